@@ -1,0 +1,39 @@
+# The two quick-start commands: `make run` and `make test`. Everything else is what they need.
+SHELL := /bin/bash
+PORT ?= 8080
+DDB_PORT ?= 8000
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test models lint prereqs dynamodb-local
+
+## run: install what is missing, start DynamoDB Local (data kept in .local/), serve the skill on 127.0.0.1:$(PORT)
+run: dynamodb-local
+	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) deploy/run-local.sh
+
+## test: install what is missing and run the whole suite (it starts its own DynamoDB Local)
+test: dynamodb-local
+	$(BIN)/python -m pytest
+
+## models: regenerate the interaction models from deploy/model/
+models: $(STAMP)
+	$(BIN)/python deploy/build_models.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+prereqs:
+	@deploy/prereqs.sh
+
+$(STAMP): pyproject.toml | prereqs
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) is needed (Python 3.11)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+dynamodb-local: $(STAMP)
+	@$(BIN)/python deploy/dynamodb_local.py install
