@@ -1,0 +1,1 @@
+"""The guide as data: content files, their schema and loader."""

@@ -1,0 +1,169 @@
+"""Load and validate the content files. A broken file stops start-up with its name and field.
+
+Every ``*.toml`` in a content folder may hold ``[[practice]]`` and ``[[reason]]`` tables; every
+``phrases/*.toml`` holds phrase keys. More folders can be layered on top (``extra_dirs``), so adding
+a reason or a step is a data change.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from content.schema import (
+    MAX_ANSWER_SECONDS,
+    PHRASES,
+    Catalogue,
+    ContentError,
+    Phrases,
+    Practice,
+    Reason,
+    placeholders,
+    spoken_seconds,
+)
+
+CONTENT_DIR = Path(__file__).resolve().parent
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_KINDS = {"exercise", "step"}
+_GROUPS = {"physical", "emotional"}
+
+
+class _Fields:
+    """Typed access to one TOML table, raising ContentError that names file and field."""
+
+    def __init__(self, file: str, where: str, table: Mapping[str, Any]) -> None:
+        self.file, self.where, self.table = file, where, table
+
+    def fail(self, name: str, problem: str) -> ContentError:
+        return ContentError(self.file, f"{self.where}.{name}", problem)
+
+    def text(self, name: str, max_seconds: float = MAX_ANSWER_SECONDS) -> str:
+        value = self.table.get(name)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(name, "must be non-empty text")
+        if any(ch in value for ch in "<>&{}"):
+            raise self.fail(name, "must be plain words (no markup or braces)")
+        if spoken_seconds(value) > max_seconds:
+            raise self.fail(name, f"takes about {spoken_seconds(value):.0f}s to say; keep it under {max_seconds}s")
+        return value.strip()
+
+    def ident(self, name: str) -> str:
+        value = self.table.get(name)
+        if not isinstance(value, str) or not _ID.match(value):
+            raise self.fail(name, "must be a snake_case id")
+        return value
+
+    def choice(self, name: str, options: set[str]) -> str:
+        value = self.table.get(name)
+        if value not in options:
+            raise self.fail(name, f"must be one of {sorted(options)}")
+        return str(value)
+
+    def integer(self, name: str, low: int, high: int) -> int:
+        value = self.table.get(name)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise self.fail(name, f"must be a whole number from {low} to {high}")
+        return value
+
+    def texts(self, name: str, min_items: int = 1) -> tuple[str, ...]:
+        value = self.table.get(name)
+        if not isinstance(value, list) or len(value) < min_items:
+            raise self.fail(name, f"must be a list of at least {min_items} texts")
+        return tuple(_Fields(self.file, f"{self.where}.{name}", {str(i): v for i, v in enumerate(value)}).text(str(i))
+                     for i in range(len(value)))
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as err:
+        raise ContentError(path.name, "file", f"is not valid TOML ({err})") from err
+
+
+def _practice(file: str, index: int, table: Mapping[str, Any]) -> Practice:
+    f = _Fields(file, f"practice[{index}]", table)
+    exercise = table.get("exercise")
+    if exercise is not None and (not isinstance(exercise, str) or not _ID.match(exercise)):
+        raise f.fail("exercise", "must be the id of an exercise")
+    return Practice(
+        id=f.ident("id"), kind=f.choice("kind", _KINDS), number=f.integer("number", 0, 99),
+        title=f.text("title"), name=f.text("name"), synonyms=tuple(s.lower() for s in f.texts("synonyms")),
+        minutes=f.integer("minutes", 1, 60), intro=f.text("intro"), steps=f.texts("steps", 2),
+        about=f.text("about"), exercise=exercise,
+    )
+
+
+def _reason(file: str, index: int, table: Mapping[str, Any]) -> Reason:
+    f = _Fields(file, f"reason[{index}]", table)
+    return Reason(id=f.ident("id"), group=f.choice("group", _GROUPS), title=f.text("title"), text=f.text("text"))
+
+
+def _phrases(files: Iterable[Path]) -> Phrases:
+    variants: dict[str, tuple[str, ...]] = {}
+    origin: dict[str, str] = {}
+    for path in files:
+        for key, value in _read(path).items():
+            if key not in PHRASES:
+                raise ContentError(path.name, key, "is not a phrase the skill knows (see content/schema.py PHRASES)")
+            if key in variants:
+                raise ContentError(path.name, key, f"is already defined in {origin[key]}")
+            raw = [value] if isinstance(value, str) else value
+            if not isinstance(raw, list) or not raw or not all(isinstance(v, str) and v.strip() for v in raw):
+                raise ContentError(path.name, key, "must be a text or a list of texts")
+            for text in raw:
+                unknown = placeholders(text) - PHRASES[key]
+                if unknown:
+                    raise ContentError(path.name, key, f"uses unknown placeholder(s) {sorted(unknown)}")
+                if spoken_seconds(text) > MAX_ANSWER_SECONDS:
+                    raise ContentError(path.name, key, "is too long to say in 30 seconds")
+            variants[key] = tuple(v.strip() for v in raw)
+            origin[key] = path.name
+    missing = sorted(set(PHRASES) - set(variants))
+    if missing:
+        raise ContentError("phrases/", ", ".join(missing), "missing")
+    return Phrases(variants)
+
+
+def load_catalogue(extra_dirs: Iterable[Path] = ()) -> Catalogue:
+    dirs = [CONTENT_DIR, *extra_dirs]
+    practices: list[Practice] = []
+    reasons: list[Reason] = []
+    for folder in dirs:
+        for path in sorted(folder.glob("*.toml")):
+            data = _read(path)
+            unknown = set(data) - {"practice", "reason"}
+            if unknown:
+                raise ContentError(path.name, ", ".join(sorted(unknown)), "unknown table (expected practice or reason)")
+            practices += [_practice(path.name, i, t) for i, t in enumerate(data.get("practice", []))]
+            reasons += [_reason(path.name, i, t) for i, t in enumerate(data.get("reason", []))]
+    catalogue = Catalogue(
+        practices=tuple(practices), reasons=tuple(reasons),
+        phrases=_phrases(p for d in dirs for p in sorted((d / "phrases").glob("*.toml"))),
+    )
+    _check_links(catalogue)
+    return catalogue
+
+
+def _check_links(catalogue: Catalogue) -> None:
+    seen: dict[str, str] = {}
+    for p in catalogue.practices:
+        if p.id in seen:
+            raise ContentError("practices", f"practice {p.id}.id", "is used twice")
+        seen[p.id] = p.id
+        if p.exercise is not None:
+            target = catalogue.practice(p.exercise)
+            if target is None or target.kind != "exercise":
+                raise ContentError("practices", f"practice {p.id}.exercise", f"{p.exercise!r} is not an exercise")
+    owner: dict[str, str] = {}
+    for p in catalogue.practices:
+        for name in (*p.synonyms, p.name.lower()):
+            if owner.setdefault(name, p.id) != p.id:
+                raise ContentError("practices", f"practice {p.id}.synonyms", f"{name!r} also names {owner[name]}")
+    if len(catalogue.practices) < 4:
+        raise ContentError("practices", "practice", "need at least four practices to rotate suggestions")
+    if len({r.id for r in catalogue.reasons}) != len(catalogue.reasons):
+        raise ContentError("reasons", "reason.id", "an id is used twice")
