@@ -1,0 +1,76 @@
+"""Configuration, read once from the environment at start-up into one immutable object."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+class SettingsError(ValueError):
+    """A setting has a value we refuse to guess about."""
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def _flag(name: str, raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise SettingsError(f"{name} must be true or false, not {raw!r}")
+
+
+@dataclass(frozen=True)
+class Settings:
+    table_name: str = "close-together"
+    region: str = "us-east-1"
+    # Only for local runs and tests (DynamoDB Local); unset in production.
+    dynamodb_endpoint: str | None = None
+    # When set, the only Alexa application id accepted.
+    skill_id: str | None = None
+    # Signature and timestamp checks; only local development turns this off.
+    verify_requests: bool = True
+    default_time_zone: str = "UTC"
+    # How long a spoken gratitude is kept before DynamoDB's TTL removes it.
+    gratitude_retention_days: int = 90
+    max_body_bytes: int = 128 * 1024
+
+    def __post_init__(self) -> None:
+        try:
+            ZoneInfo(self.default_time_zone)
+        except (ZoneInfoNotFoundError, ValueError) as err:
+            raise SettingsError(f"SKILL_DEFAULT_TIME_ZONE {self.default_time_zone!r} is not a time zone") from err
+        if not self.table_name:
+            raise SettingsError("SKILL_TABLE_NAME must not be empty")
+        if self.gratitude_retention_days < 1:
+            raise SettingsError("SKILL_GRATITUDE_RETENTION_DAYS must be at least 1")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        if "SKILL_TABLE_NAME" in env:
+            values["table_name"] = env["SKILL_TABLE_NAME"]
+        if "AWS_REGION" in env:
+            values["region"] = env["AWS_REGION"]
+        if env.get("SKILL_DYNAMODB_ENDPOINT"):
+            values["dynamodb_endpoint"] = env["SKILL_DYNAMODB_ENDPOINT"]
+        if env.get("SKILL_ID"):
+            values["skill_id"] = env["SKILL_ID"]
+        if "SKILL_VERIFY_REQUESTS" in env:
+            values["verify_requests"] = _flag("SKILL_VERIFY_REQUESTS", env["SKILL_VERIFY_REQUESTS"])
+        if env.get("SKILL_DEFAULT_TIME_ZONE"):
+            values["default_time_zone"] = env["SKILL_DEFAULT_TIME_ZONE"]
+        if env.get("SKILL_GRATITUDE_RETENTION_DAYS"):
+            try:
+                values["gratitude_retention_days"] = int(env["SKILL_GRATITUDE_RETENTION_DAYS"])
+            except ValueError as err:
+                raise SettingsError("SKILL_GRATITUDE_RETENTION_DAYS must be a whole number of days") from err
+        values.update(overrides)
+        return cls(**values)

@@ -1,0 +1,1 @@
+"""The couple store on DynamoDB."""

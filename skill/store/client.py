@@ -1,0 +1,55 @@
+"""The boto3 DynamoDB client: created lazily, once per worker process, never at import time."""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import TYPE_CHECKING, Any
+
+import boto3
+from botocore.config import Config
+
+from skill.settings import Settings
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+
+# Alexa waits 8 seconds. Worst case here: 3 attempts x (1 s connect + 1.5 s read) plus standard-mode
+# backoff stays under ~8 s only if each part is short, so every number is set explicitly.
+CLIENT_CONFIG = Config(
+    connect_timeout=1.0,
+    read_timeout=1.5,
+    retries={"total_max_attempts": 2, "mode": "standard"},
+    max_pool_connections=16,
+    tcp_keepalive=True,
+)
+
+
+def make_client(settings: Settings, config: Config = CLIENT_CONFIG) -> DynamoDBClient:
+    kwargs: dict[str, Any] = {"region_name": settings.region, "config": config}
+    if settings.dynamodb_endpoint:
+        kwargs["endpoint_url"] = settings.dynamodb_endpoint
+        # DynamoDB Local accepts any credentials; don't require a developer to have real ones.
+        if not os.environ.get("AWS_ACCESS_KEY_ID"):
+            kwargs["aws_access_key_id"] = "local"
+            kwargs["aws_secret_access_key"] = "local"
+    return boto3.client("dynamodb", **kwargs)
+
+
+class LazyClient:
+    """Holds one client per process; gunicorn forks workers, so it must not exist before the fork."""
+
+    def __init__(self, settings: Settings, config: Config = CLIENT_CONFIG) -> None:
+        self._settings = settings
+        self._config = config
+        self._client: DynamoDBClient | None = None
+        self._pid = 0
+        self._lock = threading.Lock()
+
+    def get(self) -> DynamoDBClient:
+        if self._client is None or self._pid != os.getpid():
+            with self._lock:
+                if self._client is None or self._pid != os.getpid():
+                    self._client = make_client(self._settings, self._config)
+                    self._pid = os.getpid()
+        return self._client
