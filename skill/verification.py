@@ -1,0 +1,364 @@
+"""Verify that an HTTP request really comes from Alexa.
+
+Implements Amazon's rules for custom skills hosted as web services: the signing-certificate URL
+form, the certificate chain (trusted root, validity dates, ``echo-api.amazon.com`` SAN), the
+``Signature-256`` body signature, the request timestamp window and the application id.
+Built on pyca/cryptography because flask-ask-sdk's oscrypto dependency fails on this OpenSSL.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import collections
+import functools
+import posixpath
+import ssl
+import threading
+import time
+import urllib.request
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+from urllib.parse import SplitResult, urlsplit, urlunsplit
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.x509 import verification as x509v
+
+__all__ = [
+    "ALEXA_CERT_SAN",
+    "CertFetcher",
+    "RequestVerifier",
+    "UrlCertFetcher",
+    "UrlOpen",
+    "VerificationError",
+    "canonical_cert_url",
+    "load_default_trust_roots",
+]
+
+ALEXA_CERT_SAN = "echo-api.amazon.com"
+_CERT_URL_HOST = "s3.amazonaws.com"
+_CERT_URL_PATH_PREFIX = "/echo.api/"
+_SKILL_EVENT_PREFIX = "AlexaSkillEvent."
+
+
+class VerificationError(Exception):
+    """A request failed a check; str(e) is a short, safe reason for a JSON 400 body
+    (never includes the body)."""
+
+
+CertFetcher = Callable[[str], bytes]
+"""URL -> PEM bytes of the chain (leaf first). Any exception counts as a fetch failure."""
+
+
+class _Response(Protocol):
+    def read1(self, n: int, /) -> bytes: ...
+
+
+class UrlOpen(Protocol):
+    """The subset of ``urllib.request.urlopen`` that UrlCertFetcher uses."""
+
+    def __call__(self, url: str, *, timeout: float) -> Any: ...
+
+
+class UrlCertFetcher:
+    """Default CertFetcher: HTTPS GET with a time budget and a size cap.
+
+    ``timeout`` bounds the connection and every socket read, and the body is read in small pieces
+    against an overall deadline, so a server that trickles bytes cannot hold a request thread much
+    longer than ``timeout`` (worst case about twice ``timeout``: connect + response headers).
+    ``urlopen`` exists so tests can point the fetcher at a local server; production keeps the default.
+    """
+
+    def __init__(self, *, timeout: float, max_bytes: int, urlopen: UrlOpen = urllib.request.urlopen) -> None:
+        self._timeout = timeout
+        self._max_bytes = max_bytes
+        self._urlopen = urlopen
+
+    def __call__(self, url: str) -> bytes:
+        if urlsplit(url).scheme.lower() != "https":
+            raise VerificationError("certificate URL must use https")
+        deadline = time.monotonic() + self._timeout
+        try:
+            with self._urlopen(url, timeout=self._timeout) as response:
+                resp: _Response = response
+                data = bytearray()
+                # read1 returns after at most one socket read, so the deadline is checked regularly;
+                # reading max_bytes + 1 tells "exactly at the cap" from "over the cap".
+                while len(data) <= self._max_bytes:
+                    if time.monotonic() > deadline:
+                        raise VerificationError("certificate fetch timed out")
+                    chunk = resp.read1(min(16 * 1024, self._max_bytes + 1 - len(data)))
+                    if not chunk:
+                        break
+                    data += chunk
+        except TimeoutError as exc:
+            raise VerificationError("certificate fetch timed out") from exc
+        except OSError as exc:
+            # urllib wraps connect timeouts in URLError(reason=TimeoutError).
+            if isinstance(getattr(exc, "reason", None), TimeoutError):
+                raise VerificationError("certificate fetch timed out") from exc
+            raise VerificationError("certificate fetch failed") from exc
+        if len(data) > self._max_bytes:
+            raise VerificationError("certificate chain too large")
+        return bytes(data)
+
+
+def canonical_cert_url(url: str) -> str:
+    """Check ``url`` against Amazon's SignatureCertChainUrl rules and return the normalised form
+    (lower-case scheme/host, no default port, normalised path) that is fetched and cached."""
+    try:
+        parts: SplitResult = urlsplit(url.strip())
+        port = parts.port  # raises ValueError for a non-numeric or out-of-range port
+    except ValueError as exc:
+        raise VerificationError("invalid certificate URL") from exc
+    if parts.scheme.lower() != "https":
+        raise VerificationError("certificate URL must use https")
+    if parts.hostname != _CERT_URL_HOST or parts.username is not None or parts.password is not None:
+        raise VerificationError("certificate URL host not allowed")
+    if port not in (None, 443):
+        raise VerificationError("certificate URL port not allowed")
+    # normpath silently clamps "/../x" to "/x"; refuse any ".." that climbs above the root instead.
+    depth = 0
+    for segment in parts.path.split("/"):
+        if segment == "..":
+            depth -= 1
+            if depth < 0:
+                raise VerificationError("certificate URL path not allowed")
+        elif segment not in ("", "."):
+            depth += 1
+    path = posixpath.normpath(parts.path)
+    # The prefix check is case-sensitive on purpose: S3 bucket paths are.
+    if not path.startswith(_CERT_URL_PATH_PREFIX):
+        raise VerificationError("certificate URL path not allowed")
+    return urlunsplit(("https", _CERT_URL_HOST, path, parts.query, ""))
+
+
+def _split_pem_certificates(data: bytes) -> list[x509.Certificate]:
+    """Parse a CA bundle one certificate at a time so one odd entry does not sink the rest."""
+    end = b"-----END CERTIFICATE-----"
+    certs: list[x509.Certificate] = []
+    with warnings.catch_warnings():
+        # Some system bundles carry legacy roots (e.g. non-positive serials) that only warn.
+        warnings.simplefilter("ignore")
+        for block in data.split(end)[:-1]:
+            try:
+                certs.append(x509.load_pem_x509_certificate(block + end))
+            except ValueError:
+                continue
+    return certs
+
+
+@functools.cache
+def load_default_trust_roots() -> tuple[x509.Certificate, ...]:
+    """certifi's bundle when installed, else the system CA file. Loaded once, on first use."""
+    cafile: str | None
+    try:
+        import certifi
+
+        cafile = certifi.where()
+    except ImportError:
+        cafile = ssl.get_default_verify_paths().cafile
+    if not cafile:
+        raise RuntimeError("no CA bundle found for Alexa certificate verification")
+    with open(cafile, "rb") as fh:
+        roots = tuple(_split_pem_certificates(fh.read()))
+    if not roots:
+        raise RuntimeError(f"no usable certificates in {cafile}")
+    return roots
+
+
+@functools.cache
+def _default_store() -> x509v.Store:
+    return x509v.Store(list(load_default_trust_roots()))
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    value = headers.get(name)  # case-insensitive for werkzeug Headers
+    if value is not None:
+        return value
+    wanted = name.lower()
+    for key, val in headers.items():
+        if key.lower() == wanted:
+            return val
+    return None
+
+
+def _dig(obj: object, *keys: str) -> object:
+    for key in keys:
+        if not isinstance(obj, Mapping):
+            return None
+        obj = obj.get(key)
+    return obj
+
+
+def _parse_timestamp(value: object) -> datetime:
+    if value is None or value == "":
+        raise VerificationError("request timestamp missing")
+    if not isinstance(value, str):
+        raise VerificationError("request timestamp invalid")
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise VerificationError("request timestamp invalid") from exc
+    if parsed.tzinfo is None:  # Alexa always sends "Z"; treat a bare time as UTC rather than local.
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed
+
+
+class RequestVerifier:
+    """Checks one Alexa request. Thread-safe; one instance is meant to be shared by the app."""
+
+    def __init__(
+        self,
+        *,
+        skill_id: str | None,
+        trust_roots: Sequence[x509.Certificate] | None = None,
+        fetcher: CertFetcher | None = None,
+        clock: Callable[[], datetime] | None = None,
+        fetch_timeout: float = 1.5,
+        max_chain_bytes: int = 64 * 1024,
+        cache_size: int = 16,
+        max_skew_seconds: int = 150,
+        skill_event_skew_seconds: int = 3600,
+    ) -> None:
+        self._skill_id = skill_id
+        # Default roots are loaded lazily (first verify) so importing/constructing stays cheap.
+        self._store: x509v.Store | None = x509v.Store(list(trust_roots)) if trust_roots is not None else None
+        self._fetcher: CertFetcher = fetcher or UrlCertFetcher(timeout=fetch_timeout, max_bytes=max_chain_bytes)
+        self._clock = clock or _utcnow
+        self._max_chain_bytes = max_chain_bytes
+        self._cache_size = cache_size
+        self._max_skew = timedelta(seconds=max_skew_seconds)
+        self._skill_event_skew = timedelta(seconds=skill_event_skew_seconds)
+        self._cache: collections.OrderedDict[str, tuple[x509.Certificate, ...]] = collections.OrderedDict()
+        self._lock = threading.Lock()
+
+    def verify(self, headers: Mapping[str, str], body: bytes, envelope: Mapping[str, Any]) -> None:
+        """Raise VerificationError unless every check passes. `envelope` is the already-parsed JSON body."""
+        # Cheap structural checks first so a malformed or replayed request never triggers a fetch.
+        raw_url = _header(headers, "SignatureCertChainUrl")
+        if not raw_url:
+            raise VerificationError("missing SignatureCertChainUrl header")
+        url = canonical_cert_url(raw_url)
+        signature = self._signature(headers)
+        now = self._now()
+        self._check_timestamp(envelope, now)
+        self._check_application_id(envelope)
+
+        chain = self._chain(url)
+        self._check_chain(chain, now)
+        self._check_signature(chain[0], signature, body)
+
+    def _now(self) -> datetime:
+        now = self._clock()
+        return now.replace(tzinfo=UTC) if now.tzinfo is None else now.astimezone(UTC)
+
+    @staticmethod
+    def _signature(headers: Mapping[str, str]) -> bytes:
+        value = _header(headers, "Signature-256")
+        if value is None or not value.strip():
+            # The SHA-1 "Signature" header is legacy; accepting it alone would allow downgrades.
+            if _header(headers, "Signature"):
+                raise VerificationError("legacy SHA-1 signature not accepted")
+            raise VerificationError("missing Signature-256 header")
+        try:
+            signature = base64.b64decode(value.strip(), validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise VerificationError("invalid signature encoding") from exc
+        if not signature:
+            raise VerificationError("invalid signature encoding")
+        return signature
+
+    def _check_timestamp(self, envelope: Mapping[str, Any], now: datetime) -> None:
+        timestamp = _parse_timestamp(_dig(envelope, "request", "timestamp"))
+        request_type = _dig(envelope, "request", "type")
+        # Skill events may be delivered up to an hour late, so Amazon allows them a wider window.
+        is_skill_event = isinstance(request_type, str) and request_type.startswith(_SKILL_EVENT_PREFIX)
+        tolerance = self._skill_event_skew if is_skill_event else self._max_skew
+        if abs(now - timestamp) > tolerance:
+            raise VerificationError("request timestamp out of range")
+
+    def _check_application_id(self, envelope: Mapping[str, Any]) -> None:
+        if self._skill_id is None:
+            return
+        app_id = _dig(envelope, "context", "System", "application", "applicationId")
+        if app_id is None:
+            app_id = _dig(envelope, "session", "application", "applicationId")
+        if not isinstance(app_id, str) or not app_id:
+            raise VerificationError("application id missing")
+        if app_id != self._skill_id:
+            raise VerificationError("application id mismatch")
+
+    def _chain(self, url: str) -> tuple[x509.Certificate, ...]:
+        with self._lock:
+            cached = self._cache.get(url)
+            if cached is not None:
+                self._cache.move_to_end(url)
+                return cached
+        # Fetch outside the lock: a slow fetch must not stall requests served from the cache.
+        try:
+            pem = self._fetcher(url)
+        except VerificationError:
+            raise
+        except TimeoutError as exc:
+            raise VerificationError("certificate fetch timed out") from exc
+        except Exception as exc:  # an injected fetcher may raise anything; all mean "no chain"
+            raise VerificationError("certificate fetch failed") from exc
+        if len(pem) > self._max_chain_bytes:
+            raise VerificationError("certificate chain too large")
+        try:
+            chain = tuple(x509.load_pem_x509_certificates(pem))
+        except ValueError as exc:
+            raise VerificationError("invalid certificate chain") from exc
+        # Cache the parsed chain, not a verdict: validity dates are re-checked on every request.
+        if self._cache_size > 0:
+            with self._lock:
+                self._cache[url] = chain
+                self._cache.move_to_end(url)
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return chain
+
+    def _check_chain(self, chain: Sequence[x509.Certificate], now: datetime) -> None:
+        store = self._store if self._store is not None else _default_store()
+        leaf, intermediates = chain[0], list(chain[1:])
+        verifier = x509v.PolicyBuilder().store(store).time(now).build_server_verifier(x509.DNSName(ALEXA_CERT_SAN))
+        try:
+            verifier.verify(leaf, intermediates)
+        except x509v.VerificationError as exc:
+            raise VerificationError(_chain_failure_reason(leaf, now)) from exc
+
+    @staticmethod
+    def _check_signature(leaf: x509.Certificate, signature: bytes, body: bytes) -> None:
+        public_key = leaf.public_key()
+        if not isinstance(public_key, rsa.RSAPublicKey):
+            raise VerificationError("unsupported certificate key type")
+        try:
+            public_key.verify(signature, body, padding.PKCS1v15(), hashes.SHA256())
+        except InvalidSignature as exc:
+            raise VerificationError("signature mismatch") from exc
+
+
+def _chain_failure_reason(leaf: x509.Certificate, now: datetime) -> str:
+    """Name the likely cause for logs/clients; the policy verifier above is what enforces it."""
+    if now > leaf.not_valid_after_utc:
+        return "certificate expired"
+    if now < leaf.not_valid_before_utc:
+        return "certificate not yet valid"
+    try:
+        san = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+        names = san.get_values_for_type(x509.DNSName)
+    except x509.ExtensionNotFound:
+        names = []
+    if ALEXA_CERT_SAN not in (n.lower() for n in names):
+        return "certificate not issued for " + ALEXA_CERT_SAN
+    return "certificate chain not trusted"
