@@ -1,0 +1,1 @@
+"""Conversation handlers, one module per conversation."""

@@ -1,0 +1,153 @@
+"""What every conversation module shares: dependencies, the per-request turn, handler base classes.
+
+Handlers see the couple only through ``Turn`` and the store's domain methods; no key strings or
+boto3 calls appear in ``intents/``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_intent_name, get_user_id, is_request_type
+from ask_sdk_model import Response
+from ask_sdk_model.ui import SimpleCard
+
+from content.schema import Catalogue
+from skill import speech
+from skill.settings import Settings
+from skill.store.couples import CoupleStore
+from skill.store.profile import Profile
+from skill.streak import Streak
+
+log = logging.getLogger("close_together.intents")
+
+PHASE = "phase"
+
+
+@dataclass(frozen=True)
+class Deps:
+    settings: Settings
+    content: Catalogue
+    store: CoupleStore
+
+
+@dataclass
+class RequestContext:
+    """Facts about the HTTP request that the web seam parsed before dispatch (passed as the SDK's context)."""
+
+    # Alexa's request timestamp as UTC: "now" for day boundaries. With verification on it is within
+    # 150 s of the server clock; using it keeps a retried request on the same day.
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+class Turn:
+    """One request: the couple's profile (read at most once), their local date, session attributes."""
+
+    def __init__(self, deps: Deps, handler_input: HandlerInput) -> None:
+        self.deps = deps
+        self.input = handler_input
+        self._profile: Profile | None = None
+
+    @classmethod
+    def of(cls, deps: Deps, handler_input: HandlerInput) -> Turn:
+        attrs = handler_input.attributes_manager.request_attributes
+        turn = attrs.get("turn")
+        if not isinstance(turn, Turn):
+            turn = attrs["turn"] = cls(deps, handler_input)
+        return turn
+
+    @property
+    def content(self) -> Catalogue:
+        return self.deps.content
+
+    @property
+    def session(self) -> dict[str, Any]:
+        attrs: dict[str, Any] | None = self.input.attributes_manager.session_attributes
+        if attrs is None:  # requests outside a session keep nothing between turns
+            attrs = {}
+        return attrs
+
+    @property
+    def phase(self) -> str | None:
+        value = self.session.get(PHASE)
+        return value if isinstance(value, str) else None
+
+    @property
+    def profile(self) -> Profile:
+        if self._profile is None:
+            self._profile = self.deps.store.load_for_user(str(get_user_id(self.input)))
+        return self._profile
+
+    @profile.setter
+    def profile(self, value: Profile) -> None:
+        self._profile = value
+
+    @property
+    def now(self) -> datetime:
+        ctx = self.input.context
+        return ctx.now if isinstance(ctx, RequestContext) else datetime.now(UTC)
+
+    @property
+    def time_zone(self) -> ZoneInfo:
+        return ZoneInfo(self.profile.time_zone or self.deps.settings.default_time_zone)
+
+    @property
+    def today(self) -> date:
+        return self.now.astimezone(self.time_zone).date()
+
+    def streak(self) -> Streak:
+        p = self.profile
+        return Streak(p.streak, p.longest, p.last_active_date(), p.last_rest_date())
+
+    def say(self, key: str, **values: object) -> str:
+        """A phrase from content, escaped for SSML (values are escaped with it)."""
+        return speech.text(self.content.say(key, **values))
+
+    # -- responses -----------------------------------------------------------------------------
+
+    def ask(self, ssml: str, reprompt: str, card: tuple[str, str] | None = None) -> Response:
+        builder = self.input.response_builder.speak(ssml).ask(reprompt)
+        if card:
+            builder.set_card(SimpleCard(title=card[0], content=card[1]))
+        return builder.response
+
+    def tell(self, ssml: str, card: tuple[str, str] | None = None) -> Response:
+        builder = self.input.response_builder.speak(ssml).set_should_end_session(True)
+        if card:
+            builder.set_card(SimpleCard(title=card[0], content=card[1]))
+        return builder.response
+
+
+class Handler(AbstractRequestHandler):
+    """A request handler built with its dependencies (no module-global skill)."""
+
+    def __init__(self, deps: Deps) -> None:
+        self.deps = deps
+
+    def turn(self, handler_input: HandlerInput) -> Turn:
+        return Turn.of(self.deps, handler_input)
+
+
+class IntentHandler(Handler):
+    """Handles the intents named in ``intents``, when ``applies`` (a phase predicate) holds.
+
+    ``intents`` is also what the model-contract test reads: every name here must be in the model.
+    """
+
+    intents: ClassVar[tuple[str, ...]] = ()
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(
+            is_request_type("IntentRequest")(handler_input)
+            and get_intent_name(handler_input) in self.intents
+            and self.applies(self.turn(handler_input))
+        )
+
+    def applies(self, turn: Turn) -> bool:
+        return True

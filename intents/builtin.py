@@ -1,0 +1,101 @@
+"""Amazon's built-in intents and the safety nets every certified skill needs.
+
+Registered last: these catch what the conversation modules did not.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ask_sdk_core.dispatch_components import AbstractExceptionHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_request_type
+from ask_sdk_model import Response
+
+from intents.base import PHASE, Deps, Handler, IntentHandler, Turn
+from skill.store.errors import StoreUnavailable
+
+log = logging.getLogger("close_together.intents.builtin")
+
+
+class HelpHandler(IntentHandler):
+    intents = ("AMAZON.HelpIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        turn.session[PHASE] = None
+        return turn.ask(turn.say("help"), turn.say("help_reprompt"))
+
+
+class StopHandler(IntentHandler):
+    # NavigateHome leaves the skill on screen devices; like Stop, it ends the session kindly.
+    intents = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        return turn.tell(turn.say("goodbye"))
+
+
+class FallbackHandler(IntentHandler):
+    intents = ("AMAZON.FallbackIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        return turn.ask(turn.say("fallback"), turn.say("fallback_reprompt"))
+
+
+class SessionEndedHandler(Handler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_request_type("SessionEndedRequest")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        request = handler_input.request_envelope.request
+        reason = getattr(getattr(request, "reason", None), "value", "unknown")
+        log.info("session ended", extra={"reason": str(reason)})
+        return handler_input.response_builder.response
+
+
+class UnhandledHandler(Handler):
+    """Any request nobody else took (an intent out of its phase, an unknown intent): ask again."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        return turn.ask(turn.say("not_understood"), turn.say("help_reprompt"))
+
+
+class StoreUnavailableHandler(AbstractExceptionHandler):
+    """DynamoDB could not answer: say so honestly instead of pretending."""
+
+    def __init__(self, deps: Deps) -> None:
+        self.deps = deps
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return isinstance(exception, StoreUnavailable)
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        log.warning("store unavailable: %s", type(exception.__cause__ or exception).__name__)
+        turn = Turn.of(self.deps, handler_input)
+        return turn.ask(turn.say("store_unavailable"), turn.say("error_reprompt"))
+
+
+class AnyErrorHandler(AbstractExceptionHandler):
+    """Last resort: log with the traceback, apologise with a reprompt, never leak a stack trace."""
+
+    def __init__(self, deps: Deps) -> None:
+        self.deps = deps
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        log.error("unhandled error in a handler", exc_info=exception)
+        turn = Turn.of(self.deps, handler_input)
+        return turn.ask(turn.say("error"), turn.say("error_reprompt"))
+
+
+HANDLERS = (HelpHandler, StopHandler, FallbackHandler, SessionEndedHandler)
+CATCH_ALL = (UnhandledHandler,)
+EXCEPTION_HANDLERS = (StoreUnavailableHandler, AnyErrorHandler)

@@ -1,0 +1,30 @@
+"""Opening the skill: a short welcome for a new couple, the streak for a returning one."""
+
+from __future__ import annotations
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_request_type
+from ask_sdk_model import Response
+
+from intents.base import PHASE, Handler
+from intents.tonight import LAUNCHED, streak_words
+from skill.streak import current
+
+
+class LaunchHandler(Handler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_request_type("LaunchRequest")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        turn.session[PHASE] = LAUNCHED
+        if turn.profile.is_new:
+            return turn.ask(turn.say("launch_new"), turn.say("launch_new_reprompt"))
+        streak = current(turn.streak(), turn.today)
+        if streak == 0:
+            return turn.ask(turn.say("launch_returning_fresh"), turn.say("launch_reprompt"))
+        return turn.ask(turn.say("launch_returning", streak_words=streak_words(streak)),
+                        turn.say("launch_reprompt"))
+
+
+HANDLERS = (LaunchHandler,)

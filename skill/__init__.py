@@ -1,0 +1,1 @@
+"""Close Together: the web seam, skill builder, settings, verification and store."""

@@ -1,0 +1,27 @@
+"""Builds the ASK skill: one ordered list of handler classes, dependencies passed to each."""
+
+from __future__ import annotations
+
+from ask_sdk_core.skill import CustomSkill
+from ask_sdk_core.skill_builder import SkillBuilder
+
+from intents import builtin, launch, tonight
+from intents.base import Deps, Handler
+
+# Tried in this order; the first whose can_handle is true wins. Catch-alls stay last.
+HANDLER_CLASSES: tuple[type[Handler], ...] = (
+    *launch.HANDLERS,
+    *tonight.HANDLERS,
+    *builtin.HANDLERS,
+    *builtin.CATCH_ALL,
+)
+
+
+def build_skill(deps: Deps) -> CustomSkill:
+    builder = SkillBuilder()
+    builder.skill_id = deps.settings.skill_id  # type: ignore[assignment]  # the SDK annotates it as None
+    for handler in HANDLER_CLASSES:
+        builder.add_request_handler(handler(deps))
+    for exception_handler in builtin.EXCEPTION_HANDLERS:
+        builder.add_exception_handler(exception_handler(deps))
+    return builder.create()
