@@ -1,0 +1,55 @@
+"""Two devices saying "we did it" at the same moment: one day counted, no completion lost."""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import UTC, datetime
+
+from flask import Flask
+
+from skill.store.couples import CoupleStore
+
+from alexa import envelope, new_user_id
+
+NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+
+
+def complete_all_at_once(app: Flask, user_id: str, practices: list[str], at: datetime) -> list[int]:
+    barrier = threading.Barrier(len(practices))
+    statuses: list[int] = []
+
+    def one(i: int, practice: str) -> None:
+        client = app.test_client()
+        env = envelope("intent", user_id=user_id, at=at, intent="CompletedExerciseIntent",
+                       device_id=f"amzn1.ask.device.D{i % 2}", attributes={"practice": practice})
+        barrier.wait()
+        reply = client.post("/alexa", data=json.dumps(env), content_type="application/json")
+        statuses.append(reply.status_code)
+        assert "Sorry" not in reply.get_data(as_text=True)
+
+    threads = [threading.Thread(target=one, args=(i, p)) for i, p in enumerate(practices)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return statuses
+
+
+def test_simultaneous_completions_count_one_day(app: Flask, store: CoupleStore) -> None:
+    user = new_user_id()
+    statuses = complete_all_at_once(app, user, ["touch_map"] * 16, NOW)
+    assert statuses == [200] * 16
+    profile = store.load_for_user(user)
+    assert (profile.streak, profile.longest) == (1, 1)
+    assert profile.done == [["2026-11-25", "touch_map"]]
+
+
+def test_simultaneous_different_practices_are_all_kept(app: Flask, store: CoupleStore) -> None:
+    user = new_user_id()
+    complete_all_at_once(app, user, ["daily_check_in"], datetime(2026, 11, 24, 21, tzinfo=UTC))
+    statuses = complete_all_at_once(app, user, ["touch_map", "mirror_listening"] * 6, NOW)
+    assert statuses == [200] * 12
+    profile = store.load_for_user(user)
+    assert profile.streak == 2
+    assert sorted(p for d, p in profile.done if d == "2026-11-25") == ["mirror_listening", "touch_map"]

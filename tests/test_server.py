@@ -1,0 +1,86 @@
+"""The skill as `make run` serves it: gunicorn with deploy/gunicorn.conf.py, DynamoDB Local on disk.
+
+Also the failure a couple would notice most: the database stops mid-evening and comes back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from skill.settings import Settings
+from skill.store.couples import CoupleStore
+
+from alexa import envelope, new_user_id, speech_text
+from conftest import ROOT, dynamodb_local
+
+NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+
+
+def call(port: int, path: str, body: dict[str, Any] | None = None) -> tuple[int, dict[str, Any]]:
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data,
+                                 headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=15) as reply:
+            return reply.status, json.loads(reply.read())
+    except urllib.error.HTTPError as err:
+        return err.code, json.loads(err.read())
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[int, Any, Path]]:
+    data = tmp_path / "data"
+    db = dynamodb_local.DynamoDBLocal(data_dir=data).start()
+    settings = Settings(table_name="served", dynamodb_endpoint=db.endpoint)
+    CoupleStore(settings).create_table_if_missing()
+    port = dynamodb_local.free_port()
+    env = {**os.environ, "PORT": str(port), "WEB_CONCURRENCY": "2", "SKILL_TABLE_NAME": "served",
+           "SKILL_DYNAMODB_ENDPOINT": db.endpoint, "SKILL_VERIFY_REQUESTS": "false"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "skill.app:create_app()"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 30
+    while not dynamodb_local.port_open(port):
+        assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
+        assert time.monotonic() < deadline, "gunicorn did not start"
+        time.sleep(0.1)
+    try:
+        yield port, db, data
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=20)
+        if server.stderr:
+            server.stderr.close()
+        db.stop()
+
+
+def test_served_skill_keeps_a_streak_across_a_database_crash(served: tuple[int, Any, Path]) -> None:
+    port, db, _data = served
+    user = new_user_id()
+    assert call(port, "/healthz") == (200, {"status": "ok", "table": "reachable"})
+    status, body = call(port, "/alexa", envelope("intent", user_id=user, at=NOW, intent="CompletedExerciseIntent"))
+    assert status == 200 and "day one" in speech_text(body)
+
+    db.stop(signal.SIGKILL)  # a crash, not a clean shutdown
+    assert call(port, "/healthz")[0] == 503
+    status, body = call(port, "/alexa", envelope("intent", user_id=user, at=NOW, intent="StreakIntent"))
+    assert status == 200 and "can't reach" in speech_text(body)
+
+    db.start()  # same port, same data folder
+    assert call(port, "/healthz")[0] == 200
+    status, body = call(port, "/alexa", envelope("launch", user_id=user, at=NOW, new=True))
+    assert status == 200 and "1 day" in speech_text(body)
