@@ -102,8 +102,7 @@ class Turn:
         return self.now.astimezone(self.time_zone).date()
 
     def streak(self) -> Streak:
-        p = self.profile
-        return Streak(p.streak, p.longest, p.last_active_date(), p.last_rest_date())
+        return self.profile.streak_state()
 
     def say(self, key: str, **values: object) -> str:
         """A phrase from content, escaped for SSML (values are escaped with it)."""

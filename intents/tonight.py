@@ -15,7 +15,7 @@ from intents.base import PHASE, IntentHandler, Turn
 from skill import speech
 from skill.store.errors import StoreUnavailable
 from skill.store.profile import Profile
-from skill.streak import Streak, current, record_day
+from skill.streak import Streak, current
 
 log = logging.getLogger("close_together.intents.tonight")
 
@@ -147,20 +147,7 @@ class CompletedHandler(IntentHandler):
         practice = session_practice(turn) or self._tonight_if_today(turn, today)
         practice_id = practice.id if practice else "practice"
 
-        def change(draft: Profile) -> bool:
-            old = Streak(draft.streak, draft.longest, draft.last_active_date(), draft.last_rest_date())
-            new = record_day(old, today)
-            already = [today.isoformat(), practice_id] in draft.done
-            if new == old and already:
-                return False
-            draft.streak, draft.longest = new.current, new.longest
-            draft.last_active = new.last_active.isoformat() if new.last_active else None
-            draft.last_rest = new.last_rest.isoformat() if new.last_rest else None
-            if not already:
-                draft.record_done(today, practice_id)
-            return True
-
-        turn.profile, _ = self.deps.store.update(turn.profile, change)
+        turn.profile, _ = self.deps.store.update(turn.profile, lambda draft: draft.complete(today, practice_id))
         after = turn.streak()
         name = practice.name if practice else "tonight's practice"
         turn.session[PHASE] = None

@@ -12,6 +12,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from skill.streak import Streak, record_day
+
 # How many days of completions the profile remembers: enough for this week and last week.
 HISTORY_DAYS = 21
 # How many past suggestions tonight's pick avoids.
@@ -49,6 +51,27 @@ class Profile:
         cutoff = date.fromordinal(day.toordinal() - HISTORY_DAYS).isoformat()
         self.done = [entry for entry in self.done if entry[0] > cutoff]
         self.last_done[practice_id] = iso
+
+    def streak_state(self) -> Streak:
+        return Streak(self.streak, self.longest, self.last_active_date(), self.last_rest_date())
+
+    def complete(self, day: date, practice_id: str) -> bool:
+        """Count a completed practice on ``day``: the streak rule plus the bounded history.
+
+        Returns False when there is nothing new to store (that practice already counted that day),
+        so a retried or simultaneous "we did it" writes nothing.
+        """
+        old = self.streak_state()
+        new = record_day(old, day)
+        already = [day.isoformat(), practice_id] in self.done
+        if new == old and already:
+            return False
+        self.streak, self.longest = new.current, new.longest
+        self.last_active = new.last_active.isoformat() if new.last_active else None
+        self.last_rest = new.last_rest.isoformat() if new.last_rest else None
+        if not already:
+            self.record_done(day, practice_id)
+        return True
 
     def suggest(self, day: date, practice_id: str) -> None:
         self.recent = [*self.recent, practice_id][-RECENT_SUGGESTIONS:]
