@@ -85,6 +85,7 @@ class DynamoDBLocal:
         if shutil.which("java") is None:
             raise SetupError("Java 17 is needed to run DynamoDB Local: apt-get install -y openjdk-17-jre-headless")
         lib = install()
+        self.data_dir = self.data_dir.resolve()  # the child runs with cwd=data_dir
         self.data_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.data_dir / "dynamodb-local.log", "ab")  # noqa: SIM115 - owned by the child process
         self.process = subprocess.Popen(
