@@ -16,7 +16,7 @@ from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, get_user_id, is_request_type
 from ask_sdk_model import Response
-from ask_sdk_model.ui import SimpleCard
+from ask_sdk_model.ui import SimpleCard, StandardCard
 
 from content.schema import Catalogue
 from skill import speech
@@ -121,6 +121,10 @@ class Turn:
         if card:
             builder.set_card(SimpleCard(title=card[0], content=card[1]))
         return builder.response
+
+    def standard_card(self, title: str, text: str) -> None:
+        """Send a Standard card (plain text a person would rather read) with the next ask/tell."""
+        self.input.response_builder.set_card(StandardCard(title=title, text=text))
 
 
 class Handler(AbstractRequestHandler):

@@ -48,6 +48,7 @@ def envelope(
     new: bool = False,
     attributes: dict[str, Any] | None = None,
     request_id: str | None = None,
+    person_id: str | None = None,
 ) -> dict[str, Any]:
     """An envelope of one kind ("launch", "intent", "session_ended") for this user at this time."""
     env = load(kind)
@@ -61,8 +62,11 @@ def envelope(
     env["request"]["requestId"] = request_id or f"amzn1.echo-api.request.{uuid.uuid4()}"
     if intent is not None:
         env["request"]["intent"] = {"name": intent, "confirmationStatus": "NONE", "slots": {
-            name: {"name": name, "value": value, "confirmationStatus": "NONE"} for name, value in (slots or {}).items()
+            name: {"name": name, **value} if isinstance(value, dict)  # a whole slot, e.g. with resolutions
+            else {"name": name, "value": value, "confirmationStatus": "NONE"} for name, value in (slots or {}).items()
         }}
+    if person_id is not None:  # Alexa recognised the speaker's voice
+        env["context"]["System"]["person"] = {"personId": person_id}
     return env
 
 
@@ -87,6 +91,7 @@ class Conversation:
     session_id: str | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
     last: dict[str, Any] = field(default_factory=dict)
+    person_id: str | None = None  # set to speak as a recognised voice
 
     def post(self, env: dict[str, Any]) -> dict[str, Any]:
         reply = self.client.post("/alexa", data=json.dumps(env).encode(), content_type="application/json")
@@ -104,17 +109,18 @@ class Conversation:
             self.session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
             self.attributes = {}
         return self.post(envelope(kind, user_id=self.user_id, device_id=self.device_id, at=at, new=new,
-                                  session_id=self.session_id, attributes=self.attributes, **kwargs))
+                                  session_id=self.session_id, attributes=self.attributes,
+                                  person_id=self.person_id, **kwargs))
 
     def launch(self, at: datetime) -> str:
         self.session_id = None
         return speech_text(self._send("launch", at))
 
-    def say(self, intent: str, at: datetime, **slots: str) -> str:
+    def say(self, intent: str, at: datetime, **slots: Any) -> str:
         """An intent in the current session (a one-shot opens a new one)."""
         return speech_text(self._send("intent", at, intent=intent, slots=slots))
 
-    def one_shot(self, intent: str, at: datetime, **slots: str) -> str:
+    def one_shot(self, intent: str, at: datetime, **slots: Any) -> str:
         self.session_id = None
         return self.say(intent, at, **slots)
 

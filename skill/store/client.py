@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from typing import TYPE_CHECKING, Any
@@ -25,7 +26,30 @@ CLIENT_CONFIG = Config(
 )
 
 
+# botocore's DEBUG logging dumps whole request and response bodies: names and gratitude words.
+_PAYLOAD_LOGGERS = ("botocore.endpoint", "botocore.parsers")
+_PAYLOAD_MESSAGES = ("Making request for", "Response body")
+
+
+class DropPayloads(logging.Filter):
+    """Drop botocore's payload dumps (whatever the log level), keep its other diagnostics."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(_PAYLOAD_MESSAGES)
+
+
+_DROP_PAYLOADS = DropPayloads()
+
+
+def keep_payloads_out_of_logs() -> None:
+    for name in _PAYLOAD_LOGGERS:
+        logger = logging.getLogger(name)
+        if _DROP_PAYLOADS not in logger.filters:
+            logger.addFilter(_DROP_PAYLOADS)
+
+
 def make_client(settings: Settings, config: Config = CLIENT_CONFIG) -> DynamoDBClient:
+    keep_payloads_out_of_logs()
     kwargs: dict[str, Any] = {"region_name": settings.region, "config": config}
     if settings.dynamodb_endpoint:
         kwargs["endpoint_url"] = settings.dynamodb_endpoint

@@ -34,6 +34,10 @@ class Profile:
     recent: list[str] = field(default_factory=list)  # the last few suggestions, tonight's last
     done: list[list[str]] = field(default_factory=list)  # [[iso date, practice id], ...], bounded
     last_done: dict[str, str] = field(default_factory=dict)  # practice id -> ISO date
+    # Gratitude round (docs/gratitude.md). Names are personal data: never logged.
+    names: list[str] = field(default_factory=list)  # the partners' first names, in the order given
+    voices: dict[str, int] = field(default_factory=dict)  # Alexa personId -> index into names
+    readback: str | None = None  # sort key of the gratitude the last weekly summary read back
 
     @property
     def is_new(self) -> bool:
@@ -80,7 +84,8 @@ class Profile:
 
     def copy(self) -> Profile:
         return dataclasses.replace(
-            self, recent=list(self.recent), done=[list(e) for e in self.done], last_done=dict(self.last_done)
+            self, recent=list(self.recent), done=[list(e) for e in self.done], last_done=dict(self.last_done),
+            names=list(self.names), voices=dict(self.voices),
         )
 
     def to_attributes(self) -> dict[str, Any]:

@@ -1,0 +1,192 @@
+"""The weekly summary: "how did we do this week?" and "and last week?", spoken and as a card.
+
+Reads the profile (kept 21 days of completions, the streak, when each practice was last done) and
+one bounded Query of the week's gratitudes; writes at most the profile's read-back marker, so the
+same gratitude isn't read back every time. Weeks run Monday to Sunday in the couple's time zone.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_intent_name
+from ask_sdk_model import Response
+
+from content.schema import Practice
+from intents.base import PHASE, IntentHandler, Turn
+from intents.gratitude import ACTIVITY_ID, activity_name, gratitude_log
+from skill import speech
+from skill.store.errors import StoreUnavailable
+from skill.store.gratitude import Gratitude
+from skill.store.profile import Profile
+from skill.streak import current
+
+log = logging.getLogger("close_together.intents.summary")
+
+MORE = "summary_more"  # we asked "would you like last week too?"
+MAX_NAMED = 3
+
+
+@dataclass(frozen=True)
+class Week:
+    first: date  # Monday
+    last: date  # Sunday
+
+    @classmethod
+    def containing(cls, day: date, weeks_back: int = 0) -> Week:
+        monday = day - timedelta(days=day.weekday() + 7 * weeks_back)
+        return cls(monday, monday + timedelta(days=6))
+
+    def holds(self, iso: str) -> bool:
+        return self.first.isoformat() <= iso <= self.last.isoformat()
+
+    def label(self) -> str:
+        def d(day: date) -> str:
+            return f"{day.day} {day:%B}"
+        return f"{d(self.first)} to {d(self.last)}"
+
+
+def next_focus(turn: Turn) -> Practice:
+    """A practice from the guide they haven't done for longest (never done first), in guide order."""
+    done = turn.profile.last_done
+    return min(turn.content.practices, key=lambda p: done.get(p.id, ""))
+
+
+def pick_readback(entries: list[Gratitude], last_key: str | None) -> Gratitude | None:
+    """The next entry after the one read back last time, wrapping around: it rotates."""
+    if not entries:
+        return None
+    later = [e for e in entries if last_key is None or e.key > last_key]
+    return later[0] if later else entries[0]
+
+
+def summary(turn: Turn, weeks_back: int) -> tuple[list[str], list[str]]:
+    """Spoken sentences and card lines for a week."""
+    profile = turn.profile
+    today = turn.today
+    week = Week.containing(today, weeks_back)
+    done = [(d, pid) for d, pid in profile.done if week.holds(d)]
+    entries, more = gratitude_log(turn).between(profile.couple_id, week.first, week.last, turn.now)
+    which = "this week" if weeks_back == 0 else "last week"
+    focus = next_focus(turn)
+    spoken: list[str] = []
+    card: list[str] = []
+    if not done and not entries:
+        spoken.append(turn.content.say("summary_empty", which=which, focus=focus.name))
+        card.append(turn.content.say("summary_empty", which=which, focus=focus.name))
+        return spoken, card
+
+    days = len({d for d, _ in done})
+    if days:
+        names: list[str] = []
+        for _, pid in done:
+            name = activity_name(turn) if pid == ACTIVITY_ID else getattr(turn.content.practice(pid), "name", None)
+            if name and name not in names:
+                names.append(name)
+        named = join_names(names[:MAX_NAMED])
+        key = "summary_days_named" if named else "summary_days"
+        spoken.append(turn.content.say(key, which=which, days=days, practices=_n(len(done), "practice"),
+                                       named=named))
+        card.append(f"Active days: {days} of 7")
+        card.append(f"Practices completed: {len(done)}" + (f" ({named})" if named else ""))
+    else:
+        spoken.append(turn.content.say("summary_no_practice", which=which))
+        card.append("Active days: 0 of 7")
+
+    streak = current(profile.streak_state(), today)
+    if streak >= 2 and streak >= profile.longest:
+        spoken.append(turn.content.say("summary_streak_record", streak_words=_n(streak, "day")))
+    elif streak:
+        spoken.append(turn.content.say("summary_streak", streak_words=_n(streak, "day")))
+    card.append(f"Current streak: {_n(streak, 'day')}; longest: {_n(profile.longest, 'day')}")
+
+    count = f"more than {len(entries)}" if more else str(len(entries))
+    if entries:
+        spoken.append(turn.content.say("summary_gratitudes", count=count,
+                                       entries="gratitude" if len(entries) == 1 else "gratitudes"))
+        card.append(f"Gratitudes shared: {count}")
+        chosen = pick_readback(entries, profile.readback)
+        if chosen is not None:
+            spoken.append(turn.content.say("summary_readback", name=chosen.by, partner=chosen.to,
+                                           words=chosen.words))
+            card.append(f"{chosen.by} to {chosen.to}: \u201c{chosen.words}\u201d")
+            remember_readback(turn, chosen.key)
+    else:
+        spoken.append(turn.content.say("summary_no_gratitudes"))
+        card.append("Gratitudes shared: 0")
+
+    spoken.append(turn.content.say("summary_focus", focus=focus.name))
+    card.append(f"Next week's focus: {focus.title}. {focus.intro}")
+    return spoken, card
+
+
+def remember_readback(turn: Turn, key: str) -> None:
+    if turn.profile.readback == key:
+        return
+
+    def change(draft: Profile) -> bool:
+        draft.readback = key
+        return True
+
+    try:
+        turn.profile, _ = turn.deps.store.update(turn.profile, change)
+    except StoreUnavailable:  # only the rotation is lost; the summary is still worth giving
+        log.warning("summary read-back not remembered")
+
+
+def join_names(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _n(n: int, unit: str) -> str:
+    return speech.count_words(n, unit)
+
+
+def respond(turn: Turn, weeks_back: int) -> Response:
+    spoken, card = summary(turn, weeks_back)
+    week = Week.containing(turn.today, weeks_back)
+    title = ("Your week" if weeks_back == 0 else "Last week") + f": {week.label()}"
+    turn.standard_card(title, "\n".join(card))
+    text = " ".join(speech.text(s) for s in spoken)
+    if weeks_back == 0:
+        turn.session[PHASE] = MORE
+        return turn.ask(f"{text} {turn.say('summary_more')}", turn.say("summary_more_reprompt"))
+    turn.session[PHASE] = None
+    return turn.tell(text)
+
+
+class ThisWeekHandler(IntentHandler):
+    intents = ("WeeklySummaryIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return respond(self.turn(handler_input), 0)
+
+
+class LastWeekHandler(IntentHandler):
+    intents = ("LastWeekSummaryIntent", "AMAZON.YesIntent")
+
+    def applies(self, turn: Turn) -> bool:
+        return get_intent_name(turn.input) != "AMAZON.YesIntent" or turn.phase == MORE
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return respond(self.turn(handler_input), 1)
+
+
+class NoMoreHandler(IntentHandler):
+    intents = ("AMAZON.NoIntent",)
+
+    def applies(self, turn: Turn) -> bool:
+        return turn.phase == MORE
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        turn.session[PHASE] = None
+        return turn.tell(turn.say("goodbye"))
+
+
+HANDLERS = (ThisWeekHandler, LastWeekHandler, NoMoreHandler)

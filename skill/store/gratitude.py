@@ -1,0 +1,85 @@
+"""Gratitude entries: one item per spoken gratitude in the couple's partition, expiring by TTL.
+
+Written once with a condition on its own key (a retried request never stores a duplicate); read a
+week at a time with one bounded Query. See docs/data-model.md "Gratitude entries".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from skill.store import keys
+from skill.store.couples import CoupleStore, dynamodb_errors, from_item, to_item
+from skill.store.errors import ConflictError
+
+# A week's summary reads at most this many entries (one Query page, a few dozen KB at most).
+MAX_WEEK_ENTRIES = 200
+
+
+@dataclass(frozen=True)
+class Gratitude:
+    """Who said it, to whom, the words, when (UTC), and which round it belongs to."""
+
+    by: str
+    to: str
+    words: str
+    at: datetime
+    round_id: str
+    each: int  # turns per partner the round was set to when this was said
+    key: str = ""  # its sort key, once stored (used to rotate the summary's read-back)
+
+    def __repr__(self) -> str:  # never show the words or names in a traceback or a log
+        return f"Gratitude(key={self.key!r}, round_id={self.round_id!r})"
+
+
+class GratitudeLog:
+    def __init__(self, store: CoupleStore, retention_days: int) -> None:
+        self.store = store
+        self.retention = timedelta(days=retention_days)
+
+    def add(self, couple_id: str, entry: Gratitude, local_now: datetime, request_id: str) -> bool:
+        """Store one entry (a single conditional PutItem). False when this request already stored it."""
+        sk = keys.gratitude_sk(local_now.date().isoformat(), local_now.strftime("%H:%M:%S"), request_id)
+        expires = int((entry.at + self.retention).timestamp())
+        item = to_item({
+            keys.PK: keys.couple_pk(couple_id), keys.SK: sk,
+            "by": entry.by, "to": entry.to, "words": entry.words, "at": entry.at.isoformat(),
+            "round": entry.round_id, "each": entry.each, keys.TTL_ATTRIBUTE: expires,
+        })
+        try:
+            with dynamodb_errors():
+                self.store.client.put_item(
+                    TableName=self.store.table, Item=item,
+                    ConditionExpression="attribute_not_exists(#sk)", ExpressionAttributeNames={"#sk": keys.SK},
+                )
+        except ConflictError:
+            return False  # the same request, retried: the entry is already there
+        return True
+
+    def between(self, couple_id: str, first: date, last: date, now: datetime) -> tuple[list[Gratitude], bool]:
+        """Entries said from ``first`` to ``last`` (local dates, inclusive), oldest first: one Query.
+
+        ``now`` is the request's time. Returns the entries and whether there were more than MAX_WEEK_ENTRIES.
+        """
+        low, high = keys.gratitude_range(first.isoformat(), last.isoformat())
+        with dynamodb_errors():
+            reply = self.store.client.query(
+                TableName=self.store.table,
+                KeyConditionExpression="#pk = :pk AND #sk BETWEEN :low AND :high",
+                ExpressionAttributeNames={"#pk": keys.PK, "#sk": keys.SK},
+                ExpressionAttributeValues=to_item({":pk": keys.couple_pk(couple_id), ":low": low, ":high": high}),
+                Limit=MAX_WEEK_ENTRIES,
+                ConsistentRead=True,
+            )
+        entries = [_entry(from_item(dict(item))) for item in reply.get("Items", [])]
+        # DynamoDB deletes expired items within days, not at once: skip any that already expired.
+        entries = [e for e in entries if e.at + self.retention > now]
+        return entries, "LastEvaluatedKey" in reply
+
+
+def _entry(attrs: dict[str, Any]) -> Gratitude:
+    return Gratitude(by=str(attrs["by"]), to=str(attrs["to"]), words=str(attrs["words"]),
+                     at=datetime.fromisoformat(str(attrs["at"])), round_id=str(attrs.get("round", "")),
+                     each=int(attrs.get("each", 1)), key=str(attrs[keys.SK]))
