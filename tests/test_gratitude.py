@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 from datetime import datetime, timedelta
@@ -55,8 +56,12 @@ def entries(store: CoupleStore, settings: Settings, c: Conversation, day: int = 
     return found
 
 
+_tick = itertools.count(1)
+
+
 def grateful(c: Conversation, words: str, at: datetime | None = None) -> str:
-    return c.say("GratitudeIntent", at or evening(), gratitude=words)
+    """One partner's answer, a few seconds after the last one (entries sort by when they were said)."""
+    return c.say("GratitudeIntent", at or evening() + timedelta(seconds=next(_tick)), gratitude=words)
 
 
 def test_a_full_round_with_known_names(client: FlaskClient, store: CoupleStore, settings: Settings) -> None:

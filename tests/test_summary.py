@@ -1,0 +1,129 @@
+"""The weekly summary: spoken and as a Standard card, by the couple's local week, from DynamoDB Local."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from flask.testing import FlaskClient
+from test_gratitude import GRATITUDE_WORDS, NY, PARTNER_NAMES, with_names
+
+from content.schema import Catalogue
+from skill.store.couples import CoupleStore
+from skill.store.profile import Profile
+
+from alexa import Conversation
+
+ME, YOU = PARTNER_NAMES
+
+
+def day_at(day: int, hour: int = 20, minute: int = 30) -> datetime:
+    """Local New York time; day 0 = Monday 16 Nov 2026, so days 0..6 are one Monday-to-Sunday week."""
+    return datetime(2026, 11, 16, hour, minute, tzinfo=NY) + timedelta(days=day)
+
+
+def practise(c: Conversation, day: int, hour: int = 20, minute: int = 30) -> None:
+    c.one_shot("TonightsExerciseIntent", day_at(day, hour, minute))
+    c.one_shot("CompletedExerciseIntent", day_at(day, hour, minute + 1))
+
+
+def gratitude_round(c: Conversation, day: int, words: tuple[str, ...], hour: int = 21, minute: int = 0) -> None:
+    c.one_shot("StartGratitudeRoundIntent", day_at(day, hour, minute), each=str(len(words) // 2))
+    for i, w in enumerate(words):
+        c.say("GratitudeIntent", day_at(day, hour, minute) + timedelta(seconds=i + 1), gratitude=w)
+    assert c.ended
+
+
+def quiet_week(said: str, which: str) -> bool:
+    return f"logged {which}" in said and ("that's perfectly fine" in said or "that's okay" in said)
+
+
+def card_text(c: Conversation) -> str:
+    card = c.card
+    assert card is not None and card["type"] == "Standard"
+    return f"{card['title']}\n{card['text']}"
+
+
+def test_an_empty_week_encourages_and_suggests(client: FlaskClient) -> None:
+    c = Conversation(client)
+    said = c.one_shot("WeeklySummaryIntent", day_at(2))
+    assert quiet_week(said, "this week")
+    assert " 0 " not in f" {said} " and "zero" not in said.lower()
+    assert "try" in said.lower()
+    assert "16 November to 22 November" in card_text(c)
+
+
+def test_a_full_week(client: FlaskClient, store: CoupleStore, catalogue: Catalogue) -> None:
+    c = Conversation(client)
+    with_names(store, c)
+    for day in range(6):
+        practise(c, day)
+    gratitude_round(c, 6, GRATITUDE_WORDS[:2])
+    said = c.one_shot("WeeklySummaryIntent", day_at(6, 22))
+    assert "active on 7 of seven days" in said
+    assert "7 practices" in said and "including" in said
+    named = said.split("including", 1)[1].split(".")[0]
+    assert sum(p.name in named for p in catalogue.practices) == 3  # seven done, three named
+    assert "Your streak is 7 days, your longest yet" in said
+    assert "2 gratitudes" in said
+    assert any(w in said for w in GRATITUDE_WORDS[:2]) and (f"{ME} told {YOU}" in said or f"{YOU} told {ME}" in said
+                                                             or " said to " in said)
+    assert "next week" in said and said.endswith("?") and not c.ended
+    text = card_text(c)
+    assert "Active days: 7 of 7" in text and "Gratitudes shared: 2" in text and "Next week's focus" in text
+
+
+def test_the_read_back_gratitude_rotates(client: FlaskClient, store: CoupleStore) -> None:
+    c = Conversation(client)
+    with_names(store, c)
+    gratitude_round(c, 1, GRATITUDE_WORDS[:4])
+    heard = []
+    for minute in range(4):
+        said = c.one_shot("WeeklySummaryIntent", day_at(2, 20, minute))
+        heard.append(next(w for w in GRATITUDE_WORDS[:4] if w in said))
+    assert len(set(heard)) == 4, heard
+
+
+def test_last_week_by_yes_or_by_asking(client: FlaskClient, store: CoupleStore) -> None:
+    c = Conversation(client)
+    with_names(store, c)
+    practise(c, 3)
+    gratitude_round(c, 4, GRATITUDE_WORDS[:2])
+    next_week = 7
+    said = c.one_shot("WeeklySummaryIntent", day_at(next_week + 1))
+    assert quiet_week(said, "this week")
+    said = c.say("AMAZON.YesIntent", day_at(next_week + 1))
+    assert "active on 2 of seven days" in said and "2 gratitudes" in said and c.ended
+    assert "Last week: 16 November to 22 November" in card_text(c)
+    said = c.one_shot("LastWeekSummaryIntent", day_at(next_week + 2))
+    assert "active on 2 of seven days" in said
+
+
+def test_the_week_follows_local_midnight(client: FlaskClient, store: CoupleStore) -> None:
+    c = Conversation(client)
+    with_names(store, c)
+    # Sunday 23:50 in New York is already Monday 04:50 UTC: it still belongs to this (local) week.
+    gratitude_round(c, 6, GRATITUDE_WORDS[:2], hour=23, minute=50)
+    said = c.one_shot("WeeklySummaryIntent", day_at(6, 23, 58))
+    assert "active on 1 of seven days" in said and "2 gratitudes" in said
+    # Ten minutes after local midnight a new week has begun; the round is last week's.
+    said = c.one_shot("WeeklySummaryIntent", day_at(7, 0, 10))
+    assert quiet_week(said, "this week")
+    said = c.say("AMAZON.YesIntent", day_at(7, 0, 10))
+    assert "active on 1 of seven days" in said and "2 gratitudes" in said
+
+
+def test_a_record_streak_is_called_out_only_when_it_is_one(client: FlaskClient, store: CoupleStore) -> None:
+    c = Conversation(client)
+
+    def history(p: Profile) -> bool:  # a four-day run that ended a while ago
+        p.longest = 4
+        return True
+    store.update(store.load_for_user(c.user_id), history)
+    for day in (0, 1, 2):
+        practise(c, day)
+    said = c.one_shot("WeeklySummaryIntent", day_at(2, 22))
+    assert "Your streak is 3 days." in said and "longest" not in said
+    for day in (3, 4):
+        practise(c, day)
+    said = c.one_shot("WeeklySummaryIntent", day_at(4, 22))
+    assert "Your streak is 5 days, your longest yet" in said
