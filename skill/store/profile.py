@@ -34,6 +34,10 @@ class Profile:
     recent: list[str] = field(default_factory=list)  # the last few suggestions, tonight's last
     done: list[list[str]] = field(default_factory=list)  # [[iso date, practice id], ...], bounded
     last_done: dict[str, str] = field(default_factory=dict)  # practice id -> ISO date
+    # The guide by voice: where the couple was ({"kind", "id", "pos"}) for "what were we on?", and the
+    # reasons heard in the current rotation (at most one of each, cleared when all were heard).
+    browse: dict[str, Any] = field(default_factory=dict)
+    reasons_heard: list[str] = field(default_factory=list)
 
     @property
     def is_new(self) -> bool:
@@ -80,7 +84,8 @@ class Profile:
 
     def copy(self) -> Profile:
         return dataclasses.replace(
-            self, recent=list(self.recent), done=[list(e) for e in self.done], last_done=dict(self.last_done)
+            self, recent=list(self.recent), done=[list(e) for e in self.done], last_done=dict(self.last_done),
+            browse=dict(self.browse), reasons_heard=list(self.reasons_heard),
         )
 
     def to_attributes(self) -> dict[str, Any]:
