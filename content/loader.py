@@ -1,6 +1,7 @@
 """Load and validate the content files. A broken file stops start-up with its name and field.
 
-Every ``*.toml`` in a content folder may hold ``[[practice]]`` and ``[[reason]]`` tables; every
+Every ``*.toml`` in a content folder may hold ``[[practice]]``, ``[[reason]]`` and ``[[step_group]]``
+tables (every step belongs to exactly one group, for the spoken overview); every
 ``phrases/*.toml`` holds phrase keys. More folders can be layered on top (``extra_dirs``), so adding
 a reason or a step is a data change.
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from content.schema import (
+    MAX_ABOUT_SECONDS,
     MAX_ANSWER_SECONDS,
     PHRASES,
     Catalogue,
@@ -21,6 +23,7 @@ from content.schema import (
     Phrases,
     Practice,
     Reason,
+    StepGroup,
     placeholders,
     spoken_seconds,
 )
@@ -93,13 +96,21 @@ def _practice(file: str, index: int, table: Mapping[str, Any]) -> Practice:
         id=f.ident("id"), kind=f.choice("kind", _KINDS), number=f.integer("number", 0, 99),
         title=f.text("title"), name=f.text("name"), synonyms=tuple(s.lower() for s in f.texts("synonyms")),
         minutes=f.integer("minutes", 1, 60), intro=f.text("intro"), steps=f.texts("steps", 2),
-        about=f.text("about"), exercise=exercise,
+        about=f.text("about", MAX_ABOUT_SECONDS), exercise=exercise,
     )
 
 
 def _reason(file: str, index: int, table: Mapping[str, Any]) -> Reason:
     f = _Fields(file, f"reason[{index}]", table)
     return Reason(id=f.ident("id"), group=f.choice("group", _GROUPS), title=f.text("title"), text=f.text("text"))
+
+
+def _step_group(file: str, index: int, table: Mapping[str, Any]) -> StepGroup:
+    f = _Fields(file, f"step_group[{index}]", table)
+    steps = table.get("steps")
+    if not isinstance(steps, list) or not steps or not all(isinstance(s, str) and _ID.match(s) for s in steps):
+        raise f.fail("steps", "must be a list of step ids")
+    return StepGroup(id=f.ident("id"), title=f.text("title"), line=f.text("line"), steps=tuple(steps))
 
 
 def _phrases(files: Iterable[Path]) -> Phrases:
@@ -132,19 +143,24 @@ def load_catalogue(extra_dirs: Iterable[Path] = ()) -> Catalogue:
     dirs = [CONTENT_DIR, *extra_dirs]
     practices: list[Practice] = []
     reasons: list[Reason] = []
+    groups: list[StepGroup] = []
     for folder in dirs:
         for path in sorted(folder.glob("*.toml")):
             data = _read(path)
-            unknown = set(data) - {"practice", "reason"}
+            unknown = set(data) - {"practice", "reason", "step_group"}
             if unknown:
-                raise ContentError(path.name, ", ".join(sorted(unknown)), "unknown table (expected practice or reason)")
+                raise ContentError(path.name, ", ".join(sorted(unknown)),
+                                   "unknown table (expected practice, reason or step_group)")
             practices += [_practice(path.name, i, t) for i, t in enumerate(data.get("practice", []))]
             reasons += [_reason(path.name, i, t) for i, t in enumerate(data.get("reason", []))]
+            groups += [_step_group(path.name, i, t) for i, t in enumerate(data.get("step_group", []))]
     catalogue = Catalogue(
         practices=tuple(practices), reasons=tuple(reasons),
         phrases=_phrases(p for d in dirs for p in sorted((d / "phrases").glob("*.toml"))),
+        step_groups=tuple(groups),
     )
     _check_links(catalogue)
+    _check_groups(catalogue)
     return catalogue
 
 
@@ -167,3 +183,21 @@ def _check_links(catalogue: Catalogue) -> None:
         raise ContentError("practices", "practice", "need at least four practices to rotate suggestions")
     if len({r.id for r in catalogue.reasons}) != len(catalogue.reasons):
         raise ContentError("reasons", "reason.id", "an id is used twice")
+
+
+def _check_groups(catalogue: Catalogue) -> None:
+    """Every step sits in exactly one group, and groups name only steps."""
+    if len({g.id for g in catalogue.step_groups}) != len(catalogue.step_groups):
+        raise ContentError("step groups", "step_group.id", "an id is used twice")
+    placed: dict[str, str] = {}
+    for group in catalogue.step_groups:
+        for step_id in group.steps:
+            practice = catalogue.practice(step_id)
+            if practice is None or practice.kind != "step":
+                raise ContentError("step groups", f"step_group {group.id}.steps", f"{step_id!r} is not a step")
+            if placed.setdefault(step_id, group.id) != group.id or group.steps.count(step_id) > 1:
+                raise ContentError("step groups", f"step_group {group.id}.steps",
+                                   f"{step_id!r} is already in group {placed[step_id]}")
+    missing = sorted(p.id for p in catalogue.practices if p.kind == "step" and p.id not in placed)
+    if missing:
+        raise ContentError("step groups", "step_group", f"step(s) in no group: {', '.join(missing)}")

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 # should take at most about 30 seconds to say.
 WORDS_PER_SECOND = 2.5
 MAX_ANSWER_SECONDS = 30
+# An explanation ("tell me about active listening") is the `about` text plus a short offer: keeping
+# `about` under 25 seconds leaves room for the offer within one answer.
+MAX_ABOUT_SECONDS = 25
 
 
 class ContentError(ValueError):
@@ -51,6 +54,16 @@ class Reason:
     group: str  # "physical" or "emotional"
     title: str
     text: str
+
+
+@dataclass(frozen=True)
+class StepGroup:
+    """A few related steps, named together in the steps overview ("what are the steps?")."""
+
+    id: str
+    title: str
+    line: str  # what the overview says for this group
+    steps: tuple[str, ...]  # practice ids of kind "step"
 
 
 # Each phrase key with the placeholders its text may use. Adding a phrase is a content change plus
@@ -135,6 +148,35 @@ PHRASES: dict[str, frozenset[str]] = {
     "summary_focus": frozenset({"focus"}),
     "summary_more": frozenset(),
     "summary_more_reprompt": frozenset(),
+    # The guide by voice (intents/guide.py, intents/browsing.py; content/phrases/guide.toml)
+    "reason_answer": frozenset({"title", "text"}),
+    "reason_offer": frozenset(),
+    "reason_reprompt": frozenset(),
+    "steps_intro": frozenset({"count", "groups"}),
+    "steps_more": frozenset(),
+    "steps_offer": frozenset(),
+    "steps_reprompt": frozenset(),
+    "step_heading": frozenset({"number", "title"}),
+    "exercise_heading": frozenset({"title"}),
+    "explain_offer_exercise": frozenset({"exercise"}),
+    "explain_offer_self": frozenset(),
+    "explain_offer_exercise_self": frozenset(),
+    "explain_reprompt": frozenset({"name"}),
+    "explain_unknown": frozenset(),
+    "explain_unknown_reprompt": frozenset(),
+    "browse_end": frozenset(),
+    "browse_at_start": frozenset(),
+    "browse_nothing": frozenset(),
+    "browse_nothing_reprompt": frozenset(),
+    "browse_resume": frozenset(),
+    "browse_declined": frozenset(),
+    "explain_declined": frozenset(),
+    "walk_next": frozenset(),
+    "walk_reprompt": frozenset(),
+    "walk_end": frozenset(),
+    "walk_wait": frozenset(),
+    "walk_stopped": frozenset({"name"}),
+    "walk_paused": frozenset(),
 }
 
 
@@ -159,6 +201,7 @@ class Catalogue:
     reasons: tuple[Reason, ...]
     phrases: Phrases
     _by_id: dict[str, Practice] = field(default_factory=dict, compare=False, repr=False)
+    step_groups: tuple[StepGroup, ...] = ()
 
     def __post_init__(self) -> None:
         self._by_id.update({p.id: p for p in self.practices})

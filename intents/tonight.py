@@ -11,6 +11,7 @@ from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from content.schema import Practice
+from intents import browsing
 from intents.base import PHASE, IntentHandler, Turn
 from skill import speech
 from skill.store.errors import StoreUnavailable
@@ -22,7 +23,6 @@ log = logging.getLogger("close_together.intents.tonight")
 PRACTICE = "practice"
 OFFERED = "offered"  # we asked "shall we start?"
 LAUNCHED = "launched"  # we asked "would you like tonight's exercise?"
-STEP_PAUSE_SECONDS = 3.0
 
 
 def pick(practices: tuple[Practice, ...], profile: Profile, avoid: set[str], rng: random.Random) -> Practice:
@@ -59,6 +59,13 @@ def tonight_for(turn: Turn, another: bool = False) -> Practice:
         log.warning("could not store tonight's suggestion", exc_info=True)
         return choice
     return turn.content.practice(turn.profile.tonight or "") or choice
+
+
+def tonight_choice(turn: Turn) -> Practice:
+    """Tonight's practice if one was picked this evening, else a fresh pick that the caller stores."""
+    profile = turn.profile
+    picked = turn.content.practice(profile.tonight or "") if profile.tonight_date == turn.today.isoformat() else None
+    return picked or pick(turn.content.practices, profile, set(), random.Random())
 
 
 def offer(turn: Turn, practice: Practice, key: str) -> Response:
@@ -101,18 +108,11 @@ class StartHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        practice = session_practice(turn) or tonight_for(turn)
-        turn.session[PHASE] = None
-        parts = [
-            turn.say("guide_opening", name=practice.name),
-            speech.pause(1.0),
-            speech.join(practice.steps, gap_seconds=STEP_PAUSE_SECONDS),
-            speech.pause(1.5),
-            turn.say("guide_closing"),
-        ]
-        # The exercise takes minutes, longer than a session stays open: the couple comes back with
-        # a one-shot "tell Close Together we did it".
-        return turn.tell(" ".join(parts), card=(practice.title, "\n".join(practice.steps)))
+        practice = session_practice(turn) or tonight_choice(turn)
+        turn.session[PRACTICE] = practice.id
+        # The steps come a part at a time (at most about 30 seconds each, "say next when you're
+        # ready"); the last part ends with "say we did it", in this session or a later one-shot.
+        return browsing.begin_walk(turn, practice)
 
 
 class DeclineHandler(IntentHandler):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from intents import builtin, gratitude, launch, summary, tonight
+from intents import builtin, gratitude, guide, launch, summary, tonight
 from intents.base import Deps, Handler
 
 # Tried in this order; the first whose can_handle is true wins. Catch-alls stay last.
@@ -14,6 +14,7 @@ HANDLER_CLASSES: tuple[type[Handler], ...] = (
     *tonight.HANDLERS,
     *gratitude.HANDLERS,
     *summary.HANDLERS,
+    *guide.HANDLERS,
     *builtin.HANDLERS,
     *builtin.CATCH_ALL,
 )

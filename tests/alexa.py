@@ -137,3 +137,9 @@ class Conversation:
     def card(self) -> dict[str, Any] | None:
         card: dict[str, Any] | None = self.last["response"].get("card")
         return card
+
+
+def ends_with_next_step(said: str) -> bool:
+    """An answer that expects a reply ends with a question or tells the couple what to say next."""
+    last = re.split(r"(?<=[.?!])\s+", said.strip())[-1].lower()
+    return last.endswith("?") or bool(re.search(r"\b(say|name)\b", last))

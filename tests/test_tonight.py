@@ -80,20 +80,40 @@ def test_another_one_moves_to_a_different_exercise_and_sticks(client: FlaskClien
     assert practice_in(c.one_shot("TonightsExerciseIntent", evening(0, 22)), catalogue) == third
 
 
-def test_guided_start_walks_through_the_steps_with_pauses(client: FlaskClient, catalogue: Catalogue) -> None:
+def test_guided_start_walks_through_the_steps_in_short_parts(client: FlaskClient, catalogue: Catalogue) -> None:
     c = Conversation(client)
     pid = practice_in(c.one_shot("TonightsExerciseIntent", evening(0)), catalogue)
-    said = c.say("AMAZON.YesIntent", evening(0))
     practice = catalogue.practice(pid)
     assert practice is not None
+    parts = [c.say("AMAZON.YesIntent", evening(0))]
+    ssmls = [c.last["response"]["outputSpeech"]["ssml"]]
+    while "we did it" not in parts[-1].lower():
+        # Each part but the last ends with a clear next step, and the session waits for it.
+        assert "say next" in parts[-1].lower() and not c.ended and c.reprompt
+        assert len(parts) < len(practice.steps), "every part should carry at least one step"
+        parts.append(c.say("AMAZON.NextIntent", evening(0)))
+        ssmls.append(c.last["response"]["outputSpeech"]["ssml"])
+    assert len(parts) >= 2  # not one long answer
+    said = " ".join(parts)
     for step in practice.steps:
-        assert step in said
-    assert "we did it" in said.lower()
-    ssml = c.last["response"]["outputSpeech"]["ssml"]
-    root = ET.fromstring(ssml)  # valid XML
-    assert root.tag == "speak"
-    assert len(root.findall("break")) >= len(practice.steps) - 1
-    assert c.ended  # the exercise takes minutes; they come back with "we did it"
+        assert said.count(step) == 1  # every step heard, once
+    breaks = 0
+    for ssml in ssmls:
+        root = ET.fromstring(ssml)  # valid XML
+        assert root.tag == "speak"
+        breaks += len(root.findall("break"))
+    assert breaks >= len(practice.steps) - 1
+    assert c.reprompt and not c.ended  # "we did it" can come in this session or as a one-shot later
+
+
+def test_we_did_it_after_a_walkthrough_counts_that_practice(client: FlaskClient, catalogue: Catalogue,
+                                                            store: CoupleStore) -> None:
+    c = Conversation(client)
+    pid = practice_in(c.one_shot("TonightsExerciseIntent", evening(0)), catalogue)
+    c.say("AMAZON.YesIntent", evening(0))
+    c.say("AMAZON.NextIntent", evening(0))
+    assert "day one" in c.say("CompletedExerciseIntent", evening(0, 21))
+    assert store.load_for_user(c.user_id).last_done == {pid: evening(0).date().isoformat()}
 
 
 def test_lets_start_without_asking_first_uses_tonights_exercise(client: FlaskClient, catalogue: Catalogue) -> None:

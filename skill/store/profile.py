@@ -6,6 +6,7 @@ a couple uses the skill, so a request's cost does not grow with their history.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,6 +39,10 @@ class Profile:
     names: list[str] = field(default_factory=list)  # the partners' first names, in the order given
     voices: dict[str, int] = field(default_factory=dict)  # Alexa personId -> index into names
     readback: str | None = None  # sort key of the gratitude the last weekly summary read back
+    # The guide by voice: where the couple was ({"kind", "id", "pos"}) for "what were we on?", and the
+    # reasons heard in the current rotation (at most one of each, cleared when all were heard).
+    browse: dict[str, Any] = field(default_factory=dict)
+    reasons_heard: list[str] = field(default_factory=list)
 
     @property
     def is_new(self) -> bool:
@@ -83,10 +88,8 @@ class Profile:
         self.tonight = practice_id
 
     def copy(self) -> Profile:
-        return dataclasses.replace(
-            self, recent=list(self.recent), done=[list(e) for e in self.done], last_done=dict(self.last_done),
-            names=list(self.names), voices=dict(self.voices),
-        )
+        # A deep copy: drafts handed to a change must never alias the stored lists and maps.
+        return copy.deepcopy(self)
 
     def to_attributes(self) -> dict[str, Any]:
         """Plain values for boto3's TypeSerializer (None values are left out)."""

@@ -1,0 +1,463 @@
+"""The guide by voice: why closeness matters, the steps in groups, any step or exercise by name,
+next / back / again / "what were we on?", exercises started by name, and a gentle stop or pause
+during a walkthrough. Every answer stays within about 30 seconds (intents.browsing)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_intent_name, get_slot
+from ask_sdk_model import Response
+
+from content.schema import Catalogue, Practice, Reason, StepGroup
+from intents.base import PHASE, IntentHandler, Turn
+from intents.browsing import (
+    ANY,
+    BROWSE,
+    BUDGET_SECONDS,
+    EXERCISES,
+    GUIDING,
+    LEAD_IN_SECONDS,
+    REASONS,
+    STEPS,
+    WALK,
+    Place,
+    begin_walk,
+    compose,
+    current,
+    pack,
+    phrase_seconds,
+    remember,
+    saved,
+    seconds,
+    show_walk,
+    walk_parts,
+)
+from intents.tonight import LAUNCHED, PRACTICE, session_practice
+from skill import speech
+
+# Phase values of this conversation (the walkthrough's is browsing.GUIDING).
+REASON = "reason"  # we offered another reason
+OVERVIEW = "overview"  # we offered to go through the steps one by one
+EXPLAINED = "explained"  # we offered to do a practice tonight
+
+TRAIL = "trail"  # session: reasons heard in this session, for "go back"
+TRAIL_LIMIT = 20
+GROUP_GAP = 0.7
+GAP = 0.5
+PRACTICE_SLOT = "practice"
+GROUP_SLOT = "group"
+
+
+# -- finding things by name ----------------------------------------------------------------------
+
+_ARTICLES = ("the ", "a ", "an ", "our ", "some ")
+
+
+def normalise(words: str) -> str:
+    text = re.sub(r"[^a-z0-9]+", " ", words.lower().replace("'", "").replace("\u2019", "")).strip()
+    for article in _ARTICLES:
+        if text.startswith(article):
+            text = text[len(article):]
+    return text
+
+
+def practice_names(practice: Practice) -> list[str]:
+    """Every way a couple may name a practice (the model's PracticeName slot is built from the same)."""
+    names = [practice.name, practice.title, *practice.synonyms]
+    return list(dict.fromkeys(n for n in (normalise(name) for name in names) if n))
+
+
+def find_practice(content: Catalogue, resolved: str | None, spoken: str | None) -> Practice | None:
+    """The practice a slot names: Alexa's resolved id first, else the words as heard."""
+    if resolved and content.practice(resolved):
+        return content.practice(resolved)
+    if not spoken:
+        return None
+    wanted = normalise(spoken)
+    by_name: dict[str, Practice] = {}
+    for practice in content.practices:
+        for name in practice_names(practice):
+            by_name.setdefault(name, practice)
+    return by_name.get(wanted)
+
+
+def slot(turn: Turn, name: str) -> tuple[str | None, str | None]:
+    """(resolved id, words as heard) of a slot; either may be missing."""
+    found = get_slot(turn.input, name)
+    if found is None:
+        return None, None
+    resolved = None
+    per_authority = getattr(getattr(found, "resolutions", None), "resolutions_per_authority", None) or []
+    for authority in per_authority:
+        code = getattr(getattr(authority, "status", None), "code", None)
+        if getattr(code, "value", code) == "ER_SUCCESS_MATCH" and authority.values:
+            resolved = authority.values[0].value.id
+            break
+    return resolved, found.value
+
+
+# -- reasons -------------------------------------------------------------------------------------
+
+def pick_reason(reasons: tuple[Reason, ...], heard: list[str], group: str,
+                rng: random.Random) -> tuple[Reason, list[str]]:
+    """A reason from ``group`` not heard in this rotation, and the rotation after hearing it.
+
+    When the group has all been heard its rotation starts again, but never with the reason heard
+    last, so nobody hears the same reason twice in a row.
+    """
+    pool = [r for r in reasons if group in (ANY, r.group)] or list(reasons)
+    known = {r.id for r in reasons}
+    heard = list(dict.fromkeys(h for h in heard if h in known))
+    fresh = [r for r in pool if r.id not in heard]
+    if not fresh:
+        ids = {r.id for r in pool}
+        last = next((h for h in reversed(heard) if h in ids), None)
+        heard = [h for h in heard if h not in ids]
+        fresh = [r for r in pool if r.id != last] or pool
+    choice = rng.choice(fresh)
+    return choice, [*heard, choice.id]
+
+
+def say_reason(turn: Turn, reason: Reason, lead_in: str | None = None) -> Response:
+    turn.session[PHASE] = REASON
+    ssml = compose(lead_in, GAP if lead_in else None, turn.say("reason_answer", title=reason.title, text=reason.text),
+                   GAP, turn.say("reason_offer"))
+    return turn.ask(ssml, turn.say("reason_reprompt"), card=(reason.title, reason.text))
+
+
+def new_reason(turn: Turn, group: str, lead_in: str | None = None) -> Response:
+    reason, heard = pick_reason(turn.content.reasons, turn.profile.reasons_heard, group, random.Random())
+    trail = [*trail_of(turn), reason.id][-TRAIL_LIMIT:]
+    turn.session[TRAIL] = trail
+    remember(turn, Place(REASONS, group, len(trail) - 1), heard=heard)
+    return say_reason(turn, reason, lead_in)
+
+
+def trail_of(turn: Turn) -> list[str]:
+    raw = turn.session.get(TRAIL)
+    known = {r.id for r in turn.content.reasons}
+    return [r for r in raw if isinstance(r, str) and r in known] if isinstance(raw, list) else []
+
+
+def reason_by_id(content: Catalogue, reason_id: str) -> Reason:
+    return next(r for r in content.reasons if r.id == reason_id)
+
+
+def move_reason(turn: Turn, place: Place, delta: int) -> Response:
+    trail = trail_of(turn)
+    target = place.pos + delta
+    if not trail:
+        return new_reason(turn, place.id)
+    if target >= len(trail):
+        return new_reason(turn, place.id)
+    lead_in = turn.say("browse_at_start") if target < 0 else None
+    target = min(max(target, 0), len(trail) - 1)
+    remember(turn, place.at(target))
+    return say_reason(turn, reason_by_id(turn.content, trail[target]), lead_in)
+
+
+# -- the steps: overview pages, then each step; and the exercises --------------------------------
+
+def overview_pages(content: Catalogue) -> list[tuple[int, int]]:
+    groups = content.step_groups
+    intro = phrase_seconds(content, "steps_intro", count=99, groups=99) + GROUP_GAP
+    offer = phrase_seconds(content, "steps_offer") + GROUP_GAP
+    more = phrase_seconds(content, "steps_more") + GROUP_GAP
+
+    def cost(start: int, end: int) -> float:
+        lines = sum(seconds(g.line) for g in groups[start:end]) + GROUP_GAP * (end - start - 1)
+        return (intro if start == 0 else 0.0) + lines + (offer if end == len(groups) else more)
+
+    return pack(len(groups), cost, BUDGET_SECONDS - LEAD_IN_SECONDS)
+
+
+def steps_in_order(content: Catalogue) -> list[Practice]:
+    return sorted((p for p in content.practices if p.kind == "step"), key=lambda p: p.number)
+
+
+def exercises(content: Catalogue) -> list[Practice]:
+    return [p for p in content.practices if p.kind == "exercise"]
+
+
+def tour_length(content: Catalogue, place: Place) -> int:
+    if place.kind == STEPS:
+        return len(overview_pages(content)) + len(steps_in_order(content))
+    if place.kind == EXERCISES:
+        return len(exercises(content))
+    if place.kind == WALK:
+        practice = content.practice(place.id)
+        return len(walk_parts(content, practice)) if practice else 0
+    return 0
+
+
+def place_of(content: Catalogue, practice: Practice) -> Place:
+    if practice.kind == "step":
+        pages = len(overview_pages(content))
+        return Place(STEPS, "", pages + [p.id for p in steps_in_order(content)].index(practice.id))
+    return Place(EXERCISES, "", [p.id for p in exercises(content)].index(practice.id))
+
+
+def say_overview(turn: Turn, page: int, lead_in: str | None = None) -> Response:
+    content = turn.content
+    pages = overview_pages(content)
+    start, end = pages[page]
+    groups: tuple[StepGroup, ...] = content.step_groups[start:end]
+    last = page == len(pages) - 1
+    turn.session[PHASE] = OVERVIEW
+    ssml = compose(
+        lead_in, GAP if lead_in else None,
+        turn.say("steps_intro", count=len(steps_in_order(content)), groups=len(content.step_groups))
+        if page == 0 else None, GROUP_GAP if page == 0 else None,
+        speech.join([g.line for g in groups], gap_seconds=GROUP_GAP), GROUP_GAP,
+        turn.say("steps_offer") if last else turn.say("steps_more"),
+    )
+    card = ("The steps", "\n".join(g.line for g in groups))
+    return turn.ask(ssml, turn.say("steps_reprompt"), card=card)
+
+
+def explain(turn: Turn, practice: Practice, lead_in: str | None = None) -> Response:
+    """A practice in a few sentences, then an offer to do it (or its matching exercise) tonight."""
+    linked = turn.content.practice(practice.exercise) if practice.exercise else None
+    if linked is not None:
+        offer, target = turn.say("explain_offer_exercise", exercise=linked.name), linked
+    elif practice.kind == "exercise":
+        offer, target = turn.say("explain_offer_exercise_self"), practice
+    else:
+        offer, target = turn.say("explain_offer_self"), practice
+    heading = (turn.say("step_heading", number=practice.number, title=practice.title) if practice.kind == "step"
+               else turn.say("exercise_heading", title=practice.title))
+    about = speech.text(practice.about)
+
+    def answer(lead: str | None, head: str | None) -> str:
+        return compose(lead, GAP if lead else None, head, GAP if head else None, about, GAP, offer)
+
+    # The heading, then the lead-in, give way when the answer would run past about 30 seconds.
+    ssml = answer(lead_in, heading)
+    for lead, head in ((lead_in, None), (None, None)):
+        if speech.duration(ssml) <= BUDGET_SECONDS:
+            break
+        ssml = answer(lead, head)
+    turn.session[PHASE] = EXPLAINED
+    turn.session[PRACTICE] = target.id
+    return turn.ask(ssml, turn.say("explain_reprompt", name=target.name), card=(practice.title, practice.about))
+
+
+# -- moving about --------------------------------------------------------------------------------
+
+def show(turn: Turn, place: Place, lead_in: str | None = None) -> Response:
+    """Say what is at ``place`` and remember it."""
+    content = turn.content
+    if place.kind == WALK:
+        practice = content.practice(place.id)
+        if practice is None:
+            return nothing(turn)
+        remember(turn, place)
+        return show_walk(turn, practice, place.pos, lead_in)
+    remember(turn, place)
+    if place.kind == EXERCISES:
+        return explain(turn, exercises(content)[place.pos], lead_in)
+    pages = len(overview_pages(content))
+    if place.pos < pages:
+        return say_overview(turn, place.pos, lead_in)
+    return explain(turn, steps_in_order(content)[place.pos - pages], lead_in)
+
+
+def move(turn: Turn, place: Place | None, delta: int) -> Response:
+    """Next (+1), back (-1) or again (0) through whatever is being browsed."""
+    if place is None:
+        return nothing(turn)
+    if place.kind == REASONS:
+        return move_reason(turn, place, delta)
+    length = tour_length(turn.content, place)
+    if length == 0:
+        return nothing(turn)
+    pos = min(max(place.pos, 0), length - 1)
+    target = pos + delta
+    if target >= length:
+        return at_end(turn, place.at(pos))
+    if target < 0:
+        return show(turn, place.at(0), turn.say("browse_at_start"))
+    return show(turn, place.at(target))
+
+
+def at_end(turn: Turn, place: Place) -> Response:
+    turn.session[BROWSE] = place.as_dict()
+    if place.kind == WALK:
+        turn.session[PHASE] = GUIDING
+        return turn.ask(turn.say("walk_end"), turn.say("guide_reprompt"))
+    turn.session[PHASE] = LAUNCHED  # "yes" now offers tonight's exercise
+    return turn.ask(turn.say("browse_end"), turn.say("launch_reprompt"))
+
+
+def resume(turn: Turn) -> Response:
+    place = current(turn) or saved(turn)
+    if place is None:
+        return nothing(turn)
+    lead_in = turn.say("browse_resume")
+    if place.kind == REASONS:
+        return new_reason(turn, place.id, lead_in)
+    length = tour_length(turn.content, place)
+    if length == 0:
+        return nothing(turn)
+    return show(turn, place.at(min(max(place.pos, 0), length - 1)), lead_in)
+
+
+def nothing(turn: Turn) -> Response:
+    turn.session[PHASE] = None
+    return turn.ask(turn.say("browse_nothing"), turn.say("browse_nothing_reprompt"))
+
+
+
+
+# -- handlers ------------------------------------------------------------------------------------
+
+class ReasonHandler(IntentHandler):
+    """"Why does closeness matter?", "tell me about physical closeness", and yes to another."""
+
+    intents = ("WhyClosenessIntent", "AMAZON.YesIntent")
+
+    def applies(self, turn: Turn) -> bool:
+        return get_intent_name(turn.input) != "AMAZON.YesIntent" or turn.phase == REASON
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        if get_intent_name(handler_input) == "AMAZON.YesIntent":
+            place = current(turn)
+            group = place.id if place and place.kind == REASONS else ANY
+        else:
+            resolved, spoken = slot(turn, GROUP_SLOT)
+            groups = {r.group for r in turn.content.reasons}
+            group = next((g for g in (resolved, normalise(spoken or "")) if g in groups), ANY)
+        return new_reason(turn, group)
+
+
+class OverviewHandler(IntentHandler):
+    intents = ("StepsOverviewIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        return show(turn, Place(STEPS, "", 0))
+
+
+class ExplainHandler(IntentHandler):
+    intents = ("ExplainPracticeIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        practice = find_practice(turn.content, *slot(turn, PRACTICE_SLOT))
+        if practice is None:
+            return unknown(turn)
+        return show(turn, place_of(turn.content, practice))
+
+
+def unknown(turn: Turn) -> Response:
+    turn.session[PHASE] = None
+    return turn.ask(turn.say("explain_unknown"), turn.say("explain_unknown_reprompt"))
+
+
+class StartPracticeHandler(IntentHandler):
+    """"Let's do the touch map", or yes after an explanation: guide that practice now."""
+
+    intents = ("StartPracticeIntent", "AMAZON.YesIntent")
+
+    def applies(self, turn: Turn) -> bool:
+        return get_intent_name(turn.input) != "AMAZON.YesIntent" or turn.phase == EXPLAINED
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        if get_intent_name(handler_input) == "AMAZON.YesIntent":
+            practice = session_practice(turn)
+        else:
+            practice = find_practice(turn.content, *slot(turn, PRACTICE_SLOT))
+        if practice is None:
+            return unknown(turn)
+        turn.session[PRACTICE] = practice.id
+        return begin_walk(turn, practice)
+
+
+class NextHandler(IntentHandler):
+    intents = ("AMAZON.NextIntent", "TellMeMoreIntent", "AMAZON.YesIntent")
+
+    def applies(self, turn: Turn) -> bool:
+        return get_intent_name(turn.input) != "AMAZON.YesIntent" or turn.phase in (OVERVIEW, GUIDING)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        return move(turn, current(turn) or saved(turn), +1)
+
+
+class BackHandler(IntentHandler):
+    intents = ("AMAZON.PreviousIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        return move(turn, current(turn) or saved(turn), -1)
+
+
+class RepeatHandler(IntentHandler):
+    intents = ("AMAZON.RepeatIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        return move(turn, current(turn) or saved(turn), 0)
+
+
+class ResumeHandler(IntentHandler):
+    """"What were we on?": pick up where the couple left off, this session or last time."""
+
+    intents = ("ResumeGuideIntent", "AMAZON.ResumeIntent")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return resume(self.turn(handler_input))
+
+
+class WalkStopHandler(IntentHandler):
+    """"Stop" during a walkthrough (the touch map above all): a gentle acknowledgement, and it ends."""
+
+    intents = ("AMAZON.StopIntent", "AMAZON.CancelIntent")
+
+    def applies(self, turn: Turn) -> bool:
+        place = current(turn)
+        return place is not None and place.kind == WALK
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        place = current(turn)
+        practice = turn.content.practice(place.id) if place else None
+        turn.session[PHASE] = None
+        return turn.tell(turn.say("walk_stopped", name=practice.name if practice else "this"))
+
+
+class PauseHandler(IntentHandler):
+    """"Pause": the place is already kept, so say how to pick up again and let them be."""
+
+    intents = ("AMAZON.PauseIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        turn.session[PHASE] = None
+        return turn.tell(turn.say("walk_paused"))
+
+
+class GuideNoHandler(IntentHandler):
+    intents = ("AMAZON.NoIntent",)
+
+    def applies(self, turn: Turn) -> bool:
+        return turn.phase in (REASON, OVERVIEW, EXPLAINED, GUIDING)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        phase = turn.phase
+        if phase == GUIDING:
+            return turn.ask(turn.say("walk_wait"), turn.say("walk_reprompt"))
+        turn.session[PHASE] = None
+        if phase == EXPLAINED:
+            return turn.ask(turn.say("explain_declined"), turn.say("browse_nothing_reprompt"))
+        return turn.tell(turn.say("browse_declined"))
+
+
+HANDLERS = (ReasonHandler, OverviewHandler, ExplainHandler, StartPracticeHandler, NextHandler, BackHandler,
+            RepeatHandler, ResumeHandler, WalkStopHandler, PauseHandler, GuideNoHandler)
