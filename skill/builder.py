@@ -5,13 +5,14 @@ from __future__ import annotations
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from intents import builtin, launch, tonight
+from intents import builtin, launch, partners, tonight
 from intents.base import Deps, Handler
 
 # Tried in this order; the first whose can_handle is true wins. Catch-alls stay last.
 HANDLER_CLASSES: tuple[type[Handler], ...] = (
     *launch.HANDLERS,
     *tonight.HANDLERS,
+    *partners.HANDLERS,
     *builtin.HANDLERS,
     *builtin.CATCH_ALL,
 )
