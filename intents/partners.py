@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_slot_value, is_request_type
+from ask_sdk_core.utils import get_slot, is_request_type
 from ask_sdk_model import Response
 
 from intents.base import PHASE, Handler, IntentHandler, Turn
@@ -56,7 +56,8 @@ class JoinPartnerHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         turn.session[PHASE] = None
-        raw = get_slot_value(handler_input, "code")
+        slot = get_slot(handler_input, "code")
+        raw = getattr(slot, "value", None)
         code = "".join(ch for ch in str(raw or "") if ch.isdigit())
         if not code:
             return turn.ask(turn.say("join_ask_code"), turn.say("join_ask_code_reprompt"))
