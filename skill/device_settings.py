@@ -29,10 +29,14 @@ def time_zone_url(api_endpoint: str, device_id: str) -> str:
 
 def _get(url: str, token: str, timeout: float) -> str | None:
     request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}", "Accept": "application/json"})
-    with urllib.request.urlopen(request, timeout=timeout) as reply:  # the scheme is checked by the caller
-        if reply.status != 200:
-            return None
-        value = json.loads(reply.read(_MAX_BODY + 1)[:_MAX_BODY] or b"null")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as reply:  # the scheme is checked by the caller
+            if reply.status != 200:
+                return None
+            value = json.loads(reply.read(_MAX_BODY + 1)[:_MAX_BODY] or b"null")
+    except urllib.error.HTTPError as err:
+        err.close()  # an error status: release its connection, then report it like any other failure
+        raise
     if not isinstance(value, str):
         return None
     ZoneInfo(value)  # raises for a name this machine does not know

@@ -20,8 +20,10 @@ from skill.store import keys
 from skill.store.couples import CoupleStore, to_item
 from skill.store.partners import JOIN_TRIES_PER_HOUR, JoinOutcome, Partners
 from skill.store.profile import MERGE_RULES, Profile, merge_profiles
+from skill.verification import RequestVerifier
 
 from alexa import Conversation, envelope, load, new_user_id, stamp
+from certs import DEFAULT_CHAIN_URL, make_pki
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
 DEVICE_A = "amzn1.ask.device.PARTNER_A_ECHO"
@@ -327,10 +329,6 @@ def test_skill_disabled_on_a_linked_account_leaves_the_partner_their_data(
 
 
 def test_skill_disabled_passes_the_verified_web_seam(settings: Settings, catalogue: Catalogue) -> None:
-    from certs import DEFAULT_CHAIN_URL, make_pki
-
-    from skill.verification import RequestVerifier
-
     now = datetime.now(UTC).replace(microsecond=0)
     pki = make_pki(now=now)
     verifier = RequestVerifier(skill_id=None, trust_roots=[pki.root_cert],
