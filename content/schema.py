@@ -177,6 +177,26 @@ PHRASES: dict[str, frozenset[str]] = {
     "walk_wait": frozenset(),
     "walk_stopped": frozenset({"name"}),
     "walk_paused": frozenset(),
+    # partners: linking two accounts, unlinking, deleting by voice (intents/partners.py)
+    "link_code": frozenset({"code_digits"}),
+    "link_already": frozenset(),
+    "join_ask_code": frozenset(),
+    "join_ask_code_reprompt": frozenset(),
+    "join_done": frozenset({"streak_words"}),
+    "join_done_fresh": frozenset(),
+    "join_wrong": frozenset(),
+    "join_wrong_reprompt": frozenset(),
+    "join_expired": frozenset(),
+    "join_throttled": frozenset(),
+    "join_own_code": frozenset(),
+    "join_already_linked": frozenset(),
+    "join_taken": frozenset(),
+    "unlink_done": frozenset({"streak_words"}),
+    "unlink_not_linked": frozenset(),
+    "delete_confirm": frozenset(),
+    "delete_confirm_reprompt": frozenset(),
+    "delete_done": frozenset(),
+    "delete_kept": frozenset(),
 }
 
 

@@ -20,14 +20,27 @@ from ask_sdk_model.ui import SimpleCard, StandardCard
 
 from content.schema import Catalogue
 from skill import speech
+from skill.device_settings import fetch_time_zone
 from skill.settings import Settings
 from skill.store.couples import CoupleStore
+from skill.store.errors import StoreError
 from skill.store.profile import Profile
 from skill.streak import Streak
 
 log = logging.getLogger("close_together.intents")
 
 PHASE = "phase"
+COUPLE_HINT = "couple"  # session hint: the linked couple's id, re-checked against its members every time
+# How long a learnt time zone is trusted before the device is asked again; a failed lookup is
+# retried the next day.
+TIME_ZONE_RECHECK_DAYS = 30
+
+
+def time_zone_check_due(profile: Profile, today: date) -> bool:
+    if not profile.time_zone_checked:
+        return True
+    age = (today - date.fromisoformat(profile.time_zone_checked)).days
+    return age >= (TIME_ZONE_RECHECK_DAYS if profile.time_zone else 1)
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,7 @@ class Turn:
         self.deps = deps
         self.input = handler_input
         self._profile: Profile | None = None
+        self._zone: ZoneInfo | None = None
 
     @classmethod
     def of(cls, deps: Deps, handler_input: HandlerInput) -> Turn:
@@ -79,9 +93,16 @@ class Turn:
         return value if isinstance(value, str) else None
 
     @property
+    def user_id(self) -> str:
+        """The verified request's Alexa user id: the only root any store key is derived from."""
+        return str(get_user_id(self.input))
+
+    @property
     def profile(self) -> Profile:
         if self._profile is None:
-            self._profile = self.deps.store.load_for_user(str(get_user_id(self.input)))
+            hint = self.session.get(COUPLE_HINT)
+            self._profile = self.deps.store.load_for_user(self.user_id, hint if isinstance(hint, str) else None)
+            self.remember_couple(self._profile)
         return self._profile
 
     @profile.setter
@@ -93,9 +114,44 @@ class Turn:
         ctx = self.input.context
         return ctx.now if isinstance(ctx, RequestContext) else datetime.now(UTC)
 
+    def remember_couple(self, profile: Profile | None) -> None:
+        """Keep a linked couple's id in the session so later turns read it directly (a hint only)."""
+        if profile is not None and profile.members:
+            self.session[COUPLE_HINT] = profile.couple_id
+        else:
+            self.session.pop(COUPLE_HINT, None)
+
     @property
     def time_zone(self) -> ZoneInfo:
-        return ZoneInfo(self.profile.time_zone or self.deps.settings.default_time_zone)
+        """The couple's zone: cached in the profile, learnt from the device when due (see
+        docs/data-model.md, "Time zone"), else the configured default."""
+        if self._zone is None:
+            self._zone = ZoneInfo(self._learn_time_zone() or self.profile.time_zone
+                                  or self.deps.settings.default_time_zone)
+        return self._zone
+
+    def _learn_time_zone(self) -> str | None:
+        settings = self.deps.settings
+        checked_on = self.now.date()
+        if not settings.time_zone_lookup or not time_zone_check_due(self.profile, checked_on):
+            return None
+        system = getattr(self.input.request_envelope.context, "system", None)
+        device = getattr(system, "device", None)
+        zone = fetch_time_zone(getattr(system, "api_endpoint", None), getattr(device, "device_id", None),
+                               getattr(system, "api_access_token", None),
+                               timeout=settings.time_zone_timeout_seconds, allow_http=not settings.verify_requests)
+
+        def change(draft: Profile) -> bool:
+            if zone:
+                draft.time_zone = zone
+            draft.time_zone_checked = checked_on.isoformat()
+            return True
+
+        try:
+            self._profile, _ = self.deps.store.update(self.profile, change)
+        except StoreError:
+            log.warning("could not store the time zone check", exc_info=True)
+        return zone
 
     @property
     def today(self) -> date:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from intents import builtin, gratitude, guide, launch, summary, tonight
+from intents import builtin, gratitude, guide, launch, partners, summary, tonight
 from intents.base import Deps, Handler
 
 # Tried in this order; the first whose can_handle is true wins. Catch-alls stay last.
 HANDLER_CLASSES: tuple[type[Handler], ...] = (
     *launch.HANDLERS,
     *tonight.HANDLERS,
+    *partners.HANDLERS,
     *gratitude.HANDLERS,
     *summary.HANDLERS,
     *guide.HANDLERS,

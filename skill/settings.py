@@ -40,6 +40,9 @@ class Settings:
     # How long a spoken gratitude is kept before DynamoDB's TTL removes it.
     gratitude_retention_days: int = 90
     max_body_bytes: int = 128 * 1024
+    # Ask the Alexa Settings API for the device's time zone (cached in the couple's profile).
+    time_zone_lookup: bool = True
+    time_zone_timeout_seconds: float = 0.8
 
     def __post_init__(self) -> None:
         try:
@@ -72,5 +75,7 @@ class Settings:
                 values["gratitude_retention_days"] = int(env["SKILL_GRATITUDE_RETENTION_DAYS"])
             except ValueError as err:
                 raise SettingsError("SKILL_GRATITUDE_RETENTION_DAYS must be a whole number of days") from err
+        if "SKILL_TIME_ZONE_LOOKUP" in env:
+            values["time_zone_lookup"] = _flag("SKILL_TIME_ZONE_LOOKUP", env["SKILL_TIME_ZONE_LOOKUP"])
         values.update(overrides)
         return cls(**values)

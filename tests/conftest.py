@@ -44,7 +44,8 @@ def dynamodb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 @pytest.fixture(scope="session")
 def settings(dynamodb: object) -> Settings:
     s = Settings(table_name="close-together-test", dynamodb_endpoint=dynamodb.endpoint,  # type: ignore[attr-defined]
-                 verify_requests=False, default_time_zone="America/New_York")
+                 verify_requests=False, default_time_zone="America/New_York",
+                 time_zone_lookup=False)  # tests/test_time_zone.py serves the Settings API itself
     CoupleStore(s).create_table_if_missing()
     return s
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -46,10 +48,35 @@ def from_item(item: dict[str, Any]) -> dict[str, Any]:
     return {k: _deserializer.deserialize(v) for k, v in item.items()}
 
 
+class _AccountCache:
+    """account id -> shared couple id, bounded, per process. Only a hint: every use is re-checked."""
+
+    def __init__(self, size: int = 10_000) -> None:
+        self._size = size
+        self._map: OrderedDict[str, str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, account: str) -> str | None:
+        with self._lock:
+            return self._map.get(account)
+
+    def put(self, account: str, couple_id: str) -> None:
+        with self._lock:
+            self._map[account] = couple_id
+            self._map.move_to_end(account)
+            while len(self._map) > self._size:
+                self._map.popitem(last=False)
+
+    def drop(self, account: str) -> None:
+        with self._lock:
+            self._map.pop(account, None)
+
+
 class CoupleStore:
     def __init__(self, settings: Settings, client: LazyClient | None = None) -> None:
         self.table = settings.table_name
         self._client = client or LazyClient(settings)
+        self._couple_of = _AccountCache()
 
     @property
     def client(self) -> DynamoDBClient:
@@ -71,9 +98,35 @@ class CoupleStore:
         attrs["couple_id"] = couple_id
         return Profile.from_attributes(attrs)
 
-    def load_for_user(self, user_id: str) -> Profile:
-        """The profile of the couple this Alexa account belongs to."""
-        return self.load(keys.couple_id_for_user(user_id))
+    def load_for_user(self, user_id: str, hint: str | None = None) -> Profile:
+        """The profile of the couple this Alexa account belongs to (docs/data-model.md, "Resolving").
+
+        The chain starts at the verified user id: the account's own item is either the couple's
+        profile or a pointer (``linked_to``) to the shared couple it joined. ``hint`` (a couple id the
+        session remembered) and this process's cache are only shortcuts: a shared profile is returned
+        only when its ``members`` list this account, so a forged hint reads nothing of another couple.
+        Cost: one GetItem for a solo account, and for a linked one whose couple is hinted or cached;
+        two the first time a linked account is seen by this process without a hint.
+        """
+        account = keys.couple_id_for_user(user_id)
+        for candidate in dict.fromkeys(c for c in (hint, self._couple_of.get(account)) if c and c != account):
+            shared = self.load(candidate)
+            if account in shared.members:
+                self._couple_of.put(account, shared.couple_id)
+                return shared
+            self._couple_of.drop(account)
+        own = self.load(account)
+        if own.linked_to:
+            shared = self.load(own.linked_to)
+            if account in shared.members:
+                self._couple_of.put(account, shared.couple_id)
+                return shared
+            own.linked_to = None  # a pointer the shared couple no longer confirms: the account is solo
+        return own
+
+    def forget_account_id(self, account: str) -> None:
+        """Drop this process's cached couple for an account id (after unlinking or deleting)."""
+        self._couple_of.drop(account)
 
     def save(self, profile: Profile) -> Profile:
         """Write the whole profile if nobody wrote it since it was read; raise ConflictError otherwise."""

@@ -7,6 +7,7 @@ a request touches only that couple's items, and a summary can read a week of the
 from __future__ import annotations
 
 import hashlib
+import secrets
 
 PK = "pk"
 SK = "sk"
@@ -43,3 +44,30 @@ def gratitude_range(first_day: str, last_day: str) -> tuple[str, str]:
     """Sort-key bounds (inclusive) for every gratitude said from ``first_day`` to ``last_day`` (ISO dates)."""
     # "~" sorts after every character a key holds after the date ("T", digits, ":" and "#").
     return f"{GRATITUDE_PREFIX}{first_day}", f"{GRATITUDE_PREFIX}{last_day}~"
+# -- linking partners (docs/data-model.md, "Two accounts, one couple") ------------------------------
+
+# An account's own partition is COUPLE#<couple_id_for_user(user id)>. Its PROFILE item is either the
+# couple's profile (a solo account) or a pointer to the shared couple it joined (``linked_to``).
+# A shared couple's id is random (new_shared_couple_id), reachable only through such a pointer.
+CODE_SK = "CODE"
+LINK_CODE_PREFIX = "LINKCODE#"  # marker in the issuing account's partition, so deletion finds its codes
+JOIN_TRIES_PREFIX = "JOINTRIES#"  # per-account attempt counter for the guessing throttle
+ACCOUNT_ONLY_PREFIXES = (LINK_CODE_PREFIX, JOIN_TRIES_PREFIX)  # items that stay with the account
+
+
+def new_shared_couple_id() -> str:
+    """A random id for the couple two linked accounts share (same length as an account's own id)."""
+    return secrets.token_hex(16)
+
+
+def code_pk(code: str) -> str:
+    return f"CODE#{code}"
+
+
+def link_code_sk(code: str) -> str:
+    return f"{LINK_CODE_PREFIX}{code}"
+
+
+def join_tries_sk(hour: str) -> str:
+    """``hour`` is the UTC hour of the attempt, e.g. 2026-11-25T20."""
+    return f"{JOIN_TRIES_PREFIX}{hour}"

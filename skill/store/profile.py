@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from skill.streak import Streak, record_day
+from skill.streak import Streak, current, record_day
 
 # How many days of completions the profile remembers: enough for this week and last week.
 HISTORY_DAYS = 21
@@ -43,6 +44,10 @@ class Profile:
     # reasons heard in the current rotation (at most one of each, cleared when all were heard).
     browse: dict[str, Any] = field(default_factory=dict)
     reasons_heard: list[str] = field(default_factory=list)
+    # -- linking and local time (issue 4) --
+    members: list[str] = field(default_factory=list)  # account ids sharing this couple (linked couples only)
+    linked_to: str | None = None  # on an account's own item: the shared couple it joined (a pointer)
+    time_zone_checked: str | None = None  # ISO date the Settings API was last asked for the zone
 
     @property
     def is_new(self) -> bool:
@@ -110,3 +115,97 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+# -- merging a joining account's solo profile into the shared one ---------------------------------
+#
+# One rule per profile field, so that adding a field means adding its rule here (a test fails while a
+# field has none). A rule gets the shared couple's profile, the joining account's profile and the
+# local date of the join, and returns the merged value. Nothing either side did alone is dropped.
+
+MergeRule = Callable[[Profile, Profile, date], Any]
+
+
+def _merged_streak(base: Profile, joining: Profile, today: date) -> Streak:
+    """The livelier streak (by its length today, then its last day), extended by the other side's
+    later active days, so a practice either of them did alone still counts for the couple."""
+    a, b = base.streak_state(), joining.streak_state()
+    primary, other = (a, joining) if (current(a, today), a.last_active or date.min) >= (
+        current(b, today), b.last_active or date.min) else (b, base)
+    state = primary
+    later = sorted({date.fromisoformat(d) for d, _ in other.done
+                    if state.last_active is None or date.fromisoformat(d) > state.last_active})
+    for day in later:
+        state = record_day(state, day)
+    return Streak(state.current, max(a.longest, b.longest, state.longest, state.current),
+                  state.last_active, state.last_rest)
+
+
+def _merged_done(base: Profile, joining: Profile, today: date) -> list[list[str]]:
+    entries = sorted({(d, p) for d, p in [*base.done, *joining.done]})
+    if not entries:
+        return []
+    cutoff = date.fromordinal(max(today, date.fromisoformat(entries[-1][0])).toordinal() - HISTORY_DAYS)
+    return [[d, p] for d, p in entries if d > cutoff.isoformat()]
+
+
+def _merged_last_done(base: Profile, joining: Profile, today: date) -> dict[str, str]:
+    merged = dict(joining.last_done)
+    for practice, day in base.last_done.items():
+        merged[practice] = max(day, merged.get(practice, ""))
+    return merged
+
+
+def _later_tonight(base: Profile, joining: Profile) -> Profile:
+    return joining if (joining.tonight_date or "") > (base.tonight_date or "") else base
+
+
+def _zone_source(base: Profile, joining: Profile) -> Profile:
+    return base if base.time_zone or not joining.time_zone else joining
+
+
+MERGE_RULES: dict[str, MergeRule] = {
+    "couple_id": lambda base, joining, today: base.couple_id,
+    "version": lambda base, joining, today: base.version,
+    "time_zone": lambda base, joining, today: _zone_source(base, joining).time_zone,
+    "streak": lambda base, joining, today: _merged_streak(base, joining, today).current,
+    "longest": lambda base, joining, today: _merged_streak(base, joining, today).longest,
+    "last_active": lambda base, joining, today: _iso(_merged_streak(base, joining, today).last_active),
+    "last_rest": lambda base, joining, today: _iso(_merged_streak(base, joining, today).last_rest),
+    "tonight_date": lambda base, joining, today: _later_tonight(base, joining).tonight_date,
+    "tonight": lambda base, joining, today: _later_tonight(base, joining).tonight,
+    "recent": lambda base, joining, today: [*[p for p in joining.recent if p not in base.recent],
+                                            *base.recent][-RECENT_SUGGESTIONS:],
+    "done": _merged_done,
+    "last_done": _merged_last_done,
+    "members": lambda base, joining, today: list(dict.fromkeys([*base.members, *joining.members])),
+    "linked_to": lambda base, joining, today: None,
+    "time_zone_checked": lambda base, joining, today: _zone_source(base, joining).time_zone_checked,
+    # Names: the couple that already has them keeps them; voices are re-pointed by name.
+    "names": lambda base, joining, today: list(base.names or joining.names),
+    "voices": lambda base, joining, today: _merged_voices(base, joining),
+    "readback": lambda base, joining, today: base.readback or joining.readback,
+    "browse": lambda base, joining, today: dict(base.browse or joining.browse),
+    "reasons_heard": lambda base, joining, today: list(dict.fromkeys([*base.reasons_heard, *joining.reasons_heard])),
+}
+
+
+def _merged_voices(base: Profile, joining: Profile) -> dict[str, int]:
+    names = base.names or joining.names
+    voices = dict(base.voices) if base.names else {}
+    for person, index in joining.voices.items():
+        if index < len(joining.names) and joining.names[index] in names:
+            voices.setdefault(person, names.index(joining.names[index]))
+    return voices
+
+
+def merge_profiles(base: Profile, joining: Profile, today: date) -> Profile:
+    """The shared couple's profile after ``joining`` (a solo account's profile) is merged into
+    ``base``. Keeps base's id and version (the write is conditional on it). Every field has a rule in
+    MERGE_RULES; a field without one raises KeyError rather than being silently dropped."""
+    values = {f.name: MERGE_RULES[f.name](base, joining, today) for f in dataclasses.fields(Profile)}
+    return Profile(**values)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

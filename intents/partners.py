@@ -1,0 +1,142 @@
+"""Two partners, one couple: link codes, joining, unlinking, deleting our data, a disabled skill."""
+
+from __future__ import annotations
+
+import logging
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_slot, is_request_type
+from ask_sdk_model import Response
+
+from intents.base import PHASE, Handler, IntentHandler, Turn
+from intents.tonight import streak_words
+from skill.store.partners import JoinOutcome, Partners
+from skill.store.profile import Profile
+from skill.streak import current
+
+log = logging.getLogger("close_together.intents.partners")
+
+CONFIRM_DELETE = "confirm_delete"  # we asked "shall I delete it?"
+
+_JOIN_KEYS = {
+    JoinOutcome.EXPIRED: "join_expired",
+    JoinOutcome.THROTTLED: "join_throttled",
+    JoinOutcome.OWN_CODE: "join_own_code",
+    JoinOutcome.ALREADY_LINKED: "join_already_linked",
+    JoinOutcome.TAKEN: "join_taken",
+}
+
+
+def partners(turn: Turn) -> Partners:
+    return Partners(turn.deps.store)
+
+
+def spoken_digits(code: str) -> str:
+    return " ".join(code)
+
+
+class LinkPartnerHandler(IntentHandler):
+    intents = ("LinkPartnerIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        turn.session[PHASE] = None
+        code = partners(turn).issue_code(turn.user_id, turn.now)
+        if code is None:
+            return turn.tell(turn.say("link_already"))
+        return turn.tell(turn.say("link_code", code_digits=spoken_digits(code)),
+                         card=("Link your partner", f"Code: {code}\nOn your partner's device: "
+                                                    "\"Alexa, ask Close Together to join my partner\". "
+                                                    "It works once, for ten minutes."))
+
+
+class JoinPartnerHandler(IntentHandler):
+    intents = ("JoinPartnerIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        turn.session[PHASE] = None
+        slot = get_slot(handler_input, "code")
+        raw = getattr(slot, "value", None)
+        code = "".join(ch for ch in str(raw or "") if ch.isdigit())
+        if not code:
+            return turn.ask(turn.say("join_ask_code"), turn.say("join_ask_code_reprompt"))
+        result = partners(turn).join(turn.user_id, code, turn.now, turn.today)
+        if result.outcome is JoinOutcome.JOINED and result.profile is not None:
+            turn.profile = result.profile
+            turn.remember_couple(result.profile)
+            return turn.tell(self._joined(turn, result.profile))
+        if result.outcome is JoinOutcome.WRONG:
+            return turn.ask(turn.say("join_wrong"), turn.say("join_wrong_reprompt"))
+        return turn.tell(turn.say(_JOIN_KEYS[result.outcome]))
+
+    @staticmethod
+    def _joined(turn: Turn, profile: Profile) -> str:
+        now = current(profile.streak_state(), turn.today)
+        return turn.say("join_done", streak_words=streak_words(now)) if now else turn.say("join_done_fresh")
+
+
+class UnlinkPartnerHandler(IntentHandler):
+    intents = ("UnlinkPartnerIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        turn.session[PHASE] = None
+        mine = partners(turn).unlink(turn.user_id)
+        if mine is None:
+            return turn.tell(turn.say("unlink_not_linked"))
+        turn.profile = mine
+        turn.remember_couple(mine)
+        return turn.tell(turn.say("unlink_done", streak_words=streak_words(current(mine.streak_state(), turn.today))))
+
+
+class DeleteDataHandler(IntentHandler):
+    intents = ("DeleteDataIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        turn.session[PHASE] = CONFIRM_DELETE
+        return turn.ask(turn.say("delete_confirm"), turn.say("delete_confirm_reprompt"))
+
+
+class DeleteConfirmedHandler(IntentHandler):
+    intents = ("AMAZON.YesIntent",)
+
+    def applies(self, turn: Turn) -> bool:
+        return turn.phase == CONFIRM_DELETE
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        removed = partners(turn).delete_couple(turn.user_id)
+        log.info("couple data deleted by voice", extra={"items": removed})
+        turn.session.clear()
+        return turn.tell(turn.say("delete_done"))
+
+
+class DeleteDeclinedHandler(IntentHandler):
+    intents = ("AMAZON.NoIntent",)
+
+    def applies(self, turn: Turn) -> bool:
+        return turn.phase == CONFIRM_DELETE
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        turn.session[PHASE] = None
+        return turn.tell(turn.say("delete_kept"))
+
+
+class SkillDisabledHandler(Handler):
+    """AlexaSkillEvent.SkillDisabled (no session, nothing is spoken): forget this account."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_request_type("AlexaSkillEvent.SkillDisabled")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        partners(turn).disable_account(turn.user_id)
+        log.info("skill disabled: account data removed")
+        return handler_input.response_builder.response
+
+
+HANDLERS = (LinkPartnerHandler, JoinPartnerHandler, UnlinkPartnerHandler, DeleteDataHandler,
+            DeleteConfirmedHandler, DeleteDeclinedHandler, SkillDisabledHandler)
