@@ -1,4 +1,4 @@
-# The two quick-start commands: `make run` and `make test`. Everything else is what they need.
+# The two quick-start commands: `make run` and `make test` (and `make bench`). Everything else is what they need.
 SHELL := /bin/bash
 PORT ?= 8080
 DDB_PORT ?= 8000
@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test models lint prereqs dynamodb-local
+.PHONY: run test bench models lint prereqs dynamodb-local
 
 ## run: install what is missing, start DynamoDB Local (data kept in .local/), serve the skill on 127.0.0.1:$(PORT)
 run: dynamodb-local
@@ -16,6 +16,10 @@ run: dynamodb-local
 ## test: install what is missing and run the whole suite (it starts its own DynamoDB Local)
 test: dynamodb-local
 	$(BIN)/python -m pytest
+
+## bench: the skill side by side with the floors and the ASK SDK peer (bench/results.json, a table)
+bench: dynamodb-local
+	$(BIN)/python -m bench
 
 ## models: regenerate the interaction models from deploy/model/
 models: $(STAMP)
@@ -28,11 +32,12 @@ lint: $(STAMP)
 prereqs:
 	@deploy/prereqs.sh
 
-$(STAMP): pyproject.toml | prereqs
+$(STAMP): pyproject.toml bench/requirements.txt | prereqs
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) is needed (Python 3.11)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -r bench/requirements.txt
 	@touch $@
 
 dynamodb-local: $(STAMP)

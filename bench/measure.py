@@ -1,0 +1,125 @@
+"""DynamoDB calls and consumed capacity per request type, measured in-process on real requests.
+
+The skill (``skill.app.create_app``) and the peer each get a boto3 client whose event hooks ask
+DynamoDB for ``ReturnConsumedCapacity=TOTAL`` on every call and count what comes back; production
+code is unchanged. Each couple is seeded with a history, then lives a few evenings of the mix.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import Flask
+
+from bench import peer
+from bench.mix import BASE_DAY, Couple, RequestType, user_id
+from bench.seed import seed_peer, seed_skill
+from content.schema import Catalogue
+from skill.app import create_app
+from skill.settings import Settings
+from skill.store.client import LazyClient, make_client
+from skill.store.couples import CoupleStore
+
+READS = {"GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems"}
+WRITES = {"PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems"}
+
+
+@dataclass
+class Counter:
+    """Counts DynamoDB calls and the capacity DynamoDB says they consumed."""
+
+    reads: int = 0
+    writes: int = 0
+    read_units: float = 0.0
+    write_units: float = 0.0
+    other: list[str] = field(default_factory=list)
+
+    def attach(self, events: Any) -> None:
+        events.register("provide-client-params.dynamodb.*", self._ask_for_capacity)
+        events.register("after-call.dynamodb.*", self._count)
+
+    def reset(self) -> None:
+        self.reads = self.writes = 0
+        self.read_units = self.write_units = 0.0
+        self.other = []
+
+    @staticmethod
+    def _ask_for_capacity(params: dict[str, Any], model: Any, **_: Any) -> None:
+        if "ReturnConsumedCapacity" in model.input_shape.members:
+            params["ReturnConsumedCapacity"] = "TOTAL"
+
+    def _count(self, parsed: dict[str, Any], model: Any, **_: Any) -> None:
+        consumed = parsed.get("ConsumedCapacity") or []
+        units = sum(float(c.get("CapacityUnits", 0)) for c in (consumed if isinstance(consumed, list) else [consumed]))
+        if model.name in READS:
+            self.reads += 1
+            self.read_units += units
+        elif model.name in WRITES:
+            self.writes += 1
+            self.write_units += units
+        else:
+            self.other.append(model.name)
+
+
+class CountingClient(LazyClient):
+    """The skill's lazy client, with the counter's hooks on the one client it makes."""
+
+    def __init__(self, settings: Settings, counter: Counter) -> None:
+        super().__init__(settings)
+        self.counter = counter
+        self.made: Any = None
+
+    def get(self) -> Any:
+        if self.made is None:
+            self.made = make_client(self._settings)
+            self.counter.attach(self.made.meta.events)
+        return self.made
+
+
+FIGURES = ("reads", "writes", "read_units", "write_units")
+
+
+def _drive(app: Flask, counter: Counter, user: str, types: tuple[RequestType, ...],
+           evenings: int) -> dict[str, dict[str, float]]:
+    client = app.test_client()
+    couple = Couple(user=user, day=BASE_DAY, types=types)
+    seen: dict[str, list[Counter]] = {t.name: [] for t in types}
+    for _ in range(evenings * len(types)):
+        rtype, env = couple.next()
+        counter.reset()
+        reply = client.post("/alexa", data=json.dumps(env).encode(), content_type="application/json")
+        if reply.status_code != 200:
+            raise RuntimeError(f"{rtype.name}: HTTP {reply.status_code}: {reply.get_data(as_text=True)[:200]}")
+        couple.answered(reply.get_json())
+        seen[rtype.name].append(Counter(counter.reads, counter.writes, counter.read_units, counter.write_units))
+    # Per request: the most any evening needed (the first evening after seeding writes the most).
+    return {name: {f: max(float(getattr(c, f)) for c in runs) for f in FIGURES} | {
+        "mean_" + f: statistics.fmean(float(getattr(c, f)) for c in runs) for f in ("read_units", "write_units")}
+        for name, runs in seen.items() if runs}
+
+
+def measure_skill(settings: Settings, catalogue: Catalogue, types: tuple[RequestType, ...], history: int,
+                  evenings: int = 3) -> dict[str, dict[str, float]]:
+    counter = Counter()
+    store = CoupleStore(settings, client=CountingClient(settings, counter))
+    user = user_id(f"measure-skill-{history}-{uuid.uuid4()}", 0)
+    seed_skill(store, catalogue, user, history)
+    app = create_app({"SETTINGS": settings, "CATALOGUE": catalogue, "STORE": store, "TESTING": True})
+    return _drive(app, counter, user, types, evenings)
+
+
+def measure_peer(table: str, endpoint: str, catalogue: Catalogue, types: tuple[RequestType, ...], history: int,
+                 evenings: int = 3) -> dict[str, dict[str, float]]:
+    counter = Counter()
+    resource = peer.make_resource(endpoint, "us-east-1")
+    counter.attach(resource.meta.client.meta.events)
+    user = user_id(f"measure-peer-{history}-{uuid.uuid4()}", 0)
+    seed_peer(resource.Table(table), catalogue, user, history)
+    app = peer.create_app(resource, table=table)
+    return _drive(app, counter, user, types, evenings)
+
+

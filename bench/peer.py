@@ -1,0 +1,249 @@
+"""The peer: the same evening written the idiomatic ASK SDK way, for comparison only (never shipped).
+
+As the ASK SDK's samples and docs do it: ``CustomSkillBuilder`` with the official
+``DynamoDbAdapter`` (ask-sdk-dynamodb-persistence-adapter), a request interceptor that loads the
+couple's whole attribute map and a response interceptor that saves it back, every request; the
+history kept as lists inside that map (every completion, every suggestion, every gratitude).
+It implements all six request types of the mix, including gratitude and the weekly summary.
+
+``gunicorn -c deploy/gunicorn.conf.py 'bench.peer:create_app()'`` (env BENCH_PEER_TABLE,
+SKILL_DYNAMODB_ENDPOINT, AWS_REGION). Verification is off: the load generator cannot sign.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+# The adapter builds a default boto3 resource at import time, which needs a region.
+os.environ.setdefault("AWS_DEFAULT_REGION", os.environ.get("AWS_REGION", "us-east-1"))
+
+import boto3
+from ask_sdk_core.dispatch_components import (
+    AbstractRequestHandler,
+    AbstractRequestInterceptor,
+    AbstractResponseInterceptor,
+)
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_core.skill import CustomSkill
+from ask_sdk_core.skill_builder import CustomSkillBuilder
+from ask_sdk_core.utils import get_intent_name, is_intent_name, is_request_type
+from ask_sdk_dynamodb.adapter import DynamoDbAdapter
+from ask_sdk_model import RequestEnvelope, Response
+from flask import Flask
+from flask import Response as HttpResponse
+from flask import request as http_request
+
+from bench.mix import PEER_GRATITUDE_INTENT, PEER_SUMMARY_INTENT, request_types
+from content.loader import load_catalogue
+from content.schema import Catalogue, Practice
+
+PARTITION_KEY = "id"
+ATTRIBUTES = "attributes"
+
+
+def _today(handler_input: HandlerInput) -> date:
+    stamp = getattr(handler_input.request_envelope.request, "timestamp", None)
+    return stamp.date() if isinstance(stamp, datetime) else datetime.now(UTC).date()
+
+
+def _attrs(handler_input: HandlerInput) -> dict[str, Any]:
+    attrs: dict[str, Any] = handler_input.attributes_manager.persistent_attributes
+    for name in ("completions", "suggestions", "gratitudes"):
+        attrs.setdefault(name, [])
+    return attrs
+
+
+def streak(attrs: dict[str, Any], today: date) -> int:
+    """Consecutive days with a completion, ending today or yesterday (from the whole history list)."""
+    days = {date.fromisoformat(c["date"]) for c in attrs["completions"]}
+    day = today if today in days else today - timedelta(days=1)
+    count = 0
+    while day in days:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+class LoadAttributes(AbstractRequestInterceptor):
+    def process(self, handler_input: HandlerInput) -> None:
+        _attrs(handler_input)  # reads the whole item (GetItem, strongly consistent)
+
+
+class SaveAttributes(AbstractResponseInterceptor):
+    def process(self, handler_input: HandlerInput, response: Response) -> None:
+        handler_input.attributes_manager.save_persistent_attributes()  # writes the whole item (PutItem)
+
+
+class Base(AbstractRequestHandler):
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+
+
+class Launch(Base):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_request_type("LaunchRequest")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        days = streak(_attrs(handler_input), _today(handler_input))
+        text = f"Welcome back. Your streak is {days} days. Shall we hear tonight's exercise?"
+        return handler_input.response_builder.speak(text).ask("Would you like tonight's exercise?").response
+
+
+def tonight(catalogue: Catalogue, attrs: dict[str, Any], today: date) -> Practice:
+    iso = today.isoformat()
+    if attrs["suggestions"] and attrs["suggestions"][-1]["date"] == iso:
+        found = catalogue.practice(attrs["suggestions"][-1]["practice"])
+        if found:
+            return found
+    recent = {s["practice"] for s in attrs["suggestions"][-3:]}
+    last_done: dict[str, str] = {}
+    for c in attrs["completions"]:
+        last_done[c["practice"]] = max(last_done.get(c["practice"], ""), c["date"])
+    pool = [p for p in catalogue.practices if p.id not in recent] or list(catalogue.practices)
+    oldest = min(last_done.get(p.id, "") for p in pool)
+    choice = random.choice([p for p in pool if last_done.get(p.id, "") == oldest])
+    attrs["suggestions"].append({"date": iso, "practice": choice.id})
+    return choice
+
+
+class Tonight(Base):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_intent_name("TonightsExerciseIntent")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        practice = tonight(self.catalogue, _attrs(handler_input), _today(handler_input))
+        session = handler_input.attributes_manager.session_attributes
+        if session is not None:
+            session["practice"] = practice.id
+        text = f"Tonight: {practice.name}. {practice.intro} It takes about {practice.minutes} minutes. Shall we start?"
+        return handler_input.response_builder.speak(text).ask("Shall we start?").response
+
+
+class Start(Base):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_intent_name("StartExerciseIntent")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        chosen = (handler_input.attributes_manager.session_attributes or {}).get("practice")
+        practice = (self.catalogue.practice(chosen) if chosen else None) or tonight(
+            self.catalogue, _attrs(handler_input), _today(handler_input))
+        text = " ".join((f"Let's begin {practice.name}.", *practice.steps, "Take your time."))
+        return handler_input.response_builder.speak(text).set_should_end_session(True).response
+
+
+class Completed(Base):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_intent_name("CompletedExerciseIntent")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        attrs, today = _attrs(handler_input), _today(handler_input)
+        practice = attrs["suggestions"][-1]["practice"] if attrs["suggestions"] else "practice"
+        entry = {"date": today.isoformat(), "practice": practice}
+        if entry not in attrs["completions"]:
+            attrs["completions"].append(entry)
+        text = f"Well done. That's {streak(attrs, today)} days in a row."
+        return handler_input.response_builder.speak(text).set_should_end_session(True).response
+
+
+class Gratitude(Base):
+    def __init__(self, catalogue: Catalogue, intent: str) -> None:
+        super().__init__(catalogue)
+        self.intent = intent
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_intent_name(self.intent)(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        attrs = _attrs(handler_input)
+        intent = getattr(handler_input.request_envelope.request, "intent", None)
+        slots = (intent.slots if intent else None) or {}
+        words = next((s.value for s in slots.values() if s.value), "")
+        speaker = "Sam" if len(attrs["gratitudes"]) % 2 == 0 else "Alex"
+        attrs["gratitudes"].append({"date": _today(handler_input).isoformat(), "from": speaker, "text": words})
+        return handler_input.response_builder.speak("Thank you for sharing that.").set_should_end_session(
+            True).response
+
+
+class Summary(Base):
+    def __init__(self, catalogue: Catalogue, intent: str) -> None:
+        super().__init__(catalogue)
+        self.intent = intent
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_intent_name(self.intent)(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        attrs, today = _attrs(handler_input), _today(handler_input)
+        since = (today - timedelta(days=6)).isoformat()
+        week = [c for c in attrs["completions"] if c["date"] >= since]
+        thanks = [g for g in attrs["gratitudes"] if g["date"] >= since]
+        days = len({c["date"] for c in week})
+        names = {c["practice"] for c in week}
+        done = [p.name for p in self.catalogue.practices if p.id in names][:3]
+        text = (f"This week you were active on {days} of seven days and did {', '.join(done) or 'no practices'}. "
+                f"You shared {len(thanks)} gratitudes. Your streak is {streak(attrs, today)} days.")
+        if thanks:
+            pick = thanks[len(attrs["gratitudes"]) % len(thanks)]
+            text += f" {pick['from']} said: {pick['text']}."
+        return handler_input.response_builder.speak(text).set_should_end_session(True).response
+
+
+class Fallback(Base):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        name = str(get_intent_name(handler_input)) if is_request_type("IntentRequest")(handler_input) else "request"
+        return handler_input.response_builder.speak(f"Sorry, I can't help with {name}.").response
+
+
+def intent_names() -> tuple[str, str]:
+    """Answer to the mix's gratitude and summary intents (the model's names once they exist)."""
+    by_name = {t.name: t.intent for t in request_types()}
+    return by_name["gratitude"] or PEER_GRATITUDE_INTENT, by_name["summary"] or PEER_SUMMARY_INTENT
+
+
+def adapter(table: str, resource: Any) -> DynamoDbAdapter:
+    return DynamoDbAdapter(table_name=table, partition_key_name=PARTITION_KEY, attribute_name=ATTRIBUTES,
+                           create_table=False, dynamodb_resource=resource)
+
+
+def make_resource(endpoint: str | None, region: str) -> Any:
+    kwargs: dict[str, Any] = {"region_name": region}
+    if endpoint:
+        kwargs.update(endpoint_url=endpoint, aws_access_key_id="local", aws_secret_access_key="local")
+    return boto3.resource("dynamodb", **kwargs)
+
+
+def build_skill(table: str, resource: Any, catalogue: Catalogue | None = None) -> CustomSkill:
+    catalogue = catalogue or load_catalogue()
+    gratitude, summary = intent_names()
+    sb = CustomSkillBuilder(persistence_adapter=adapter(table, resource))
+    for handler in (Launch(catalogue), Tonight(catalogue), Start(catalogue), Completed(catalogue),
+                    Gratitude(catalogue, gratitude), Summary(catalogue, summary), Fallback(catalogue)):
+        sb.add_request_handler(handler)
+    sb.add_global_request_interceptor(LoadAttributes())
+    sb.add_global_response_interceptor(SaveAttributes())
+    return sb.create()
+
+
+def create_app(resource: Any = None, table: str | None = None) -> Flask:
+    table = table or os.environ.get("BENCH_PEER_TABLE", "close-together-peer")
+    resource = resource or make_resource(os.environ.get("SKILL_DYNAMODB_ENDPOINT"),
+                                         os.environ.get("AWS_REGION", "us-east-1"))
+    skill = build_skill(table, resource)
+    serializer = DefaultSerializer()
+    app = Flask(__name__)
+
+    @app.post("/alexa")
+    def alexa() -> HttpResponse:
+        envelope = serializer.deserialize(http_request.get_data(as_text=True), RequestEnvelope)
+        reply = skill.invoke(request_envelope=envelope, context=None)  # verification off: cannot sign
+        return HttpResponse(json.dumps(serializer.serialize(reply)), mimetype="application/json")
+
+    return app
