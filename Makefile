@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test models lint prereqs dynamodb-local
+.PHONY: run test chat models lint prereqs dynamodb-local
 
 ## run: install what is missing, start DynamoDB Local (data kept in .local/), serve the skill on 127.0.0.1:$(PORT)
 run: dynamodb-local
@@ -16,6 +16,12 @@ run: dynamodb-local
 ## test: install what is missing and run the whole suite (it starts its own DynamoDB Local)
 test: dynamodb-local
 	$(BIN)/python -m pytest
+
+## chat: talk to the skill from a terminal (starts it like `make run` when nothing answers on $(PORT));
+##       PARTNER=2 speaks as the second partner
+PARTNER ?= 1
+chat: dynamodb-local
+	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python deploy/chat.py --partner $(PARTNER)
 
 ## models: regenerate the interaction models from deploy/model/
 models: $(STAMP)

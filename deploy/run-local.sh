@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-8080}
 DDB_PORT=${DDB_PORT:-8000}
-DATA=.local/dynamodb-data
+DATA=${DDB_DATA:-.local/dynamodb-data}
 export SKILL_DYNAMODB_ENDPOINT=${SKILL_DYNAMODB_ENDPOINT:-http://127.0.0.1:$DDB_PORT}
 export SKILL_VERIFY_REQUESTS=${SKILL_VERIFY_REQUESTS:-false}
 
