@@ -23,6 +23,7 @@ import os
 import re
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -406,6 +407,13 @@ def healthy(port: int) -> bool:
         return False
 
 
+def answering(port: int) -> bool:
+    """Something listens on the port (the skill may be up with its database down: talk to it anyway)."""
+    with socket.socket() as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
 @contextlib.contextmanager
 def local_skill(port: int, ddb_port: int, log_path: Path, out: TextIO, timeout: float = 120.0) -> Iterator[None]:
     """Start the skill as `make run` does (deploy/run-local.sh: DynamoDB Local, table, gunicorn); stop it after."""
@@ -601,7 +609,7 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
         with contextlib.suppress(ImportError):
             import readline  # noqa: F401  - line editing and history for input()
     try:
-        if healthy(args.port) or args.no_start:
+        if args.no_start or healthy(args.port) or answering(args.port):
             run(chat, lines, interactive)
         else:
             with local_skill(args.port, args.ddb_port, args.state_dir / "server.log", out):
