@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench models lint prereqs dynamodb-local
+.PHONY: run test chat bench models lint prereqs dynamodb-local
 
 ## run: install what is missing, start DynamoDB Local (data kept in .local/), serve the skill on 127.0.0.1:$(PORT)
 run: dynamodb-local
@@ -20,6 +20,11 @@ test: dynamodb-local
 ## bench: the skill side by side with the floors and the ASK SDK peer (bench/results.json, a table)
 bench: dynamodb-local
 	$(BIN)/python -m bench
+## chat: talk to the skill from a terminal (starts it like `make run` when nothing answers on $(PORT));
+##       PARTNER=2 speaks as the second partner
+PARTNER ?= 1
+chat: dynamodb-local
+	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python deploy/chat.py --partner $(PARTNER)
 
 ## models: regenerate the interaction models from deploy/model/
 models: $(STAMP)

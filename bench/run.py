@@ -117,6 +117,7 @@ def start_server(name: str, endpoint: str, plan: Plan, logs: Path) -> Server:
     port = dynamodb_local.free_port()
     env = {**os.environ, "PORT": str(port), "HOST": "127.0.0.1", "SKILL_TABLE_NAME": SKILL_TABLE,
            "BENCH_PEER_TABLE": PEER_TABLE, "SKILL_DYNAMODB_ENDPOINT": endpoint, "SKILL_VERIFY_REQUESTS": "false",
+           "SKILL_TIME_ZONE_LOOKUP": "false",
            "AWS_REGION": "us-east-1", "PYTHONPATH": str(ROOT)}
     if plan.workers:
         env["WEB_CONCURRENCY"] = str(plan.workers)
@@ -267,7 +268,8 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
     servers: list[Server] = []
     try:
         db.start()
-        settings = Settings(table_name=SKILL_TABLE, dynamodb_endpoint=db.endpoint, verify_requests=False)
+        settings = Settings(table_name=SKILL_TABLE, dynamodb_endpoint=db.endpoint, verify_requests=False,
+                            time_zone_lookup=False)
         store = CoupleStore(settings)
         store.create_table_if_missing()
         resource = peer.make_resource(db.endpoint, "us-east-1")

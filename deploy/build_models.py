@@ -1,14 +1,21 @@
 """Generate the interaction models in deploy/skill-package from their one source, deploy/model/.
 
 ``base.json`` names the invocation, the locales and the built-in intents; each file in
-``intents/`` holds one conversation's custom intents and slot types. Run ``make models`` after
-editing the source; a test fails while the generated files are stale.
+``intents/`` holds one conversation's custom intents and slot types. The generator builds ONE
+language model and then writes it for every English locale (en-US, en-GB, en-CA, en-AU, en-IN), so
+the locales cannot drift apart. Run ``make models`` after editing the source; a test fails while the
+generated files are stale, and tests/test_locales.py checks each file the way certification does.
+
+To extend it, append a function to ``MODEL_STEPS``: each takes the language model (a dict) and may
+change it in place, e.g. fill a custom slot type's values from content/.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +23,19 @@ DEPLOY = Path(__file__).resolve().parent
 SOURCE = DEPLOY / "model"
 OUTPUT = DEPLOY / "skill-package" / "interactionModels" / "custom"
 
+LanguageModel = dict[str, Any]
 
-def build() -> dict[str, str]:
-    """Every generated file's name and text."""
+# Applied in order to the merged language model before it is written for each locale.
+MODEL_STEPS: list[Callable[[LanguageModel], None]] = []
+
+
+def locales() -> list[str]:
+    base: dict[str, Any] = json.loads((SOURCE / "base.json").read_text())
+    return list(base["locales"])
+
+
+def language_model() -> LanguageModel:
+    """The one language model every locale shares: base.json, then each fragment in name order."""
     base = json.loads((SOURCE / "base.json").read_text())
     intents: list[dict[str, Any]] = []
     types: list[dict[str, Any]] = []
@@ -29,10 +46,23 @@ def build() -> dict[str, str]:
     types.append(practice_slot_type())
     for name in base["builtinIntents"]:
         intents.append({"name": name, "samples": []})
-    model = {"interactionModel": {"languageModel": {
-        "invocationName": base["invocationName"], "intents": intents, "types": types}}}
-    text = json.dumps(model, indent=2, ensure_ascii=False) + "\n"
-    return {f"{locale}.json": text for locale in base["locales"]}
+    model: LanguageModel = {"invocationName": base["invocationName"], "intents": intents, "types": types}
+    for step in MODEL_STEPS:
+        step(model)
+    return model
+
+
+def for_locale(model: LanguageModel, locale: str) -> str:
+    """One locale's interaction model file. All English locales share the words today; a locale that
+    ever needs its own wording changes its copy here."""
+    localised = copy.deepcopy(model)
+    return json.dumps({"interactionModel": {"languageModel": localised}}, indent=2, ensure_ascii=False) + "\n"
+
+
+def build() -> dict[str, str]:
+    """Every generated file's name and text."""
+    model = language_model()
+    return {f"{locale}.json": for_locale(model, locale) for locale in locales()}
 
 
 def practice_slot_type() -> dict[str, Any]:

@@ -5,9 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-8080}
 DDB_PORT=${DDB_PORT:-8000}
-DATA=.local/dynamodb-data
+DATA=${DDB_DATA:-.local/dynamodb-data}
 export SKILL_DYNAMODB_ENDPOINT=${SKILL_DYNAMODB_ENDPOINT:-http://127.0.0.1:$DDB_PORT}
 export SKILL_VERIFY_REQUESTS=${SKILL_VERIFY_REQUESTS:-false}
+# Local requests carry Amazon's apiEndpoint: asking it for the time zone would leave this machine.
+export SKILL_TIME_ZONE_LOOKUP=${SKILL_TIME_ZONE_LOOKUP:-false}
 
 .venv/bin/python deploy/dynamodb_local.py start --port "$DDB_PORT" --data "$DATA"
 trap '.venv/bin/python deploy/dynamodb_local.py stop --data "$DATA"' EXIT

@@ -19,12 +19,14 @@ from werkzeug.exceptions import HTTPException
 
 from content.loader import load_catalogue
 from intents.base import Deps, RequestContext
+from skill import observe
 from skill.builder import build_skill
 from skill.settings import Settings
 from skill.store.couples import CoupleStore
 from skill.verification import RequestVerifier, VerificationError
 
 log = logging.getLogger("close_together.web")
+request_log = logging.getLogger("close_together.request")
 bp = Blueprint("alexa", __name__)
 _serializer = DefaultSerializer()
 
@@ -113,12 +115,42 @@ def check_envelope(envelope: object) -> datetime:
 
 @bp.post("/alexa")
 def alexa() -> tuple[Response, int] | Response:
+    """One structured log line per request (skill/observe.py), whatever happens to it."""
+    record, token = observe.begin()
+    try:
+        reply = _alexa(record)
+        record.status = reply[1] if isinstance(reply, tuple) else reply.status_code
+        return reply
+    except Exception:
+        record.outcome, record.status = observe.ERROR, 500
+        raise
+    finally:
+        observe.end(token)
+        request_log.info("alexa request", extra=record.fields())
+
+
+def _note(record: observe.RequestRecord, envelope: Any) -> None:
+    """Names only: the request's id, type, intent name and locale. Never slots, ids of people or words."""
+    req = envelope.get("request") if isinstance(envelope, dict) else None
+    if not isinstance(req, dict):
+        return
+    for attr, key in (("request_id", "requestId"), ("request_type", "type"), ("locale", "locale")):
+        if isinstance(req.get(key), str):
+            setattr(record, attr, req[key][:100])
+    intent = req.get("intent")
+    if isinstance(intent, dict) and isinstance(intent.get("name"), str):
+        record.intent = intent["name"][:100]
+
+
+def _alexa(record: observe.RequestRecord) -> tuple[Response, int] | Response:
     ext = _ext()
     settings: Settings = ext["settings"]
     body = request.get_data(cache=False)  # werkzeug answers 413 past MAX_CONTENT_LENGTH
+    record.outcome = observe.BAD_REQUEST
     try:
         text = body.decode("utf-8")
         envelope = json.loads(text)
+        _note(record, envelope)
         now = check_envelope(envelope)
     except UnicodeDecodeError:
         return _bad("the body is not UTF-8")
@@ -131,15 +163,18 @@ def alexa() -> tuple[Response, int] | Response:
         elif settings.skill_id and envelope["context"]["System"]["application"]["applicationId"] != settings.skill_id:
             raise VerificationError("the application id is not this skill's")
     except VerificationError as err:
+        record.outcome = observe.REJECTED
         log.info("request rejected: %s", err)
         return _bad(str(err))
     try:
         request_envelope = _serializer.deserialize(text, RequestEnvelope)
     except Exception:  # the SDK raises several types for shapes it cannot map
         return _bad("not an Alexa request envelope this skill understands")
+    record.outcome = observe.OK
     try:
         response_envelope = ext["skill"].invoke(request_envelope=request_envelope, context=RequestContext(now=now))
     except AskSdkException as err:
+        record.outcome = observe.REFUSED
         log.info("request refused by the skill: %s", type(err).__name__)
         return _bad("the skill cannot handle this request")
     return jsonify(_serializer.serialize(response_envelope))

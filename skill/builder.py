@@ -7,6 +7,7 @@ from ask_sdk_core.skill_builder import SkillBuilder
 
 from intents import builtin, gratitude, guide, launch, partners, summary, tonight
 from intents.base import Deps, Handler
+from skill import observe
 
 # Tried in this order; the first whose can_handle is true wins. Catch-alls stay last.
 HANDLER_CLASSES: tuple[type[Handler], ...] = (
@@ -27,5 +28,5 @@ def build_skill(deps: Deps) -> CustomSkill:
     for handler in HANDLER_CLASSES:
         builder.add_request_handler(handler(deps))
     for exception_handler in builtin.EXCEPTION_HANDLERS:
-        builder.add_exception_handler(exception_handler(deps))
+        builder.add_exception_handler(observe.Observed(exception_handler(deps)))
     return builder.create()

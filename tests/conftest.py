@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import signal
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
@@ -68,3 +73,44 @@ def app(settings: Settings, catalogue: Catalogue) -> Flask:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+@dataclass
+class Served:
+    """The skill under gunicorn with deploy/gunicorn.conf.py, as `make run` and production serve it."""
+
+    port: int
+    log: Path  # gunicorn's stdout: the JSON log lines
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/alexa"
+
+    def log_lines(self) -> list[str]:
+        return self.log.read_text().splitlines()
+
+
+@pytest.fixture(scope="session")
+def served_skill(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """One gunicorn server for the session, on the session's DynamoDB Local and table."""
+    port = dynamodb_local.free_port()
+    log = tmp_path_factory.mktemp("gunicorn") / "stdout.log"
+    env = {**os.environ, "PORT": str(port), "WEB_CONCURRENCY": "1", "GUNICORN_THREADS": "2",
+           "SKILL_TABLE_NAME": settings.table_name, "SKILL_DYNAMODB_ENDPOINT": str(settings.dynamodb_endpoint),
+           "SKILL_VERIFY_REQUESTS": "false", "SKILL_DEFAULT_TIME_ZONE": settings.default_time_zone,
+           "SKILL_TIME_ZONE_LOOKUP": "false"}
+    env.pop("SKILL_ID", None)
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "skill.app:create_app()"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while not dynamodb_local.port_open(port):
+            assert server.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, "gunicorn did not start"
+            time.sleep(0.1)
+        yield Served(port, log)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=20)

@@ -79,7 +79,7 @@ def test_an_unexpected_error_is_an_apology_and_a_log_line(
 
 def test_dynamodb_unreachable_is_said_honestly(settings: Settings, catalogue: Catalogue) -> None:
     # Nothing listens on this port: a real connection failure, not a mock.
-    down = Settings(table_name=settings.table_name, dynamodb_endpoint="http://127.0.0.1:9",
+    down = Settings(table_name=settings.table_name, dynamodb_endpoint="http://127.0.0.1:9", time_zone_lookup=False,
                     verify_requests=False)
     app: Flask = create_app({"SETTINGS": down, "CATALOGUE": catalogue})
     c = Conversation(app.test_client())

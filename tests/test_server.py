@@ -48,7 +48,8 @@ def served(tmp_path: Path) -> Iterator[tuple[int, Any, Path]]:
     CoupleStore(settings).create_table_if_missing()
     port = dynamodb_local.free_port()
     env = {**os.environ, "PORT": str(port), "WEB_CONCURRENCY": "2", "SKILL_TABLE_NAME": "served",
-           "SKILL_DYNAMODB_ENDPOINT": db.endpoint, "SKILL_VERIFY_REQUESTS": "false"}
+           "SKILL_DYNAMODB_ENDPOINT": db.endpoint, "SKILL_VERIFY_REQUESTS": "false",
+           "SKILL_TIME_ZONE_LOOKUP": "false"}
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "skill.app:create_app()"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

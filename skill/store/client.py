@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import boto3
 from botocore.config import Config
 
+from skill import observe
 from skill.settings import Settings
 
 if TYPE_CHECKING:
@@ -57,7 +58,9 @@ def make_client(settings: Settings, config: Config = CLIENT_CONFIG) -> DynamoDBC
         if not os.environ.get("AWS_ACCESS_KEY_ID"):
             kwargs["aws_access_key_id"] = "local"
             kwargs["aws_secret_access_key"] = "local"
-    return boto3.client("dynamodb", **kwargs)
+    client = boto3.client("dynamodb", **kwargs)
+    observe.instrument(client)  # counts calls per request for the request log line
+    return client
 
 
 class LazyClient:

@@ -1,0 +1,174 @@
+"""`make chat`: typed lines matched against the interaction model, sent as real envelopes, answers printed."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT, Served, _load_deploy_module, dynamodb_local
+
+chat = _load_deploy_module("chat")
+MODEL_DIR = ROOT / "deploy" / "skill-package" / "interactionModels" / "custom"
+
+TOY_MODEL: dict[str, Any] = {
+    "invocationName": "close together",
+    "intents": [
+        {"name": "GratitudeIntent", "slots": [{"name": "gratitude", "type": "AMAZON.SearchQuery"}],
+         "samples": ["i'm grateful for {gratitude}", "thank you for {gratitude}"]},
+        {"name": "BrowseIntent", "slots": [{"name": "practice", "type": "PracticeName"}],
+         "samples": ["tell us about {practice}", "what is {practice}"]},
+        {"name": "LinkIntent", "slots": [{"name": "code", "type": "AMAZON.NUMBER"}],
+         "samples": ["our code is {code}", "link with code {code}"]},
+        {"name": "PartnerIntent", "slots": [{"name": "partnerName", "type": "AMAZON.FirstName"}],
+         "samples": ["my partner is {partnerName}"]},
+        {"name": "AMAZON.YesIntent", "samples": []},
+        {"name": "AMAZON.NoIntent", "samples": ["not tonight thanks"]},
+        {"name": "AMAZON.NextIntent", "samples": []},
+        {"name": "AMAZON.HelpIntent", "samples": []},
+    ],
+    "types": [{"name": "PracticeName", "values": [
+        {"id": "mirror_listening", "name": {"value": "mirror listening", "synonyms": ["mirroring"]}}]}],
+}
+
+
+def toy() -> Any:
+    return chat.Matcher(TOY_MODEL)
+
+
+def test_catch_all_slots_take_the_words_after_the_carrier_phrase() -> None:
+    found = toy().match("I'm grateful for your patience tonight!")
+    assert (found.intent, found.slots) == ("GratitudeIntent", {"gratitude": "your patience tonight"})
+    assert toy().match("my partner is Sam").slots == {"partnerName": "sam"}
+
+
+def test_custom_slot_values_resolve_to_their_id_and_synonyms_count() -> None:
+    found = toy().match("tell us about mirroring")
+    assert found.resolved == {"practice": ("mirror_listening", "mirror listening")}
+    body = chat.envelope("intent", user_id="u", device_id="d", session_id="s", new=False, attributes={},
+                         at=chat.datetime.now(chat.UTC), match=found)
+    slot = body["request"]["intent"]["slots"]["practice"]
+    assert slot["value"] == "mirroring"
+    resolution = slot["resolutions"]["resolutionsPerAuthority"][0]
+    assert resolution["status"]["code"] == "ER_SUCCESS_MATCH"
+    assert resolution["values"][0]["value"] == {"name": "mirror listening", "id": "mirror_listening"}
+    unknown = toy().match("tell us about the weather")
+    assert unknown.resolved == {"practice": None}
+
+
+def test_number_slots_are_digits_and_refuse_other_words() -> None:
+    assert toy().match("our code is four two").slots == {"code": "6"}  # summed words, as a toy NUMBER
+    assert toy().match("link with code 4821").slots == {"code": "4821"}
+    assert toy().match("our code is banana") is None
+
+
+def test_builtin_intents_have_everyday_phrasings_but_model_samples_win() -> None:
+    m = toy()
+    assert m.match("yeah").intent == "AMAZON.YesIntent"
+    assert m.match("Sure thing.").intent == "AMAZON.YesIntent"
+    assert m.match("skip").intent == "AMAZON.NextIntent"
+    assert m.match("what can I say").intent == "AMAZON.HelpIntent"
+    assert m.match("not tonight thanks").intent == "AMAZON.NoIntent"
+    assert m.match("stop") is None  # the toy model has no StopIntent, so Alexa could not hear one
+
+
+def test_open_ask_and_tell_around_the_invocation_name() -> None:
+    m = chat.Matcher.for_locale("en-GB")
+    assert chat.hear(m, "Alexa, open Close Together").kind == "launch"
+    assert chat.hear(m, "start close together").kind == "launch"
+    told = chat.hear(m, "Alexa, tell Close Together we did it")
+    assert (told.kind, told.one_shot, told.match.intent) == ("intent", True, "CompletedExerciseIntent")
+    asked = chat.hear(m, "ask close together to give us another one")
+    assert (asked.one_shot, asked.match.intent) == (True, "AnotherExerciseIntent")
+    assert chat.hear(m, "exit").kind == "end"
+    assert chat.hear(m, "purple monkeys juggle slowly") is None
+
+
+def test_no_match_lists_the_closest_samples() -> None:
+    near = chat.Matcher.for_locale().closest("what's tonights exercise please")
+    assert ("TonightsExerciseIntent", "what's tonight's exercise") in near
+
+
+@pytest.mark.parametrize("path", sorted(MODEL_DIR.glob("*.json")), ids=lambda p: p.stem)
+def test_every_sample_in_every_locale_is_heard_as_its_own_intent(path: Path) -> None:
+    """Whatever intents other conversations add, typing a sample reaches that intent."""
+    model = json.loads(path.read_text())["interactionModel"]["languageModel"]
+    matcher = chat.Matcher(model)
+    for intent in model["intents"]:
+        types = {s["name"]: s["type"] for s in intent.get("slots", [])}
+        for sample in intent["samples"]:
+            def fill(ref: re.Match[str], types: dict[str, str] = types) -> str:
+                slot_type = types.get(ref.group(1), "")
+                if slot_type == "AMAZON.NUMBER":
+                    return "three"
+                values = [t for t in model.get("types", []) if t["name"] == slot_type]
+                return str(values[0]["values"][0]["name"]["value"]) if values else "something kind"
+            typed = re.sub(r"\{(\w+)\}", fill, sample)
+            found = matcher.match(typed)
+            assert found is not None and found.intent == intent["name"], (sample, found)
+
+
+def transcript(served: Served, state: Path, lines: list[str], *extra: str) -> str:
+    out = io.StringIO()
+    code = chat.main(["--port", str(served.port), "--no-start", "--state-dir", str(state), *extra],
+                     stdin=io.StringIO("".join(f"{line}\n" for line in lines)), stdout=out)
+    assert code == 0, out.getvalue()
+    text: str = out.getvalue()
+    return text
+
+
+def test_a_whole_evening_from_the_terminal(served_skill: Served, tmp_path: Path) -> None:
+    text = transcript(served_skill, tmp_path, [
+        "open close together", "yes", "let's start", "we did it", "what's our streak", "purple monkeys juggle slowly",
+        "help", "stop"])
+    turns = text.split("you> ")[1:]
+    assert "alexa: Welcome" in turns[0]  # a new couple (fresh ids)
+    assert "reprompt:" in turns[0]
+    # "yes" is only tonight's exercise because the launch's session attributes came back with it
+    assert "-> AMAZON.YesIntent" in turns[1] and "card: Tonight:" in turns[1]
+    assert "-> StartExerciseIntent" in turns[2]
+    assert "day one" in turns[3]
+    assert "1 day" in turns[4] or "one day" in turns[4]
+    assert "no intent matches" in turns[5] and "    [" in turns[5]  # the closest samples, with intents
+    assert "-> AMAZON.HelpIntent" in turns[6]
+    assert "(the skill closed the session)" in turns[7]
+    assert "<speak>" not in text and "<break" not in text
+
+
+def test_ids_persist_and_the_second_partner_has_their_own(served_skill: Served, tmp_path: Path) -> None:
+    first = transcript(served_skill, tmp_path, ["tell close together we did it", "/who"])
+    again = transcript(served_skill, tmp_path, ["/who"])
+    second = transcript(served_skill, tmp_path, ["/who", "ask close together what's our streak"], "--partner", "2")
+    ids = json.loads((tmp_path / "ids.json").read_text())
+    assert ids["partner1"]["userId"] in first and ids["partner1"]["userId"] in again
+    assert ids["partner2"]["userId"] in second and ids["partner1"]["userId"] not in second
+    assert ids["partner1"]["deviceId"] != ids["partner2"]["deviceId"]
+    assert "day one" in first and "day one" not in second  # partner 2 is a different Alexa account
+
+
+def test_chat_starts_the_skill_when_nothing_answers_and_stops_it_after(tmp_path: Path) -> None:
+    port, ddb_port = dynamodb_local.free_port(), dynamodb_local.free_port()
+    env = {**os.environ, "DDB_DATA": str(tmp_path / "data"), "SKILL_TABLE_NAME": "chat-autostart"}
+    env.pop("SKILL_DYNAMODB_ENDPOINT", None)
+    process = subprocess.Popen(
+        [sys.executable, "deploy/chat.py", "--port", str(port), "--ddb-port", str(ddb_port),
+         "--state-dir", str(tmp_path / "state")],
+        cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        out, _ = process.communicate("open close together\nwhat's tonight's exercise\n", timeout=150)
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=60)
+    assert process.returncode == 0, out
+    assert "starting the skill" in out and "the skill is up" in out
+    assert "-> TonightsExerciseIntent" in out and "card: Tonight:" in out
+    assert not dynamodb_local.port_open(port) and not dynamodb_local.port_open(ddb_port)
