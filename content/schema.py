@@ -88,6 +88,9 @@ PHRASES: dict[str, frozenset[str]] = {
     "error_reprompt": frozenset(),
     "store_unavailable": frozenset(),
     "store_unavailable_not_saved": frozenset(),
+    # guard (intents/guard.py): slot values the skill will not use
+    "input_too_long": frozenset(),
+    "input_too_long_reprompt": frozenset(),
 }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -21,7 +22,9 @@ from content.loader import load_catalogue
 from intents.base import Deps, RequestContext
 from skill.builder import build_skill
 from skill.settings import Settings
+from skill.store.client import STORE_BUDGET_SECONDS
 from skill.store.couples import CoupleStore
+from skill.store.scope import request_scope
 from skill.verification import RequestVerifier, VerificationError
 
 log = logging.getLogger("close_together.web")
@@ -113,6 +116,7 @@ def check_envelope(envelope: object) -> datetime:
 
 @bp.post("/alexa")
 def alexa() -> tuple[Response, int] | Response:
+    arrived = time.monotonic()  # the store's time budget counts from here (docs/security.md)
     ext = _ext()
     settings: Settings = ext["settings"]
     body = request.get_data(cache=False)  # werkzeug answers 413 past MAX_CONTENT_LENGTH
@@ -138,7 +142,9 @@ def alexa() -> tuple[Response, int] | Response:
     except Exception:  # the SDK raises several types for shapes it cannot map
         return _bad("not an Alexa request envelope this skill understands")
     try:
-        response_envelope = ext["skill"].invoke(request_envelope=request_envelope, context=RequestContext(now=now))
+        with request_scope(envelope["request"]["requestId"], arrived + STORE_BUDGET_SECONDS):
+            response_envelope = ext["skill"].invoke(request_envelope=request_envelope,
+                                                    context=RequestContext(now=now))
     except AskSdkException as err:
         log.info("request refused by the skill: %s", type(err).__name__)
         return _bad("the skill cannot handle this request")

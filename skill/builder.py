@@ -5,11 +5,12 @@ from __future__ import annotations
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from intents import builtin, launch, tonight
+from intents import builtin, guard, launch, tonight
 from intents.base import Deps, Handler
 
 # Tried in this order; the first whose can_handle is true wins. Catch-alls stay last.
 HANDLER_CLASSES: tuple[type[Handler], ...] = (
+    *guard.HANDLERS,  # first: refuses overlong spoken input for every conversation (intents/guard.py)
     *launch.HANDLERS,
     *tonight.HANDLERS,
     *builtin.HANDLERS,

@@ -40,6 +40,9 @@ class Settings:
     # How long a spoken gratitude is kept before DynamoDB's TTL removes it.
     gratitude_retention_days: int = 90
     max_body_bytes: int = 128 * 1024
+    # The longest spoken slot value the skill accepts (characters). Alexa's free-speech slots carry a
+    # sentence or two; anything longer is answered with a request to say it shorter, and not stored.
+    max_slot_chars: int = 300
 
     def __post_init__(self) -> None:
         try:
@@ -48,6 +51,8 @@ class Settings:
             raise SettingsError(f"SKILL_DEFAULT_TIME_ZONE {self.default_time_zone!r} is not a time zone") from err
         if not self.table_name:
             raise SettingsError("SKILL_TABLE_NAME must not be empty")
+        if self.max_slot_chars < 1:
+            raise SettingsError("max_slot_chars must be at least 1")
         if self.gratitude_retention_days < 1:
             raise SettingsError("SKILL_GRATITUDE_RETENTION_DAYS must be at least 1")
 

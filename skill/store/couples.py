@@ -14,6 +14,7 @@ from skill.store import keys
 from skill.store.client import LazyClient
 from skill.store.errors import ConflictError, StoreUnavailable
 from skill.store.profile import Profile
+from skill.store.scope import current_request_token
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -93,17 +94,25 @@ class CoupleStore:
         return saved
 
     def update(self, profile: Profile, change: Change, attempts: int = 4) -> tuple[Profile, bool]:
-        """Apply ``change`` and save it with optimistic concurrency.
+        """Apply ``change`` and save it with optimistic concurrency, once per request.
 
         The first try uses the profile the request already read (no extra read); after a conflict
         the change is re-applied to a fresh read, so two devices writing at once both count, once.
-        Returns the profile as stored and whether anything was written.
+        Inside a request scope (the web seam opens one) the write also records the request's token
+        and the draft's ``outcome``; a profile that already holds this token is returned untouched,
+        so a redelivered request (or botocore retrying a write whose answer was lost) changes the
+        data once. Returns the profile as stored and whether anything was written.
         """
+        token = current_request_token()
         current = profile
         for attempt in range(attempts):
+            if current.outcome_of(token) is not None:
+                return current, False
             draft = current.copy()
             if not change(draft):
                 return current, False
+            if token is not None:
+                draft.remember(token, draft.outcome)
             try:
                 return self.save(draft), True
             except ConflictError:

@@ -18,6 +18,11 @@ from skill.streak import Streak, record_day
 HISTORY_DAYS = 21
 # How many past suggestions tonight's pick avoids.
 RECENT_SUGGESTIONS = 3
+# How many applied requests the profile remembers, so a redelivered request changes nothing
+# (Alexa retries within seconds; eight covers two devices talking over each other).
+APPLIED_REQUESTS = 8
+# Fields that live only for one request and are never stored.
+TRANSIENT_FIELDS = frozenset({"outcome"})
 
 
 @dataclass
@@ -34,6 +39,11 @@ class Profile:
     recent: list[str] = field(default_factory=list)  # the last few suggestions, tonight's last
     done: list[list[str]] = field(default_factory=list)  # [[iso date, practice id], ...], bounded
     last_done: dict[str, str] = field(default_factory=dict)  # practice id -> ISO date
+    # [[request token, outcome], ...] of the last APPLIED_REQUESTS writes, newest last (skill.store.scope)
+    applied: list[list[str]] = field(default_factory=list)
+    # Set by a change to name what it did ("completed_streak"); stored with the request token so a
+    # redelivered request can answer the same way. Never stored on its own.
+    outcome: str = field(default="", compare=False)
 
     @property
     def is_new(self) -> bool:
@@ -78,18 +88,30 @@ class Profile:
         self.tonight_date = day.isoformat()
         self.tonight = practice_id
 
+    def remember(self, token: str, outcome: str) -> None:
+        """Note that the request ``token`` was applied, and what it did; bounded."""
+        self.applied = [*(e for e in self.applied if e[0] != token), [token, outcome]][-APPLIED_REQUESTS:]
+
+    def outcome_of(self, token: str | None) -> str | None:
+        """What the request ``token`` did, when it was already applied to this profile; else None."""
+        for entry in self.applied:
+            if token is not None and len(entry) == 2 and entry[0] == token:
+                return entry[1]
+        return None
+
     def copy(self) -> Profile:
         return dataclasses.replace(
-            self, recent=list(self.recent), done=[list(e) for e in self.done], last_done=dict(self.last_done)
+            self, recent=list(self.recent), done=[list(e) for e in self.done], last_done=dict(self.last_done),
+            applied=[list(e) for e in self.applied], outcome="",
         )
 
     def to_attributes(self) -> dict[str, Any]:
-        """Plain values for boto3's TypeSerializer (None values are left out)."""
-        return {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
+        """Plain values for boto3's TypeSerializer (None values and transient fields are left out)."""
+        return {k: v for k, v in dataclasses.asdict(self).items() if v is not None and k not in TRANSIENT_FIELDS}
 
     @classmethod
     def from_attributes(cls, attrs: dict[str, Any]) -> Profile:
-        known = {f.name for f in dataclasses.fields(cls)}
+        known = {f.name for f in dataclasses.fields(cls)} - TRANSIENT_FIELDS
         return cls(**{k: _plain(v) for k, v in attrs.items() if k in known})
 
 
