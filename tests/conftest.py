@@ -18,6 +18,8 @@ from skill.app import create_app
 from skill.settings import Settings
 from skill.store.couples import CoupleStore
 
+import personal
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -31,6 +33,14 @@ def _load_deploy_module(name: str) -> ModuleType:
 
 
 dynamodb_local = _load_deploy_module("dynamodb_local")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    personal.install()  # one log capture for the whole run (tests/personal.py)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    personal.check()  # fails the run when a couple's words or a raw body reached a log
 
 
 @pytest.fixture(scope="session")
