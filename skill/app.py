@@ -45,6 +45,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     verifier: RequestVerifier | None = overrides.pop("VERIFIER", None)
     if settings.verify_requests and verifier is None:
         verifier = RequestVerifier(skill_id=settings.skill_id)
+        if settings.skill_id is None:
+            log.warning("SKILL_ID is not set: requests for any Alexa skill id will be accepted; "
+                        "set it in production (docs/security.md)")
     if not settings.verify_requests:
         verifier = None
         log.warning("REQUEST VERIFICATION IS OFF (SKILL_VERIFY_REQUESTS=false): local development only, "
