@@ -88,11 +88,22 @@ def throttling_response(request: Any, code: str) -> AWSResponse:
     """What DynamoDB answers when it throttles: HTTP 400 with the error code in ``__type``."""
     body = json.dumps({"__type": f"com.amazonaws.dynamodb.v20120810#{code}", "message": "slow down"}).encode()
     raw = type("Raw", (), {"stream": lambda self, **kw: iter([body])})()
-    return AWSResponse(request.url, 400, HTTPHeaders({"x-amzn-requestid": "throttled"}), raw)
+    headers = HTTPHeaders()
+    headers["x-amzn-requestid"] = "throttled"
+    return AWSResponse(request.url, 400, headers, raw)
 
 
 def events_of(store: CoupleStore) -> Any:
     return store.client.meta.events  # typed by the stubs for handlers returning None; ours return responses
+
+
+def recovered(endpoint: str) -> None:
+    """Recovery means the table answers again (a resumed or restarted JVM may need a moment)."""
+    store = CoupleStore(Settings(table_name=TABLE, dynamodb_endpoint=endpoint))
+    deadline = time.monotonic() + 20
+    while not store.ping():
+        assert time.monotonic() < deadline, "DynamoDB Local did not come back"
+        time.sleep(0.1)
 
 
 def profile_of(endpoint: str, user: str) -> Any:
@@ -134,6 +145,7 @@ def test_dynamodb_killed_then_restarted_on_the_same_data(db: Any, catalogue: Cat
     assert_honest_apology(said, elapsed, "killed")
 
     dynamodb_local.DynamoDBLocal.start(db)  # same port, same data folder
+    recovered(db.endpoint)
     for user in acknowledged:
         assert profile_of(db.endpoint, user).streak == 1, "an acknowledged write was lost"
     assert profile_of(db.endpoint, late).is_new  # and what was not acknowledged was not saved
@@ -150,6 +162,7 @@ def test_dynamodb_paused_then_resumed(db: Any, catalogue: Catalogue) -> None:
     finally:
         db.process.send_signal(signal.SIGCONT)
     assert_honest_apology(said, elapsed, "paused (SIGSTOP)")
+    recovered(db.endpoint)
     said, _ = complete(client, user)
     assert "day one" in said
     assert profile_of(db.endpoint, user).streak == 1
@@ -164,6 +177,7 @@ def test_slow_and_resetting_connections(mode: str, proxy: FaultProxy, db: Any, c
     assert_honest_apology(said, elapsed, f"{mode} connection")
     assert proxy.connections >= 1  # the fault really was in the path
     proxy.mode = "pass"
+    recovered(proxy.endpoint)
     said, _ = complete(client, user)
     assert "day one" in said
     assert profile_of(db.endpoint, user).streak == 1
