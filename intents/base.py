@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, get_slot, get_user_id, is_request_type
 from ask_sdk_model import Response
@@ -70,7 +71,10 @@ class Turn:
 
     @property
     def session(self) -> dict[str, Any]:
-        attrs: dict[str, Any] | None = self.input.attributes_manager.session_attributes
+        try:
+            attrs: dict[str, Any] | None = self.input.attributes_manager.session_attributes
+        except AttributesManagerException:  # a request without a session (one-shot, skill event)
+            attrs = None
         if attrs is None:  # requests outside a session keep nothing between turns
             attrs = {}
         return attrs
