@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 
 from content.schema import Catalogue
 from skill.store.couples import CoupleStore
-from skill.store.profile import APPLIED_REQUESTS
+from skill.store.profile import APPLIED_REQUESTS, Profile
 from skill.store.scope import request_scope
 
 from alexa import envelope, new_user_id, speech_text
@@ -83,11 +83,16 @@ def test_the_same_request_racing_itself_on_two_threads_applies_once(app: Flask, 
     assert len(set(answers)) == 1 and "day one" in answers[0]
 
 
+def suggest_touch_map(draft: Profile) -> bool:
+    draft.suggest(NOW.date(), "touch_map")
+    return True
+
+
 def test_the_memory_of_applied_requests_stays_bounded(store: CoupleStore) -> None:
     profile = store.load_for_user(new_user_id())
     for n in range(APPLIED_REQUESTS * 3):
         with request_scope(f"amzn1.echo-api.request.{n}", deadline=None):
-            profile, wrote = store.update(profile, lambda d: d.suggest(NOW.date(), "touch_map") is None)
+            profile, wrote = store.update(profile, suggest_touch_map)
         assert wrote
     assert len(profile.applied) == APPLIED_REQUESTS
     assert all(len(token) == 16 for token, _ in profile.applied)

@@ -17,6 +17,7 @@ from skill import builder
 from skill.app import create_app
 from skill.settings import Settings
 from skill.store.couples import CoupleStore
+from skill.store.profile import Profile
 
 from alexa import Conversation, envelope, new_user_id, speech_text
 from personal import personal
@@ -70,7 +71,13 @@ class NeedsAName(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        turn.profile, _ = self.deps.store.update(turn.profile, lambda d: d.suggest(turn.today, "touch_map") is None)
+        today = turn.today
+
+        def change(draft: Profile) -> bool:
+            draft.suggest(today, "touch_map")
+            return True
+
+        turn.profile, _ = self.deps.store.update(turn.profile, change)
         return turn.tell(turn.say("goodbye"))
 
 

@@ -35,6 +35,9 @@ INTENTS = ["TonightsExerciseIntent", "AnotherExerciseIntent", "StartExerciseInte
            "StreakIntent", "AMAZON.YesIntent", "AMAZON.NoIntent", "AMAZON.HelpIntent", "AMAZON.StopIntent",
            "AMAZON.FallbackIntent", "UnknownIntent"]
 
+SESSIONS: list[dict[str, Any]] = [{}, {"phase": "offered", "practice": "touch_map"}, {"phase": "launched"},
+                                  {"phase": 7, "practice": ["x"]}]
+
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -103,8 +106,7 @@ def mutate(env: dict[str, Any], data: st.DataObject) -> None:
 def base_envelope(data: st.DataObject) -> dict[str, Any]:
     kind = data.draw(st.sampled_from(["launch", "intent", "session_ended"]))
     user = data.draw(st.sampled_from(USERS))
-    attrs = data.draw(st.sampled_from([{}, {"phase": "offered", "practice": "touch_map"}, {"phase": "launched"},
-                                       {"phase": 7, "practice": ["x"]}]))
+    attrs: dict[str, Any] = data.draw(st.sampled_from(SESSIONS))
     if kind != "intent":
         return envelope(kind, user_id=user, at=NOW, attributes=attrs)
     slots = data.draw(st.dictionaries(st.sampled_from(["words", "name", "practice"]),
