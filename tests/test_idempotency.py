@@ -61,7 +61,7 @@ def test_a_redelivered_another_one_moves_on_once(client: FlaskClient, store: Cou
     assert picked is not None and picked.name in first and picked.name in again
 
 
-def test_the_same_request_racing_itself_on_two_threads_applies_once(app: Flask, store: CoupleStore) -> None:
+def test_the_same_request_racing_itself_on_six_threads_applies_once(app: Flask, store: CoupleStore) -> None:
     user = new_user_id()
     env = envelope("intent", user_id=user, at=NOW, intent="CompletedExerciseIntent",
                    attributes={"practice": "touch_map"})
