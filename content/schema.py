@@ -197,6 +197,9 @@ PHRASES: dict[str, frozenset[str]] = {
     "delete_confirm_reprompt": frozenset(),
     "delete_done": frozenset(),
     "delete_kept": frozenset(),
+    # guard (intents/guard.py): slot values the skill will not use
+    "input_too_long": frozenset(),
+    "input_too_long_reprompt": frozenset(),
 }
 
 

@@ -13,9 +13,11 @@ from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name, get_user_id, is_request_type
+from ask_sdk_core.utils import get_intent_name, get_slot, get_user_id, is_request_type
 from ask_sdk_model import Response
+from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard, StandardCard
 
 from content.schema import Catalogue
@@ -25,6 +27,7 @@ from skill.settings import Settings
 from skill.store.couples import CoupleStore
 from skill.store.errors import StoreError
 from skill.store.profile import Profile
+from skill.store.scope import current_request_token
 from skill.streak import Streak
 
 log = logging.getLogger("close_together.intents")
@@ -82,7 +85,10 @@ class Turn:
 
     @property
     def session(self) -> dict[str, Any]:
-        attrs: dict[str, Any] | None = self.input.attributes_manager.session_attributes
+        try:
+            attrs: dict[str, Any] | None = self.input.attributes_manager.session_attributes
+        except AttributesManagerException:  # a request without a session (one-shot, skill event)
+            attrs = None
         if attrs is None:  # requests outside a session keep nothing between turns
             attrs = {}
         return attrs
@@ -148,7 +154,7 @@ class Turn:
             return True
 
         try:
-            self._profile, _ = self.deps.store.update(self.profile, change)
+            self._profile, _ = self.deps.store.update(self.profile, change, step="time_zone")
         except StoreError:
             log.warning("could not store the time zone check", exc_info=True)
         return zone
@@ -159,6 +165,11 @@ class Turn:
 
     def streak(self) -> Streak:
         return self.profile.streak_state()
+
+    def outcome(self) -> str | None:
+        """What this request's write did (``Profile.outcome``), also when the request is a redelivery
+        that the store recognised and did not apply again; None when it wrote nothing."""
+        return self.profile.outcome_of(current_request_token())
 
     def say(self, key: str, **values: object) -> str:
         """A phrase from content, escaped for SSML (values are escaped with it)."""
@@ -183,6 +194,19 @@ class Turn:
         self.input.response_builder.set_card(StandardCard(title=title, text=text))
 
 
+def slot_usable(handler_input: HandlerInput, name: str) -> bool:
+    """The slot has a spoken value and, when Alexa resolved it against a slot type, a match."""
+    slot = get_slot(handler_input, name)
+    value = getattr(slot, "value", None)
+    if not isinstance(value, str) or not value.strip():
+        return False
+    authorities = getattr(getattr(slot, "resolutions", None), "resolutions_per_authority", None) or []
+    if not authorities:
+        return True  # a free-speech or built-in slot: no resolution to check
+    return any(getattr(getattr(a, "status", None), "code", None) == StatusCode.ER_SUCCESS_MATCH
+               for a in authorities)
+
+
 class Handler(AbstractRequestHandler):
     """A request handler built with its dependencies (no module-global skill)."""
 
@@ -200,11 +224,15 @@ class IntentHandler(Handler):
     """
 
     intents: ClassVar[tuple[str, ...]] = ()
+    # Slots the handler cannot work without. When one is missing, empty or unresolved (its entity
+    # resolution found no match) the handler declines and the catch-all asks again, writing nothing.
+    required_slots: ClassVar[tuple[str, ...]] = ()
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(
             is_request_type("IntentRequest")(handler_input)
             and get_intent_name(handler_input) in self.intents
+            and all(slot_usable(handler_input, name) for name in self.required_slots)
             and self.applies(self.turn(handler_input))
         )
 

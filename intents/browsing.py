@@ -98,7 +98,7 @@ def remember(turn: Turn, place: Place, heard: list[str] | None = None, tonight: 
         return changed
 
     try:
-        turn.profile, _ = turn.deps.store.update(turn.profile, change)
+        turn.profile, _ = turn.deps.store.update(turn.profile, change, step="browse")
     except StoreUnavailable:
         log.warning("could not store where the couple is in the guide", exc_info=True)
 

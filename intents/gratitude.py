@@ -269,7 +269,7 @@ def accept(turn: Turn, collected: list[str], heard: list[str]) -> Response:
         draft.names = list(collected)
         return True
 
-    turn.profile, _ = turn.deps.store.update(turn.profile, change)
+    turn.profile, _ = turn.deps.store.update(turn.profile, change, step="names")
     turn.session[COLLECTED] = None
     each = turn.session.get(WANTED_EACH)
     return begin(turn, each if isinstance(each, int) else 1)
@@ -408,7 +408,7 @@ class RoundStopHandler(IntentHandler):
                 draft.voices.update(voices)
                 return True
             try:
-                turn.profile, _ = turn.deps.store.update(turn.profile, change)
+                turn.profile, _ = turn.deps.store.update(turn.profile, change, step="voices")
             except StoreUnavailable:
                 log.warning("voices not remembered")
         shared = int(s["shared"])

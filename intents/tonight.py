@@ -53,7 +53,7 @@ def tonight_for(turn: Turn, another: bool = False) -> Practice:
         return True
 
     try:
-        turn.profile, _ = turn.deps.store.update(profile, change)
+        turn.profile, _ = turn.deps.store.update(profile, change, step="tonight")
     except StoreUnavailable:
         # The suggestion is still worth giving; only its stability for the evening is lost.
         log.warning("could not store tonight's suggestion", exc_info=True)
@@ -143,15 +143,22 @@ class CompletedHandler(IntentHandler):
 
     def _complete(self, turn: Turn) -> Response:
         today = turn.today
-        before = turn.streak()
         practice = session_practice(turn) or self._tonight_if_today(turn, today)
         practice_id = practice.id if practice else "practice"
 
-        turn.profile, _ = self.deps.store.update(turn.profile, lambda draft: draft.complete(today, practice_id))
+        def change(draft: Profile) -> bool:
+            before = draft.streak_state()
+            if not draft.complete(today, practice_id):
+                return False
+            # Named with the write so the same request delivered again answers the same way.
+            draft.outcome = self._key(before, draft.streak_state(), today)
+            return True
+
+        turn.profile, _ = self.deps.store.update(turn.profile, change)
         after = turn.streak()
         name = practice.name if practice else "tonight's practice"
         turn.session[PHASE] = None
-        return turn.tell(turn.say(self._key(before, after, today), name=name,
+        return turn.tell(turn.say(turn.outcome() or "completed_again_today", name=name,
                                   streak_words=streak_words(after.current)))
 
     @staticmethod

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -22,7 +23,9 @@ from intents.base import Deps, RequestContext
 from skill import observe
 from skill.builder import build_skill
 from skill.settings import Settings
+from skill.store.client import STORE_BUDGET_SECONDS
 from skill.store.couples import CoupleStore
+from skill.store.scope import request_scope
 from skill.verification import RequestVerifier, VerificationError
 
 log = logging.getLogger("close_together.web")
@@ -44,6 +47,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     verifier: RequestVerifier | None = overrides.pop("VERIFIER", None)
     if settings.verify_requests and verifier is None:
         verifier = RequestVerifier(skill_id=settings.skill_id)
+        if settings.skill_id is None:
+            log.warning("SKILL_ID is not set: requests for any Alexa skill id will be accepted; "
+                        "set it in production (docs/security.md)")
     if not settings.verify_requests:
         verifier = None
         log.warning("REQUEST VERIFICATION IS OFF (SKILL_VERIFY_REQUESTS=false): local development only, "
@@ -143,6 +149,7 @@ def _note(record: observe.RequestRecord, envelope: Any) -> None:
 
 
 def _alexa(record: observe.RequestRecord) -> tuple[Response, int] | Response:
+    arrived = time.monotonic()  # the store's time budget counts from here (docs/security.md)
     ext = _ext()
     settings: Settings = ext["settings"]
     body = request.get_data(cache=False)  # werkzeug answers 413 past MAX_CONTENT_LENGTH
@@ -172,7 +179,9 @@ def _alexa(record: observe.RequestRecord) -> tuple[Response, int] | Response:
         return _bad("not an Alexa request envelope this skill understands")
     record.outcome = observe.OK
     try:
-        response_envelope = ext["skill"].invoke(request_envelope=request_envelope, context=RequestContext(now=now))
+        with request_scope(envelope["request"]["requestId"], arrived + STORE_BUDGET_SECONDS):
+            response_envelope = ext["skill"].invoke(request_envelope=request_envelope,
+                                                    context=RequestContext(now=now))
     except AskSdkException as err:
         record.outcome = observe.REFUSED
         log.info("request refused by the skill: %s", type(err).__name__)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from intents import builtin, gratitude, guide, launch, partners, summary, tonight
+from intents import builtin, gratitude, guard, guide, launch, partners, summary, tonight
 from intents.base import Deps, Handler
 from skill import observe
 
 # Tried in this order; the first whose can_handle is true wins. Catch-alls stay last.
 HANDLER_CLASSES: tuple[type[Handler], ...] = (
+    *guard.HANDLERS,  # first: refuses overlong spoken input for every conversation (intents/guard.py)
     *launch.HANDLERS,
     *tonight.HANDLERS,
     *partners.HANDLERS,

@@ -43,6 +43,9 @@ class Settings:
     # Ask the Alexa Settings API for the device's time zone (cached in the couple's profile).
     time_zone_lookup: bool = True
     time_zone_timeout_seconds: float = 0.8
+    # The longest spoken slot value the skill accepts (characters). Alexa's free-speech slots carry a
+    # sentence or two; anything longer is answered with a request to say it shorter, and not stored.
+    max_slot_chars: int = 300
 
     def __post_init__(self) -> None:
         try:
@@ -51,6 +54,8 @@ class Settings:
             raise SettingsError(f"SKILL_DEFAULT_TIME_ZONE {self.default_time_zone!r} is not a time zone") from err
         if not self.table_name:
             raise SettingsError("SKILL_TABLE_NAME must not be empty")
+        if self.max_slot_chars < 1:
+            raise SettingsError("max_slot_chars must be at least 1")
         if self.gratitude_retention_days < 1:
             raise SettingsError("SKILL_GRATITUDE_RETENTION_DAYS must be at least 1")
 

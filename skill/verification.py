@@ -242,6 +242,21 @@ class RequestVerifier:
         self._cache: collections.OrderedDict[str, tuple[x509.Certificate, ...]] = collections.OrderedDict()
         self._lock = threading.Lock()
 
+    def policy(self) -> dict[str, object]:
+        """The checks this verifier enforces, for start-up logs and the production-settings test."""
+        fetcher = self._fetcher
+        return {
+            "skill_id": self._skill_id,
+            "trust_roots": "default CA bundle" if self._store is None else "custom",
+            "fetcher": type(fetcher).__name__,
+            "fetch_timeout": getattr(fetcher, "_timeout", None),
+            "max_chain_bytes": self._max_chain_bytes,
+            "cache_size": self._cache_size,
+            "max_skew_seconds": self._max_skew.total_seconds(),
+            "skill_event_skew_seconds": self._skill_event_skew.total_seconds(),
+            "clock": "system" if self._clock is _utcnow else "custom",
+        }
+
     def verify(self, headers: Mapping[str, str], body: bytes, envelope: Mapping[str, Any]) -> None:
         """Raise VerificationError unless every check passes. `envelope` is the already-parsed JSON body."""
         # Cheap structural checks first so a malformed or replayed request never triggers a fetch.

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import ipaddress
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -12,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -23,7 +26,44 @@ from skill.app import create_app
 from skill.settings import Settings
 from skill.store.couples import CoupleStore
 
+import personal
+
 ROOT = Path(__file__).resolve().parent.parent
+
+
+# Nothing in the suite may leave this machine: resolving or connecting to any name or address
+# outside loopback fails loudly (a test that forgets to turn off the Alexa Settings API lookup,
+# for instance, fails here instead of calling Amazon). Child processes get loopback-only settings.
+_LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "ip6-localhost"}
+_real_getaddrinfo = socket.getaddrinfo
+_real_connect = socket.socket.connect
+
+
+def _is_loopback(host: object) -> bool:
+    if not isinstance(host, str):
+        return True  # None (passive bind) or a path
+    if host in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _local_getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+    if not _is_loopback(host.decode() if isinstance(host, bytes) else host):
+        raise OSError(f"tests may not leave this machine (lookup of {host!r})")
+    return _real_getaddrinfo(host, *args, **kwargs)
+
+
+def _local_connect(self: socket.socket, address: Any) -> None:
+    if isinstance(address, tuple) and not _is_loopback(address[0]):
+        raise OSError(f"tests may not leave this machine (connect to {address[0]!r})")
+    _real_connect(self, address)
+
+
+socket.getaddrinfo = _local_getaddrinfo
+socket.socket.connect = _local_connect  # type: ignore[method-assign,assignment]
 
 
 def _load_deploy_module(name: str) -> ModuleType:
@@ -36,6 +76,14 @@ def _load_deploy_module(name: str) -> ModuleType:
 
 
 dynamodb_local = _load_deploy_module("dynamodb_local")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    personal.install()  # one log capture for the whole run (tests/personal.py)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    personal.check()  # fails the run when a couple's words or a raw body reached a log
 
 
 @pytest.fixture(scope="session")

@@ -12,16 +12,30 @@ from botocore.config import Config
 
 from skill import observe
 from skill.settings import Settings
+from skill.store.scope import enforce_deadline
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
 
-# Alexa waits 8 seconds. Worst case here: 3 attempts x (1 s connect + 1.5 s read) plus standard-mode
-# backoff stays under ~8 s only if each part is short, so every number is set explicitly.
+# Alexa waits 8 seconds for an answer. Every number that bounds a DynamoDB call is set here, explicitly,
+# and docs/security.md ("Time budget") derives the worst case from them:
+# - one HTTP attempt takes at most CONNECT_TIMEOUT + READ_TIMEOUT (connect, then each socket read);
+# - botocore's standard mode makes at most MAX_ATTEMPTS attempts per call and sleeps at most 1 s
+#   between them (throttling backoff: rand(0, 1) x 1 s; other errors 25 ms);
+# - no attempt starts later than STORE_BUDGET_SECONDS after the request arrived (skill.store.scope's
+#   before-send hook, checked after any backoff sleep), so the store has given up by
+#   STORE_BUDGET_SECONDS + MAX_BACKOFF + CONNECT_TIMEOUT + READ_TIMEOUT = 3.0 + 1.0 + 0.5 + 1.5 = 6.0 s
+#   after arrival, whatever the table does, leaving 2 s of Alexa's 8 for the network.
+CONNECT_TIMEOUT = 0.5
+READ_TIMEOUT = 1.5
+MAX_ATTEMPTS = 2
+STORE_BUDGET_SECONDS = 3.0
+MAX_BACKOFF_SECONDS = 1.0
+
 CLIENT_CONFIG = Config(
-    connect_timeout=1.0,
-    read_timeout=1.5,
-    retries={"total_max_attempts": 2, "mode": "standard"},
+    connect_timeout=CONNECT_TIMEOUT,
+    read_timeout=READ_TIMEOUT,
+    retries={"total_max_attempts": MAX_ATTEMPTS, "mode": "standard"},
     max_pool_connections=16,
     tcp_keepalive=True,
 )
@@ -60,6 +74,7 @@ def make_client(settings: Settings, config: Config = CLIENT_CONFIG) -> DynamoDBC
             kwargs["aws_secret_access_key"] = "local"
     client = boto3.client("dynamodb", **kwargs)
     observe.instrument(client)  # counts calls per request for the request log line
+    client.meta.events.register("before-send.dynamodb", enforce_deadline)
     return client
 
 

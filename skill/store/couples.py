@@ -16,6 +16,7 @@ from skill.store import keys
 from skill.store.client import LazyClient
 from skill.store.errors import ConflictError, StoreUnavailable
 from skill.store.profile import Profile
+from skill.store.scope import current_request_token, step_token
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -145,18 +146,29 @@ class CoupleStore:
             self.client.put_item(TableName=self.table, Item=item, **condition)
         return saved
 
-    def update(self, profile: Profile, change: Change, attempts: int = 4) -> tuple[Profile, bool]:
-        """Apply ``change`` and save it with optimistic concurrency.
+    def update(self, profile: Profile, change: Change, attempts: int = 4, *, step: str = "main"
+               ) -> tuple[Profile, bool]:
+        """Apply ``change`` and save it with optimistic concurrency, once per request.
 
         The first try uses the profile the request already read (no extra read); after a conflict
         the change is re-applied to a fresh read, so two devices writing at once both count, once.
-        Returns the profile as stored and whether anything was written.
+        Inside a request scope (the web seam opens one) the write also records the request's token
+        and the draft's ``outcome``; a profile that already holds this token is returned untouched,
+        so a redelivered request (or botocore retrying a write whose answer was lost) changes the
+        data once. One request may make several distinct writes (learning the time zone, picking
+        tonight's practice, then saving a walkthrough position): each names its ``step``, and each
+        step is remembered on its own. Returns the profile as stored and whether anything was written.
         """
+        token = step_token(current_request_token(), step)
         current = profile
         for attempt in range(attempts):
+            if current.outcome_of(token) is not None:
+                return current, False
             draft = current.copy()
             if not change(draft):
                 return current, False
+            if token is not None:
+                draft.remember(token, draft.outcome)
             try:
                 return self.save(draft), True
             except ConflictError:

@@ -20,6 +20,11 @@ from skill.streak import Streak, current, record_day
 HISTORY_DAYS = 21
 # How many past suggestions tonight's pick avoids.
 RECENT_SUGGESTIONS = 3
+# How many applied requests the profile remembers, so a redelivered request changes nothing
+# (Alexa retries within seconds; eight covers two devices talking over each other).
+APPLIED_REQUESTS = 8
+# Fields that live only for one request and are never stored.
+TRANSIENT_FIELDS = frozenset({"outcome"})
 
 
 @dataclass
@@ -48,6 +53,11 @@ class Profile:
     members: list[str] = field(default_factory=list)  # account ids sharing this couple (linked couples only)
     linked_to: str | None = None  # on an account's own item: the shared couple it joined (a pointer)
     time_zone_checked: str | None = None  # ISO date the Settings API was last asked for the zone
+    # [[request token, outcome], ...] of the last APPLIED_REQUESTS writes, newest last (skill.store.scope)
+    applied: list[list[str]] = field(default_factory=list)
+    # Set by a change to name what it did ("completed_streak"); stored with the request token so a
+    # redelivered request can answer the same way. Never stored on its own.
+    outcome: str = field(default="", compare=False)
 
     @property
     def is_new(self) -> bool:
@@ -92,17 +102,30 @@ class Profile:
         self.tonight_date = day.isoformat()
         self.tonight = practice_id
 
+    def remember(self, token: str, outcome: str) -> None:
+        """Note that the request ``token`` was applied, and what it did; bounded."""
+        self.applied = [*(e for e in self.applied if e[0] != token), [token, outcome]][-APPLIED_REQUESTS:]
+
+    def outcome_of(self, token: str | None) -> str | None:
+        """What the request ``token`` did, when it was already applied to this profile; else None."""
+        for entry in self.applied:
+            if token is not None and len(entry) == 2 and entry[0] == token:
+                return entry[1]
+        return None
+
     def copy(self) -> Profile:
-        # A deep copy: drafts handed to a change must never alias the stored lists and maps.
-        return copy.deepcopy(self)
+        # A deep copy (drafts must never alias the stored lists and maps), without the last change's outcome.
+        draft = copy.deepcopy(self)
+        draft.outcome = ""
+        return draft
 
     def to_attributes(self) -> dict[str, Any]:
-        """Plain values for boto3's TypeSerializer (None values are left out)."""
-        return {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
+        """Plain values for boto3's TypeSerializer (None values and transient fields are left out)."""
+        return {k: v for k, v in dataclasses.asdict(self).items() if v is not None and k not in TRANSIENT_FIELDS}
 
     @classmethod
     def from_attributes(cls, attrs: dict[str, Any]) -> Profile:
-        known = {f.name for f in dataclasses.fields(cls)}
+        known = {f.name for f in dataclasses.fields(cls)} - TRANSIENT_FIELDS
         return cls(**{k: _plain(v) for k, v in attrs.items() if k in known})
 
 
@@ -187,6 +210,9 @@ MERGE_RULES: dict[str, MergeRule] = {
     "readback": lambda base, joining, today: base.readback or joining.readback,
     "browse": lambda base, joining, today: dict(base.browse or joining.browse),
     "reasons_heard": lambda base, joining, today: list(dict.fromkeys([*base.reasons_heard, *joining.reasons_heard])),
+    # Requests applied to either profile stay answered the same way after the merge.
+    "applied": lambda base, joining, today: [*joining.applied, *base.applied][-APPLIED_REQUESTS:],
+    "outcome": lambda base, joining, today: "",
 }
 
 
