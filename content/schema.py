@@ -209,9 +209,15 @@ class Phrases:
 
     def say(self, key: str, **values: object) -> str:
         """One variant of a phrase (varied so nightly use doesn't sound canned), placeholders filled in."""
+        return self.pick(key).format(**values)
+
+    def pick(self, key: str, seed: str | None = None) -> str:
+        """One variant's text. With a seed (the Alexa request id) the choice is repeatable, so a
+        redelivered request is answered in the very same words."""
         options = self.variants[key]
-        text = random.choice(options) if len(options) > 1 else options[0]
-        return text.format(**values)
+        if len(options) == 1:
+            return options[0]
+        return (random.Random(f"{seed}:{key}") if seed else random).choice(options)
 
 
 def placeholders(text: str) -> set[str]:

@@ -173,7 +173,8 @@ class Turn:
 
     def say(self, key: str, **values: object) -> str:
         """A phrase from content, escaped for SSML (values are escaped with it)."""
-        return speech.text(self.content.say(key, **values))
+        request_id = getattr(self.input.request_envelope.request, "request_id", None)
+        return speech.text(self.content.phrases.pick(key, request_id).format(**values))
 
     # -- responses -----------------------------------------------------------------------------
 

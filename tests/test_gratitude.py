@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+import threading
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -17,6 +18,7 @@ from skill.store.gratitude import Gratitude, GratitudeLog
 from skill.store.profile import Profile
 
 from alexa import Conversation, envelope
+from personal import personal
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
 
@@ -30,7 +32,8 @@ GRATITUDE_WORDS = (
     "you walked the dog through the drizzle",
     "you laughed at my terrible origami",
 )
-PERSONAL_STRINGS = (*PARTNER_NAMES, *GRATITUDE_WORDS, "marigolds", "origami", "pancakes")
+PERSONAL_STRINGS = tuple(personal(text) for text in (*PARTNER_NAMES, *GRATITUDE_WORDS, "marigolds", "origami",
+                                                        "pancakes"))
 
 ME, YOU = PARTNER_NAMES
 VOICE_ME, VOICE_YOU = "amzn1.ask.person.VOICEMARISOL", "amzn1.ask.person.VOICETEODORO"
@@ -284,3 +287,32 @@ def _round_and_summary(client: FlaskClient) -> None:
         grateful(c, words, evening(0, 21))
     assert c.ended
     c.one_shot("WeeklySummaryIntent", evening(0, 22))
+
+
+def test_simultaneous_entries_from_two_devices_are_all_kept_once(
+    client: FlaskClient, store: CoupleStore, settings: Settings
+) -> None:
+    c = Conversation(client)
+    with_names(store, c)
+    c.one_shot("StartGratitudeRoundIntent", evening())
+    round_attributes = dict(c.attributes)
+    envelopes = [
+        envelope("intent", user_id=c.user_id, device_id=f"amzn1.ask.device.D{i % 2}", at=evening() + timedelta(
+            seconds=i), session_id=f"amzn1.echo-api.session.S{i % 2}", attributes=round_attributes,
+            intent="GratitudeIntent", slots={"gratitude": words}, request_id=f"amzn1.echo-api.request.G{i}")
+        for i, words in enumerate(GRATITUDE_WORDS)
+    ]
+    barrier = threading.Barrier(len(envelopes) * 2)
+
+    def post(env: dict[str, object]) -> None:
+        barrier.wait()
+        assert client.application.test_client().post("/alexa", data=json.dumps(env),
+                                                     content_type="application/json").status_code == 200
+
+    # Every entry twice at once (a redelivery racing the original), from two devices.
+    threads = [threading.Thread(target=post, args=(env,)) for env in envelopes * 2]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(e.words for e in entries(store, settings, c)) == sorted(GRATITUDE_WORDS)

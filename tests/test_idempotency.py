@@ -96,3 +96,19 @@ def test_the_memory_of_applied_requests_stays_bounded(store: CoupleStore) -> Non
         assert wrote
     assert len(profile.applied) == APPLIED_REQUESTS
     assert all(len(token) == 16 for token, _ in profile.applied)
+
+
+def test_a_request_with_two_writes_is_redelivered_without_losing_either(
+    client: FlaskClient, store: CoupleStore
+) -> None:
+    # "Let's start" on a fresh evening both picks tonight's practice and saves the walkthrough's place:
+    # two writes of one request. Each is remembered on its own, so neither is mistaken for the other.
+    user = new_user_id()
+    env = envelope("intent", user_id=user, at=NOW, intent="StartExerciseIntent", new=True)
+    first = deliver(client, env)
+    after_first = store.load_for_user(user)
+    assert after_first.tonight and after_first.browse, "both writes of the first delivery landed"
+    assert deliver(client, env) == first
+    again = store.load_for_user(user)
+    assert (again.version, again.tonight, again.browse) == (after_first.version, after_first.tonight,
+                                                             after_first.browse)
