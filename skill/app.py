@@ -22,7 +22,7 @@ from content.loader import load_catalogue
 from intents.base import Deps, RequestContext
 from skill import observe
 from skill.builder import build_skill
-from skill.settings import Settings
+from skill.settings import Settings, SettingsError
 from skill.store.client import STORE_BUDGET_SECONDS
 from skill.store.couples import CoupleStore
 from skill.store.scope import request_scope
@@ -46,10 +46,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     store = overrides.pop("STORE", None) or CoupleStore(settings)
     verifier: RequestVerifier | None = overrides.pop("VERIFIER", None)
     if settings.verify_requests and verifier is None:
-        verifier = RequestVerifier(skill_id=settings.skill_id)
+        # Amazon signs requests for every skill: without our id, another skill's requests would pass.
         if settings.skill_id is None:
-            log.warning("SKILL_ID is not set: requests for any Alexa skill id will be accepted; "
-                        "set it in production (docs/security.md)")
+            raise SettingsError("SKILL_ID is required while SKILL_VERIFY_REQUESTS is on (docs/security.md)")
+        verifier = RequestVerifier(skill_id=settings.skill_id)
     if not settings.verify_requests:
         verifier = None
         log.warning("REQUEST VERIFICATION IS OFF (SKILL_VERIFY_REQUESTS=false): local development only, "

@@ -86,7 +86,7 @@ def test_verification_is_on_unless_turned_off() -> None:
 
 
 def test_unsigned_requests_are_refused_with_default_settings(settings: Settings, catalogue: Catalogue) -> None:
-    prod = Settings(table_name=settings.table_name, dynamodb_endpoint=settings.dynamodb_endpoint)
+    prod = Settings(table_name=settings.table_name, dynamodb_endpoint=settings.dynamodb_endpoint, skill_id=APP_ID)
     client = create_app({"SETTINGS": prod, "CATALOGUE": catalogue}).test_client()
     reply = client.post("/alexa", data=launch_body(), content_type="application/json")
     assert reply.status_code == 400 and reply.is_json
@@ -103,3 +103,10 @@ def test_settings_come_from_the_environment() -> None:
                                             "Europe/London", 30)
     with pytest.raises(SettingsError):
         Settings.from_env({"SKILL_DEFAULT_TIME_ZONE": "Mars/Olympus"})
+
+
+def test_verification_without_a_skill_id_refuses_to_start(settings: Settings, catalogue: Catalogue) -> None:
+    # Amazon signs every skill's requests: verified but unpinned, another skill's users would get in.
+    prod = Settings(table_name=settings.table_name, dynamodb_endpoint=settings.dynamodb_endpoint)
+    with pytest.raises(SettingsError, match="SKILL_ID"):
+        create_app({"SETTINGS": prod, "CATALOGUE": catalogue})
