@@ -130,7 +130,7 @@ def check_answer(impl: str, name: str, body: dict[str, Any], ops: list[str]) -> 
 
 
 def _drive(app: Flask, counter: Counter, user: str, types: tuple[RequestType, ...],
-           evenings: int, impl: str) -> dict[str, dict[str, float]]:
+           evenings: int, impl: str) -> dict[str, dict[str, Any]]:
     client = app.test_client()
     couple = Couple(user=user, day=BASE_DAY, types=types)
     seen: dict[str, list[Counter]] = {t.name: [] for t in types}
@@ -166,7 +166,7 @@ def measure_skill(settings: Settings, catalogue: Catalogue, types: tuple[Request
 
 
 def measure_peer(table: str, endpoint: str, catalogue: Catalogue, types: tuple[RequestType, ...], history: int,
-                 evenings: int = 3) -> dict[str, dict[str, float]]:
+                 evenings: int = 3) -> dict[str, dict[str, Any]]:
     counter = Counter()
     resource = peer.make_resource(endpoint, "us-east-1")
     counter.attach(resource.meta.client.meta.events)

@@ -156,7 +156,9 @@ class StartRound(Base):
         return bool(is_intent_name("StartGratitudeRoundIntent")(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        handler_input.attributes_manager.session_attributes["round_turns"] = 0
+        session: dict[str, Any] = handler_input.attributes_manager.session_attributes or {}
+        session["round_turns"] = 0
+        handler_input.attributes_manager.session_attributes = session
         return handler_input.response_builder.speak("Sam, what do you appreciate about Alex today?").ask(
             "Sam, what do you appreciate?").response
 
@@ -169,7 +171,8 @@ class Gratitude(Base):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         attrs = _attrs(handler_input)
-        session = handler_input.attributes_manager.session_attributes
+        session: dict[str, Any] = handler_input.attributes_manager.session_attributes or {}
+        handler_input.attributes_manager.session_attributes = session
         intent = getattr(handler_input.request_envelope.request, "intent", None)
         slots = (intent.slots if intent else None) or {}
         words = next((s.value for s in slots.values() if s.value), "")

@@ -327,9 +327,9 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
         next_day = {pool: BASE_DAY for _, pool in ROUND}
         for _ in range(plan.rounds):
             for name, pool in ROUND:
-                result = drive(by_name[name], pool, plan, plan.duration, next_day[pool].isoformat(), plan.couples)
-                runs[pool].append(result)
-                next_day[pool] = date.fromisoformat(result["next_day"])
+                done = drive(by_name[name], pool, plan, plan.duration, next_day[pool].isoformat(), plan.couples)
+                runs[pool].append(done)
+                next_day[pool] = date.fromisoformat(done["next_day"])
             rate = max(1.0, runs["design"][-1]["rps"] / 2)
             paced = drive(by_name["skill"], "skill-1w", plan, plan.duration, next_day["skill-1w"].isoformat(),
                           plan.couples, rate=rate)

@@ -95,7 +95,7 @@ def seed_skill(store: CoupleStore, catalogue: Catalogue, user: str, count: int, 
                               round_id=hashlib.sha256(f"{user}:{day}".encode()).hexdigest()[:8], each=1)
             items.append(log.item(profile.couple_id, entry, at, _request_id(user, day, f"gratitude{turn}")))
     for start in range(0, len(items), 25):
-        batch = {store.table: [{"PutRequest": {"Item": item}} for item in items[start:start + 25]]}
+        batch: Any = {store.table: [{"PutRequest": {"Item": item}} for item in items[start:start + 25]]}
         while batch:
             batch = store.client.batch_write_item(RequestItems=batch).get("UnprocessedItems") or {}
     return {"nights": count, "gratitudes_held": len(items),
