@@ -17,7 +17,7 @@ import asyncio
 import json
 import sys
 import time
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from bench.mix import Couple, active_types, user_id
@@ -42,6 +42,7 @@ class Run:
         self.args = args
         self.types = active_types()
         self.latencies: dict[str, list[float]] = {t.name: [] for t in self.types}
+        self.couples: list[Couple] = []
         self.errors = 0
         self.error_samples: list[str] = []
         self.sent = 0
@@ -66,6 +67,7 @@ class Run:
         first = date.fromisoformat(a.first_day)
         couples = [Couple(user=user_id(a.pool, (index * per + i) % a.couples), day=first, types=self.types)
                    for i in range(per)]
+        self.couples.extend(couples)
         reader: asyncio.StreamReader | None = None
         writer: asyncio.StreamWriter | None = None
         turn = 0
@@ -117,7 +119,10 @@ class Run:
             "pool": self.args.pool, "port": self.args.port, "connections": self.args.connections,
             "rate": self.args.rate, "seconds": elapsed, "requests": len(every), "errors": self.errors,
             "error_samples": self.error_samples, "rps": len(every) / elapsed if elapsed else 0.0,
-            "latency": summary(every), "by_type": {k: summary(v) for k, v in self.latencies.items()},
+            "latency": summary(every),
+            # The day after the latest evening any couple reached: where the next run of this pool starts.
+            "next_day": (max(c.day for c in self.couples) + timedelta(days=1)).isoformat(),
+            "by_type": {k: summary(v) for k, v in self.latencies.items()},
         }
 
 
@@ -146,7 +151,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--duration", type=float, default=10.0)
     p.add_argument("--max-requests", type=int, default=200_000)
     p.add_argument("--rate", type=float, default=0.0, help="open loop at this many requests per second")
-    p.add_argument("--first-day", default="2026-11-02", help="the couples' first evening (ISO date)")
+    p.add_argument("--first-day", default="2026-11-08", help="the couples' first evening (ISO date)")
     p.add_argument("--timeout", type=float, default=10.0)
     return p.parse_args(argv)
 

@@ -17,7 +17,7 @@ from flask import Flask
 
 from bench import peer
 from bench.mix import BASE_DAY, Couple, RequestType, user_id
-from bench.seed import seed_peer, seed_skill
+from bench.seed import profile_bytes, seed_peer, seed_skill
 from content.schema import Catalogue
 from skill.app import create_app
 from skill.settings import Settings
@@ -37,6 +37,7 @@ class Counter:
     read_units: float = 0.0
     write_units: float = 0.0
     other: list[str] = field(default_factory=list)
+    ops: list[str] = field(default_factory=list)  # every DynamoDB operation this request made, in order
 
     def attach(self, events: Any) -> None:
         events.register("provide-client-params.dynamodb.*", self._ask_for_capacity)
@@ -46,6 +47,7 @@ class Counter:
         self.reads = self.writes = 0
         self.read_units = self.write_units = 0.0
         self.other = []
+        self.ops = []
 
     @staticmethod
     def _ask_for_capacity(params: dict[str, Any], model: Any, **_: Any) -> None:
@@ -54,6 +56,7 @@ class Counter:
 
     def _count(self, parsed: dict[str, Any], model: Any, **_: Any) -> None:
         consumed = parsed.get("ConsumedCapacity") or []
+        self.ops.append(model.name)
         units = sum(float(c.get("CapacityUnits", 0)) for c in (consumed if isinstance(consumed, list) else [consumed]))
         if model.name in READS:
             self.reads += 1
@@ -83,8 +86,51 @@ class CountingClient(LazyClient):
 FIGURES = ("reads", "writes", "read_units", "write_units")
 
 
+class WrongAnswer(AssertionError):
+    """A request of the mix got another answer than the one it stands for (the bench would measure an error path)."""
+
+
+def _speech(body: dict[str, Any]) -> str:
+    return str(body.get("response", {}).get("outputSpeech", {}).get("ssml", ""))
+
+
+def _phase(body: dict[str, Any]) -> Any:
+    return (body.get("sessionAttributes") or {}).get("phase")
+
+
+# What each request type of the mix must do in the skill: (check, what it means). Phases and
+# operations are the skill's own (intents/*.py, skill/store/*.py).
+SKILL_EXPECTS: dict[str, tuple[Any, str]] = {
+    "launch": (lambda b, ops: ops[:1] == ["GetItem"] and not b["response"].get("shouldEndSession"),
+               "reads the profile and keeps the session open"),
+    "tonight": (lambda b, ops: "UpdateItem" in ops or "PutItem" in ops, "stores tonight's suggestion"),
+    "start": (lambda b, ops: not b["response"].get("shouldEndSession"), "starts the walkthrough"),
+    "did_it": (lambda b, ops: "UpdateItem" in ops or "PutItem" in ops, "stores the completion"),
+    "gratitude_start": (lambda b, ops: _phase(b) == "grat_turn", "starts a round (asks the first partner)"),
+    "gratitude": (lambda b, ops: "PutItem" in ops and _phase(b) == "grat_turn",
+                  "stores the gratitude and asks the other partner"),
+    "gratitude_last": (lambda b, ops: ops.count("PutItem") + ops.count("UpdateItem") == 2
+                       and b["response"].get("shouldEndSession") is True,
+                       "stores the gratitude, counts the round, ends"),
+    "summary": (lambda b, ops: "Query" in ops and "Gratitudes shared: 0" not in str(b["response"].get("card", "")),
+                "reads the week's gratitudes and reports them"),
+}
+NOT_UNDERSTOOD = ("didn't catch", "didn't quite catch", "can't help", "not sure", "something went wrong")
+
+
+def check_answer(impl: str, name: str, body: dict[str, Any], ops: list[str]) -> None:
+    """Raise WrongAnswer unless ``body`` is the answer request type ``name`` stands for."""
+    text = _speech(body).lower()
+    if not text or any(p in text for p in NOT_UNDERSTOOD):
+        raise WrongAnswer(f"{impl} {name}: not the expected answer: {text[:160]!r}")
+    if impl == "skill":
+        check, meaning = SKILL_EXPECTS[name]
+        if not check(body, ops):
+            raise WrongAnswer(f"skill {name} should {meaning}; DynamoDB calls {ops}, answer {text[:160]!r}")
+
+
 def _drive(app: Flask, counter: Counter, user: str, types: tuple[RequestType, ...],
-           evenings: int) -> dict[str, dict[str, float]]:
+           evenings: int, impl: str) -> dict[str, dict[str, Any]]:
     client = app.test_client()
     couple = Couple(user=user, day=BASE_DAY, types=types)
     seen: dict[str, list[Counter]] = {t.name: [] for t in types}
@@ -94,32 +140,39 @@ def _drive(app: Flask, counter: Counter, user: str, types: tuple[RequestType, ..
         reply = client.post("/alexa", data=json.dumps(env).encode(), content_type="application/json")
         if reply.status_code != 200:
             raise RuntimeError(f"{rtype.name}: HTTP {reply.status_code}: {reply.get_data(as_text=True)[:200]}")
-        couple.answered(reply.get_json())
-        seen[rtype.name].append(Counter(counter.reads, counter.writes, counter.read_units, counter.write_units))
+        body = reply.get_json()
+        check_answer(impl, rtype.name, body, counter.ops)
+        couple.answered(body)
+        seen[rtype.name].append(Counter(counter.reads, counter.writes, counter.read_units, counter.write_units,
+                                        ops=list(counter.ops)))
     # Per request: the most any evening needed (the first evening after seeding writes the most).
     return {name: {f: max(float(getattr(c, f)) for c in runs) for f in FIGURES} | {
         "mean_" + f: statistics.fmean(float(getattr(c, f)) for c in runs) for f in ("read_units", "write_units")}
+        | {"calls": sorted({op for c in runs for op in c.ops})}
         for name, runs in seen.items() if runs}
 
 
 def measure_skill(settings: Settings, catalogue: Catalogue, types: tuple[RequestType, ...], history: int,
-                  evenings: int = 3) -> dict[str, dict[str, float]]:
+                  evenings: int = 3) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
+    """Per request type: DynamoDB calls and units (most over the evenings); and the profile item's size in bytes."""
     counter = Counter()
     store = CoupleStore(settings, client=CountingClient(settings, counter))
     user = user_id(f"measure-skill-{history}-{uuid.uuid4()}", 0)
-    seed_skill(store, catalogue, user, history)
+    seeded = seed_skill(store, catalogue, user, history, settings.gratitude_retention_days)
     app = create_app({"SETTINGS": settings, "CATALOGUE": catalogue, "STORE": store, "TESTING": True})
-    return _drive(app, counter, user, types, evenings)
+    result = _drive(app, counter, user, types, evenings, "skill")
+    after = profile_bytes(store, store.load_for_user(user).couple_id)
+    return result, {"seeded": seeded["profile_bytes"], "after_evenings": after}
 
 
 def measure_peer(table: str, endpoint: str, catalogue: Catalogue, types: tuple[RequestType, ...], history: int,
-                 evenings: int = 3) -> dict[str, dict[str, float]]:
+                 evenings: int = 3) -> dict[str, dict[str, Any]]:
     counter = Counter()
     resource = peer.make_resource(endpoint, "us-east-1")
     counter.attach(resource.meta.client.meta.events)
     user = user_id(f"measure-peer-{history}-{uuid.uuid4()}", 0)
     seed_peer(resource.Table(table), catalogue, user, history)
     app = peer.create_app(resource, table=table)
-    return _drive(app, counter, user, types, evenings)
+    return _drive(app, counter, user, types, evenings, "peer")
 
 

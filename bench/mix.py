@@ -1,8 +1,8 @@
 """The request mix: one evening of a couple, as a table of request types -> envelope builders.
 
 Every target (floors, skill, peer) receives the same real Alexa envelopes (tests/envelopes/*.json
-with the user, time, session and intent filled in). The gratitude and weekly-summary types are used
-only when the interaction model has such intents; until then they are reported as not yet available.
+with the user, time, session and intent filled in), with the session attributes of each answer
+carried into the next request of the same session, as Alexa does.
 """
 
 from __future__ import annotations
@@ -21,11 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 ENVELOPES = ROOT / "tests" / "envelopes"
 MODEL = ROOT / "deploy" / "skill-package" / "interactionModels" / "custom" / "en-US.json"
 EVENING = time(21, 0)
-# The day every seeded history ends before (history covers the days up to the day before it).
-BASE_DAY = date(2026, 11, 2)
+# The day every seeded history ends before (history covers the days up to the day before it). A Sunday:
+# the weekly summary on the first measured evening reads a week of seeded entries (Monday to Saturday).
+BASE_DAY = date(2026, 11, 8)
 
 # Said in a gratitude turn by the load generator (bench text only, never a real couple's words).
-GRATITUDE_WORDS = "I'm grateful that you made us tea and listened while I talked about my day"
+GRATITUDE_WORDS = "you made us tea and listened while I talked about my day"
+GRATITUDE_WORDS_2 = "you planned a quiet walk for us after dinner"
+# The partners' first names the bench couples have in their profiles (seeded).
 FIRST_NAMES = ("Sam", "Alex")
 
 
@@ -62,93 +65,52 @@ def envelope(kind: str, *, user: str, at: datetime, session_id: str, new: bool,
     return env
 
 
-# -- the interaction model decides which request types exist yet ---------------------------------
-
-@dataclass(frozen=True)
-class ModelIntent:
-    name: str
-    samples: tuple[str, ...]
-    slots: dict[str, str]  # slot name -> slot type
-
-
-@cache
-def model_intents() -> tuple[ModelIntent, ...]:
-    model = json.loads(MODEL.read_text())["interactionModel"]["languageModel"]
-    return tuple(
-        ModelIntent(i["name"], tuple(s.lower() for s in i.get("samples", [])),
-                    {s["name"]: s["type"] for s in i.get("slots", []) or []})
-        for i in model["intents"] if not i["name"].startswith("AMAZON.")
-    )
-
-
-def _find(words: tuple[str, ...], avoid: tuple[str, ...] = (), prefer: tuple[str, ...] = ()) -> ModelIntent | None:
-    found = [i for i in model_intents()
-             if any(w in s for s in i.samples for w in words) and not any(a in s for s in i.samples for a in avoid)]
-    found.sort(key=lambda i: -sum(p in s for s in i.samples for p in prefer))
-    return found[0] if found else None
-
-
-def gratitude_intent() -> ModelIntent | None:
-    """The intent that takes a gratitude turn: samples mention gratitude or being grateful."""
-    return _find(("gratitude", "grateful"), prefer=("start", "round"))
-
-
-def summary_intent() -> ModelIntent | None:
-    """The weekly summary: samples mention the week or a summary (and not gratitude)."""
-    return _find(("this week", "summary", "our week"), avoid=("gratitude", "grateful"))
-
-
-def slot_values(intent: ModelIntent) -> dict[str, str]:
-    """Plausible spoken values for the intent's slots (free speech gets a gratitude sentence)."""
-    values: dict[str, str] = {}
-    for name, kind in intent.slots.items():
-        if kind == "AMAZON.SearchQuery":
-            values[name] = GRATITUDE_WORDS
-        elif kind in ("AMAZON.FirstName", "AMAZON.US_FIRST_NAME"):
-            values[name] = FIRST_NAMES[len(values) % 2]
-    return values
-
-
 # -- the table -----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class RequestType:
-    """One kind of request in a couple's evening; ``session`` is "new" (one-shot or launch) or "continue"."""
+    """One kind of request in a couple's evening; ``session`` is "new" (one-shot or launch) or "continue"
+    (same session as the request before, its attributes carried as Alexa carries them)."""
 
     name: str
     kind: str  # envelope template: launch or intent
     intent: str | None
     session: str
     slots: dict[str, str] = field(default_factory=dict)
-    available: bool = True
-    why_not: str = ""
 
 
-# Default names the peer answers to while the skill has no such intents yet.
-PEER_GRATITUDE_INTENT = "GratitudeIntent"
-PEER_SUMMARY_INTENT = "WeeklySummaryIntent"
+# The skill's intents for each request type, named explicitly (deploy/model/intents/*.json); a test
+# checks each is in the interaction model with these slots, so a rename cannot silently bench a fallback.
+REQUEST_TYPES: tuple[RequestType, ...] = (
+    RequestType("launch", "launch", None, "new"),
+    RequestType("tonight", "intent", "TonightsExerciseIntent", "continue"),
+    RequestType("start", "intent", "StartExerciseIntent", "continue"),
+    RequestType("did_it", "intent", "CompletedExerciseIntent", "new"),
+    # "start a gratitude round": one turn each (the names are in the profile, so no name questions).
+    RequestType("gratitude_start", "intent", "StartGratitudeRoundIntent", "new"),
+    # The first partner's gratitude, inside the round (phase and round state from the answer before).
+    RequestType("gratitude", "intent", "GratitudeIntent", "continue", {"gratitude": GRATITUDE_WORDS}),
+    # The second partner's: the turn that finishes the round (stores it and counts the round once).
+    RequestType("gratitude_last", "intent", "GratitudeIntent", "continue", {"gratitude": GRATITUDE_WORDS_2}),
+    RequestType("summary", "intent", "WeeklySummaryIntent", "new"),
+)
 
 
 def request_types() -> tuple[RequestType, ...]:
-    """The evening, in order: open, ask for tonight's exercise, start it, then one-shots afterwards."""
-    gratitude, summary = gratitude_intent(), summary_intent()
-    return (
-        RequestType("launch", "launch", None, "new"),
-        RequestType("tonight", "intent", "TonightsExerciseIntent", "continue"),
-        RequestType("start", "intent", "StartExerciseIntent", "continue"),
-        RequestType("did_it", "intent", "CompletedExerciseIntent", "new"),
-        RequestType("gratitude", "intent", gratitude.name if gratitude else PEER_GRATITUDE_INTENT, "new",
-                    slot_values(gratitude) if gratitude else {"gratitude": GRATITUDE_WORDS},
-                    available=gratitude is not None,
-                    why_not="" if gratitude else "not yet available: no gratitude intent in the interaction model"),
-        RequestType("summary", "intent", summary.name if summary else PEER_SUMMARY_INTENT, "new",
-                    available=summary is not None,
-                    why_not="" if summary else "not yet available: no weekly summary intent in the interaction model"),
-    )
+    """The evening, in order: open, tonight's exercise, start it, "we did it", a gratitude round, the week."""
+    return REQUEST_TYPES
 
 
-def active_types(include_unavailable: bool = False) -> tuple[RequestType, ...]:
-    return tuple(t for t in request_types() if t.available or include_unavailable)
+def active_types() -> tuple[RequestType, ...]:
+    return REQUEST_TYPES
+
+
+@cache
+def model_intents() -> dict[str, dict[str, str]]:
+    """The en-US interaction model's custom intents: name -> {slot name: slot type}."""
+    model = json.loads(MODEL.read_text())["interactionModel"]["languageModel"]
+    return {i["name"]: {s["name"]: s["type"] for s in i.get("slots", []) or []}
+            for i in model["intents"] if not i["name"].startswith("AMAZON.")}
 
 
 @dataclass

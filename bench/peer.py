@@ -4,7 +4,7 @@ As the ASK SDK's samples and docs do it: ``CustomSkillBuilder`` with the officia
 ``DynamoDbAdapter`` (ask-sdk-dynamodb-persistence-adapter), a request interceptor that loads the
 couple's whole attribute map and a response interceptor that saves it back, every request; the
 history kept as lists inside that map (every completion, every suggestion, every gratitude).
-It implements all six request types of the mix, including gratitude and the weekly summary.
+It implements every request type of the mix (bench/mix.py), the gratitude round and the weekly summary included.
 
 ``gunicorn -c deploy/gunicorn.conf.py 'bench.peer:create_app()'`` (env BENCH_PEER_TABLE,
 SKILL_DYNAMODB_ENDPOINT, AWS_REGION). Verification is off: the load generator cannot sign.
@@ -38,7 +38,6 @@ from flask import Flask
 from flask import Response as HttpResponse
 from flask import request as http_request
 
-from bench.mix import PEER_GRATITUDE_INTENT, PEER_SUMMARY_INTENT, request_types
 from content.loader import load_catalogue
 from content.schema import Catalogue, Practice
 
@@ -150,32 +149,51 @@ class Completed(Base):
         return handler_input.response_builder.speak(text).set_should_end_session(True).response
 
 
-class Gratitude(Base):
-    def __init__(self, catalogue: Catalogue, intent: str) -> None:
-        super().__init__(catalogue)
-        self.intent = intent
+class StartRound(Base):
+    """"Start a gratitude round": the round's turn count lives in session attributes, as in the skill."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return bool(is_intent_name(self.intent)(handler_input))
+        return bool(is_intent_name("StartGratitudeRoundIntent")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        session: dict[str, Any] = handler_input.attributes_manager.session_attributes or {}
+        session["round_turns"] = 0
+        handler_input.attributes_manager.session_attributes = session
+        return handler_input.response_builder.speak("Sam, what do you appreciate about Alex today?").ask(
+            "Sam, what do you appreciate?").response
+
+
+class Gratitude(Base):
+    """A gratitude inside a round: appended to the history list; the second turn ends the round."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_intent_name("GratitudeIntent")(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
         attrs = _attrs(handler_input)
+        session: dict[str, Any] = handler_input.attributes_manager.session_attributes or {}
+        handler_input.attributes_manager.session_attributes = session
         intent = getattr(handler_input.request_envelope.request, "intent", None)
         slots = (intent.slots if intent else None) or {}
         words = next((s.value for s in slots.values() if s.value), "")
-        speaker = "Sam" if len(attrs["gratitudes"]) % 2 == 0 else "Alex"
+        turns = int(session.get("round_turns", 0))
+        speaker, partner = ("Sam", "Alex") if turns % 2 == 0 else ("Alex", "Sam")
         attrs["gratitudes"].append({"date": _today(handler_input).isoformat(), "from": speaker, "text": words})
-        return handler_input.response_builder.speak("Thank you for sharing that.").set_should_end_session(
+        session["round_turns"] = turns + 1
+        if turns + 1 < 2:
+            return handler_input.response_builder.speak(
+                f"Thank you, {speaker}. {partner}, what do you appreciate?").ask(
+                f"{partner}, what do you appreciate?").response
+        day = {"date": _today(handler_input).isoformat(), "practice": "gratitude_round"}
+        if day not in attrs["completions"]:
+            attrs["completions"].append(day)
+        return handler_input.response_builder.speak("Thank you both. That's your round.").set_should_end_session(
             True).response
 
 
 class Summary(Base):
-    def __init__(self, catalogue: Catalogue, intent: str) -> None:
-        super().__init__(catalogue)
-        self.intent = intent
-
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return bool(is_intent_name(self.intent)(handler_input))
+        return bool(is_intent_name("WeeklySummaryIntent")(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
         attrs, today = _attrs(handler_input), _today(handler_input)
@@ -202,12 +220,6 @@ class Fallback(Base):
         return handler_input.response_builder.speak(f"Sorry, I can't help with {name}.").response
 
 
-def intent_names() -> tuple[str, str]:
-    """Answer to the mix's gratitude and summary intents (the model's names once they exist)."""
-    by_name = {t.name: t.intent for t in request_types()}
-    return by_name["gratitude"] or PEER_GRATITUDE_INTENT, by_name["summary"] or PEER_SUMMARY_INTENT
-
-
 def adapter(table: str, resource: Any) -> DynamoDbAdapter:
     return DynamoDbAdapter(table_name=table, partition_key_name=PARTITION_KEY, attribute_name=ATTRIBUTES,
                            create_table=False, dynamodb_resource=resource)
@@ -222,10 +234,9 @@ def make_resource(endpoint: str | None, region: str) -> Any:
 
 def build_skill(table: str, resource: Any, catalogue: Catalogue | None = None) -> CustomSkill:
     catalogue = catalogue or load_catalogue()
-    gratitude, summary = intent_names()
     sb = CustomSkillBuilder(persistence_adapter=adapter(table, resource))
     for handler in (Launch(catalogue), Tonight(catalogue), Start(catalogue), Completed(catalogue),
-                    Gratitude(catalogue, gratitude), Summary(catalogue, summary), Fallback(catalogue)):
+                    StartRound(catalogue), Gratitude(catalogue), Summary(catalogue), Fallback(catalogue)):
         sb.add_request_handler(handler)
     sb.add_global_request_interceptor(LoadAttributes())
     sb.add_global_response_interceptor(SaveAttributes())

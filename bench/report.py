@@ -22,7 +22,6 @@ def table(r: dict[str, Any]) -> str:
         f"{r['plan']['connections']} connections, {r['plan']['couples']} couples per pool; "
         f"mix: {', '.join(r['mix']['types'])}",
     ]
-    lines += [f"  {name}: {why}" for name, why in r["mix"]["not_yet_available"].items()]
     lines += ["", f"{'target (median of runs)':<26}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"
                   f"{'MB/worker':>12}"]
     for name, key in (("bare", "bare"), ("design", "design"), ("skill", "skill-1w"), ("peer", "peer-1w")):
@@ -34,16 +33,16 @@ def table(r: dict[str, Any]) -> str:
     lines += ["", f"ratios: skill/bare {ra['skill/bare']:g}  skill/design {ra['skill/design']:g}  "
                   f"skill/peer {ra['skill/peer']:g} (1 week), {ra['skill/peer_2y']:g} (2 years)", ""]
     lines.append(f"{'per request':<12}{'':<7}{'reads':>6}{'writes':>7}{'RCU':>6}{'WCU':>6}"
-                 f"{'p50 1w':>8}{'p50 2y':>8}{'2y/1w worst':>13}")
+                 f"{'p50 ms':>8}{'history':>8}{'2y/1w worst':>13}")
     for impl in ("skill", "peer"):
         calls = r["dynamodb_per_request"][impl]
         hist = h[impl]
-        for name in r["mix"]["types"] if impl == "skill" else calls["1w"]:
-            for label in ("1w", "2y"):
+        for name in r["mix"]["types"]:
+            for label in ("1w", "1m", "2y"):
                 c = calls[label].get(name)
                 if c is None:
                     continue
-                lat = hist[label]["by_type"].get(name, {}).get("p50_ms")
+                lat = hist[label]["by_type"].get(name, {}).get("p50_ms") if label in hist else None
                 row = hist["ratio_2y_1w"]["by_type"].get(name)
                 worst = f"{max(row.values()):.2f}" if row and label == "2y" else ""
                 lines.append(f"{impl + ' ' + name:<19}{c['reads']:>6.0f}{c['writes']:>7.0f}{c['read_units']:>6g}"
@@ -55,9 +54,15 @@ def table(r: dict[str, Any]) -> str:
     else:
         lines += ["", f"peer's one item passes DynamoDB's 400 KB limit between night {limit['last_night_that_fits']} "
                       f"and night {limit['fails_at_night']} (smoke run: ends checked only)"]
-    if r.get("skill_write_units_by_history_nights"):
-        growth = ", ".join(f"{n} nights {u:g}" for n, u in r["skill_write_units_by_history_nights"].items())
-        lines.append(f"skill write units for 'we did it' by history: {growth}")
+    worst_1m = max((v, f"{t} {k}") for t, row in r["skill_capacity_ratio_2y_1m"].items() for k, v in row.items())
+    lines.append(f"skill DynamoDB calls and units, two years / one month: worst {worst_1m[0]:g} ({worst_1m[1]})")
+    sizes = r["skill_profile_bytes"]
+    lines.append("skill profile item after the measured evenings: " + ", ".join(
+        f"{h} {s['after_evenings']} bytes" for h, s in sizes.items()))
+    if r.get("skill_by_history_nights"):
+        growth = ", ".join(f"{n}: {g['profile_bytes']} B / {g['max_write_units']:g} WCU"
+                           for n, g in r["skill_by_history_nights"].items())
+        lines.append(f"skill profile bytes / most write units per request, by nights of history: {growth}")
     lines.append("")
     lines += [f"[{'x' if c['met'] else ' '}] {c['target']}: {c['detail']}" for c in r["checks"]]
     lines.append(f"targets met: {r['targets_met']} of {r['targets_total']}")

@@ -28,18 +28,25 @@ def test_smoke_bench_reports_every_figure_for_every_target(tmp_path: Path) -> No
         assert t["requests"] > 0 and t["errors"] == 0, (name, t["error_samples"])
         assert t["workers"] >= 1 and t["memory_mb_per_worker"] > 0
     assert set(r["ratios"]) == {"skill/bare", "skill/design", "skill/peer", "skill/peer_2y"}
-    assert r["mix"]["types"][:4] == ["launch", "tonight", "start", "did_it"]
+    assert r["mix"]["types"] == ["launch", "tonight", "start", "did_it", "gratitude_start", "gratitude",
+                                 "gratitude_last", "summary"]
+    assert r["mix"]["intents"]["gratitude"] == r["mix"]["intents"]["gratitude_last"] == "GratitudeIntent"
+    assert r["mix"]["intents"]["summary"] == "WeeklySummaryIntent"
 
     # DynamoDB calls and capacity per request type, both histories, both implementations.
     for impl in ("skill", "peer"):
-        for history in ("1w", "2y"):
+        for history in ("1w", "1m", "2y"):
             per_type = r["dynamodb_per_request"][impl][history]
             assert set(r["mix"]["types"]) <= per_type.keys()
             assert all({"reads", "writes", "read_units", "write_units"} <= v.keys() for v in per_type.values())
         assert {"throughput_slowdown", "p99_ms", "by_type"} <= r["history"][impl]["ratio_2y_1w"].keys()
-    # The peer does all six request types, gratitude and summary included, and keeps history in one item.
-    assert set(r["dynamodb_per_request"]["peer"]["2y"]) == {"launch", "tonight", "start", "did_it", "gratitude",
-                                                            "summary"}
+    # The peer does every request type, gratitude round and summary included, and keeps history in one item.
+    assert set(r["dynamodb_per_request"]["peer"]["2y"]) == set(r["mix"]["types"])
+    # The skill's gratitude turns stored an entry; the summary read the week's entries (checked per answer too).
+    skill = r["dynamodb_per_request"]["skill"]["2y"]
+    assert "PutItem" in skill["gratitude"]["calls"] and "Query" in skill["summary"]["calls"]
+    assert {h: s["after_evenings"] > 0 for h, s in r["skill_profile_bytes"].items()} == {"1w": True, "1m": True,
+                                                                                         "2y": True}
     assert r["dynamodb_per_request"]["peer"]["2y"]["did_it"]["write_units"] > 10
     assert r["peer_item_limit"]["last_night_that_fits"] >= 730
     assert r["paced"]["rate"] > 0 and r["paced"]["requests"] > 0

@@ -41,13 +41,7 @@ class GratitudeLog:
 
     def add(self, couple_id: str, entry: Gratitude, local_now: datetime, request_id: str) -> bool:
         """Store one entry (a single conditional PutItem). False when this request already stored it."""
-        sk = keys.gratitude_sk(local_now.date().isoformat(), local_now.strftime("%H:%M:%S"), request_id)
-        expires = int((entry.at + self.retention).timestamp())
-        item = to_item({
-            keys.PK: keys.couple_pk(couple_id), keys.SK: sk,
-            "by": entry.by, "to": entry.to, "words": entry.words, "at": entry.at.isoformat(),
-            "round": entry.round_id, "each": entry.each, keys.TTL_ATTRIBUTE: expires,
-        })
+        item = self.item(couple_id, entry, local_now, request_id)
         try:
             with dynamodb_errors():
                 self.store.client.put_item(
@@ -57,6 +51,16 @@ class GratitudeLog:
         except ConflictError:
             return False  # the same request, retried: the entry is already there
         return True
+
+    def item(self, couple_id: str, entry: Gratitude, local_now: datetime, request_id: str) -> dict[str, Any]:
+        """The entry as the DynamoDB item ``add`` writes (typed attribute values)."""
+        sk = keys.gratitude_sk(local_now.date().isoformat(), local_now.strftime("%H:%M:%S"), request_id)
+        expires = int((entry.at + self.retention).timestamp())
+        return to_item({
+            keys.PK: keys.couple_pk(couple_id), keys.SK: sk,
+            "by": entry.by, "to": entry.to, "words": entry.words, "at": entry.at.isoformat(),
+            "round": entry.round_id, "each": entry.each, keys.TTL_ATTRIBUTE: expires,
+        })
 
     def between(self, couple_id: str, first: date, last: date, now: datetime) -> tuple[list[Gratitude], bool]:
         """Entries said from ``first`` to ``last`` (local dates, inclusive), oldest first: one Query.
