@@ -95,7 +95,7 @@ def test_the_memory_of_applied_requests_stays_bounded(store: CoupleStore) -> Non
             profile, wrote = store.update(profile, suggest_touch_map)
         assert wrote
     assert len(profile.applied) == APPLIED_REQUESTS
-    assert all(len(token) == 16 for token, _ in profile.applied)
+    assert all(len(token) == 12 for token, _ in profile.applied)
 
 
 def test_a_request_with_two_writes_is_redelivered_without_losing_either(

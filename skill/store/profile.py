@@ -16,13 +16,15 @@ from typing import Any
 
 from skill.streak import Streak, current, record_day
 
-# How many days of completions the profile remembers: enough for this week and last week.
-HISTORY_DAYS = 21
+# How many days of completions the profile remembers: exactly this week and last week (on a Sunday,
+# last week's Monday is 13 days back). The profile's size, and so each write's cost, depends on this
+# window, never on how long a couple has used the skill (docs/performance.md).
+HISTORY_DAYS = 14
 # How many past suggestions tonight's pick avoids.
 RECENT_SUGGESTIONS = 3
 # How many applied requests the profile remembers, so a redelivered request changes nothing
-# (Alexa retries within seconds; eight covers two devices talking over each other).
-APPLIED_REQUESTS = 8
+# (Alexa retries within seconds; six covers two devices talking over each other).
+APPLIED_REQUESTS = 6
 # Fields that live only for one request and are never stored.
 TRANSIENT_FIELDS = frozenset({"outcome"})
 
@@ -120,13 +122,78 @@ class Profile:
         return draft
 
     def to_attributes(self) -> dict[str, Any]:
-        """Plain values for boto3's TypeSerializer (None values and transient fields are left out)."""
-        return {k: v for k, v in dataclasses.asdict(self).items() if v is not None and k not in TRANSIENT_FIELDS}
+        """Plain values for boto3's TypeSerializer (None values and transient fields are left out).
+
+        The three growing-but-bounded fields are stored as compact strings (see WIRE below): every
+        byte of the profile is paid for on every write, in 1 KB write units.
+        """
+        attrs = {k: v for k, v in dataclasses.asdict(self).items() if v is not None and k not in TRANSIENT_FIELDS}
+        for name, (encode, _) in WIRE.items():
+            attrs[name] = encode(attrs[name])
+        return attrs
 
     @classmethod
     def from_attributes(cls, attrs: dict[str, Any]) -> Profile:
         known = {f.name for f in dataclasses.fields(cls)} - TRANSIENT_FIELDS
-        return cls(**{k: _plain(v) for k, v in attrs.items() if k in known})
+        values = {k: _plain(v) for k, v in attrs.items() if k in known}
+        for name, (_, decode) in WIRE.items():
+            if isinstance(values.get(name), str):
+                values[name] = decode(values[name])
+        return cls(**values)
+
+
+# -- the stored form of the bounded history fields -------------------------------------------------
+#
+# done       [["2026-11-25", "touch_map"], ["2026-11-25", "gratitude_round"]] -> "9825:touch_map,gratitude_round"
+# last_done  {"touch_map": "2026-11-25"}                                       -> "touch_map:9825"
+# applied    [["3f2a...", "completed_streak"]]                                 -> "3f2a...:completed_streak"
+# Days are counted from 2000-01-01, entries joined by ";". Ids and outcomes never hold ":", "," or ";".
+# Older items stored as lists and maps still load (isinstance check in from_attributes).
+
+_EPOCH = date(2000, 1, 1).toordinal()
+
+
+def _day(iso: str) -> str:
+    return str(date.fromisoformat(iso).toordinal() - _EPOCH)
+
+
+def _iso_day(code: str) -> str:
+    return date.fromordinal(int(code) + _EPOCH).isoformat()
+
+
+def _encode_done(done: list[list[str]]) -> str:
+    by_day: dict[str, list[str]] = {}
+    for iso, practice in done:
+        by_day.setdefault(iso, []).append(practice)
+    return ";".join(f"{_day(iso)}:{','.join(ids)}" for iso, ids in by_day.items())
+
+
+def _decode_done(text: str) -> list[list[str]]:
+    pairs = (part.split(":", 1) for part in text.split(";") if part)
+    return [[_iso_day(day), practice] for day, ids in pairs for practice in ids.split(",")]
+
+
+def _encode_last_done(last_done: dict[str, str]) -> str:
+    return ";".join(f"{practice}:{_day(iso)}" for practice, iso in last_done.items())
+
+
+def _decode_last_done(text: str) -> dict[str, str]:
+    return {practice: _iso_day(day) for practice, day in (part.split(":", 1) for part in text.split(";") if part)}
+
+
+def _encode_applied(applied: list[list[str]]) -> str:
+    return ";".join(f"{token}:{outcome}" for token, outcome in applied)
+
+
+def _decode_applied(text: str) -> list[list[str]]:
+    return [part.split(":", 1) for part in text.split(";") if part]
+
+
+WIRE: dict[str, tuple[Callable[[Any], str], Callable[[str], Any]]] = {
+    "done": (_encode_done, _decode_done),
+    "last_done": (_encode_last_done, _decode_last_done),
+    "applied": (_encode_applied, _decode_applied),
+}
 
 
 def _plain(value: Any) -> Any:

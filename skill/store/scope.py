@@ -34,7 +34,7 @@ class DeadlineExceeded(BotoCoreError):
 def request_token(request_id: str) -> str:
     """A short fixed-length stand-in for an Alexa request id (ids are ~60 characters; this keeps
     the profile's memory of applied requests small and bounded whatever a client sends)."""
-    return hashlib.sha256(request_id.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(request_id.encode("utf-8")).hexdigest()[:12]
 
 
 @contextlib.contextmanager
@@ -57,7 +57,7 @@ def step_token(token: str | None, step: str) -> str | None:
     """The token of one named write within a request (``main`` keeps the request's own token)."""
     if token is None or step == "main":
         return token
-    return hashlib.sha256(f"{token}:{step}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{token}:{step}".encode()).hexdigest()[:12]
 
 
 def remaining() -> float | None:

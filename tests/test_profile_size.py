@@ -1,0 +1,91 @@
+"""The couple profile is paid for on every write, in 1 KB units: its stored size must stay bounded
+however long a couple has used the skill, and its compact stored form must read back exactly."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from content.schema import Catalogue
+from skill.store import keys
+from skill.store.couples import CoupleStore, from_item, to_item
+from skill.store.profile import Profile
+
+
+def item_size(item: dict[str, Any]) -> int:
+    """DynamoDB's item size: attribute names plus values (strings by UTF-8 length, lists and maps
+    with 3 bytes plus 1 per element, numbers about one byte per two digits)."""
+
+    def value(v: dict[str, Any]) -> int:
+        ((kind, x),) = v.items()
+        if kind == "S":
+            return len(x.encode())
+        if kind == "N":
+            return (len(x.lstrip("-").replace(".", "").lstrip("0")) + 1) // 2 + 1
+        if kind in ("BOOL", "NULL"):
+            return 1
+        if kind == "L":
+            return 3 + sum(value(e) + 1 for e in x)
+        if kind == "M":
+            return 3 + sum(len(k) + value(e) + 1 for k, e in x.items())
+        raise AssertionError(kind)
+
+    return sum(len(name) + value(v) for name, v in item.items())
+
+
+def lived(catalogue: Catalogue, nights: int) -> Profile:
+    """A couple who used everything every night: a practice and a gratitude round, the guide, names."""
+    ids = [p.id for p in catalogue.practices]
+    today = date(2026, 11, 29)
+    p = Profile(couple_id="a" * 32, version=nights * 3, time_zone="America/Los_Angeles",
+                time_zone_checked="2026-11-20", names=["Marisol", "Teodoro"],
+                voices={"amzn1.ask.person.ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789": 0},
+                browse={"kind": "steps", "id": "active_listening", "pos": 2},
+                reasons_heard=[r.id for r in catalogue.reasons][:9],
+                readback="GRAT#2026-11-24T21:14:05#abcdef012345")
+    for night in range(nights, 0, -1):
+        day = today - timedelta(days=night - 1)
+        p.suggest(day, ids[night % len(ids)])
+        p.complete(day, ids[night % len(ids)])
+        p.complete(day, "gratitude_round")
+        for step in range(3):
+            p.remember(f"{night:09x}{step:03x}", "completed_streak")
+    return p
+
+
+def stored(profile: Profile) -> dict[str, Any]:
+    item = to_item({keys.PK: keys.couple_pk(profile.couple_id), keys.SK: keys.PROFILE_SK,
+                    **profile.to_attributes()})
+    del item["couple_id"]
+    return item
+
+
+@pytest.mark.parametrize("nights", [7, 30, 730])
+def test_a_full_profile_costs_at_most_two_write_units(catalogue: Catalogue, nights: int) -> None:
+    assert item_size(stored(lived(catalogue, nights))) <= 2048
+
+
+def test_the_stored_size_stops_growing_once_the_window_is_full(catalogue: Catalogue) -> None:
+    # Full once 14 days of completions are kept and every practice has a last date (15 nights here).
+    sizes = {n: item_size(stored(lived(catalogue, n))) for n in (30, 365, 730)}
+    assert max(sizes.values()) - min(sizes.values()) <= 16, sizes  # only day numbers' digits differ
+
+
+def test_the_compact_form_reads_back_exactly(catalogue: Catalogue, store: CoupleStore) -> None:
+    profile = lived(catalogue, 40)
+    attrs = from_item(stored(profile))
+    attrs["couple_id"] = profile.couple_id
+    assert Profile.from_attributes(attrs) == profile
+    # And through DynamoDB Local itself.
+    saved = store.save(Profile(couple_id=f"size-{id(profile)}", **{
+        k: v for k, v in vars(profile).items() if k not in ("couple_id", "version", "outcome")}))
+    assert store.load(saved.couple_id) == saved
+
+
+def test_profiles_stored_in_the_older_list_form_still_load() -> None:
+    old = {"done": [["2026-11-25", "touch_map"]], "last_done": {"touch_map": "2026-11-25"},
+           "applied": [["0123456789abcdef", "completed_streak"]], "version": 3}
+    profile = Profile.from_attributes({"couple_id": "c", **old})
+    assert (profile.done, profile.last_done, profile.applied) == (old["done"], old["last_done"], old["applied"])
