@@ -115,6 +115,20 @@ class Turn:
     def profile(self, value: Profile) -> None:
         self._profile = value
 
+    def profile_with_gratitudes(self, since: date, limit: int) -> tuple[list[dict[str, Any]], bool] | None:
+        """Read the profile together with the gratitudes said since ``since``, in one call, when the
+        profile has not been read yet this request; None when the caller must query on its own."""
+        if self._profile is not None:
+            return None
+        hint = self.session.get(COUPLE_HINT)
+        found = self.deps.store.load_for_user_with_gratitudes(
+            self.user_id, hint if isinstance(hint, str) else None, since, limit)
+        if found is None:
+            return None
+        self._profile, items, more = found
+        self.remember_couple(self._profile)
+        return items, more
+
     @property
     def now(self) -> datetime:
         ctx = self.input.context

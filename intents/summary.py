@@ -20,7 +20,7 @@ from intents.base import PHASE, IntentHandler, Turn
 from intents.gratitude import ACTIVITY_ID, activity_name, gratitude_log
 from skill import speech
 from skill.store.errors import StoreUnavailable
-from skill.store.gratitude import Gratitude
+from skill.store.gratitude import MAX_WEEK_ENTRIES, Gratitude
 from skill.store.profile import Profile
 from skill.streak import current
 
@@ -65,11 +65,20 @@ def pick_readback(entries: list[Gratitude], last_key: str | None) -> Gratitude |
 
 def summary(turn: Turn, weeks_back: int) -> tuple[list[str], list[str]]:
     """Spoken sentences and card lines for a week."""
+    # One read for the profile and the week's gratitudes together. The week's local bounds need the
+    # couple's time zone (in the profile), so the read starts a day before any zone's Monday could be.
+    earliest = turn.now.date() - timedelta(days=1 + 6 + 7 * weeks_back)
+    prefetched = turn.profile_with_gratitudes(earliest, 2 * MAX_WEEK_ENTRIES)
     profile = turn.profile
     today = turn.today
     week = Week.containing(today, weeks_back)
     done = [(d, pid) for d, pid in profile.done if week.holds(d)]
-    entries, more = gratitude_log(turn).between(profile.couple_id, week.first, week.last, turn.now)
+    log = gratitude_log(turn)
+    if prefetched is None:
+        entries, more = log.between(profile.couple_id, week.first, week.last, turn.now)
+    else:
+        entries, more = log.entries(prefetched[0], week.first, week.last, turn.now), prefetched[1]
+        more = more and len(entries) >= MAX_WEEK_ENTRIES
     which = "this week" if weeks_back == 0 else "last week"
     focus = next_focus(turn)
     spoken: list[str] = []

@@ -444,3 +444,19 @@ def test_names_and_voices_survive_a_join() -> None:
     # When both gave names, the couple joined keeps its own and voices are re-pointed by name.
     base.names, joining.names = ["Alex", "Sam"], ["Sam", "Alex"]
     assert merge_profiles(base, joining, datetime(2026, 11, 6).date()).voices == {"amzn1.ask.person.X": 0}
+
+
+def test_both_partners_hear_one_weekly_summary(settings: Settings, catalogue: Catalogue) -> None:
+    # Fresh apps, so no worker cache knows the link: each device resolves its couple from scratch.
+    def device() -> FlaskClient:
+        return create_app({"SETTINGS": settings, "CATALOGUE": catalogue}).test_client()
+
+    a, b = Conversation(device()), Conversation(device())
+    link(a, b, evening(0, 18))
+    a.one_shot("CompletedExerciseIntent", evening(0))
+    b.one_shot("CompletedExerciseIntent", evening(1))
+    a.client, b.client = device(), device()
+    said_a = a.one_shot("WeeklySummaryIntent", evening(1, 22))
+    said_b = b.one_shot("WeeklySummaryIntent", evening(1, 22))
+    assert "2 practices" in said_a and "2 practices" in said_b
+    assert re.sub(r"Here's one:.*", "", said_a)[:80] == re.sub(r"Here's one:.*", "", said_b)[:80]

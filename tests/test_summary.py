@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from flask import Flask
 from flask.testing import FlaskClient
 from test_gratitude import GRATITUDE_WORDS, NY, PARTNER_NAMES, with_names
 
@@ -127,3 +128,28 @@ def test_a_record_streak_is_called_out_only_when_it_is_one(client: FlaskClient, 
         practise(c, day)
     said = c.one_shot("WeeklySummaryIntent", day_at(4, 22))
     assert "Your streak is 5 days, your longest yet" in said
+
+
+def test_a_summary_reads_the_couple_once(app: Flask, store: CoupleStore) -> None:
+    # The profile and the week's gratitudes come back in one Query, whatever the history behind them.
+    c = Conversation(app.test_client())
+    with_names(store, c)
+    for day in range(-20, 0):
+        practise(c, day)
+    gratitude_round(c, -5, GRATITUDE_WORDS[2:4])  # last week: must not be counted as this week's
+    gratitude_round(c, 2, GRATITUDE_WORDS[:2])
+    reads: list[str] = []
+    client = app.extensions["close_together"]["store"].client
+    handler = lambda model, **_: reads.append(model.name) if model.name in READS else None  # noqa: E731
+    client.meta.events.register("before-call.dynamodb", handler)
+    try:
+        said = c.one_shot("WeeklySummaryIntent", day_at(3, 22))
+    finally:
+        client.meta.events.unregister("before-call.dynamodb", handler)
+    assert reads == ["Query"]
+    assert "2 gratitudes" in said and any(w in said for w in GRATITUDE_WORDS[:2])
+    said = c.say("AMAZON.YesIntent", day_at(3, 22, 31))  # and last week, from the same kind of read
+    assert "2 gratitudes" in said and any(w in said for w in GRATITUDE_WORDS[2:4])
+
+
+READS = {"GetItem", "Query", "BatchGetItem", "Scan"}

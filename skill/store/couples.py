@@ -6,6 +6,7 @@ import contextlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
@@ -124,6 +125,46 @@ class CoupleStore:
                 return shared
             own.linked_to = None  # a pointer the shared couple no longer confirms: the account is solo
         return own
+
+    def load_for_user_with_gratitudes(self, user_id: str, hint: str | None, since: date, limit: int
+                                      ) -> tuple[Profile, list[dict[str, Any]], bool] | None:
+        """The couple's profile and its items from the gratitudes said on ``since`` (a local date) up to
+        ``PROFILE``, in ONE strongly consistent Query (``GRAT#<date>…`` keys sort just below
+        ``PROFILE``, docs/data-model.md).
+
+        Used by the weekly summary, so that it reads once rather than twice. Returns the profile, the
+        other items (newest first, at most ``limit``) and whether more were left; or None when this
+        account's couple can't be known without following a pointer (a linked account with no hint):
+        the caller then reads the usual way. The same membership rule as ``load_for_user`` applies.
+        """
+        account = keys.couple_id_for_user(user_id)
+        candidate = hint or self._couple_of.get(account) or account
+        with dynamodb_errors():
+            reply = self.client.query(
+                TableName=self.table,
+                KeyConditionExpression="#pk = :pk AND #sk BETWEEN :low AND :profile",
+                ExpressionAttributeNames={"#pk": keys.PK, "#sk": keys.SK},
+                ExpressionAttributeValues=to_item({":pk": keys.couple_pk(candidate),
+                                                   ":low": keys.gratitude_range(since.isoformat(), "")[0],
+                                                   ":profile": keys.PROFILE_SK}),
+                ScanIndexForward=False,  # the profile first, then the newest items
+                Limit=limit + 1,
+                ConsistentRead=True,
+            )
+        items = [from_item(dict(item)) for item in reply.get("Items", [])]
+        found = next((i for i in items if i.get(keys.SK) == keys.PROFILE_SK), None)
+        attrs = {**(found or {}), "couple_id": candidate}
+        profile = Profile.from_attributes(attrs) if found else Profile(couple_id=candidate)
+        if candidate == account:
+            if profile.linked_to:
+                return None
+        elif account not in profile.members:
+            self._couple_of.drop(account)
+            return None
+        else:
+            self._couple_of.put(account, candidate)
+        rest = [i for i in items if i is not found]
+        return profile, rest, "LastEvaluatedKey" in reply
 
     def forget_account_id(self, account: str) -> None:
         """Drop this process's cached couple for an account id (after unlinking or deleting)."""

@@ -6,6 +6,7 @@ week at a time with one bounded Query. See docs/data-model.md "Gratitude entries
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -77,10 +78,15 @@ class GratitudeLog:
                 Limit=MAX_WEEK_ENTRIES,
                 ConsistentRead=True,
             )
-        entries = [_entry(from_item(dict(item))) for item in reply.get("Items", [])]
+        return self.entries(map(from_item, map(dict, reply.get("Items", []))), first, last, now), \
+            "LastEvaluatedKey" in reply
+
+    def entries(self, items: Iterable[dict[str, Any]], first: date, last: date, now: datetime) -> list[Gratitude]:
+        """The gratitude entries among already-read items, said from ``first`` to ``last``, oldest first."""
+        low, high = keys.gratitude_range(first.isoformat(), last.isoformat())
+        chosen = sorted((i for i in items if low <= str(i.get(keys.SK, "")) <= high), key=lambda i: str(i[keys.SK]))
         # DynamoDB deletes expired items within days, not at once: skip any that already expired.
-        entries = [e for e in entries if e.at + self.retention > now]
-        return entries, "LastEvaluatedKey" in reply
+        return [e for e in map(_entry, chosen) if e.at + self.retention > now]
 
 
 def _entry(attrs: dict[str, Any]) -> Gratitude:

@@ -44,6 +44,8 @@ def gratitude_range(first_day: str, last_day: str) -> tuple[str, str]:
     """Sort-key bounds (inclusive) for every gratitude said from ``first_day`` to ``last_day`` (ISO dates)."""
     # "~" sorts after every character a key holds after the date ("T", digits, ":" and "#").
     return f"{GRATITUDE_PREFIX}{first_day}", f"{GRATITUDE_PREFIX}{last_day}~"
+
+
 # -- linking partners (docs/data-model.md, "Two accounts, one couple") ------------------------------
 
 # An account's own partition is COUPLE#<couple_id_for_user(user id)>. Its PROFILE item is either the
