@@ -129,7 +129,7 @@ class CoupleStore:
     def load_for_user_with_gratitudes(self, user_id: str, hint: str | None, since: date, limit: int
                                       ) -> tuple[Profile, list[dict[str, Any]], bool] | None:
         """The couple's profile and its items from the gratitudes said on ``since`` (a local date) up to
-        ``PROFILE``, in ONE strongly consistent Query (``GRAT#<date>…`` keys sort just below
+        ``PROFILE``, in ONE eventually consistent Query (``GRAT#<date>…`` keys sort just below
         ``PROFILE``, docs/data-model.md).
 
         Used by the weekly summary, so that it reads once rather than twice. Returns the profile, the
@@ -149,7 +149,10 @@ class CoupleStore:
                                                    ":profile": keys.PROFILE_SK}),
                 ScanIndexForward=False,  # the profile first, then the newest items
                 Limit=limit + 1,
-                ConsistentRead=True,
+                # A week's summary may be a moment behind (half the read units). Its one write, the
+                # read-back marker, is conditional on the version read, so a stale profile is re-read
+                # strongly by CoupleStore.update before anything is written.
+                ConsistentRead=False,
             )
         items = [from_item(dict(item)) for item in reply.get("Items", [])]
         found = next((i for i in items if i.get(keys.SK) == keys.PROFILE_SK), None)
