@@ -128,6 +128,9 @@ class Profile:
         byte of the profile is paid for on every write, in 1 KB write units.
         """
         attrs = {k: v for k, v in dataclasses.asdict(self).items() if v is not None and k not in TRANSIENT_FIELDS}
+        # A practice done in the kept window has its last date in ``done`` already: store only the rest.
+        latest = _latest_done(self.done)
+        attrs["last_done"] = {p: d for p, d in self.last_done.items() if latest.get(p) != d}
         for name, (encode, _) in WIRE.items():
             attrs[name] = encode(attrs[name])
         return attrs
@@ -139,6 +142,11 @@ class Profile:
         for name, (_, decode) in WIRE.items():
             if isinstance(values.get(name), str):
                 values[name] = decode(values[name])
+        last_done = dict(values.get("last_done") or {})
+        for practice, day in _latest_done(values.get("done") or []).items():
+            if day > last_done.get(practice, ""):
+                last_done[practice] = day
+        values["last_done"] = last_done
         return cls(**values)
 
 
@@ -146,11 +154,20 @@ class Profile:
 #
 # done       [["2026-11-25", "touch_map"], ["2026-11-25", "gratitude_round"]] -> "9825:touch_map,gratitude_round"
 # last_done  {"touch_map": "2026-11-25"}                                       -> "touch_map:9825"
+#            (only for practices whose last date is not already in ``done``: derived again on load)
 # applied    [["3f2a...", "completed_streak"]]                                 -> "3f2a...:completed_streak"
 # Days are counted from 2000-01-01, entries joined by ";". Ids and outcomes never hold ":", "," or ";".
 # Older items stored as lists and maps still load (isinstance check in from_attributes).
 
 _EPOCH = date(2000, 1, 1).toordinal()
+
+
+def _latest_done(done: list[list[str]]) -> dict[str, str]:
+    latest: dict[str, str] = {}
+    for iso, practice in done:
+        if iso > latest.get(practice, ""):
+            latest[practice] = iso
+    return latest
 
 
 def _day(iso: str) -> str:
