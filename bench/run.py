@@ -31,6 +31,7 @@ from bench.mix import BASE_DAY, active_types, request_types, user_id
 from bench.seed import HISTORIES, MEASURED_HISTORIES, TWO_YEARS, peer_attributes, seed_peer, seed_skill
 from content.loader import load_catalogue
 from content.schema import Catalogue
+from deploy import dynamodb_local
 from skill.settings import Settings
 from skill.store.couples import CoupleStore
 
@@ -65,17 +66,6 @@ class Plan:
 SMOKE = Plan(rounds=1, duration=0.3, warmup=0.2, connections=1, couples=1, workers=1, evenings=1, smoke=True)
 
 
-def load_module(name: str) -> Any:
-    import importlib.util
-    spec = importlib.util.spec_from_file_location(name, ROOT / "deploy" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-dynamodb_local = load_module("dynamodb_local")
 
 
 @dataclass
@@ -93,6 +83,13 @@ class Server:
         return [int(p) for p in text.split()]
 
     def worker_rss_mb(self) -> list[float]:
+        # A worker gunicorn is respawning at this instant has no RSS yet: give them a moment.
+        deadline = time.monotonic() + 5
+        while not self._rss() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return self._rss()
+
+    def _rss(self) -> list[float]:
         sizes = []
         for pid in self.workers():
             try:

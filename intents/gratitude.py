@@ -293,6 +293,22 @@ class ConfirmNamesHandler(IntentHandler):
         return turn.ask(turn.say(key), turn.say("grat_ask_names_reprompt"))
 
 
+class InRoundHandler(IntentHandler):
+    """An intent heard during someone's turn in a round: gets the round's state from the session."""
+
+    def applies(self, turn: Turn) -> bool:
+        return turn.phase == ROUND and state(turn) is not None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        s = state(turn)
+        assert s is not None  # applies() checked it
+        return self.in_round(turn, s)
+
+    def in_round(self, turn: Turn, s: dict[str, Any]) -> Response:
+        raise NotImplementedError
+
+
 class GratitudeHandler(IntentHandler):
     intents = ("GratitudeIntent",)
 
@@ -337,31 +353,19 @@ class GratitudeHandler(IntentHandler):
         return speaker
 
 
-class SkipHandler(IntentHandler):
+class SkipHandler(InRoundHandler):
     intents = ("GratitudeSkipIntent",)
 
-    def applies(self, turn: Turn) -> bool:
-        return turn.phase == ROUND and state(turn) is not None
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        turn = self.turn(handler_input)
-        s = state(turn)
-        assert s is not None
+    def in_round(self, turn: Turn, s: dict[str, Any]) -> Response:
         return move_on(turn, s, turn.say("grat_skipped"))
 
 
-class RoundNotUnderstoodHandler(IntentHandler):
+class RoundNotUnderstoodHandler(InRoundHandler):
     """Speech that didn't match a gratitude (Alexa's fallback, or a bare name) during someone's turn."""
 
     intents = ("AMAZON.FallbackIntent", "PartnerNamesIntent")
 
-    def applies(self, turn: Turn) -> bool:
-        return turn.phase == ROUND and state(turn) is not None
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        turn = self.turn(handler_input)
-        s = state(turn)
-        assert s is not None
+    def in_round(self, turn: Turn, s: dict[str, Any]) -> Response:
         return not_understood(turn, s)
 
 
@@ -377,29 +381,17 @@ class NamesNotUnderstoodHandler(IntentHandler):
         return turn.ask(turn.say("grat_names_again"), turn.say("grat_ask_names_reprompt"))
 
 
-class RoundHelpHandler(IntentHandler):
+class RoundHelpHandler(InRoundHandler):
     intents = ("AMAZON.HelpIntent",)
 
-    def applies(self, turn: Turn) -> bool:
-        return turn.phase == ROUND and state(turn) is not None
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        turn = self.turn(handler_input)
-        s = state(turn)
-        assert s is not None
+    def in_round(self, turn: Turn, s: dict[str, Any]) -> Response:
         return ask_speaker(turn, s, turn.say("grat_help"))
 
 
-class RoundStopHandler(IntentHandler):
+class RoundStopHandler(InRoundHandler):
     intents = ("AMAZON.StopIntent", "AMAZON.CancelIntent")
 
-    def applies(self, turn: Turn) -> bool:
-        return turn.phase == ROUND and state(turn) is not None
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        turn = self.turn(handler_input)
-        s = state(turn)
-        assert s is not None
+    def in_round(self, turn: Turn, s: dict[str, Any]) -> Response:
         turn.session[PHASE] = None
         turn.session[STATE] = None
         voices = learned_voices(s)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import ipaddress
 import os
 import signal
@@ -13,7 +12,6 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -22,6 +20,7 @@ from flask.testing import FlaskClient
 
 from content.loader import load_catalogue
 from content.schema import Catalogue
+from deploy import dynamodb_local
 from skill.app import create_app
 from skill.settings import Settings
 from skill.store.couples import CoupleStore
@@ -66,16 +65,6 @@ socket.getaddrinfo = _local_getaddrinfo
 socket.socket.connect = _local_connect  # type: ignore[method-assign,assignment]
 
 
-def _load_deploy_module(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "deploy" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-dynamodb_local = _load_deploy_module("dynamodb_local")
 
 
 def pytest_configure(config: pytest.Config) -> None:

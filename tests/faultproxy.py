@@ -14,7 +14,7 @@ import struct
 import threading
 import time
 
-from conftest import dynamodb_local
+from deploy import dynamodb_local
 
 
 class FaultProxy:

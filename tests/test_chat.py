@@ -9,14 +9,16 @@ import re
 import signal
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import ROOT, Served, _load_deploy_module, dynamodb_local
+from deploy import chat, dynamodb_local
 
-chat = _load_deploy_module("chat")
+from conftest import ROOT, Served
+
 MODEL_DIR = ROOT / "deploy" / "skill-package" / "interactionModels" / "custom"
 
 TOY_MODEL: dict[str, Any] = {
@@ -52,9 +54,9 @@ def test_catch_all_slots_take_the_words_after_the_carrier_phrase() -> None:
 
 def test_custom_slot_values_resolve_to_their_id_and_synonyms_count() -> None:
     found = toy().match("tell us about mirroring")
-    assert found.resolved == {"practice": ("mirror_listening", "mirror listening")}
+    assert found is not None and found.resolved == {"practice": ("mirror_listening", "mirror listening")}
     body = chat.envelope("intent", user_id="u", device_id="d", session_id="s", new=False, attributes={},
-                         at=chat.datetime.now(chat.UTC), match=found)
+                         at=datetime.now(UTC), match=found)
     slot = body["request"]["intent"]["slots"]["practice"]
     assert slot["value"] == "mirroring"
     resolution = slot["resolutions"]["resolutionsPerAuthority"][0]
@@ -82,13 +84,20 @@ def test_builtin_intents_have_everyday_phrasings_but_model_samples_win() -> None
 
 def test_open_ask_and_tell_around_the_invocation_name() -> None:
     m = chat.Matcher.for_locale("en-GB")
-    assert chat.hear(m, "Alexa, open Close Together").kind == "launch"
-    assert chat.hear(m, "start close together").kind == "launch"
-    told = chat.hear(m, "Alexa, tell Close Together we did it")
-    assert (told.kind, told.one_shot, told.match.intent) == ("intent", True, "CompletedExerciseIntent")
-    asked = chat.hear(m, "ask close together to give us another one")
-    assert (asked.one_shot, asked.match.intent) == (True, "AnotherExerciseIntent")
-    assert chat.hear(m, "exit").kind == "end"
+
+    def heard(line: str) -> chat.Heard:
+        found = chat.hear(m, line)
+        assert found is not None, line
+        return found
+
+    assert heard("Alexa, open Close Together").kind == "launch"
+    assert heard("start close together").kind == "launch"
+    told = heard("Alexa, tell Close Together we did it")
+    assert told.match is not None and (told.kind, told.one_shot, told.match.intent) == (
+        "intent", True, "CompletedExerciseIntent")
+    asked = heard("ask close together to give us another one")
+    assert asked.match is not None and (asked.one_shot, asked.match.intent) == (True, "AnotherExerciseIntent")
+    assert heard("exit").kind == "end"
     assert chat.hear(m, "purple monkeys juggle slowly") is None
 
 

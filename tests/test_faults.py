@@ -24,6 +24,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
+from deploy import dynamodb_local
 from skill.app import create_app
 from skill.settings import Settings
 from skill.store import client as store_client
@@ -32,7 +33,7 @@ from skill.store.errors import StoreUnavailable
 from skill.store.scope import DeadlineExceeded, request_scope
 
 from alexa import envelope, new_user_id, speech_text
-from conftest import ROOT, dynamodb_local
+from conftest import ROOT
 from faultproxy import FaultProxy
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)

@@ -6,7 +6,6 @@ conversation adds is held to the same rules in all five locales.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections import Counter
@@ -15,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, _load_deploy_module
+from deploy import build_models, chat
 
-chat = _load_deploy_module("chat")
+from conftest import ROOT
 
 PACKAGE = ROOT / "deploy" / "skill-package"
 MODEL_DIR = PACKAGE / "interactionModels" / "custom"
@@ -50,11 +49,7 @@ by_locale = pytest.mark.parametrize("path", files(), ids=lambda p: p.stem)
 
 
 def test_all_five_english_locales_are_generated_from_one_source() -> None:
-    spec = importlib.util.spec_from_file_location("build_models_check", ROOT / "deploy" / "build_models.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    built: dict[str, str] = module.build()
+    built: dict[str, str] = build_models.build()
     assert sorted(built) == sorted(f"{loc}.json" for loc in LOCALES)
     assert sorted(p.name for p in files()) == sorted(built), "a generated model no source produces: run `make models`"
     for name, text in built.items():

@@ -17,12 +17,13 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
+from deploy import dynamodb_local
 from skill.app import create_app
 from skill.logs import JsonFormatter
 from skill.settings import Settings
 
 from alexa import Conversation, envelope, new_user_id, speech_text
-from conftest import ROOT, Served, dynamodb_local
+from conftest import ROOT, Served
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 FIELDS = {"request_id", "request_type", "intent", "locale", "outcome", "status", "latency_ms", "dynamodb_calls",

@@ -20,11 +20,12 @@ from typing import Any
 
 import pytest
 
+from deploy import dynamodb_local
 from skill.settings import Settings
 from skill.store.couples import CoupleStore
 
 from alexa import envelope, new_user_id, speech_text
-from conftest import ROOT, dynamodb_local
+from conftest import ROOT
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 
