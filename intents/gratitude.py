@@ -41,7 +41,19 @@ PENDING = "grat_pending"  # names waiting for a yes
 WANTED_EACH = "grat_each"  # turns each asked for before the names were known
 
 _NAME = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)?$")
-_FIRST_PERSON = {"me": "{by}", "my": "{by}'s", "mine": "{by}'s", "myself": "{by}"}
+# The speaker's own words about themself, as their partner should hear them. Alexa sends free speech
+# in lower case, so "i" counts as much as "I". After "I", a present-tense verb takes the third person
+# ("when I need" -> "when Sam needs"); past tenses and modals need no change.
+_FIRST_PERSON = {"i'm": "{by}'s", "i've": "{by}'s", "i'd": "{by}'d", "i'll": "{by}'ll",
+                 "me": "{by}", "my": "{by}'s", "mine": "{by}'s", "myself": "{by}"}
+_THIRD_PERSON = {"am": "is", "have": "has", "do": "does", "go": "goes", "need": "needs", "love": "loves",
+                 "feel": "feels", "want": "wants", "think": "thinks", "get": "gets", "know": "knows",
+                 "like": "likes", "worry": "worries", "try": "tries", "come": "comes", "say": "says",
+                 "forget": "forgets", "struggle": "struggles", "work": "works", "wake": "wakes",
+                 "mean": "means", "hope": "hopes", "miss": "misses", "see": "sees", "hear": "hears",
+                 "care": "cares", "cry": "cries", "laugh": "laughs", "wish": "wishes"}
+_I_VERB = re.compile(r"\bi\s+([a-z]+)\b", re.IGNORECASE)
+_FIRST_PERSON_WORDS = re.compile(r"\b(i'm|i've|i'd|i'll|me|my|mine|myself|i)\b", re.IGNORECASE)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -100,10 +112,17 @@ def each_from(turn: Turn) -> int | None:
 
 
 def reflect(words: str, by: str) -> str:
-    """The words as the partner should hear them: the speaker's "me" and "my" become their name."""
+    """The words as the partner should hear them: the speaker's "I", "me" and "my" become their name."""
+    def verb(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if word.lower() in ("m", "ve", "d", "ll"):  # a contraction, handled below
+            return match.group(0)
+        return f"{by} {_THIRD_PERSON.get(word.lower(), word)}"
+
     def swap(match: re.Match[str]) -> str:
-        return _FIRST_PERSON[match.group(0).lower()].format(by=by)
-    return re.sub(r"\b(me|my|mine|myself)\b", swap, words, flags=re.IGNORECASE)
+        return _FIRST_PERSON.get(match.group(0).lower(), "{by}").format(by=by)
+
+    return _FIRST_PERSON_WORDS.sub(swap, _I_VERB.sub(verb, words))
 
 
 # -- the round's state -------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from flask.testing import FlaskClient
 
+from intents.gratitude import reflect
 from skill.settings import Settings
 from skill.store.couples import CoupleStore
 from skill.store.gratitude import Gratitude, GratitudeLog
@@ -89,6 +90,17 @@ def test_the_reflection_names_the_speaker_for_me_and_my(client: FlaskClient, sto
     c.one_shot("StartGratitudeRoundIntent", evening())
     said = grateful(c, GRATITUDE_WORDS[2])
     assert f"you left {ME} a note about the marigolds" in said
+
+
+@pytest.mark.parametrize(("words", "heard"), [
+    ("you made me tea when i was tired", "you made Sam tea when Sam was tired"),  # Alexa's lower case
+    ("you hold my hand when I need it", "you hold Sam's hand when Sam needs it"),
+    ("you know what i mean when i am quiet", "you know what Sam means when Sam is quiet"),
+    ("i'm lucky you notice when i have had a long day", "Sam's lucky you notice when Sam has had a long day"),
+    ("Isaac is kind to me", "Isaac is kind to Sam"),
+])
+def test_the_partner_hears_the_speakers_words_about_themself_by_name(words: str, heard: str) -> None:
+    assert reflect(words, "Sam") == heard
 
 
 def test_unknown_names_are_asked_once_confirmed_and_kept(client: FlaskClient, store: CoupleStore) -> None:
