@@ -317,10 +317,11 @@ def nothing(turn: Turn) -> Response:
 class ReasonHandler(IntentHandler):
     """"Why does closeness matter?", "tell me about physical closeness", and yes to another."""
 
-    intents = ("WhyClosenessIntent", "AMAZON.YesIntent")
+    # "Another one" after a reason means another reason, not another exercise.
+    intents = ("WhyClosenessIntent", "AMAZON.YesIntent", "AnotherExerciseIntent")
 
     def applies(self, turn: Turn) -> bool:
-        return get_intent_name(turn.input) != "AMAZON.YesIntent" or turn.phase == REASON
+        return get_intent_name(turn.input) == "WhyClosenessIntent" or turn.phase == REASON
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)

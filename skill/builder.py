@@ -13,11 +13,11 @@ from skill import observe
 HANDLER_CLASSES: tuple[type[Handler], ...] = (
     *guard.HANDLERS,  # first: refuses overlong spoken input for every conversation (intents/guard.py)
     *launch.HANDLERS,
+    *guide.HANDLERS,  # before tonight's: "another one" right after a reason means another reason
     *tonight.HANDLERS,
     *partners.HANDLERS,
     *gratitude.HANDLERS,
     *summary.HANDLERS,
-    *guide.HANDLERS,
     *builtin.HANDLERS,
     *builtin.CATCH_ALL,
 )

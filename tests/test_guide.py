@@ -53,6 +53,9 @@ def test_why_closeness_gives_one_short_reason_then_offers_another_or_tonight(
     assert "another" in said and "tonight's exercise" in said and said.endswith("?") and c.reprompt
     second = reasons_in(c.say("AMAZON.YesIntent", evening()), catalogue)
     assert len(second) == 1 and second != first
+    # "Another one" right after a reason is another reason, not another exercise.
+    third = reasons_in(c.say("AnotherExerciseIntent", evening()), catalogue)
+    assert len(third) == 1 and third not in (first, second)
     offer = c.say("TonightsExerciseIntent", evening())
     assert "minutes" in offer and offer.endswith("?")
 
