@@ -92,12 +92,22 @@ def _practice(file: str, index: int, table: Mapping[str, Any]) -> Practice:
     exercise = table.get("exercise")
     if exercise is not None and (not isinstance(exercise, str) or not _ID.match(exercise)):
         raise f.fail("exercise", "must be the id of an exercise")
+    steps = f.texts("steps", 2)
     return Practice(
         id=f.ident("id"), kind=f.choice("kind", _KINDS), number=f.integer("number", 0, 99),
         title=f.text("title"), name=f.text("name"), synonyms=tuple(s.lower() for s in f.texts("synonyms")),
-        minutes=f.integer("minutes", 1, 60), intro=f.text("intro"), steps=f.texts("steps", 2),
+        minutes=f.integer("minutes", 1, 60), intro=f.text("intro"), steps=steps,
         about=f.text("about", MAX_ABOUT_SECONDS), exercise=exercise,
+        step_minutes=_step_minutes(f, len(steps)),
     )
+
+
+def _step_minutes(f: _Fields, count: int) -> tuple[int, ...]:
+    value = f.table.get("step_minutes", [])
+    if not isinstance(value, list) or len(value) not in (0, count) or not all(
+            isinstance(m, int) and not isinstance(m, bool) and 0 <= m <= 30 for m in value):
+        raise f.fail("step_minutes", f"must list whole minutes from 0 to 30 for each of the {count} steps")
+    return tuple(value)
 
 
 def _reason(file: str, index: int, table: Mapping[str, Any]) -> Reason:

@@ -46,6 +46,12 @@ class Practice:
     steps: tuple[str, ...]
     about: str
     exercise: str | None = None
+    # Minutes each step takes to do, where it takes minutes (0: a moment). The walkthrough lets the
+    # session end after a timed step and says how to come back for the next (docs/conversation.md).
+    step_minutes: tuple[int, ...] = ()
+
+    def minutes_of(self, step: int) -> int:
+        return self.step_minutes[step] if 0 <= step < len(self.step_minutes) else 0
 
 
 @dataclass(frozen=True)
@@ -75,13 +81,8 @@ PHRASES: dict[str, frozenset[str]] = {
     "launch_returning_fresh": frozenset(),
     "launch_reprompt": frozenset(),
     "tonight_offer": frozenset({"name", "intro", "minutes"}),
-    "tonight_same": frozenset({"name"}),
     "another_offer": frozenset({"name", "intro", "minutes"}),
-    "start_question": frozenset(),
     "start_reprompt": frozenset({"name"}),
-    "guide_opening": frozenset({"name"}),
-    "guide_closing": frozenset(),
-    "guide_reprompt": frozenset(),
     "declined": frozenset(),
     "completed_first_day": frozenset({"name"}),
     "completed_streak": frozenset({"name", "streak_words"}),
@@ -101,6 +102,34 @@ PHRASES: dict[str, frozenset[str]] = {
     "error_reprompt": frozenset(),
     "store_unavailable": frozenset(),
     "store_unavailable_not_saved": frozenset(),
+    "walk_opening": frozenset({"name", "count"}),
+    "walk_step": frozenset({"number"}),
+    "walk_timed": frozenset({"minutes"}),
+    "walk_last": frozenset(),
+    "walk_where": frozenset({"name", "number", "count"}),
+    "walk_resume": frozenset({"name"}),
+    "grat_thanks": frozenset({"name", "partner"}),
+    "grat_resumed_none": frozenset(),
+    "grat_resumed_same": frozenset(),
+    "not_caught": frozenset(),
+    "what_next": frozenset(),
+    "repeat_nothing": frozenset(),
+    "stay_in_practice": frozenset(),
+    "resume_here": frozenset(),
+    "paused": frozenset(),
+    "paused_nothing": frozenset(),
+    "help_in_launched": frozenset(),
+    "help_in_offered": frozenset(),
+    "help_in_guiding": frozenset(),
+    "help_in_reason": frozenset(),
+    "help_in_overview": frozenset(),
+    "help_in_explained": frozenset(),
+    "help_in_grat_names": frozenset(),
+    "help_in_grat_confirm_names": frozenset(),
+    "help_in_grat_turn": frozenset(),
+    "help_in_grat_offer": frozenset(),
+    "help_in_summary_more": frozenset(),
+    "help_in_confirm_delete": frozenset(),
     # gratitude round (intents/gratitude.py)
     "grat_activity_name": frozenset(),
     "grat_ask_names": frozenset(),
@@ -121,9 +150,7 @@ PHRASES: dict[str, frozenset[str]] = {
     "grat_ask_again_after_error": frozenset({"name", "partner"}),
     "grat_move_on": frozenset(),
     "grat_skipped": frozenset(),
-    "grat_reflect": frozenset({"name", "partner", "words"}),
     "grat_not_saved": frozenset(),
-    "grat_help": frozenset(),
     "grat_round_done": frozenset({"count", "entries", "streak_words"}),
     "grat_round_done_not_counted": frozenset({"count", "entries"}),
     "grat_round_empty": frozenset(),
@@ -136,7 +163,7 @@ PHRASES: dict[str, frozenset[str]] = {
     "grat_resumed": frozenset({"count", "entries"}),
     "grat_declined": frozenset(),
     # weekly summary (intents/summary.py)
-    "summary_empty": frozenset({"which", "focus"}),
+    "summary_empty": frozenset({"which", "focus", "focus_cap"}),
     "summary_days_named": frozenset({"which", "days", "practices", "named"}),
     "summary_days": frozenset({"which", "days", "practices", "named"}),
     "summary_no_practice": frozenset({"which"}),
@@ -176,7 +203,6 @@ PHRASES: dict[str, frozenset[str]] = {
     "walk_end": frozenset(),
     "walk_wait": frozenset(),
     "walk_stopped": frozenset({"name"}),
-    "walk_paused": frozenset(),
     # partners: linking two accounts, unlinking, deleting by voice (intents/partners.py)
     "link_code": frozenset({"code_digits"}),
     "link_already": frozenset(),

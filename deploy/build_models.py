@@ -52,11 +52,28 @@ def language_model() -> LanguageModel:
     return model
 
 
+def dialog_model() -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The dialog model and its prompts, from the fragments that have one. The skill elicits slots
+    itself (Dialog.ElicitSlot, delegation strategy SKILL_RESPONSE); the dialog model is what lets a
+    slot-only answer ("the way you make my coffee") fill the elicited slot."""
+    dialog_intents: list[dict[str, Any]] = []
+    prompts: list[dict[str, Any]] = []
+    for fragment in sorted((SOURCE / "intents").glob("*.json")):
+        data = json.loads(fragment.read_text())
+        dialog_intents += data.get("dialog", {}).get("intents", [])
+        prompts += data.get("prompts", [])
+    return {"intents": dialog_intents, "delegationStrategy": "SKILL_RESPONSE"}, prompts
+
+
 def for_locale(model: LanguageModel, locale: str) -> str:
     """One locale's interaction model file. All English locales share the words today; a locale that
     ever needs its own wording changes its copy here."""
     localised = copy.deepcopy(model)
-    return json.dumps({"interactionModel": {"languageModel": localised}}, indent=2, ensure_ascii=False) + "\n"
+    dialog, prompts = dialog_model()
+    body: dict[str, Any] = {"languageModel": localised}
+    if dialog["intents"]:
+        body.update(dialog=dialog, prompts=prompts)
+    return json.dumps({"interactionModel": body}, indent=2, ensure_ascii=False) + "\n"
 
 
 def build() -> dict[str, str]:

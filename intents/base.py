@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.dispatch_components import AbstractRequestHandler, AbstractResponseInterceptor
 from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, get_slot, get_user_id, is_request_type
@@ -21,6 +21,7 @@ from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard, StandardCard
 
 from content.schema import Catalogue
+from intents.state import Phase, SessionState
 from skill import speech
 from skill.device_settings import fetch_time_zone
 from skill.settings import Settings
@@ -32,8 +33,6 @@ from skill.streak import Streak
 
 log = logging.getLogger("close_together.intents")
 
-PHASE = "phase"
-COUPLE_HINT = "couple"  # session hint: the linked couple's id, re-checked against its members every time
 # How long a learnt time zone is trusted before the device is asked again; a failed lookup is
 # retried the next day.
 TIME_ZONE_RECHECK_DAYS = 30
@@ -70,6 +69,7 @@ class Turn:
         self.input = handler_input
         self._profile: Profile | None = None
         self._zone: ZoneInfo | None = None
+        self._state: SessionState | None = None
 
     @classmethod
     def of(cls, deps: Deps, handler_input: HandlerInput) -> Turn:
@@ -84,19 +84,36 @@ class Turn:
         return self.deps.content
 
     @property
-    def session(self) -> dict[str, Any]:
+    def session(self) -> dict[str, Any] | None:
+        """The raw session attributes (None for a request without a session); read only by ``state``."""
         try:
             attrs: dict[str, Any] | None = self.input.attributes_manager.session_attributes
         except AttributesManagerException:  # a request without a session (one-shot, skill event)
-            attrs = None
-        if attrs is None:  # requests outside a session keep nothing between turns
-            attrs = {}
+            return None
         return attrs
 
     @property
-    def phase(self) -> str | None:
-        value = self.session.get(PHASE)
-        return value if isinstance(value, str) else None
+    def state(self) -> SessionState:
+        """The conversation's typed state (intents/state.py), validated once per request."""
+        if self._state is None:
+            self._state = SessionState.load(self.session)
+        return self._state
+
+    def reset_state(self) -> None:
+        """Drop this turn's changes to the state (after an error): the session keeps what it had."""
+        self._state = None
+
+    def save_state(self) -> None:
+        """Write the typed state back as the session attributes of the answer."""
+        attrs = self.session
+        if attrs is not None:
+            dumped = self.state.dump()  # before clearing: the state may not have been read yet
+            attrs.clear()
+            attrs.update(dumped)
+
+    @property
+    def phase(self) -> Phase | None:
+        return self.state.phase
 
     @property
     def user_id(self) -> str:
@@ -106,8 +123,7 @@ class Turn:
     @property
     def profile(self) -> Profile:
         if self._profile is None:
-            hint = self.session.get(COUPLE_HINT)
-            self._profile = self.deps.store.load_for_user(self.user_id, hint if isinstance(hint, str) else None)
+            self._profile = self.deps.store.load_for_user(self.user_id, self.state.couple)
             self.remember_couple(self._profile)
         return self._profile
 
@@ -120,9 +136,7 @@ class Turn:
         profile has not been read yet this request; None when the caller must query on its own."""
         if self._profile is not None:
             return None
-        hint = self.session.get(COUPLE_HINT)
-        found = self.deps.store.load_for_user_with_gratitudes(
-            self.user_id, hint if isinstance(hint, str) else None, since, limit)
+        found = self.deps.store.load_for_user_with_gratitudes(self.user_id, self.state.couple, since, limit)
         if found is None:
             return None
         self._profile, items, more = found
@@ -136,10 +150,7 @@ class Turn:
 
     def remember_couple(self, profile: Profile | None) -> None:
         """Keep a linked couple's id in the session so later turns read it directly (a hint only)."""
-        if profile is not None and profile.members:
-            self.session[COUPLE_HINT] = profile.couple_id
-        else:
-            self.session.pop(COUPLE_HINT, None)
+        self.state.couple = profile.couple_id if profile is not None and profile.members else None
 
     @property
     def time_zone(self) -> ZoneInfo:
@@ -220,6 +231,24 @@ def slot_usable(handler_input: HandlerInput, name: str) -> bool:
         return True  # a free-speech or built-in slot: no resolution to check
     return any(getattr(getattr(a, "status", None), "code", None) == StatusCode.ER_SUCCESS_MATCH
                for a in authorities)
+
+
+class SaveState(AbstractResponseInterceptor):
+    """After every handled request: the typed state becomes the session attributes Alexa keeps."""
+
+    def process(self, handler_input: HandlerInput, response: Response) -> None:
+        turn = handler_input.attributes_manager.request_attributes.get("turn")
+        if isinstance(turn, Turn):
+            turn.save_state()
+        else:  # nobody looked at the state: still pass on only what validates
+            try:
+                attrs = handler_input.attributes_manager.session_attributes
+            except AttributesManagerException:
+                return
+            if attrs is not None:
+                clean = SessionState.load(attrs).dump()
+                attrs.clear()
+                attrs.update(clean)
 
 
 class Handler(AbstractRequestHandler):

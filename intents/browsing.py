@@ -9,30 +9,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 from ask_sdk_model import Response
 
 from content.schema import MAX_ANSWER_SECONDS, WORDS_PER_SECOND, Catalogue, Practice
-from intents.base import PHASE, Turn
+from intents.base import Turn
+from intents.state import WALK, Phase, Place
 from skill import speech
 from skill.store.errors import StoreUnavailable
 from skill.store.profile import Profile
 
 log = logging.getLogger("close_together.intents.browsing")
-
-# What is being browsed (Place.kind).
-STEPS = "steps"  # the overview pages, then the eleven steps in order
-EXERCISES = "exercises"  # the four exercises
-REASONS = "reasons"  # why closeness matters; Place.id is the group or ANY
-WALK = "walk"  # a practice's guided steps; Place.id is the practice, pos the part
-KINDS = (STEPS, EXERCISES, REASONS, WALK)
-ANY = "any"
-
-# Session keys and phase values of this conversation (tonight's uses "offered" and "launched").
-BROWSE = "browse"
-GUIDING = "guiding"  # inside a walkthrough: yes / next moves on
 
 # Every answer stays within this; a short lead-in ("Picking up again.") may be added to a part.
 BUDGET_SECONDS = float(MAX_ANSWER_SECONDS)
@@ -40,34 +27,14 @@ LEAD_IN_SECONDS = 2.0
 STEP_GAP = 2.0
 OPENING_GAP = 0.5
 CUE_GAP = 1.0
-
-
-@dataclass(frozen=True)
-class Place:
-    kind: str
-    id: str
-    pos: int
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "id": self.id, "pos": self.pos}
-
-    def at(self, pos: int) -> Place:
-        return Place(self.kind, self.id, pos)
-
-    @classmethod
-    def of(cls, raw: object) -> Place | None:
-        """A place from session attributes or the profile; anything malformed is no place."""
-        if not isinstance(raw, dict):
-            return None
-        kind, ident, pos = raw.get("kind"), raw.get("id"), raw.get("pos")
-        if kind not in KINDS or not isinstance(ident, str) or not isinstance(pos, int) or isinstance(pos, bool):
-            return None
-        return cls(str(kind), ident, pos)
+# A step that takes at least this many minutes lets the session end: the couple comes back with
+# "Alexa, ask Close Together for the next step" (docs/conversation.md, "Pacing").
+TIMED_MINUTES = 2
 
 
 def current(turn: Turn) -> Place | None:
     """What this session is browsing."""
-    return Place.of(turn.session.get(BROWSE))
+    return turn.state.browse
 
 
 def saved(turn: Turn) -> Place | None:
@@ -81,7 +48,7 @@ def remember(turn: Turn, place: Place, heard: list[str] | None = None, tonight: 
     ``heard`` replaces the reasons heard in this rotation; ``tonight`` makes a practice tonight's pick.
     Losing this write only loses "what were we on?", so an unavailable store is logged, not fatal.
     """
-    turn.session[BROWSE] = place.as_dict()
+    turn.state.browse = place
     today = turn.today.isoformat() if tonight is not None else ""
 
     def change(draft: Profile) -> bool:
@@ -133,42 +100,44 @@ def pack(count: int, cost: Callable[[int, int], float], budget: float) -> list[t
     return runs
 
 
-# -- the guided walkthrough ----------------------------------------------------------------------
+# -- the guided walkthrough: one step per turn ------------------------------------------------
 
-def walk_parts(content: Catalogue, practice: Practice) -> list[tuple[int, int]]:
-    """The practice's steps in parts of at most about 30 seconds each, framing included."""
-    steps = practice.steps
-    opening = phrase_seconds(content, "guide_opening", name=practice.name) + OPENING_GAP
-    cue = phrase_seconds(content, "walk_next") + CUE_GAP
-    closing = phrase_seconds(content, "guide_closing") + CUE_GAP
+def show_walk(turn: Turn, practice: Practice, step: int, lead_in: str | None = None) -> Response:
+    """One step. A step that takes minutes, and the last step, let the session end with the words
+    that bring the couple back from a fresh session; a quick step waits for "next"."""
+    step = min(max(step, 0), len(practice.steps) - 1)
+    last = step == len(practice.steps) - 1
+    minutes = practice.minutes_of(step)
+    turn.state.phase = Phase.WALK
+    turn.state.practice = practice.id
+    turn.state.browse = Place(WALK, practice.id, step)
+    opening = turn.say("walk_opening", name=practice.name, count=len(practice.steps)) if step == 0 else None
+    if last:
+        cue = turn.say("walk_last")
+    elif minutes >= TIMED_MINUTES:
+        cue = turn.say("walk_timed", minutes=speech.count_words(minutes, "minute"))
+    else:
+        cue = turn.say("walk_next")
+    ssml = compose(lead_in, OPENING_GAP if lead_in else None, opening, OPENING_GAP if opening else None,
+                   turn.say("walk_step", number=step + 1), speech.text(practice.steps[step]), CUE_GAP, cue)
+    card = (practice.title, "\n".join(f"{i + 1}. {s}" for i, s in enumerate(practice.steps))) if step == 0 else None
+    if last or minutes >= TIMED_MINUTES:
+        turn.state.leave()  # the place is kept in the profile for "next step" and "where were we"
+        return turn.tell(ssml, card=card)
+    return turn.ask(ssml, turn.say("walk_reprompt"), card=card)
 
-    def cost(start: int, end: int) -> float:
-        said = sum(seconds(s) for s in steps[start:end]) + STEP_GAP * (end - start - 1)
-        return (opening if start == 0 else 0.0) + said + (closing if end == len(steps) else cue)
 
-    return pack(len(steps), cost, BUDGET_SECONDS - LEAD_IN_SECONDS)
-
-
-def show_walk(turn: Turn, practice: Practice, part: int, lead_in: str | None = None) -> Response:
-    """One part of the walkthrough; the last one ends with "say we did it"."""
-    parts = walk_parts(turn.content, practice)
-    part = min(max(part, 0), len(parts) - 1)
-    start, end = parts[part]
-    last = part == len(parts) - 1
-    turn.session[PHASE] = GUIDING
-    ssml = compose(
-        lead_in, OPENING_GAP if lead_in else None,
-        turn.say("guide_opening", name=practice.name) if part == 0 else None, OPENING_GAP if part == 0 else None,
-        speech.join(practice.steps[start:end], gap_seconds=STEP_GAP), CUE_GAP,
-        turn.say("guide_closing") if last else turn.say("walk_next"),
-    )
-    reprompt = turn.say("guide_reprompt") if last else turn.say("walk_reprompt")
-    card = (practice.title, "\n".join(practice.steps)) if part == 0 else None
-    return turn.ask(ssml, reprompt, card=card)
+def where_in_walk(turn: Turn, practice: Practice, step: int, lead: str) -> Response:
+    """Where the couple is in a walkthrough and how to go on, without moving (help, fallback, off-topic)."""
+    turn.state.phase = Phase.WALK
+    turn.state.practice = practice.id
+    turn.state.browse = Place(WALK, practice.id, step)
+    ssml = compose(lead, turn.say("walk_where", name=practice.name, number=step + 1, count=len(practice.steps)))
+    return turn.ask(ssml, turn.say("walk_reprompt"))
 
 
 def begin_walk(turn: Turn, practice: Practice) -> Response:
-    """Start guiding a practice from its first part; it becomes tonight's pick (one write)."""
+    """Start guiding a practice from its first step; it becomes tonight's pick (one write)."""
     place = Place(WALK, practice.id, 0)
     remember(turn, place, tonight=practice)
     return show_walk(turn, practice, 0)

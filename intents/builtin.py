@@ -12,36 +12,11 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
-from intents.base import PHASE, Deps, Handler, IntentHandler, Turn
+from intents.base import Deps, Handler, Turn
+from intents.thread import here
 from skill.store.errors import StoreUnavailable
 
 log = logging.getLogger("close_together.intents.builtin")
-
-
-class HelpHandler(IntentHandler):
-    intents = ("AMAZON.HelpIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        turn = self.turn(handler_input)
-        turn.session[PHASE] = None
-        return turn.ask(turn.say("help"), turn.say("help_reprompt"))
-
-
-class StopHandler(IntentHandler):
-    # NavigateHome leaves the skill on screen devices; like Stop, it ends the session kindly.
-    intents = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        turn = self.turn(handler_input)
-        return turn.tell(turn.say("goodbye"))
-
-
-class FallbackHandler(IntentHandler):
-    intents = ("AMAZON.FallbackIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        turn = self.turn(handler_input)
-        return turn.ask(turn.say("fallback"), turn.say("fallback_reprompt"))
 
 
 class SessionEndedHandler(Handler):
@@ -56,14 +31,25 @@ class SessionEndedHandler(Handler):
 
 
 class UnhandledHandler(Handler):
-    """Any request nobody else took (an intent out of its phase, an unknown intent): ask again."""
+    """Any request nobody else took (an intent out of its phase, an unknown intent, a slot without a
+    usable value): "didn't catch that", and the question the phase was waiting for."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return True
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
+        if turn.phase is not None:
+            return here(turn, turn.say("not_caught"))
         return turn.ask(turn.say("not_understood"), turn.say("help_reprompt"))
+
+
+def answer_after_error(deps: Deps, handler_input: HandlerInput, key: str) -> Response:
+    """The session keeps the state it came with (validated): the failed turn's changes are dropped."""
+    turn = Turn.of(deps, handler_input)
+    turn.reset_state()
+    turn.save_state()
+    return turn.ask(turn.say(key), turn.say("error_reprompt"))
 
 
 class StoreUnavailableHandler(AbstractExceptionHandler):
@@ -77,8 +63,7 @@ class StoreUnavailableHandler(AbstractExceptionHandler):
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         log.warning("store unavailable: %s", type(exception.__cause__ or exception).__name__)
-        turn = Turn.of(self.deps, handler_input)
-        return turn.ask(turn.say("store_unavailable"), turn.say("error_reprompt"))
+        return answer_after_error(self.deps, handler_input, "store_unavailable")
 
 
 class AnyErrorHandler(AbstractExceptionHandler):
@@ -92,10 +77,9 @@ class AnyErrorHandler(AbstractExceptionHandler):
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         log.error("unhandled error in a handler", exc_info=exception)
-        turn = Turn.of(self.deps, handler_input)
-        return turn.ask(turn.say("error"), turn.say("error_reprompt"))
+        return answer_after_error(self.deps, handler_input, "error")
 
 
-HANDLERS = (HelpHandler, StopHandler, FallbackHandler, SessionEndedHandler)
+HANDLERS = (SessionEndedHandler,)
 CATCH_ALL = (UnhandledHandler,)
 EXCEPTION_HANDLERS = (StoreUnavailableHandler, AnyErrorHandler)

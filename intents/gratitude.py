@@ -1,7 +1,9 @@
 """A spoken gratitude round: learn the partners' names once, take turns by name, store each entry.
 
-Round progress lives in session attributes (``grat``); each gratitude costs one conditional write.
-A timed-out round is rebuilt from today's stored entries ("continue our gratitude round").
+The round lives in the typed session state (``intents.state.Round``); each gratitude costs one
+conditional write. Each turn asks for the gratitude with ``Dialog.ElicitSlot``, so whatever the
+partner says next ("the way you make my coffee") fills the free-speech slot without a set opening.
+A paused or timed-out round is rebuilt from today's stored entries ("where were we").
 Names and spoken words are personal: nothing here logs them (see docs/gratitude.md).
 """
 
@@ -11,13 +13,14 @@ import logging
 import re
 import uuid
 from datetime import datetime
-from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name, get_slot
-from ask_sdk_model import Response
+from ask_sdk_core.utils import get_intent_name, get_slot, is_request_type
+from ask_sdk_model import Intent, IntentConfirmationStatus, Response, Slot, SlotConfirmationStatus
+from ask_sdk_model.dialog import ElicitSlotDirective
 
-from intents.base import PHASE, IntentHandler, Turn
+from intents.base import IntentHandler, Turn
+from intents.state import ROUND, Phase, Place, Round, valid_name
 from skill.store.errors import StoreUnavailable
 from skill.store.gratitude import Gratitude, GratitudeLog
 from skill.store.profile import Profile
@@ -28,33 +31,14 @@ ACTIVITY_ID = "gratitude_round"  # what a finished round records in the profile'
 MAX_GRATITUDE_CHARS = 300  # longer captures are treated as not understood (docs/gratitude.md)
 MAX_NAME_CHARS = 30
 MAX_EACH = 5
-
-# Phases of this conversation (session attribute "phase").
-NAMES = "grat_names"  # we asked for first names
-CONFIRM = "grat_confirm_names"  # we asked "did I get that right?"
-ROUND = "grat_turn"  # we asked someone what they appreciate
-OFFER = "grat_offer"  # we asked "shall we start a round?"
-
-STATE = "grat"  # the round: {"round", "each", "turns", "asked", "last", "shared", "retry", "voices"}
-COLLECTED = "grat_names"  # names heard and accepted so far
-PENDING = "grat_pending"  # names waiting for a yes
-WANTED_EACH = "grat_each"  # turns each asked for before the names were known
+GRATITUDE_INTENT, GRATITUDE_SLOT = "GratitudeIntent", "gratitude"
+NAMES_INTENT, FIRST_SLOT = "PartnerNamesIntent", "first"
 
 _NAME = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)?$")
-# The speaker's own words about themself, as their partner should hear them. Alexa sends free speech
-# in lower case, so "i" counts as much as "I". After "I", a present-tense verb takes the third person
-# ("when I need" -> "when Sam needs"); past tenses and modals need no change.
-_FIRST_PERSON = {"i'm": "{by}'s", "i've": "{by}'s", "i'd": "{by}'d", "i'll": "{by}'ll",
-                 "me": "{by}", "my": "{by}'s", "mine": "{by}'s", "myself": "{by}"}
-_THIRD_PERSON = {"am": "is", "have": "has", "do": "does", "go": "goes", "need": "needs", "love": "loves",
-                 "feel": "feels", "want": "wants", "think": "thinks", "get": "gets", "know": "knows",
-                 "like": "likes", "worry": "worries", "try": "tries", "come": "comes", "say": "says",
-                 "forget": "forgets", "struggle": "struggles", "work": "works", "wake": "wakes",
-                 "mean": "means", "hope": "hopes", "miss": "misses", "see": "sees", "hear": "hears",
-                 "care": "cares", "cry": "cries", "laugh": "laughs", "wish": "wishes"}
-_I_VERB = re.compile(r"\bi\s+([a-z]+)\b", re.IGNORECASE)
-_FIRST_PERSON_WORDS = re.compile(r"\b(i'm|i've|i'd|i'll|me|my|mine|myself|i)\b", re.IGNORECASE)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+# Spoken filler that carries no meaning in a quote read back later ("um okay so like ...").
+_FILLER = re.compile(r"\b(?:um+|uh+|uhm|erm|er|hmm+|mm+|you know|i mean)\b[,.]?\s*", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:(?:okay|ok|so|well|like|yeah|alright|right|and)\b[,.]?\s*)+", re.IGNORECASE)
 
 
 def gratitude_log(turn: Turn) -> GratitudeLog:
@@ -63,6 +47,14 @@ def gratitude_log(turn: Turn) -> GratitudeLog:
 
 def activity_name(turn: Turn) -> str:
     return turn.content.say("grat_activity_name")
+
+
+def clean_words(words: str) -> str:
+    """The words without spoken filler, as they are kept and later quoted."""
+    text = _FILLER.sub("", words)
+    text = re.sub(r"\b(so|okay|um) like\b", r"\1", text, flags=re.IGNORECASE)
+    text = _LEADING.sub("", text.strip())
+    return re.sub(r"\s+", " ", text).strip(" ,.")
 
 
 # -- reading the request ---------------------------------------------------------------------------
@@ -111,91 +103,96 @@ def each_from(turn: Turn) -> int | None:
     return min(max(number, 1), MAX_EACH) if number else None
 
 
-def reflect(words: str, by: str) -> str:
-    """The words as the partner should hear them: the speaker's "I", "me" and "my" become their name."""
-    def verb(match: re.Match[str]) -> str:
-        word = match.group(1)
-        if word.lower() in ("m", "ve", "d", "ll"):  # a contraction, handled below
-            return match.group(0)
-        return f"{by} {_THIRD_PERSON.get(word.lower(), word)}"
-
-    def swap(match: re.Match[str]) -> str:
-        return _FIRST_PERSON.get(match.group(0).lower(), "{by}").format(by=by)
-
-    return _FIRST_PERSON_WORDS.sub(swap, _I_VERB.sub(verb, words))
+def elicit(turn: Turn, intent: str, slot: str) -> None:
+    """Ask Alexa to take the couple's next words as this slot's value (only in reply to an intent:
+    Alexa accepts dialog directives nowhere else)."""
+    if is_request_type("IntentRequest")(turn.input):
+        updated = Intent(name=intent, confirmation_status=IntentConfirmationStatus.NONE,
+                         slots={slot: Slot(name=slot, confirmation_status=SlotConfirmationStatus.NONE)})
+        turn.input.response_builder.add_directive(ElicitSlotDirective(updated_intent=updated, slot_to_elicit=slot))
 
 
-# -- the round's state -------------------------------------------------------------------------
-
-
-def state(turn: Turn) -> dict[str, Any] | None:
-    value = turn.session.get(STATE)
-    return value if isinstance(value, dict) else None
+# -- the round ---------------------------------------------------------------------------------------
 
 
 def names(turn: Turn) -> list[str]:
     return list(turn.profile.names[:2])
 
 
-def new_round(each: int, first: int) -> dict[str, Any]:
-    return {"round": uuid.uuid4().hex[:8], "each": each, "turns": [0, 0], "asked": first, "last": None,
-            "shared": 0, "retry": 0, "voices": {}}
+def new_round(each: int, first: int) -> Round:
+    return Round(id=uuid.uuid4().hex[:8], each=each, asked=first)
 
 
-def next_speaker(s: dict[str, Any]) -> int | None:
-    open_ = [i for i in (0, 1) if s["turns"][i] < s["each"]]
-    if not open_:
-        return None
-    if len(open_) == 1:
-        return open_[0]
-    return 0 if s["last"] is None else 1 - int(s["last"])
-
-
-def ask_speaker(turn: Turn, s: dict[str, Any], lead: str = "", key: str = "grat_ask") -> Response:
+def ask_speaker(turn: Turn, r: Round, lead: str = "", key: str = "grat_ask") -> Response:
     who = names(turn)
-    asked = int(s["asked"])
-    turn.session[STATE] = s
-    turn.session[PHASE] = ROUND
-    question = turn.say(key, name=who[asked], partner=who[1 - asked])
+    turn.state.round = r
+    turn.state.phase = Phase.ROUND
+    question = turn.say(key, name=who[r.asked], partner=who[1 - r.asked])
+    elicit(turn, GRATITUDE_INTENT, GRATITUDE_SLOT)
     return turn.ask(" ".join(p for p in (lead, question) if p),
-                    turn.say("grat_reprompt", name=who[asked], partner=who[1 - asked]))
+                    turn.say("grat_reprompt", name=who[r.asked], partner=who[1 - r.asked]))
 
 
-def begin(turn: Turn, each: int) -> Response:
-    """Start a round, or first ask for the names if we don't know them yet."""
-    if len(turn.profile.names) < 2:
-        turn.session[WANTED_EACH] = each
-        turn.session[COLLECTED] = []
-        turn.session[PHASE] = NAMES
-        return turn.ask(turn.say("grat_ask_names"), turn.say("grat_ask_names_reprompt"))
+def ask_names(turn: Turn, key: str, lead: str = "") -> Response:
+    turn.state.phase = Phase.NAMES
+    elicit(turn, NAMES_INTENT, FIRST_SLOT)
+    reprompt = "grat_ask_partner_reprompt" if turn.state.names_heard else "grat_ask_names_reprompt"
+    name = turn.state.names_heard[0] if turn.state.names_heard else ""
+    return turn.ask(" ".join(p for p in (lead, turn.say(key, name=name)) if p), turn.say(reprompt))
+
+
+def round_marker(turn: Turn, r: Round) -> dict[str, object]:
+    """Where a paused round is kept in the profile, for "where were we" later this evening."""
+    return Place(ROUND, f"{turn.today.isoformat()}/{r.id}", r.each).as_dict()
+
+
+def begin(turn: Turn, each: int, new_names: list[str] | None = None) -> Response:
+    """Start a round, or first ask for the names if we don't know them yet. One write: the names
+    (when just learnt) and the round's marker for "where were we"."""
+    if new_names is None and len(turn.profile.names) < 2:
+        turn.state.wanted_each = each
+        turn.state.names_heard = []
+        return ask_names(turn, "grat_ask_names")
     voice = turn.profile.voices.get(person_id(turn) or "")
-    s = new_round(each, voice if voice in (0, 1) else 0)
-    return ask_speaker(turn, s, turn.say("grat_start", each_words=each_words(each)))
+    r = new_round(each, voice if voice in (0, 1) else 0)
+    marker = round_marker(turn, r)
+
+    def change(draft: Profile) -> bool:
+        if new_names is not None:
+            draft.names = list(new_names)
+        draft.browse = dict(marker)
+        return True
+
+    try:
+        turn.profile, _ = turn.deps.store.update(turn.profile, change, step="round")
+    except StoreUnavailable:
+        if new_names is not None:
+            raise  # the names are what this turn was for: say honestly that it wasn't kept
+        log.warning("could not keep the round's place for later")
+    turn.state.names_heard = []
+    turn.state.names_pending = []
+    turn.state.wanted_each = None
+    return ask_speaker(turn, r, turn.say("grat_start", each_words=each_words(each)))
 
 
 def each_words(each: int) -> str:
     return "one turn each" if each == 1 else f"{each} turns each"
 
 
-def learned_voices(s: dict[str, Any] | None) -> dict[str, int]:
-    raw = (s or {}).get("voices") or {}
-    return {str(k): int(v) for k, v in raw.items()}
-
-
-def finish(turn: Turn, s: dict[str, Any], lead: str) -> Response:
-    """Every turn is taken: count the round for the streak (with any voices learned) and say goodnight."""
-    turn.session[PHASE] = None
-    turn.session[STATE] = None
-    shared = int(s["shared"])
-    if shared == 0:
+def finish(turn: Turn, r: Round, lead: str) -> Response:
+    """Every turn is taken: count the round for the streak (with any voices learned) and close."""
+    turn.state.leave()
+    if r.shared == 0:
         return turn.tell(" ".join((lead, turn.say("grat_round_empty"))))
     today = turn.today
-    voices = learned_voices(s)
 
     def change(draft: Profile) -> bool:
         changed = draft.complete(today, ACTIVITY_ID)
-        if any(draft.voices.get(k) != v for k, v in voices.items()):
-            draft.voices.update(voices)
+        if any(draft.voices.get(k) != v for k, v in r.voices.items()):
+            draft.voices.update(r.voices)
+            changed = True
+        if draft.browse.get("kind") == ROUND:  # finished: nothing to pick up
+            draft.browse = {}
             changed = True
         return changed
 
@@ -203,9 +200,9 @@ def finish(turn: Turn, s: dict[str, Any], lead: str) -> Response:
         turn.profile, _ = turn.deps.store.update(turn.profile, change)
     except StoreUnavailable:
         log.warning("gratitude round finished but not counted for the streak")
-        return turn.tell(" ".join((lead, turn.say("grat_round_done_not_counted", count=shared,
-                                                        entries=_entries(shared)))))
-    return turn.tell(" ".join((lead, turn.say("grat_round_done", count=shared, entries=_entries(shared),
+        return turn.tell(" ".join((lead, turn.say("grat_round_done_not_counted", count=r.shared,
+                                                        entries=_entries(r.shared)))))
+    return turn.tell(" ".join((lead, turn.say("grat_round_done", count=r.shared, entries=_entries(r.shared),
                                               streak_words=_days(turn.profile.streak)))))
 
 
@@ -213,25 +210,94 @@ def _days(n: int) -> str:
     return "1 day" if n == 1 else f"{n} days"
 
 
-def move_on(turn: Turn, s: dict[str, Any], lead: str) -> Response:
-    """The asked partner's turn is over without an entry; ask the next one or finish."""
-    asked = int(s["asked"])
-    s["turns"][asked] += 1
-    s["last"] = asked
-    s["retry"] = 0
-    following = next_speaker(s)
+def move_on(turn: Turn, r: Round, lead: str) -> Response:
+    """The asked partner's turn is over; ask the next one or finish."""
+    r.turns[r.asked] += 1
+    r.last = r.asked
+    r.retry = 0
+    following = r.next_speaker()
     if following is None:
-        return finish(turn, s, lead)
-    s["asked"] = following
-    return ask_speaker(turn, s, lead)
+        return finish(turn, r, lead)
+    r.asked = following
+    return ask_speaker(turn, r, lead)
 
 
-def not_understood(turn: Turn, s: dict[str, Any]) -> Response:
-    """Ask once more; the second time, move on to the other partner."""
-    if not s.get("retry"):
-        s["retry"] = 1
-        return ask_speaker(turn, s, key="grat_again")
-    return move_on(turn, s, turn.say("grat_move_on"))
+def not_understood(turn: Turn, r: Round) -> Response:
+    """Ask the same partner once more; the second time, move on to the other partner."""
+    if not r.retry:
+        r.retry = 1
+        return ask_speaker(turn, r, key="grat_again")
+    return move_on(turn, r, turn.say("grat_move_on"))
+
+
+def reask(turn: Turn, lead: str) -> Response:
+    """Help, repeat or off-topic speech in a round or while learning names: the same question again."""
+    r = turn.state.round
+    if turn.phase == Phase.ROUND and r is not None:
+        return ask_speaker(turn, r, lead)
+    if turn.phase == Phase.CONFIRM_NAMES and turn.state.names_pending:
+        pending = turn.state.names_pending
+        key = "grat_confirm_two" if len(pending) == 2 else "grat_confirm_one"
+        return turn.ask(" ".join(p for p in (lead, turn.say(key, first=pending[0], second=pending[-1])) if p),
+                        turn.say("grat_confirm_reprompt"))
+    key = "grat_ask_partner" if turn.state.names_heard else "grat_ask_names"
+    return ask_names(turn, key, lead)
+
+
+def stop_round(turn: Turn) -> Response:
+    """Stop or cancel in a round: keep what was shared and any voices learnt, and close kindly."""
+    r = turn.state.round
+    turn.state.leave()
+    if r is None:
+        return turn.tell(turn.say("grat_stopped_none"))
+    if r.voices and any(turn.profile.voices.get(k) != v for k, v in r.voices.items()):
+        def change(draft: Profile) -> bool:
+            draft.voices.update(r.voices)
+            return True
+        try:
+            turn.profile, _ = turn.deps.store.update(turn.profile, change, step="voices")
+        except StoreUnavailable:
+            log.warning("voices not remembered")
+    if r.shared == 0:
+        return turn.tell(turn.say("grat_stopped_none"))
+    return turn.tell(turn.say("grat_stopped", count=r.shared, entries=_entries(r.shared)))
+
+
+def resume_round(turn: Turn, marker: Place | None) -> Response | None:
+    """Pick up today's round where it stopped: from the session, else from today's stored entries
+    and the profile's marker. None when there is no round of today's to continue."""
+    r = turn.state.round
+    if r is not None:
+        return ask_speaker(turn, r, turn.say("grat_resumed_same"))
+    who = names(turn)
+    today = turn.today
+    wanted = marker.id.partition("/")[2] if marker and marker.id.startswith(today.isoformat() + "/") else None
+    if len(who) < 2:
+        return None
+    entries, _ = gratitude_log(turn).between(turn.profile.couple_id, today, today, turn.now)
+    round_id = wanted or (entries[-1].round_id if entries else None)
+    if round_id is None:
+        return None
+    mine = [e for e in entries if e.round_id == round_id]
+    rebuilt = Round(id=round_id, each=max([marker.pos if marker and wanted else 1] + [e.each for e in mine]))
+    rebuilt.each = min(max(rebuilt.each, 1), MAX_EACH)
+    for e in mine:
+        index = who.index(e.by) if e.by in who else 0
+        rebuilt.turns[index] = min(rebuilt.turns[index] + 1, rebuilt.each)
+        rebuilt.last = index
+    rebuilt.shared = len(mine)
+    following = rebuilt.next_speaker()
+    if following is None:
+        turn.state.phase = Phase.ROUND_OFFER
+        return turn.ask(turn.say("grat_already_done"), turn.say("grat_offer_reprompt"))
+    rebuilt.asked = following
+    lead = (turn.say("grat_resumed", count=len(mine), entries=_entries(len(mine))) if mine
+            else turn.say("grat_resumed_none"))
+    return ask_speaker(turn, rebuilt, lead)
+
+
+def _entries(n: int) -> str:
+    return "gratitude" if n == 1 else "gratitudes"
 
 
 # -- handlers ---------------------------------------------------------------------------------------
@@ -242,33 +308,34 @@ class StartRoundHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        s = state(turn)
+        r = turn.state.round
         wanted = each_from(turn)
-        if turn.phase == ROUND and s is not None:
+        if turn.phase == Phase.ROUND and r is not None:
             # "let's do three each" in the middle of a round: more turns for this round.
             if wanted:
-                s["each"] = max(wanted, *s["turns"])
-            return ask_speaker(turn, s, turn.say("grat_each_set", each_words=each_words(int(s["each"]))))
+                r.each = max(wanted, *r.turns)
+            return ask_speaker(turn, r, turn.say("grat_each_set", each_words=each_words(r.each)))
         return begin(turn, wanted or 1)
 
 
 class NamesHandler(IntentHandler):
-    intents = ("PartnerNamesIntent",)
+    intents = (NAMES_INTENT,)
 
     def applies(self, turn: Turn) -> bool:
-        return turn.phase in (NAMES, CONFIRM)
+        return turn.phase in (Phase.NAMES, Phase.CONFIRM_NAMES)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         heard = [n for n in (slot_text(turn, "first"), slot_text(turn, "second")) if n]
-        collected = [str(n) for n in turn.session.get(COLLECTED) or []]
+        collected = list(turn.state.names_heard)
         if not heard:
-            turn.session[PHASE] = NAMES
-            return turn.ask(turn.say("grat_names_again"), turn.say("grat_ask_names_reprompt"))
+            return ask_names(turn, "grat_names_again")
         heard = [n[:1].upper() + n[1:] for n in heard][: 2 - len(collected)] or heard[:1]
         if len(heard) == 2 or any(slot_unsure(turn, s) for s in ("first", "second") if slot_text(turn, s)):
-            turn.session[PENDING] = heard
-            turn.session[PHASE] = CONFIRM
+            if any(valid_name(n) is None for n in heard):  # nothing the session could carry to a "yes"
+                return ask_names(turn, "grat_names_again")
+            turn.state.names_pending = heard
+            turn.state.phase = Phase.CONFIRM_NAMES
             key = "grat_confirm_two" if len(heard) == 2 else "grat_confirm_one"
             return turn.ask(turn.say(key, first=heard[0], second=heard[-1]), turn.say("grat_confirm_reprompt"))
         return accept(turn, collected, heard)
@@ -278,206 +345,99 @@ def accept(turn: Turn, collected: list[str], heard: list[str]) -> Response:
     for name in heard:
         if len(collected) < 2 and name.lower() not in (c.lower() for c in collected):
             collected.append(name)
-    turn.session[PENDING] = None
+    turn.state.names_pending = []
     if len(collected) < 2:
-        turn.session[COLLECTED] = collected
-        turn.session[PHASE] = NAMES
-        return turn.ask(turn.say("grat_ask_partner", name=collected[0]), turn.say("grat_ask_partner_reprompt"))
-
-    def change(draft: Profile) -> bool:
-        draft.names = list(collected)
-        return True
-
-    turn.profile, _ = turn.deps.store.update(turn.profile, change, step="names")
-    turn.session[COLLECTED] = None
-    each = turn.session.get(WANTED_EACH)
-    return begin(turn, each if isinstance(each, int) else 1)
+        turn.state.names_heard = collected
+        return ask_names(turn, "grat_ask_partner")
+    return begin(turn, turn.state.wanted_each or 1, new_names=collected)
 
 
 class ConfirmNamesHandler(IntentHandler):
     intents = ("AMAZON.YesIntent", "AMAZON.NoIntent")
 
     def applies(self, turn: Turn) -> bool:
-        return turn.phase == CONFIRM
+        return turn.phase == Phase.CONFIRM_NAMES
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        collected = [str(n) for n in turn.session.get(COLLECTED) or []]
-        pending = [str(n) for n in turn.session.get(PENDING) or []]
+        collected = list(turn.state.names_heard)
+        pending = list(turn.state.names_pending)
         if get_intent_name(handler_input) == "AMAZON.YesIntent" and pending:
             return accept(turn, collected, pending)
-        turn.session[PENDING] = None
-        turn.session[PHASE] = NAMES
-        key = "grat_names_retry_partner" if collected else "grat_names_retry"
-        return turn.ask(turn.say(key), turn.say("grat_ask_names_reprompt"))
-
-
-class InRoundHandler(IntentHandler):
-    """An intent heard during someone's turn in a round: gets the round's state from the session."""
-
-    def applies(self, turn: Turn) -> bool:
-        return turn.phase == ROUND and state(turn) is not None
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        turn = self.turn(handler_input)
-        s = state(turn)
-        assert s is not None  # applies() checked it
-        return self.in_round(turn, s)
-
-    def in_round(self, turn: Turn, s: dict[str, Any]) -> Response:
-        raise NotImplementedError
+        turn.state.names_pending = []
+        return ask_names(turn, "grat_names_retry_partner" if collected else "grat_names_retry")
 
 
 class GratitudeHandler(IntentHandler):
-    intents = ("GratitudeIntent",)
+    intents = (GRATITUDE_INTENT,)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        s = state(turn)
-        if turn.phase != ROUND or s is None:
-            turn.session[PHASE] = OFFER
+        r = turn.state.round
+        if turn.phase != Phase.ROUND or r is None:
+            turn.state.phase = Phase.ROUND_OFFER
             return turn.ask(turn.say("grat_not_in_round"), turn.say("grat_offer_reprompt"))
-        words = slot_text(turn, "gratitude")
-        if words is None or len(words) > MAX_GRATITUDE_CHARS:
-            return not_understood(turn, s)
-        speaker = self._speaker(turn, s)
+        raw = slot_text(turn, GRATITUDE_SLOT)
+        words = clean_words(raw) if raw else ""
+        if not words or len(raw or "") > MAX_GRATITUDE_CHARS:
+            return not_understood(turn, r)
+        speaker = self._speaker(turn, r)
         who = names(turn)
         entry = Gratitude(by=who[speaker], to=who[1 - speaker], words=words, at=turn.now,
-                          round_id=str(s["round"]), each=int(s["each"]))
+                          round_id=r.id, each=r.each)
         try:
             gratitude_log(turn).add(turn.profile.couple_id, entry, local_now(turn), request_id(turn))
         except StoreUnavailable:
             log.warning("gratitude not stored")
-            return ask_speaker(turn, s, turn.say("grat_not_saved"), key="grat_ask_again_after_error")
-        s["asked"] = speaker
-        s["shared"] = int(s["shared"]) + 1
-        mirror = turn.say("grat_reflect", name=who[speaker], partner=who[1 - speaker],
-                          words=reflect(words, who[speaker]))
-        return move_on(turn, s, mirror)
+            return ask_speaker(turn, r, turn.say("grat_not_saved"), key="grat_ask_again_after_error")
+        r.asked = speaker
+        r.shared += 1
+        return move_on(turn, r, turn.say("grat_thanks", name=who[speaker], partner=who[1 - speaker]))
 
     @staticmethod
-    def _speaker(turn: Turn, s: dict[str, Any]) -> int:
+    def _speaker(turn: Turn, r: Round) -> int:
         """Who is speaking: the recognised voice when Alexa knows it, otherwise whoever was asked."""
-        asked = int(s["asked"])
         pid = person_id(turn)
         if pid is None:
-            return asked
-        voices = {**turn.profile.voices, **learned_voices(s)}
+            return r.asked
+        voices = {**turn.profile.voices, **r.voices}
         if pid in voices and voices[pid] in (0, 1):
             return voices[pid]
         taken = set(voices.values())
-        speaker = asked if asked not in taken else (1 - asked if 1 - asked not in taken else asked)
-        if speaker not in taken:
-            s.setdefault("voices", {})[pid] = speaker
+        speaker = r.asked if r.asked not in taken else (1 - r.asked if 1 - r.asked not in taken else r.asked)
+        if speaker not in taken and len(r.voices) < 2:
+            r.voices[pid] = speaker
         return speaker
 
 
-class SkipHandler(InRoundHandler):
-    intents = ("GratitudeSkipIntent",)
+class SkipHandler(IntentHandler):
+    """"Skip" (or "next") during someone's turn passes it to the other partner."""
 
-    def in_round(self, turn: Turn, s: dict[str, Any]) -> Response:
-        return move_on(turn, s, turn.say("grat_skipped"))
-
-
-class RoundNotUnderstoodHandler(InRoundHandler):
-    """Speech that didn't match a gratitude (Alexa's fallback, or a bare name) during someone's turn."""
-
-    intents = ("AMAZON.FallbackIntent", "PartnerNamesIntent")
-
-    def in_round(self, turn: Turn, s: dict[str, Any]) -> Response:
-        return not_understood(turn, s)
-
-
-class NamesNotUnderstoodHandler(IntentHandler):
-    intents = ("AMAZON.FallbackIntent",)
+    intents = ("GratitudeSkipIntent", "AMAZON.NextIntent")
 
     def applies(self, turn: Turn) -> bool:
-        return turn.phase in (NAMES, CONFIRM)
+        return turn.phase == Phase.ROUND and turn.state.round is not None
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        turn.session[PHASE] = NAMES
-        return turn.ask(turn.say("grat_names_again"), turn.say("grat_ask_names_reprompt"))
-
-
-class RoundHelpHandler(InRoundHandler):
-    intents = ("AMAZON.HelpIntent",)
-
-    def in_round(self, turn: Turn, s: dict[str, Any]) -> Response:
-        return ask_speaker(turn, s, turn.say("grat_help"))
-
-
-class RoundStopHandler(InRoundHandler):
-    intents = ("AMAZON.StopIntent", "AMAZON.CancelIntent")
-
-    def in_round(self, turn: Turn, s: dict[str, Any]) -> Response:
-        turn.session[PHASE] = None
-        turn.session[STATE] = None
-        voices = learned_voices(s)
-        if voices and any(turn.profile.voices.get(k) != v for k, v in voices.items()):
-            def change(draft: Profile) -> bool:
-                draft.voices.update(voices)
-                return True
-            try:
-                turn.profile, _ = turn.deps.store.update(turn.profile, change, step="voices")
-            except StoreUnavailable:
-                log.warning("voices not remembered")
-        shared = int(s["shared"])
-        if shared == 0:
-            return turn.tell(turn.say("grat_stopped_none"))
-        return turn.tell(turn.say("grat_stopped", count=shared, entries=_entries(shared)))
-
-
-def _entries(n: int) -> str:
-    return "gratitude" if n == 1 else "gratitudes"
-
-
-class ResumeHandler(IntentHandler):
-    intents = ("ResumeGratitudeRoundIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        turn = self.turn(handler_input)
-        s = state(turn)
-        if turn.phase == ROUND and s is not None:
-            return ask_speaker(turn, s)
-        who = names(turn)
-        today = turn.today
-        entries, _ = gratitude_log(turn).between(turn.profile.couple_id, today, today, turn.now)
-        if len(who) < 2 or not entries:
-            turn.session[PHASE] = OFFER
-            return turn.ask(turn.say("grat_nothing_to_resume"), turn.say("grat_offer_reprompt"))
-        latest = entries[-1].round_id
-        round_entries = [e for e in entries if e.round_id == latest]
-        rebuilt = new_round(max(e.each for e in round_entries), 0)
-        rebuilt["round"] = latest
-        for e in round_entries:
-            index = who.index(e.by) if e.by in who else 0
-            rebuilt["turns"][index] += 1
-            rebuilt["last"] = index
-        rebuilt["shared"] = len(round_entries)
-        following = next_speaker(rebuilt)
-        if following is None:
-            turn.session[PHASE] = OFFER
-            return turn.ask(turn.say("grat_already_done"), turn.say("grat_offer_reprompt"))
-        rebuilt["asked"] = following
-        return ask_speaker(turn, rebuilt, turn.say("grat_resumed", count=len(round_entries),
-                                                   entries=_entries(len(round_entries))))
+        r = turn.state.round
+        assert r is not None  # applies() checked it
+        return move_on(turn, r, turn.say("grat_skipped"))
 
 
 class OfferAnswerHandler(IntentHandler):
     intents = ("AMAZON.YesIntent", "AMAZON.NoIntent")
 
     def applies(self, turn: Turn) -> bool:
-        return turn.phase == OFFER
+        return turn.phase == Phase.ROUND_OFFER
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         if get_intent_name(handler_input) == "AMAZON.YesIntent":
             return begin(turn, 1)
-        turn.session[PHASE] = None
+        turn.state.leave()
         return turn.tell(turn.say("grat_declined"))
 
 
 HANDLERS = (StartRoundHandler, NamesHandler, ConfirmNamesHandler, GratitudeHandler, SkipHandler,
-            RoundNotUnderstoodHandler, NamesNotUnderstoodHandler, RoundHelpHandler, RoundStopHandler,
-            ResumeHandler, OfferAnswerHandler)
+            OfferAnswerHandler)

@@ -12,18 +12,10 @@ from ask_sdk_core.utils import get_intent_name, get_slot
 from ask_sdk_model import Response
 
 from content.schema import Catalogue, Practice, Reason, StepGroup
-from intents.base import PHASE, IntentHandler, Turn
+from intents.base import IntentHandler, Turn
 from intents.browsing import (
-    ANY,
-    BROWSE,
     BUDGET_SECONDS,
-    EXERCISES,
-    GUIDING,
     LEAD_IN_SECONDS,
-    REASONS,
-    STEPS,
-    WALK,
-    Place,
     begin_walk,
     compose,
     current,
@@ -33,17 +25,11 @@ from intents.browsing import (
     saved,
     seconds,
     show_walk,
-    walk_parts,
 )
-from intents.tonight import LAUNCHED, PRACTICE, session_practice
+from intents.state import ANY, EXERCISES, REASONS, STEPS, WALK, Phase, Place
+from intents.tonight import session_practice
 from skill import speech
 
-# Phase values of this conversation (the walkthrough's is browsing.GUIDING).
-REASON = "reason"  # we offered another reason
-OVERVIEW = "overview"  # we offered to go through the steps one by one
-EXPLAINED = "explained"  # we offered to do a practice tonight
-
-TRAIL = "trail"  # session: reasons heard in this session, for "go back"
 TRAIL_LIMIT = 20
 GROUP_GAP = 0.7
 GAP = 0.5
@@ -122,7 +108,7 @@ def pick_reason(reasons: tuple[Reason, ...], heard: list[str], group: str,
 
 
 def say_reason(turn: Turn, reason: Reason, lead_in: str | None = None) -> Response:
-    turn.session[PHASE] = REASON
+    turn.state.phase = Phase.REASON
     ssml = compose(lead_in, GAP if lead_in else None, turn.say("reason_answer", title=reason.title, text=reason.text),
                    GAP, turn.say("reason_offer"))
     return turn.ask(ssml, turn.say("reason_reprompt"), card=(reason.title, reason.text))
@@ -131,15 +117,14 @@ def say_reason(turn: Turn, reason: Reason, lead_in: str | None = None) -> Respon
 def new_reason(turn: Turn, group: str, lead_in: str | None = None) -> Response:
     reason, heard = pick_reason(turn.content.reasons, turn.profile.reasons_heard, group, random.Random())
     trail = [*trail_of(turn), reason.id][-TRAIL_LIMIT:]
-    turn.session[TRAIL] = trail
+    turn.state.trail = trail
     remember(turn, Place(REASONS, group, len(trail) - 1), heard=heard)
     return say_reason(turn, reason, lead_in)
 
 
 def trail_of(turn: Turn) -> list[str]:
-    raw = turn.session.get(TRAIL)
     known = {r.id for r in turn.content.reasons}
-    return [r for r in raw if isinstance(r, str) and r in known] if isinstance(raw, list) else []
+    return [r for r in turn.state.trail if r in known]
 
 
 def reason_by_id(content: Catalogue, reason_id: str) -> Reason:
@@ -189,7 +174,7 @@ def tour_length(content: Catalogue, place: Place) -> int:
         return len(exercises(content))
     if place.kind == WALK:
         practice = content.practice(place.id)
-        return len(walk_parts(content, practice)) if practice else 0
+        return len(practice.steps) if practice else 0
     return 0
 
 
@@ -206,7 +191,7 @@ def say_overview(turn: Turn, page: int, lead_in: str | None = None) -> Response:
     start, end = pages[page]
     groups: tuple[StepGroup, ...] = content.step_groups[start:end]
     last = page == len(pages) - 1
-    turn.session[PHASE] = OVERVIEW
+    turn.state.phase = Phase.OVERVIEW
     ssml = compose(
         lead_in, GAP if lead_in else None,
         turn.say("steps_intro", count=len(steps_in_order(content)), groups=len(content.step_groups))
@@ -240,8 +225,8 @@ def explain(turn: Turn, practice: Practice, lead_in: str | None = None) -> Respo
         if speech.duration(ssml) <= BUDGET_SECONDS:
             break
         ssml = answer(lead, head)
-    turn.session[PHASE] = EXPLAINED
-    turn.session[PRACTICE] = target.id
+    turn.state.phase = Phase.EXPLAINED
+    turn.state.practice = target.id
     return turn.ask(ssml, turn.say("explain_reprompt", name=target.name), card=(practice.title, practice.about))
 
 
@@ -284,11 +269,11 @@ def move(turn: Turn, place: Place | None, delta: int) -> Response:
 
 
 def at_end(turn: Turn, place: Place) -> Response:
-    turn.session[BROWSE] = place.as_dict()
+    turn.state.browse = place
     if place.kind == WALK:
-        turn.session[PHASE] = GUIDING
-        return turn.ask(turn.say("walk_end"), turn.say("guide_reprompt"))
-    turn.session[PHASE] = LAUNCHED  # "yes" now offers tonight's exercise
+        turn.state.leave()
+        return turn.tell(turn.say("walk_end"))
+    turn.state.phase = Phase.LAUNCHED  # "yes" now offers tonight's exercise
     return turn.ask(turn.say("browse_end"), turn.say("launch_reprompt"))
 
 
@@ -306,7 +291,7 @@ def resume(turn: Turn) -> Response:
 
 
 def nothing(turn: Turn) -> Response:
-    turn.session[PHASE] = None
+    turn.state.leave()
     return turn.ask(turn.say("browse_nothing"), turn.say("browse_nothing_reprompt"))
 
 
@@ -321,7 +306,7 @@ class ReasonHandler(IntentHandler):
     intents = ("WhyClosenessIntent", "AMAZON.YesIntent", "AnotherExerciseIntent")
 
     def applies(self, turn: Turn) -> bool:
-        return get_intent_name(turn.input) == "WhyClosenessIntent" or turn.phase == REASON
+        return get_intent_name(turn.input) == "WhyClosenessIntent" or turn.phase == Phase.REASON
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
@@ -355,7 +340,7 @@ class ExplainHandler(IntentHandler):
 
 
 def unknown(turn: Turn) -> Response:
-    turn.session[PHASE] = None
+    turn.state.leave()
     return turn.ask(turn.say("explain_unknown"), turn.say("explain_unknown_reprompt"))
 
 
@@ -365,7 +350,7 @@ class StartPracticeHandler(IntentHandler):
     intents = ("StartPracticeIntent", "AMAZON.YesIntent")
 
     def applies(self, turn: Turn) -> bool:
-        return get_intent_name(turn.input) != "AMAZON.YesIntent" or turn.phase == EXPLAINED
+        return get_intent_name(turn.input) != "AMAZON.YesIntent" or turn.phase == Phase.EXPLAINED
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
@@ -375,15 +360,15 @@ class StartPracticeHandler(IntentHandler):
             practice = find_practice(turn.content, *slot(turn, PRACTICE_SLOT))
         if practice is None:
             return unknown(turn)
-        turn.session[PRACTICE] = practice.id
+        turn.state.practice = practice.id
         return begin_walk(turn, practice)
 
 
 class NextHandler(IntentHandler):
-    intents = ("AMAZON.NextIntent", "TellMeMoreIntent", "AMAZON.YesIntent")
+    intents = ("AMAZON.NextIntent", "TellMeMoreIntent", "NextStepIntent", "AMAZON.YesIntent")
 
     def applies(self, turn: Turn) -> bool:
-        return get_intent_name(turn.input) != "AMAZON.YesIntent" or turn.phase in (OVERVIEW, GUIDING)
+        return get_intent_name(turn.input) != "AMAZON.YesIntent" or turn.phase in (Phase.OVERVIEW, Phase.WALK)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
@@ -398,67 +383,22 @@ class BackHandler(IntentHandler):
         return move(turn, current(turn) or saved(turn), -1)
 
 
-class RepeatHandler(IntentHandler):
-    intents = ("AMAZON.RepeatIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        turn = self.turn(handler_input)
-        return move(turn, current(turn) or saved(turn), 0)
-
-
-class ResumeHandler(IntentHandler):
-    """"What were we on?": pick up where the couple left off, this session or last time."""
-
-    intents = ("ResumeGuideIntent", "AMAZON.ResumeIntent")
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        return resume(self.turn(handler_input))
-
-
-class WalkStopHandler(IntentHandler):
-    """"Stop" during a walkthrough (the touch map above all): a gentle acknowledgement, and it ends."""
-
-    intents = ("AMAZON.StopIntent", "AMAZON.CancelIntent")
-
-    def applies(self, turn: Turn) -> bool:
-        place = current(turn)
-        return place is not None and place.kind == WALK
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        turn = self.turn(handler_input)
-        place = current(turn)
-        practice = turn.content.practice(place.id) if place else None
-        turn.session[PHASE] = None
-        return turn.tell(turn.say("walk_stopped", name=practice.name if practice else "this"))
-
-
-class PauseHandler(IntentHandler):
-    """"Pause": the place is already kept, so say how to pick up again and let them be."""
-
-    intents = ("AMAZON.PauseIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        turn = self.turn(handler_input)
-        turn.session[PHASE] = None
-        return turn.tell(turn.say("walk_paused"))
-
-
 class GuideNoHandler(IntentHandler):
     intents = ("AMAZON.NoIntent",)
 
     def applies(self, turn: Turn) -> bool:
-        return turn.phase in (REASON, OVERVIEW, EXPLAINED, GUIDING)
+        return turn.phase in (Phase.REASON, Phase.OVERVIEW, Phase.EXPLAINED, Phase.WALK)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         phase = turn.phase
-        if phase == GUIDING:
+        if phase == Phase.WALK:
             return turn.ask(turn.say("walk_wait"), turn.say("walk_reprompt"))
-        turn.session[PHASE] = None
-        if phase == EXPLAINED:
+        turn.state.leave()
+        if phase == Phase.EXPLAINED:
             return turn.ask(turn.say("explain_declined"), turn.say("browse_nothing_reprompt"))
         return turn.tell(turn.say("browse_declined"))
 
 
 HANDLERS = (ReasonHandler, OverviewHandler, ExplainHandler, StartPracticeHandler, NextHandler, BackHandler,
-            RepeatHandler, ResumeHandler, WalkStopHandler, PauseHandler, GuideNoHandler)
+            GuideNoHandler)

@@ -6,8 +6,9 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
-from intents.base import PHASE, Handler
-from intents.tonight import LAUNCHED, streak_words
+from intents.base import Handler
+from intents.state import Phase
+from intents.tonight import streak_words
 from skill.streak import current
 
 
@@ -17,7 +18,7 @@ class LaunchHandler(Handler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        turn.session[PHASE] = LAUNCHED
+        turn.state.phase = Phase.LAUNCHED
         if turn.profile.is_new:
             return turn.ask(turn.say("launch_new"), turn.say("launch_new_reprompt"))
         streak = current(turn.streak(), turn.today)

@@ -8,7 +8,8 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_slot, is_request_type
 from ask_sdk_model import Response
 
-from intents.base import PHASE, Handler, IntentHandler, Turn
+from intents.base import Handler, IntentHandler, Turn
+from intents.state import Phase
 from intents.tonight import streak_words
 from skill.store.partners import JoinOutcome, Partners
 from skill.store.profile import Profile
@@ -16,7 +17,6 @@ from skill.streak import current
 
 log = logging.getLogger("close_together.intents.partners")
 
-CONFIRM_DELETE = "confirm_delete"  # we asked "shall I delete it?"
 
 _JOIN_KEYS = {
     JoinOutcome.EXPIRED: "join_expired",
@@ -40,7 +40,7 @@ class LinkPartnerHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        turn.session[PHASE] = None
+        turn.state.leave()
         code = partners(turn).issue_code(turn.user_id, turn.now)
         if code is None:
             return turn.tell(turn.say("link_already"))
@@ -55,7 +55,7 @@ class JoinPartnerHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        turn.session[PHASE] = None
+        turn.state.leave()
         slot = get_slot(handler_input, "code")
         raw = getattr(slot, "value", None)
         code = "".join(ch for ch in str(raw or "") if ch.isdigit())
@@ -81,7 +81,7 @@ class UnlinkPartnerHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        turn.session[PHASE] = None
+        turn.state.leave()
         mine = partners(turn).unlink(turn.user_id)
         if mine is None:
             return turn.tell(turn.say("unlink_not_linked"))
@@ -95,7 +95,7 @@ class DeleteDataHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        turn.session[PHASE] = CONFIRM_DELETE
+        turn.state.phase = Phase.CONFIRM_DELETE
         return turn.ask(turn.say("delete_confirm"), turn.say("delete_confirm_reprompt"))
 
 
@@ -103,13 +103,13 @@ class DeleteConfirmedHandler(IntentHandler):
     intents = ("AMAZON.YesIntent",)
 
     def applies(self, turn: Turn) -> bool:
-        return turn.phase == CONFIRM_DELETE
+        return turn.phase == Phase.CONFIRM_DELETE
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         removed = partners(turn).delete_couple(turn.user_id)
         log.info("couple data deleted by voice", extra={"items": removed})
-        turn.session.clear()
+        turn.state.clear()
         return turn.tell(turn.say("delete_done"))
 
 
@@ -117,11 +117,11 @@ class DeleteDeclinedHandler(IntentHandler):
     intents = ("AMAZON.NoIntent",)
 
     def applies(self, turn: Turn) -> bool:
-        return turn.phase == CONFIRM_DELETE
+        return turn.phase == Phase.CONFIRM_DELETE
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        turn.session[PHASE] = None
+        turn.state.leave()
         return turn.tell(turn.say("delete_kept"))
 
 

@@ -16,8 +16,9 @@ from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from content.schema import Practice
-from intents.base import PHASE, IntentHandler, Turn
-from intents.gratitude import ACTIVITY_ID, activity_name, gratitude_log
+from intents.base import IntentHandler, Turn
+from intents.gratitude import ACTIVITY_ID, activity_name, clean_words, gratitude_log
+from intents.state import Phase
 from skill import speech
 from skill.store.errors import StoreUnavailable
 from skill.store.gratitude import MAX_WEEK_ENTRIES, Gratitude
@@ -26,8 +27,8 @@ from skill.streak import current
 
 log = logging.getLogger("close_together.intents.summary")
 
-MORE = "summary_more"  # we asked "would you like last week too?"
 MAX_NAMED = 3
+QUOTE_WORDS = 12  # the weekly summary reads back no more than this of a gratitude
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,9 @@ def summary(turn: Turn, weeks_back: int) -> tuple[list[str], list[str]]:
     spoken: list[str] = []
     card: list[str] = []
     if not done and not entries:
-        spoken.append(turn.content.say("summary_empty", which=which, focus=focus.name))
-        card.append(turn.content.say("summary_empty", which=which, focus=focus.name))
+        empty = turn.content.say("summary_empty", which=which, focus=focus.name, focus_cap=capitalised(focus.name))
+        spoken.append(empty)
+        card.append(empty)
         return spoken, card
 
     days = len({d for d, _ in done})
@@ -120,8 +122,8 @@ def summary(turn: Turn, weeks_back: int) -> tuple[list[str], list[str]]:
         chosen = pick_readback(entries, profile.readback)
         if chosen is not None:
             spoken.append(turn.content.say("summary_readback", name=chosen.by, partner=chosen.to,
-                                           words=chosen.words))
-            card.append(f"{chosen.by} to {chosen.to}: \u201c{chosen.words}\u201d")
+                                           words=quote(chosen.words)))
+            card.append(f"{chosen.by} to {chosen.to}: \u201c{clean_words(chosen.words)}\u201d")
             remember_readback(turn, chosen.key)
     else:
         spoken.append(turn.content.say("summary_no_gratitudes"))
@@ -146,6 +148,23 @@ def remember_readback(turn: Turn, key: str) -> None:
         log.warning("summary read-back not remembered")
 
 
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def quote(words: str) -> str:
+    """A short, clean quote of a gratitude for the ear: filler dropped, at most QUOTE_WORDS words,
+    cut after a comma where one falls late enough to leave a whole thought."""
+    said = clean_words(words).split()
+    if len(said) <= QUOTE_WORDS:
+        return " ".join(said)
+    head = said[:QUOTE_WORDS]
+    commas = [i for i, w in enumerate(head) if w.endswith(",") and i >= QUOTE_WORDS // 2]
+    if commas:
+        head = head[: commas[-1] + 1]
+    return " ".join(head).rstrip(",")
+
+
 def join_names(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -163,9 +182,9 @@ def respond(turn: Turn, weeks_back: int) -> Response:
     turn.standard_card(title, "\n".join(card))
     text = " ".join(speech.text(s) for s in spoken)
     if weeks_back == 0:
-        turn.session[PHASE] = MORE
+        turn.state.phase = Phase.SUMMARY_MORE
         return turn.ask(f"{text} {turn.say('summary_more')}", turn.say("summary_more_reprompt"))
-    turn.session[PHASE] = None
+    turn.state.leave()
     return turn.tell(text)
 
 
@@ -180,7 +199,7 @@ class LastWeekHandler(IntentHandler):
     intents = ("LastWeekSummaryIntent", "AMAZON.YesIntent")
 
     def applies(self, turn: Turn) -> bool:
-        return get_intent_name(turn.input) != "AMAZON.YesIntent" or turn.phase == MORE
+        return get_intent_name(turn.input) != "AMAZON.YesIntent" or turn.phase == Phase.SUMMARY_MORE
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return respond(self.turn(handler_input), 1)
@@ -190,11 +209,11 @@ class NoMoreHandler(IntentHandler):
     intents = ("AMAZON.NoIntent",)
 
     def applies(self, turn: Turn) -> bool:
-        return turn.phase == MORE
+        return turn.phase == Phase.SUMMARY_MORE
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        turn.session[PHASE] = None
+        turn.state.leave()
         return turn.tell(turn.say("goodbye"))
 
 

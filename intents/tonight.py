@@ -12,7 +12,8 @@ from ask_sdk_model import Response
 
 from content.schema import Practice
 from intents import browsing
-from intents.base import PHASE, IntentHandler, Turn
+from intents.base import IntentHandler, Turn
+from intents.state import WALK, Phase
 from skill import speech
 from skill.store.errors import StoreUnavailable
 from skill.store.profile import Profile
@@ -20,9 +21,6 @@ from skill.streak import Streak, current
 
 log = logging.getLogger("close_together.intents.tonight")
 
-PRACTICE = "practice"
-OFFERED = "offered"  # we asked "shall we start?"
-LAUNCHED = "launched"  # we asked "would you like tonight's exercise?"
 
 
 def pick(practices: tuple[Practice, ...], profile: Profile, avoid: set[str], rng: random.Random) -> Practice:
@@ -69,23 +67,23 @@ def tonight_choice(turn: Turn) -> Practice:
 
 
 def offer(turn: Turn, practice: Practice, key: str) -> Response:
-    turn.session[PHASE] = OFFERED
-    turn.session[PRACTICE] = practice.id
+    turn.state.phase = Phase.OFFERED
+    turn.state.practice = practice.id
     ssml = turn.say(key, name=practice.name, intro=practice.intro, minutes=practice.minutes)
     return turn.ask(ssml, turn.say("start_reprompt", name=practice.name),
                     card=(f"Tonight: {practice.title}", f"{practice.intro}\n\nAbout {practice.minutes} minutes."))
 
 
 def session_practice(turn: Turn) -> Practice | None:
-    chosen = turn.session.get(PRACTICE)
-    return turn.content.practice(chosen) if isinstance(chosen, str) else None
+    chosen = turn.state.practice
+    return turn.content.practice(chosen) if chosen else None
 
 
 class TonightHandler(IntentHandler):
     intents = ("TonightsExerciseIntent", "AMAZON.YesIntent")
 
     def applies(self, turn: Turn) -> bool:
-        return get_intent_name(turn.input) != "AMAZON.YesIntent" or turn.phase == LAUNCHED
+        return get_intent_name(turn.input) != "AMAZON.YesIntent" or turn.phase == Phase.LAUNCHED
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
@@ -104,12 +102,12 @@ class StartHandler(IntentHandler):
     intents = ("StartExerciseIntent", "AMAZON.YesIntent")
 
     def applies(self, turn: Turn) -> bool:
-        return get_intent_name(turn.input) != "AMAZON.YesIntent" or turn.phase == OFFERED
+        return get_intent_name(turn.input) != "AMAZON.YesIntent" or turn.phase == Phase.OFFERED
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         practice = session_practice(turn) or tonight_choice(turn)
-        turn.session[PRACTICE] = practice.id
+        turn.state.practice = practice.id
         # The steps come a part at a time (at most about 30 seconds each, "say next when you're
         # ready"); the last part ends with "say we did it", in this session or a later one-shot.
         return browsing.begin_walk(turn, practice)
@@ -119,7 +117,7 @@ class DeclineHandler(IntentHandler):
     intents = ("AMAZON.NoIntent",)
 
     def applies(self, turn: Turn) -> bool:
-        return turn.phase in (OFFERED, LAUNCHED)
+        return turn.phase in (Phase.OFFERED, Phase.LAUNCHED)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
@@ -152,12 +150,14 @@ class CompletedHandler(IntentHandler):
                 return False
             # Named with the write so the same request delivered again answers the same way.
             draft.outcome = self._key(before, draft.streak_state(), today)
+            if draft.browse.get("kind") == WALK:  # done: nothing left to pick up with "where were we"
+                draft.browse = {}
             return True
 
         turn.profile, _ = self.deps.store.update(turn.profile, change)
         after = turn.streak()
         name = practice.name if practice else "tonight's practice"
-        turn.session[PHASE] = None
+        turn.state.leave()
         return turn.tell(turn.say(turn.outcome() or "completed_again_today", name=name,
                                   streak_words=streak_words(after.current)))
 
@@ -183,7 +183,7 @@ class StreakHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         now = current(turn.streak(), turn.today)
-        turn.session[PHASE] = LAUNCHED
+        turn.state.phase = Phase.LAUNCHED
         if now == 0:
             return turn.ask(turn.say("streak_none"), turn.say("launch_reprompt"))
         return turn.ask(turn.say("streak_status", streak_words=streak_words(now),

@@ -5,13 +5,16 @@ from __future__ import annotations
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from intents import builtin, gratitude, guard, guide, launch, partners, summary, tonight
-from intents.base import Deps, Handler
+from intents import builtin, gratitude, guard, guide, launch, partners, summary, thread, tonight
+from intents.base import Deps, Handler, SaveState
 from skill import observe
 
 # Tried in this order; the first whose can_handle is true wins. Catch-alls stay last.
 HANDLER_CLASSES: tuple[type[Handler], ...] = (
     *guard.HANDLERS,  # first: refuses overlong spoken input for every conversation (intents/guard.py)
+    # then help, repeat, pause, "where were we", stop, and other conversations' intents inside a
+    # practice: these keep the place whatever the phase (intents/thread.py, docs/conversation.md)
+    *thread.HANDLERS,
     *launch.HANDLERS,
     *guide.HANDLERS,  # before tonight's: "another one" right after a reason means another reason
     *tonight.HANDLERS,
@@ -28,6 +31,7 @@ def build_skill(deps: Deps) -> CustomSkill:
     builder.skill_id = deps.settings.skill_id  # type: ignore[assignment]  # the SDK annotates it as None
     for handler in HANDLER_CLASSES:
         builder.add_request_handler(handler(deps))
+    builder.add_global_response_interceptor(SaveState())
     for exception_handler in builtin.EXCEPTION_HANDLERS:
         builder.add_exception_handler(observe.Observed(exception_handler(deps)))
     return builder.create()

@@ -80,30 +80,50 @@ def test_another_one_moves_to_a_different_exercise_and_sticks(client: FlaskClien
     assert practice_in(c.one_shot("TonightsExerciseIntent", evening(0, 22)), catalogue) == third
 
 
-def test_guided_start_walks_through_the_steps_in_short_parts(client: FlaskClient, catalogue: Catalogue) -> None:
+def test_guided_start_gives_one_step_per_turn_and_a_timed_step_lets_the_session_end(
+        client: FlaskClient, catalogue: Catalogue) -> None:
+    """Before: "next" gave three activities of minutes each in one answer, then "say next" to a
+    session Alexa closed seconds later. Now: one step per turn; a step that takes minutes says so,
+    ends the session and names the phrase that brings the couple back, which works from a new session."""
     c = Conversation(client)
     pid = practice_in(c.one_shot("TonightsExerciseIntent", evening(0)), catalogue)
     practice = catalogue.practice(pid)
     assert practice is not None
-    parts = [c.say("AMAZON.YesIntent", evening(0))]
+    heard = [c.say("AMAZON.YesIntent", evening(0))]
     ssmls = [c.last["response"]["outputSpeech"]["ssml"]]
-    while "we did it" not in parts[-1].lower():
-        # Each part but the last ends with a clear next step, and the session waits for it.
-        assert "say next" in parts[-1].lower() and not c.ended and c.reprompt
-        assert len(parts) < len(practice.steps), "every part should carry at least one step"
-        parts.append(c.say("AMAZON.NextIntent", evening(0)))
+    for step in range(len(practice.steps)):
+        said = heard[-1]
+        assert said.count(practice.steps[step]) == 1  # this step, and no other
+        assert not any(other in said for i, other in enumerate(practice.steps) if i != step)
+        last = step == len(practice.steps) - 1
+        if last:
+            assert "Alexa, tell Close Together we did it" in said and c.ended
+            break
+        if practice.minutes_of(step) >= 2:
+            # Minutes of doing: the session ends, and the way back is said in full.
+            assert c.ended and "Alexa, ask Close Together for the next step" in said and "?" not in said
+            heard.append(c.one_shot("NextStepIntent", evening(0)))
+        else:
+            assert "say next" in said.lower() and not c.ended
+            assert "Alexa, ask Close Together for the next step" in c.reprompt  # if the session lapses
+            heard.append(c.say("AMAZON.NextIntent", evening(0)))
         ssmls.append(c.last["response"]["outputSpeech"]["ssml"])
-    assert len(parts) >= 2  # not one long answer
-    said = " ".join(parts)
-    for step in practice.steps:
-        assert said.count(step) == 1  # every step heard, once
-    breaks = 0
+    assert len(heard) == len(practice.steps)
     for ssml in ssmls:
-        root = ET.fromstring(ssml)  # valid XML
-        assert root.tag == "speak"
-        breaks += len(root.findall("break"))
-    assert breaks >= len(practice.steps) - 1
-    assert c.reprompt and not c.ended  # "we did it" can come in this session or as a one-shot later
+        assert ET.fromstring(ssml).tag == "speak"  # valid XML
+
+
+def test_a_practice_with_timed_steps_lets_the_session_end_between_them(client: FlaskClient,
+                                                                      catalogue: Catalogue) -> None:
+    c = Conversation(client)
+    said = c.one_shot("StartPracticeIntent", evening(0), practice="the touch map")
+    touch_map = catalogue.practice("touch_map")
+    assert touch_map is not None and touch_map.steps[0] in said and not c.ended  # "decide who receives first"
+    said = c.say("AMAZON.NextIntent", evening(0))
+    assert touch_map.steps[1] in said and touch_map.steps[2] not in said
+    assert "about 2 minutes" in said and c.ended
+    said = c.one_shot("NextStepIntent", evening(0, 3))
+    assert touch_map.steps[2] in said
 
 
 def test_we_did_it_after_a_walkthrough_counts_that_practice(client: FlaskClient, catalogue: Catalogue,
