@@ -28,7 +28,8 @@ RESUME = ("AMAZON.ResumeIntent", "ResumeGuideIntent", "ResumeGratitudeRoundInten
 # The intents each practice phase answers itself; anything else there keeps the place.
 OWN_INTENTS: dict[Phase, frozenset[str]] = {
     Phase.WALK: frozenset({"AMAZON.NextIntent", "NextStepIntent", "TellMeMoreIntent", "AMAZON.PreviousIntent",
-                           "AMAZON.YesIntent", "AMAZON.NoIntent", "CompletedExerciseIntent", "StartPracticeIntent"}),
+                           "AMAZON.YesIntent", "AMAZON.NoIntent", "CompletedExerciseIntent", "StartPracticeIntent",
+                           "StartExerciseIntent"}),
     Phase.ROUND: frozenset({"GratitudeIntent", "GratitudeSkipIntent", "AMAZON.NextIntent",
                             "StartGratitudeRoundIntent"}),
     Phase.NAMES: frozenset({"PartnerNamesIntent"}),
@@ -147,6 +148,8 @@ def resume(turn: Turn, round_only: bool = False) -> Response:
         practice = turn.content.practice(marker.id)
         if practice is not None:
             return browsing.show_walk(turn, practice, marker.pos, turn.say("walk_resume", name=practice.name))
+    if turn.state.browse is None and marker is None and turn.phase is not None:
+        return here(turn, turn.say("resume_here"))  # nothing paused: the question we were on
     return guide.resume(turn)
 
 
@@ -188,7 +191,24 @@ class StayHandler(Handler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        return here(turn, turn.say("stay_in_practice"))
+        # A stray "yes" or "go back" was probably misheard; a request for something else is kindly held off.
+        builtin = get_intent_name(handler_input).startswith("AMAZON.")
+        return here(turn, turn.say("not_caught" if builtin else "stay_in_practice"))
 
 
-HANDLERS = (HelpHandler, FallbackHandler, RepeatHandler, PauseHandler, ResumeHandler, StopHandler, StayHandler)
+class ReaskHandler(IntentHandler):
+    """"Next" or "back" after a yes-or-no question that has no next: the question again."""
+
+    intents = ("AMAZON.NextIntent", "AMAZON.PreviousIntent", "NextStepIntent", "TellMeMoreIntent")
+
+    def applies(self, turn: Turn) -> bool:
+        if get_intent_name(turn.input) == "AMAZON.PreviousIntent" and turn.phase in (Phase.LAUNCHED, Phase.OFFERED):
+            return True  # nothing to go back to: ask again (what "next" means there is tonight's)
+        return turn.phase in (Phase.SUMMARY_MORE, Phase.CONFIRM_DELETE, Phase.ROUND_OFFER)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return here(self.turn(handler_input), "")
+
+
+HANDLERS = (HelpHandler, FallbackHandler, RepeatHandler, PauseHandler, ResumeHandler, StopHandler, StayHandler,
+            ReaskHandler)

@@ -16,10 +16,10 @@ HANDLER_CLASSES: tuple[type[Handler], ...] = (
     # practice: these keep the place whatever the phase (intents/thread.py, docs/conversation.md)
     *thread.HANDLERS,
     *launch.HANDLERS,
+    *gratitude.HANDLERS,  # before the guide's: "next" in a round passes the turn on
     *guide.HANDLERS,  # before tonight's: "another one" right after a reason means another reason
     *tonight.HANDLERS,
     *partners.HANDLERS,
-    *gratitude.HANDLERS,
     *summary.HANDLERS,
     *builtin.HANDLERS,
     *builtin.CATCH_ALL,

@@ -1,0 +1,102 @@
+"""The conversation map of docs/conversation.md as data: the phases, the kinds of turn, how a test
+reaches each phase, and the cells parsed from the document (tests/test_conversation_map.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from alexa import Conversation
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "conversation.md"
+AT = datetime(2026, 11, 4, 20, 30, tzinfo=ZoneInfo("America/New_York"))
+NO_MATCH = {"value": "the weather", "confirmationStatus": "NONE", "resolutions": {"resolutionsPerAuthority": [
+    {"authority": "amzn1.er-authority.echo-sdk.PracticeName", "status": {"code": "ER_SUCCESS_NO_MATCH"}}]}}
+
+# Each kind of turn as the request Alexa sends for it.
+KINDS: dict[str, tuple[str, dict[str, Any]]] = {
+    "yes": ("AMAZON.YesIntent", {}),
+    "no": ("AMAZON.NoIntent", {}),
+    "next": ("AMAZON.NextIntent", {}),
+    "back": ("AMAZON.PreviousIntent", {}),
+    "repeat": ("AMAZON.RepeatIntent", {}),
+    "help": ("AMAZON.HelpIntent", {}),
+    "stop": ("AMAZON.StopIntent", {}),
+    "cancel": ("AMAZON.CancelIntent", {}),
+    "pause": ("AMAZON.PauseIntent", {}),
+    "resume": ("AMAZON.ResumeIntent", {}),
+    "where were we": ("ResumeGuideIntent", {}),
+    "fallback": ("AMAZON.FallbackIntent", {}),
+    "unresolved slot": ("ExplainPracticeIntent", {"practice": NO_MATCH}),
+    "unrelated": ("StreakIntent", {}),
+}
+
+
+@dataclass
+class Setup:
+    names_known: bool
+    steps: Callable[[Conversation], object]
+
+
+def _launch(c: Conversation) -> object:
+    return c.launch(AT)
+
+
+def _one(intent: str, **slots: Any) -> Callable[[Conversation], object]:
+    return lambda c: c.one_shot(intent, AT, **slots)
+
+
+def _confirm(c: Conversation) -> object:
+    c.one_shot("StartGratitudeRoundIntent", AT)
+    return c.say("PartnerNamesIntent", AT, first="Marisol", second="Teodoro")
+
+
+# How a couple reaches each phase ("none": a new session, nothing going on).
+PHASES: dict[str, Setup] = {
+    "none": Setup(False, lambda c: None),
+    "launched": Setup(False, _launch),
+    "offered": Setup(False, _one("TonightsExerciseIntent")),
+    "guiding": Setup(False, _one("StartPracticeIntent", practice="the daily check-in")),
+    "reason": Setup(False, _one("WhyClosenessIntent")),
+    "overview": Setup(False, _one("StepsOverviewIntent")),
+    "explained": Setup(False, _one("ExplainPracticeIntent", practice="the touch map")),
+    "grat_names": Setup(False, _one("StartGratitudeRoundIntent")),
+    "grat_confirm_names": Setup(False, _confirm),
+    "grat_turn": Setup(True, _one("StartGratitudeRoundIntent")),
+    "grat_offer": Setup(True, _one("GratitudeIntent", gratitude="you make me laugh")),
+    "summary_more": Setup(False, _one("WeeklySummaryIntent")),
+    "confirm_delete": Setup(False, _one("DeleteDataIntent")),
+}
+
+
+@dataclass(frozen=True)
+class Cell:
+    phase: str
+    kind: str
+    outcome: str  # "stays", "ends", or "→ <phase>" ("→ none": open, no phase)
+    says: str  # what the document says the skill does
+
+
+_CELL = re.compile(r"^\*\*(stays|ends|→ [a-z_]+)\*\*\s*(.*)$")
+
+
+def cells() -> list[Cell]:
+    """Every cell of the map's table: rows are phases, columns kinds of turn."""
+    lines = [line for line in DOC.read_text().splitlines() if line.startswith("| ")]
+    start = next(i for i, line in enumerate(lines) if line.startswith("| phase | yes |"))
+    header = [h.strip() for h in lines[start].strip("|").split("|")]
+    found = []
+    for line in lines[start + 1:]:  # (the separator row does not start with "| ")
+        row = [c.strip() for c in line.strip("|").split("|")]
+        if len(row) != len(header) or row[0].strip("`") not in PHASES:
+            break
+        for kind, text in zip(header[1:], row[1:], strict=True):
+            match = _CELL.match(text)
+            assert match, f"cell {row[0]} / {kind} must start with **stays**, **ends** or **→ phase**: {text!r}"
+            found.append(Cell(row[0].strip("`"), kind, match.group(1), match.group(2)))
+    return found
