@@ -192,7 +192,7 @@ class StayHandler(Handler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         # A stray "yes" or "go back" was probably misheard; a request for something else is kindly held off.
-        builtin = get_intent_name(handler_input).startswith("AMAZON.")
+        builtin = str(get_intent_name(handler_input)).startswith("AMAZON.")
         return here(turn, turn.say("not_caught" if builtin else "stay_in_practice"))
 
 

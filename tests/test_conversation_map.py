@@ -4,12 +4,12 @@ from a new couple against DynamoDB Local, with the rules every answer keeps."""
 from __future__ import annotations
 
 import pytest
+from conversation_map import AT, KINDS, PHASES, Cell, cells
 from flask.testing import FlaskClient
 
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation
-from conversation_map import AT, KINDS, PHASES, Cell, cells
 
 CELLS = cells()
 
