@@ -140,7 +140,7 @@ def _phrases(files: Iterable[Path]) -> Phrases:
                 if unknown:
                     raise ContentError(path.name, key, f"uses unknown placeholder(s) {sorted(unknown)}")
                 if spoken_seconds(text) > MAX_ANSWER_SECONDS:
-                    raise ContentError(path.name, key, "is too long to say in 30 seconds")
+                    raise ContentError(path.name, key, f"is too long to say in {MAX_ANSWER_SECONDS} seconds")
             variants[key] = tuple(v.strip() for v in raw)
             origin[key] = path.name
     missing = sorted(set(PHRASES) - set(variants))

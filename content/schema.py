@@ -9,10 +9,13 @@ import random
 import string
 from dataclasses import dataclass, field
 
-# Speech is checked at start-up against a speaking rate of about 150 words a minute: an answer
-# should take at most about 30 seconds to say.
-WORDS_PER_SECOND = 2.5
-MAX_ANSWER_SECONDS = 30
+# Speech is estimated at about 165 words a minute (Alexa's pace; tests/test_spoken_length.py checks
+# the estimate against espeak-ng). An answer takes at most 20 seconds to say; a passage of the
+# guide (a reason, an explanation, an overview page) at most 30; the weekly summary at most 25.
+WORDS_PER_SECOND = 2.75
+MAX_ANSWER_SECONDS = 20
+MAX_PASSAGE_SECONDS = 30
+MAX_SUMMARY_SECONDS = 25
 # An explanation ("tell me about active listening") is the `about` text plus a short offer: keeping
 # `about` under 25 seconds leaves room for the offer within one answer.
 MAX_ABOUT_SECONDS = 25

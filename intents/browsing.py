@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ask_sdk_model import Response
 
-from content.schema import MAX_ANSWER_SECONDS, WORDS_PER_SECOND, Catalogue, Practice
+from content.schema import MAX_PASSAGE_SECONDS, WORDS_PER_SECOND, Catalogue, Practice
 from intents.base import Turn
 from intents.state import WALK, Phase, Place
 from skill import speech
@@ -21,8 +21,8 @@ from skill.store.profile import Profile
 
 log = logging.getLogger("close_together.intents.browsing")
 
-# Every answer stays within this; a short lead-in ("Picking up again.") may be added to a part.
-BUDGET_SECONDS = float(MAX_ANSWER_SECONDS)
+# A passage of the guide stays within this; a short lead-in ("Back to where we were.") may be added.
+BUDGET_SECONDS = float(MAX_PASSAGE_SECONDS)
 LEAD_IN_SECONDS = 2.0
 STEP_GAP = 2.0
 OPENING_GAP = 0.5
