@@ -163,9 +163,13 @@ class Matcher:
         self.literals: dict[str, Sample] = {}
         self.builtins: dict[str, Sample] = {}
         self.patterns: list[Sample] = []
+        # Slot samples: what Alexa takes as the slot's value while the skill elicits it (Dialog.ElicitSlot).
+        self.slot_samples: dict[tuple[str, str], list[Sample]] = {}
         for intent in language_model["intents"]:
             for slot in intent.get("slots", []):
                 self.slot_types[(intent["name"], slot["name"])] = slot["type"]
+                compiled = [self._compile(intent["name"], text) for text in slot.get("samples", [])]
+                self.slot_samples[(intent["name"], slot["name"])] = sorted(compiled, key=lambda s: -s.literal)
             for text in intent.get("samples", []):
                 sample = self._compile(intent["name"], text)
                 if sample.slots:
@@ -214,6 +218,21 @@ class Matcher:
             if best is None or rank > best[0]:
                 best = (rank, candidate)
         return best[1] if best else None
+
+    def match_elicited(self, line: str, intent: str, slot: str) -> Match | None:
+        """While the skill elicits ``slot`` of ``intent``: a built-in or a word-for-word sample still
+        means its own intent ("skip", "stop", "help"), else the line fills the slot through its samples."""
+        text = normalise(line)
+        for table in (self.literals, self.builtins):
+            if text in table:
+                return Match(table[text].intent, table[text].text)
+        for sample in self.slot_samples.get((intent, slot), []):
+            found = sample.pattern.match(text)
+            if found:
+                filled = self._fill(sample, [found.group(f"s{i}") for i in range(1, 2 * len(sample.slots), 2)])
+                if filled is not None:
+                    return filled
+        return self.match(line)
 
     def _fill(self, sample: Sample, values: list[str]) -> Match | None:
         found = Match(sample.intent, sample.text)
@@ -266,9 +285,24 @@ def _strip_prefix(text: str, prefixes: Iterable[str]) -> str | None:
     return None
 
 
-def hear(matcher: Matcher, line: str) -> Heard | None:
+def elicited(reply: dict[str, Any] | None) -> tuple[str, str] | None:
+    """(intent, slot) when the skill's last answer elicits a slot and keeps the session open."""
+    response = (reply or {}).get("response", {})
+    if response.get("shouldEndSession") is True:
+        return None
+    for directive in response.get("directives", []):
+        if directive.get("type") == "Dialog.ElicitSlot":
+            return str(directive["updatedIntent"]["name"]), str(directive["slotToElicit"])
+    return None
+
+
+def hear(matcher: Matcher, line: str, eliciting: tuple[str, str] | None = None) -> Heard | None:
     """Interpret a line the way Alexa would, including "open ..." and "ask ... to ..." around the skill."""
     text = normalise(line)
+    if eliciting is not None and _strip_prefix(text, WAKE_WORDS) is None:
+        found = matcher.match_elicited(line, *eliciting)
+        if found is not None:
+            return Heard("intent", found)
     rest = _strip_prefix(text, WAKE_WORDS)
     text = rest if rest is not None else text
     if text in EXIT_WORDS:
@@ -498,7 +532,7 @@ class Chat:
         if line.startswith("/"):
             return self.command(line)
         self.matcher.today = self.now().date()
-        heard = hear(self.matcher, line)
+        heard = hear(self.matcher, line, elicited(self.last) if self.session_id else None)
         if heard is None:
             self.print("(no intent matches that; the closest things the skill understands:)")
             for intent, sample in self.matcher.closest(line):

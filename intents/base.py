@@ -16,7 +16,8 @@ from ask_sdk_core.dispatch_components import AbstractRequestHandler, AbstractRes
 from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, get_slot, get_user_id, is_request_type
-from ask_sdk_model import Response
+from ask_sdk_model import Intent, IntentConfirmationStatus, Response, Slot, SlotConfirmationStatus
+from ask_sdk_model.dialog import ElicitSlotDirective
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard, StandardCard
 
@@ -214,6 +215,14 @@ class Turn:
         if card:
             builder.set_card(SimpleCard(title=card[0], content=card[1]))
         return builder.response
+
+    def elicit(self, intent: str, slot: str) -> None:
+        """Ask Alexa to take the couple's next words as this slot's value (Dialog.ElicitSlot; only in
+        reply to an intent, the one request type Alexa accepts dialog directives for)."""
+        if is_request_type("IntentRequest")(self.input):
+            updated = Intent(name=intent, confirmation_status=IntentConfirmationStatus.NONE,
+                             slots={slot: Slot(name=slot, confirmation_status=SlotConfirmationStatus.NONE)})
+            self.input.response_builder.add_directive(ElicitSlotDirective(updated_intent=updated, slot_to_elicit=slot))
 
     def standard_card(self, title: str, text: str) -> None:
         """Send a Standard card (plain text a person would rather read) with the next ask/tell."""

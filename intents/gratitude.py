@@ -15,9 +15,8 @@ import uuid
 from datetime import datetime
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name, get_slot, is_request_type
-from ask_sdk_model import Intent, IntentConfirmationStatus, Response, Slot, SlotConfirmationStatus
-from ask_sdk_model.dialog import ElicitSlotDirective
+from ask_sdk_core.utils import get_intent_name, get_slot
+from ask_sdk_model import Response
 
 from intents.base import IntentHandler, Turn
 from intents.state import ROUND, Phase, Place, Round, valid_name
@@ -103,15 +102,6 @@ def each_from(turn: Turn) -> int | None:
     return min(max(number, 1), MAX_EACH) if number else None
 
 
-def elicit(turn: Turn, intent: str, slot: str) -> None:
-    """Ask Alexa to take the couple's next words as this slot's value (only in reply to an intent:
-    Alexa accepts dialog directives nowhere else)."""
-    if is_request_type("IntentRequest")(turn.input):
-        updated = Intent(name=intent, confirmation_status=IntentConfirmationStatus.NONE,
-                         slots={slot: Slot(name=slot, confirmation_status=SlotConfirmationStatus.NONE)})
-        turn.input.response_builder.add_directive(ElicitSlotDirective(updated_intent=updated, slot_to_elicit=slot))
-
-
 # -- the round ---------------------------------------------------------------------------------------
 
 
@@ -128,14 +118,14 @@ def ask_speaker(turn: Turn, r: Round, lead: str = "", key: str = "grat_ask") -> 
     turn.state.round = r
     turn.state.phase = Phase.ROUND
     question = turn.say(key, name=who[r.asked], partner=who[1 - r.asked])
-    elicit(turn, GRATITUDE_INTENT, GRATITUDE_SLOT)
+    turn.elicit(GRATITUDE_INTENT, GRATITUDE_SLOT)
     return turn.ask(" ".join(p for p in (lead, question) if p),
                     turn.say("grat_reprompt", name=who[r.asked], partner=who[1 - r.asked]))
 
 
 def ask_names(turn: Turn, key: str, lead: str = "") -> Response:
     turn.state.phase = Phase.NAMES
-    elicit(turn, NAMES_INTENT, FIRST_SLOT)
+    turn.elicit(NAMES_INTENT, FIRST_SLOT)
     reprompt = "grat_ask_partner_reprompt" if turn.state.names_heard else "grat_ask_names_reprompt"
     name = turn.state.names_heard[0] if turn.state.names_heard else ""
     return turn.ask(" ".join(p for p in (lead, turn.say(key, name=name)) if p), turn.say(reprompt))

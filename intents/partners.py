@@ -60,6 +60,7 @@ class JoinPartnerHandler(IntentHandler):
         raw = getattr(slot, "value", None)
         code = "".join(ch for ch in str(raw or "") if ch.isdigit())
         if not code:
+            turn.elicit("JoinPartnerIntent", "code")  # the digits alone are a code only while asked for
             return turn.ask(turn.say("join_ask_code"), turn.say("join_ask_code_reprompt"))
         result = partners(turn).join(turn.user_id, code, turn.now, turn.today)
         if result.outcome is JoinOutcome.JOINED and result.profile is not None:
