@@ -537,6 +537,10 @@ class Chat:
             self.print("(no intent matches that; the closest things the skill understands:)")
             for intent, sample in self.matcher.closest(line):
                 self.print(f"    {sample}    [{intent}]")
+            if self.session_id and "AMAZON.FallbackIntent" in self.matcher.intents:
+                # In an open session Alexa sends what matches nothing to the skill as FallbackIntent.
+                self.print("  -> AMAZON.FallbackIntent")
+                self.send("intent", Match("AMAZON.FallbackIntent", ""))
             return True
         if heard.kind == "end":
             if self.session_id:

@@ -181,3 +181,25 @@ def test_chat_starts_the_skill_when_nothing_answers_and_stops_it_after(tmp_path:
     assert "starting the skill" in out and "the skill is up" in out
     assert "-> TonightsExerciseIntent" in out and "card: Tonight:" in out
     assert not dynamodb_local.port_open(port) and not dynamodb_local.port_open(ddb_port)
+
+
+def test_a_natural_evening_with_pauses_never_loses_its_place(served_skill: Served, tmp_path: Path) -> None:
+    """Plain words, not the sample list, with a pause in a walkthrough and in a round."""
+    text = transcript(served_skill, tmp_path, [
+        "alexa ask close together to walk us through the daily check-in", "what do we do", "next",
+        "alexa ask close together for the next step", "hold on", "alexa ask close together to continue",
+        "alexa ask close together to start a gratitude round", "we're sam and alex", "yes",
+        "the way he makes my coffee every morning without asking", "hold on",
+        "alexa ask close together where were we", "honestly just that she sings in the car", "stop"])
+    turns = text.split("you> ")[1:]
+    assert "Step 1." in turns[0]
+    assert "step 1 of 5" in turns[1]  # help keeps the place
+    assert "Step 2." in turns[2] and "(the skill closed the session)" in turns[2]  # minutes of doing
+    assert "Step 3." in turns[3]
+    assert "pause" in turns[4] and "to continue" in turns[4]
+    assert "Step 3." in turns[5]  # back where they paused
+    assert "-> GratitudeIntent gratitude='the way he makes my coffee every morning without asking'" in turns[9]
+    assert "Thank you, Sam" in turns[9] or "Lovely, Sam" in turns[9]
+    assert "to continue" in turns[10]
+    assert "Alex, what" in turns[11]  # the round, at Alex's turn, not the walkthrough
+    assert "-> GratitudeIntent" in turns[12] and "2 gratitudes shared" in turns[12]
