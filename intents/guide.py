@@ -35,7 +35,7 @@ from intents.browsing import (
     show_walk,
     walk_parts,
 )
-from intents.tonight import LAUNCHED, PRACTICE, session_practice
+from intents.tonight import LAUNCHED, OFFERED, PRACTICE, offer_another, offer_tonight, session_practice
 from skill import speech
 
 # Phase values of this conversation (the walkthrough's is browsing.GUIDING).
@@ -49,6 +49,7 @@ GROUP_GAP = 0.7
 GAP = 0.5
 PRACTICE_SLOT = "practice"
 GROUP_SLOT = "group"
+NUMBER_SLOTS = ("number", "ordinal")  # "step five" (AMAZON.NUMBER), "the fifth step" (AMAZON.Ordinal)
 
 
 # -- finding things by name ----------------------------------------------------------------------
@@ -218,12 +219,13 @@ def say_overview(turn: Turn, page: int, lead_in: str | None = None) -> Response:
     return turn.ask(ssml, turn.say("steps_reprompt"), card=card)
 
 
-def explain(turn: Turn, practice: Practice, lead_in: str | None = None) -> Response:
-    """A practice in a few sentences, then an offer to do it (or its matching exercise) tonight."""
-    linked = turn.content.practice(practice.exercise) if practice.exercise else None
+def explain(turn: Turn, practice: Practice, lead_in: str | None = None, itself: bool = False) -> Response:
+    """A practice in a few sentences, then an offer to do it (or its matching exercise) tonight;
+    ``itself`` keeps the offer on this practice (it was the one just offered)."""
+    linked = turn.content.practice(practice.exercise) if practice.exercise and not itself else None
     if linked is not None:
         offer, target = turn.say("explain_offer_exercise", exercise=linked.name), linked
-    elif practice.kind == "exercise":
+    elif practice.kind == "exercise" or itself:
         offer, target = turn.say("explain_offer_exercise_self"), practice
     else:
         offer, target = turn.say("explain_offer_self"), practice
@@ -325,14 +327,18 @@ class ReasonHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        if get_intent_name(handler_input) == "AMAZON.YesIntent":
+        if get_intent_name(handler_input) != "WhyClosenessIntent":
+            # Yes or "another one" right after a reason: another of the same kind.
             place = current(turn)
-            group = place.id if place and place.kind == REASONS else ANY
-        else:
-            resolved, spoken = slot(turn, GROUP_SLOT)
-            groups = {r.group for r in turn.content.reasons}
-            group = next((g for g in (resolved, normalise(spoken or "")) if g in groups), ANY)
-        return new_reason(turn, group)
+            return new_reason(turn, place.id if place and place.kind == REASONS else ANY)
+        resolved, spoken = slot(turn, GROUP_SLOT)
+        groups = {r.group for r in turn.content.reasons}
+        group = next((g for g in (resolved, normalise(spoken or "")) if g in groups), ANY)
+        lead_in = None
+        if group == ANY and not turn.profile.reasons_heard:  # the first time: how the reasons are grouped
+            count = {g: sum(r.group == g for r in turn.content.reasons) for g in ("physical", "emotional")}
+            lead_in = turn.say("reasons_intro", physical=count["physical"], emotional=count["emotional"])
+        return new_reason(turn, group, lead_in)
 
 
 class OverviewHandler(IntentHandler):
@@ -352,6 +358,50 @@ class ExplainHandler(IntentHandler):
         if practice is None:
             return unknown(turn)
         return show(turn, place_of(turn.content, practice))
+
+
+class StepByNumberHandler(IntentHandler):
+    """"Step five", "the fifth step", "what's step 11": that step, explained; a kind word past the end."""
+
+    intents = ("StepByNumberIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        ordered = steps_in_order(turn.content)
+        wanted = next((n for n in (step_number(turn, name) for name in NUMBER_SLOTS) if n is not None), None)
+        step = next((p for p in ordered if p.number == wanted), None)
+        if step is None:
+            turn.session[PHASE] = None
+            return turn.ask(turn.say("step_out_of_range", count=len(ordered)), turn.say("step_out_of_range_reprompt"))
+        return show(turn, place_of(turn.content, step))
+
+
+def step_number(turn: Turn, name: str) -> int | None:
+    """The number Alexa heard in a number or ordinal slot ("5"; "?" or words when it could not tell)."""
+    _, spoken = slot(turn, name)
+    text = (spoken or "").strip().lower().removesuffix("th").removesuffix("st").removesuffix("nd").removesuffix("rd")
+    return int(text) if text.isdigit() else None
+
+
+class OfferFollowUpHandler(IntentHandler):
+    """Right after tonight's offer (or the question that leads to it): "next" or "skip" offers
+    another practice, and "tell me more" explains the one offered."""
+
+    # "Skip" is heard as the gratitude round's skip intent, which means nothing outside a round.
+    intents = ("AMAZON.NextIntent", "GratitudeSkipIntent", "TellMeMoreIntent")
+
+    def applies(self, turn: Turn) -> bool:
+        # After browsing to the end of the steps the phase is "launched" too: there next stays browsing.
+        return turn.phase == OFFERED or (turn.phase == LAUNCHED and current(turn) is None)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        offered = session_practice(turn) if turn.phase == OFFERED else None
+        if get_intent_name(handler_input) != "TellMeMoreIntent":
+            return offer_another(turn)
+        if offered is None:
+            return offer_tonight(turn)
+        return explain(turn, offered, itself=True)
 
 
 def unknown(turn: Turn) -> Response:
@@ -460,5 +510,6 @@ class GuideNoHandler(IntentHandler):
         return turn.tell(turn.say("browse_declined"))
 
 
-HANDLERS = (ReasonHandler, OverviewHandler, ExplainHandler, StartPracticeHandler, NextHandler, BackHandler,
+HANDLERS = (ReasonHandler, OverviewHandler, ExplainHandler, StepByNumberHandler, StartPracticeHandler,
+            OfferFollowUpHandler, NextHandler, BackHandler,
             RepeatHandler, ResumeHandler, WalkStopHandler, PauseHandler, GuideNoHandler)
