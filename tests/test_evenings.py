@@ -282,7 +282,7 @@ def test_every_offer_phrase_reads_well_with_every_practice_name(catalogue: Catal
         values = {"name": practice.name, "intro": practice.intro, "minutes": practice.minutes,
                   "exercise": practice.name, "done": practice.name, "streak_words": "3 days", "signoff": ""}
         for key in OFFER_KEYS:
-            for text in catalogue.phrases.variants[key]:
+            for text in catalogue.phrases.variants.get(key, ()):
                 said = text.format(**values)
                 problems += [f"{key}/{practice.id}: {slip}" for slip in slips(said)]
     for key, variants in catalogue.phrases.variants.items():
