@@ -71,6 +71,22 @@ def practice_names(practice: Practice) -> list[str]:
     return list(dict.fromkeys(n for n in (normalise(name) for name in names) if n))
 
 
+_COUNTING = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth")
+_STEP_WORDS = re.compile(r"^(?:step (?:number )?(\w+)|(\w+) step)$")
+
+
+def step_by_words(content: Catalogue, wanted: str) -> Practice | None:
+    """"step five", "step 5", "fifth step": a step named by its number in a practice slot (Alexa may
+    hear "tell me about step five" as the explain intent with unresolved words)."""
+    found = _STEP_WORDS.match(wanted)
+    word = (found.group(1) or found.group(2)) if found else ""
+    number = (int(word) if word.isdigit() else _COUNTING.index(word) + 1 if word in _COUNTING
+              else _ORDINALS.index(word) + 1 if word in _ORDINALS else None)
+    return next((p for p in content.practices if p.kind == "step" and p.number == number), None)
+
+
 def find_practice(content: Catalogue, resolved: str | None, spoken: str | None) -> Practice | None:
     """The practice a slot names: Alexa's resolved id first, else the words as heard."""
     if resolved and content.practice(resolved):
@@ -78,6 +94,8 @@ def find_practice(content: Catalogue, resolved: str | None, spoken: str | None) 
     if not spoken:
         return None
     wanted = normalise(spoken)
+    if step_by_words(content, wanted):
+        return step_by_words(content, wanted)
     by_name: dict[str, Practice] = {}
     for practice in content.practices:
         for name in practice_names(practice):

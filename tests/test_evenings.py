@@ -77,6 +77,18 @@ def test_make_chat_hears_steps_by_number_and_by_ordinal(line: str, slot: str, va
     assert (heard.match.intent, heard.match.slots) == ("StepByNumberIntent", {slot: value})
 
 
+@pytest.mark.parametrize("words, number", [("step five", 5), ("the fifth step", 5), ("step 11", 11),
+                                           ("step number three", 3)])
+def test_a_step_number_heard_as_a_practice_name_still_finds_the_step(client: FlaskClient, catalogue: Catalogue,
+                                                                     words: str, number: int) -> None:
+    """Alexa may route "tell me about step five" to the explain intent with unresolved words."""
+    step = steps(catalogue)[number - 1]
+    unresolved = {"value": words, "resolutions": {"resolutionsPerAuthority": [
+        {"authority": "amzn1.er-authority.echo-sdk.x.PracticeName", "status": {"code": "ER_SUCCESS_NO_MATCH"}}]}}
+    said = Conversation(client).one_shot("ExplainPracticeIntent", at(), practice=unresolved)
+    assert f"Step {number}: {step.title}" in said
+
+
 @pytest.mark.parametrize("follow_up", ["AnotherExerciseIntent", "AMAZON.YesIntent"])
 def test_another_reason_after_a_physical_one_stays_physical(client: FlaskClient, catalogue: Catalogue,
                                                             follow_up: str) -> None:
