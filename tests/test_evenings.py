@@ -4,6 +4,7 @@ tonight's pick never something just done, and offers that read well and don't re
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from datetime import datetime, timedelta
@@ -22,6 +23,7 @@ from skill.store.keys import couple_id_for_user
 from skill.store.profile import Profile
 
 from alexa import Conversation, ends_with_next_step, envelope, speech_text
+from conftest import Served
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
 SCOLDING = ("missed", "broke", "broken", "lost", "failed", "fail", "should have", "forgot")
@@ -332,3 +334,22 @@ def test_a_redelivered_offer_is_said_in_the_same_words(client: FlaskClient) -> N
     replies = [client.post("/alexa", data=json.dumps(env).encode(), content_type="application/json").get_json()
                for _ in range(2)]
     assert speech_text(replies[0]) == speech_text(replies[1])
+
+
+# -- the same evening typed into `make chat` ---------------------------------------------------------
+
+def test_make_chat_evening_with_natural_phrasings(served_skill: Served, tmp_path: Path) -> None:
+    out = io.StringIO()
+    lines = ["open close together", "next", "tell me more", "the fifth step", "what's step eleven", "step twelve",
+             "why does closeness matter", "another one", "stop"]
+    code = chat.main(["--port", str(served_skill.port), "--no-start", "--state-dir", str(tmp_path)],
+                     stdin=io.StringIO("".join(f"{line}\n" for line in lines)), stdout=out)
+    assert code == 0, out.getvalue()
+    turns = out.getvalue().split("you> ")[1:]
+    assert "-> AMAZON.NextIntent" in turns[1] and "minutes" in turns[1] and "haven't started" not in turns[1]
+    assert "-> TellMeMoreIntent" in turns[2] and "?" in turns[2]
+    assert "-> StepByNumberIntent ordinal='5'" in turns[3] and "Step 5:" in turns[3]
+    assert "-> StepByNumberIntent number='11'" in turns[4] and "Step 11:" in turns[4]
+    assert "There are 11 steps" in turns[5]
+    assert "physical reasons" in turns[6] and "-> AnotherExerciseIntent" in turns[7]
+    assert "(the skill closed the session)" in turns[8]
