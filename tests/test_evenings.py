@@ -221,6 +221,16 @@ def test_a_closing_in_the_morning_wishes_a_good_day(client: FlaskClient, catalog
     assert any(v in said for v in catalogue.phrases.by_part["signoff"]["morning"]), said
 
 
+def test_no_phrase_says_goodnight_whatever_the_hour(catalogue: Catalogue) -> None:
+    """A night-time farewell lives only in the evening entry of a time table (e.g. signoff.evening)."""
+    phrases = catalogue.phrases
+    for key, variants in phrases.variants.items():
+        timeless = variants if key not in phrases.by_part else [
+            t for part in ("morning", "afternoon") for t in phrases.by_part[key][part]]
+        for text in timeless:
+            assert not re.search(r"good ?night|sleep well", text, re.I), (key, text)
+
+
 def test_a_time_table_phrase_must_name_every_part_of_the_day(tmp_path: Path) -> None:
     """Phrases where goodbye lacks its afternoon words: the content is refused at start-up."""
     for source in sorted((CONTENT_DIR / "phrases").glob("*.toml")):
