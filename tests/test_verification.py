@@ -696,7 +696,8 @@ def test_failed_forged_urls_do_not_evict_the_real_chain(pki: Pki) -> None:
         return real
 
     fetch.calls = []  # type: ignore[attr-defined]
-    verifier = RequestVerifier(skill_id=SKILL_ID, trust_roots=[pki.root_cert], fetcher=fetch, clock=Clock(), cache_size=2)
+    verifier = RequestVerifier(skill_id=SKILL_ID, trust_roots=[pki.root_cert], fetcher=fetch, clock=Clock(),
+                               cache_size=2)
     env = envelope()
     body = encode(env)
     verifier.verify(pki.headers(body), body, env)
