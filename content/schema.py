@@ -101,6 +101,8 @@ PHRASES: dict[str, frozenset[str]] = {
     "error_reprompt": frozenset(),
     "store_unavailable": frozenset(),
     "store_unavailable_not_saved": frozenset(),
+    "store_outcome_unknown": frozenset(),
+    "store_outcome_unknown_reprompt": frozenset(),
     # gratitude round (intents/gratitude.py)
     "grat_activity_name": frozenset(),
     "grat_ask_names": frozenset(),

@@ -13,7 +13,7 @@ from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
 from intents.base import PHASE, Deps, Handler, IntentHandler, Turn
-from skill.store.errors import StoreUnavailable
+from skill.store.errors import OutcomeUnknown, StoreUnavailable
 
 log = logging.getLogger("close_together.intents.builtin")
 
@@ -81,6 +81,23 @@ class StoreUnavailableHandler(AbstractExceptionHandler):
         return turn.ask(turn.say("store_unavailable"), turn.say("error_reprompt"))
 
 
+class OutcomeUnknownHandler(AbstractExceptionHandler):
+    """A write whose result is unknown: say we're not sure, and how to check. Never "saved", never
+    "not saved": either could be false. Saying it again is safe (writes are once per request id and
+    a day's practice counts once)."""
+
+    def __init__(self, deps: Deps) -> None:
+        self.deps = deps
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return isinstance(exception, OutcomeUnknown)
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        log.warning("write outcome unknown: %s", type(exception.__cause__ or exception).__name__)
+        turn = Turn.of(self.deps, handler_input)
+        return turn.ask(turn.say("store_outcome_unknown"), turn.say("store_outcome_unknown_reprompt"))
+
+
 class AnyErrorHandler(AbstractExceptionHandler):
     """Last resort: log with the traceback, apologise with a reprompt, never leak a stack trace."""
 
@@ -98,4 +115,4 @@ class AnyErrorHandler(AbstractExceptionHandler):
 
 HANDLERS = (HelpHandler, StopHandler, FallbackHandler, SessionEndedHandler)
 CATCH_ALL = (UnhandledHandler,)
-EXCEPTION_HANDLERS = (StoreUnavailableHandler, AnyErrorHandler)
+EXCEPTION_HANDLERS = (StoreUnavailableHandler, OutcomeUnknownHandler, AnyErrorHandler)

@@ -15,9 +15,9 @@ from botocore.exceptions import BotoCoreError, ClientError
 from skill.settings import Settings
 from skill.store import keys
 from skill.store.client import LazyClient
-from skill.store.errors import ConflictError, StoreUnavailable
+from skill.store.errors import ConflictError, OutcomeUnknown, StoreUnavailable
 from skill.store.profile import Profile
-from skill.store.scope import current_request_token, step_token
+from skill.store.scope import current_request_token, step_token, watching_write
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -30,16 +30,25 @@ Change = Callable[[Profile], bool]
 
 
 @contextlib.contextmanager
-def dynamodb_errors() -> Iterator[None]:
-    """Turn botocore's errors into the store's named ones (connection errors included, not only ClientError)."""
-    try:
-        yield
-    except ClientError as err:
-        if err.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
-            raise ConflictError(str(err)) from err
-        raise StoreUnavailable(str(err)) from err
-    except BotoCoreError as err:
-        raise StoreUnavailable(str(err)) from err
+def dynamodb_errors(*, write: bool = False) -> Iterator[None]:
+    """Turn botocore's errors into the store's named ones (connection errors included, not only ClientError).
+
+    Around a write (``write=True``) a failure after an attempt that may have reached DynamoDB is
+    OutcomeUnknown, not StoreUnavailable: the skill must not say "not saved" about it.
+    """
+    with watching_write() as in_doubt:
+        try:
+            yield
+        except ClientError as err:
+            if err.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+                raise ConflictError(str(err)) from err
+            if write and in_doubt[0]:
+                raise OutcomeUnknown(str(err)) from err
+            raise StoreUnavailable(str(err)) from err
+        except BotoCoreError as err:
+            if write and in_doubt[0]:
+                raise OutcomeUnknown(str(err)) from err
+            raise StoreUnavailable(str(err)) from err
 
 
 def to_item(values: dict[str, Any]) -> dict[str, Any]:
@@ -186,7 +195,7 @@ class CoupleStore:
         else:
             condition = {"ConditionExpression": "#v = :v", "ExpressionAttributeNames": {"#v": "version"},
                          "ExpressionAttributeValues": {":v": _serializer.serialize(profile.version)}}
-        with dynamodb_errors():
+        with dynamodb_errors(write=True):
             self.client.put_item(TableName=self.table, Item=item, **condition)
         return saved
 
@@ -215,9 +224,11 @@ class CoupleStore:
                 draft.remember(token, draft.outcome)
             try:
                 return self.save(draft), True
-            except ConflictError:
+            except ConflictError as err:
                 if attempt == attempts - 1:
-                    raise
+                    # Others kept writing first: this change is not in, but theirs may hold the same
+                    # news (the other device saying "we did it"). The couple hears the honest answer.
+                    raise OutcomeUnknown("the profile kept changing; every retry lost") from err
                 current = self.load(profile.couple_id)
         raise AssertionError("unreachable")
 
@@ -240,14 +251,20 @@ class CoupleStore:
             except ClientError as err:
                 if err.response.get("Error", {}).get("Code") != "ResourceNotFoundException":
                     raise
-            self.client.create_table(
-                TableName=self.table,
-                AttributeDefinitions=[{"AttributeName": keys.PK, "AttributeType": "S"},
-                                      {"AttributeName": keys.SK, "AttributeType": "S"}],
-                KeySchema=[{"AttributeName": keys.PK, "KeyType": "HASH"},
-                           {"AttributeName": keys.SK, "KeyType": "RANGE"}],
-                BillingMode="PAY_PER_REQUEST",
-            )
+            try:
+                self.client.create_table(
+                    TableName=self.table,
+                    AttributeDefinitions=[{"AttributeName": keys.PK, "AttributeType": "S"},
+                                          {"AttributeName": keys.SK, "AttributeType": "S"}],
+                    KeySchema=[{"AttributeName": keys.PK, "KeyType": "HASH"},
+                               {"AttributeName": keys.SK, "KeyType": "RANGE"}],
+                    BillingMode="PAY_PER_REQUEST",
+                )
+            except ClientError as err:
+                # A busy engine can answer the first attempt too late: botocore's retry then finds
+                # the table that attempt created.
+                if err.response.get("Error", {}).get("Code") != "ResourceInUseException":
+                    raise
             self.client.get_waiter("table_exists").wait(TableName=self.table,
                                                         WaiterConfig={"Delay": 1, "MaxAttempts": 30})
             self.client.update_time_to_live(

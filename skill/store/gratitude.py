@@ -44,7 +44,7 @@ class GratitudeLog:
         """Store one entry (a single conditional PutItem). False when this request already stored it."""
         item = self.item(couple_id, entry, local_now, request_id)
         try:
-            with dynamodb_errors():
+            with dynamodb_errors(write=True):
                 self.store.client.put_item(
                     TableName=self.store.table, Item=item,
                     ConditionExpression="attribute_not_exists(#sk)", ExpressionAttributeNames={"#sk": keys.SK},

@@ -176,7 +176,7 @@ class Partners:
         """Count one join attempt; False when this account has used up this hour's attempts."""
         hour = now.strftime("%Y-%m-%dT%H")
         try:
-            with dynamodb_errors():
+            with dynamodb_errors(write=True):
                 self.store.client.update_item(
                     TableName=self.table,
                     Key=to_item({keys.PK: keys.couple_pk(account), keys.SK: keys.join_tries_sk(hour)}),
@@ -303,7 +303,7 @@ class Partners:
         for start in range(0, len(requests), _BATCH):
             pending: list[Any] = requests[start:start + _BATCH]
             for attempt in range(6):
-                with dynamodb_errors():
+                with dynamodb_errors(write=True):
                     reply = self.store.client.batch_write_item(RequestItems={self.table: pending})
                 pending = list(reply.get("UnprocessedItems", {}).get(self.table, []))
                 if not pending:
@@ -315,7 +315,7 @@ class Partners:
     def _transact(self, items: list[dict[str, Any]]) -> None:
         """TransactWriteItems; a failed condition on any item becomes ConflictError."""
         try:
-            with dynamodb_errors():
+            with dynamodb_errors(write=True):
                 self.store.client.transact_write_items(TransactItems=items)  # type: ignore[arg-type]
         except StoreUnavailable as err:
             cause = err.__cause__
