@@ -10,11 +10,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
 from skill.settings import Settings
 from skill.store import keys
-from skill.store.client import LazyClient
+from skill.store.client import LazyClient, make_client
 from skill.store.errors import ConflictError, OutcomeUnknown, StoreUnavailable
 from skill.store.profile import Profile
 from skill.store.scope import current_request_token, step_token, watching_write
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 _serializer = TypeSerializer()
 _deserializer = TypeDeserializer()
+
+ADMIN_CONFIG = Config(connect_timeout=5, read_timeout=30, retries={"total_max_attempts": 5, "mode": "standard"})
 
 # A change to a profile: mutate the copy it is given; return False when there is nothing to write.
 Change = Callable[[Profile], bool]
@@ -86,6 +89,7 @@ class _AccountCache:
 class CoupleStore:
     def __init__(self, settings: Settings, client: LazyClient | None = None) -> None:
         self.table = settings.table_name
+        self._settings = settings
         self._client = client or LazyClient(settings)
         self._couple_of = _AccountCache()
 
@@ -243,16 +247,19 @@ class CoupleStore:
         return status == "ACTIVE"
 
     def create_table_if_missing(self) -> bool:
-        """Create the table (on-demand, TTL on) unless it exists. Returns True when it was created."""
+        """Create the table (on-demand, TTL on) unless it exists. Returns True when it was created.
+
+        Setup, not a request: it gets patient timeouts of its own (a starting engine can be slow)."""
+        admin = make_client(self._settings, ADMIN_CONFIG)
         with dynamodb_errors():
             try:
-                self.client.describe_table(TableName=self.table)
+                admin.describe_table(TableName=self.table)
                 return False
             except ClientError as err:
                 if err.response.get("Error", {}).get("Code") != "ResourceNotFoundException":
                     raise
             try:
-                self.client.create_table(
+                admin.create_table(
                     TableName=self.table,
                     AttributeDefinitions=[{"AttributeName": keys.PK, "AttributeType": "S"},
                                           {"AttributeName": keys.SK, "AttributeType": "S"}],
@@ -265,9 +272,9 @@ class CoupleStore:
                 # the table that attempt created.
                 if err.response.get("Error", {}).get("Code") != "ResourceInUseException":
                     raise
-            self.client.get_waiter("table_exists").wait(TableName=self.table,
+            admin.get_waiter("table_exists").wait(TableName=self.table,
                                                         WaiterConfig={"Delay": 1, "MaxAttempts": 30})
-            self.client.update_time_to_live(
+            admin.update_time_to_live(
                 TableName=self.table,
                 TimeToLiveSpecification={"Enabled": True, "AttributeName": keys.TTL_ATTRIBUTE},
             )
