@@ -34,7 +34,7 @@ def send(client: FlaskClient, user: str, intent: str, at: datetime, request_id: 
 
 
 def code_of(body: dict[str, Any]) -> str:
-    return body["response"]["card"]["content"].split("Code: ")[1][:6]
+    return str(body["response"]["card"]["content"]).split("Code: ")[1][:6]
 
 
 def tries_of(store: CoupleStore, user: str) -> list[str]:
