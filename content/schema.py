@@ -199,6 +199,11 @@ PHRASES: dict[str, frozenset[str]] = {
     "delete_confirm_reprompt": frozenset(),
     "delete_done": frozenset(),
     "delete_kept": frozenset(),
+    "delete_confirm_linked": frozenset({"partner"}),
+    "delete_confirm_mine": frozenset({"partner"}),
+    "delete_confirm_mine_reprompt": frozenset(),
+    "delete_mine_done": frozenset({"partner"}),
+    "partner_unnamed": frozenset(),
     # guard (intents/guard.py): slot values the skill will not use
     "input_too_long": frozenset(),
     "input_too_long_reprompt": frozenset(),

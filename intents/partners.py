@@ -16,7 +16,8 @@ from skill.streak import current
 
 log = logging.getLogger("close_together.intents.partners")
 
-CONFIRM_DELETE = "confirm_delete"  # we asked "shall I delete it?"
+CONFIRM_DELETE = "confirm_delete"  # we asked "shall I delete it?" (the couple's data)
+CONFIRM_DELETE_MINE = "confirm_delete_mine"  # we asked "shall I unlink you and delete your own data?"
 
 _JOIN_KEYS = {
     JoinOutcome.EXPIRED: "join_expired",
@@ -90,13 +91,46 @@ class UnlinkPartnerHandler(IntentHandler):
         return turn.tell(turn.say("unlink_done", streak_words=streak_words(current(mine.streak_state(), turn.today))))
 
 
+def partner_name(turn: Turn) -> str:
+    """The partner's first name when the speaker's voice is known and both names are (spoken, so
+    the profile's names), else "your partner". Names are personal data: spoken, never logged."""
+    profile = turn.profile
+    system = getattr(turn.input.request_envelope.context, "system", None)
+    person = getattr(getattr(system, "person", None), "person_id", None)
+    speaker = profile.voices.get(person) if isinstance(person, str) else None
+    if speaker in (0, 1) and len(profile.names) == 2:
+        return profile.names[1 - speaker]
+    return turn.content.say("partner_unnamed")
+
+
 class DeleteDataHandler(IntentHandler):
+    """"Delete our data": everything of the couple, for both accounts when they are linked."""
+
     intents = ("DeleteDataIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         turn.session[PHASE] = CONFIRM_DELETE
+        if turn.profile.members:  # linked: say plainly that it is the partner's history too
+            return turn.ask(turn.say("delete_confirm_linked", partner=partner_name(turn)),
+                            turn.say("delete_confirm_reprompt"))
         return turn.ask(turn.say("delete_confirm"), turn.say("delete_confirm_reprompt"))
+
+
+class DeleteMyDataHandler(IntentHandler):
+    """"Delete my data": on a linked couple, unlink this account and remove its own data, leaving the
+    partner a solo copy of what they shared. On a solo account it is the couple's data, as above."""
+
+    intents = ("DeleteMyDataIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        if not turn.profile.members:
+            turn.session[PHASE] = CONFIRM_DELETE
+            return turn.ask(turn.say("delete_confirm"), turn.say("delete_confirm_reprompt"))
+        turn.session[PHASE] = CONFIRM_DELETE_MINE
+        return turn.ask(turn.say("delete_confirm_mine", partner=partner_name(turn)),
+                        turn.say("delete_confirm_mine_reprompt"))
 
 
 class DeleteConfirmedHandler(IntentHandler):
@@ -113,11 +147,26 @@ class DeleteConfirmedHandler(IntentHandler):
         return turn.tell(turn.say("delete_done"))
 
 
+class DeleteMineConfirmedHandler(IntentHandler):
+    intents = ("AMAZON.YesIntent",)
+
+    def applies(self, turn: Turn) -> bool:
+        return turn.phase == CONFIRM_DELETE_MINE
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        partner = partner_name(turn)  # before the shared profile is gone from this account
+        partners(turn).delete_account(turn.user_id)
+        log.info("one account's data deleted by voice; the partner keeps theirs")
+        turn.session.clear()
+        return turn.tell(turn.say("delete_mine_done", partner=partner))
+
+
 class DeleteDeclinedHandler(IntentHandler):
     intents = ("AMAZON.NoIntent",)
 
     def applies(self, turn: Turn) -> bool:
-        return turn.phase == CONFIRM_DELETE
+        return turn.phase in (CONFIRM_DELETE, CONFIRM_DELETE_MINE)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
@@ -138,5 +187,5 @@ class SkillDisabledHandler(Handler):
         return handler_input.response_builder.response
 
 
-HANDLERS = (LinkPartnerHandler, JoinPartnerHandler, UnlinkPartnerHandler, DeleteDataHandler,
-            DeleteConfirmedHandler, DeleteDeclinedHandler, SkillDisabledHandler)
+HANDLERS = (LinkPartnerHandler, JoinPartnerHandler, UnlinkPartnerHandler, DeleteDataHandler, DeleteMyDataHandler,
+            DeleteConfirmedHandler, DeleteMineConfirmedHandler, DeleteDeclinedHandler, SkillDisabledHandler)

@@ -16,7 +16,8 @@ from skill.store import keys
 from skill.store.couples import CoupleStore
 from skill.store.partners import JOIN_TRIES_PER_HOUR, JoinOutcome, Partners
 
-from alexa import envelope, new_user_id, speech_text
+from alexa import Conversation, envelope, new_user_id, speech_text
+from personal import personal
 
 NY = ZoneInfo("America/New_York")
 
@@ -105,3 +106,54 @@ def test_a_global_cap_holds_across_accounts(store: CoupleStore) -> None:
     # The window slides: near the end of the next minute the last minute's attempts weigh little.
     later = partners.join(new_user_id(), "123456", at + timedelta(seconds=110), at.date()).outcome
     assert later is JoinOutcome.WRONG
+
+
+# -- deleting on a linked couple: "our data" or "my data" (issue 11) --------------------------------
+
+VOICE_A, VOICE_B = "amzn1.ask.person.DELETEA", "amzn1.ask.person.DELETEB"
+
+
+def linked_couple(client: FlaskClient, store: CoupleStore) -> tuple[Any, Any, list[str]]:
+    a = Conversation(client, device_id="amzn1.ask.device.DELA", person_id=VOICE_A)
+    b = Conversation(client, device_id="amzn1.ask.device.DELB", person_id=VOICE_B)
+    a.one_shot("LinkPartnerIntent", evening())
+    code = str(a.card["content"]).split("Code: ")[1][:6] if a.card else ""
+    assert "You're linked" in b.one_shot("JoinPartnerIntent", evening(1), code=code)
+    a.one_shot("CompletedExerciseIntent", evening(2))
+    names = [personal("Philippa"), personal("Augustin")]
+
+    def change(p: Any) -> bool:
+        p.names, p.voices = list(names), {VOICE_A: 0, VOICE_B: 1}
+        return True
+    store.update(store.load_for_user(a.user_id), change)
+    return a, b, names
+
+
+def test_delete_our_data_on_a_linked_couple_names_the_partner_and_removes_both(
+        client: FlaskClient, store: CoupleStore) -> None:
+    a, b, names = linked_couple(client, store)
+    said = a.one_shot("DeleteDataIntent", evening(3))
+    assert f"for you and for {names[1]}" in said and "shared" in said and said.endswith("Shall I delete it?")
+    b.person_id = None  # an unrecognised voice: the partner is "your partner"
+    said = b.one_shot("DeleteDataIntent", evening(3))
+    assert "for you and for your partner" in said
+    assert "is deleted" in b.say("AMAZON.YesIntent", evening(3))
+    assert store.load_for_user(a.user_id).is_new and store.load_for_user(b.user_id).is_new
+
+
+def test_delete_my_data_removes_only_the_askers_data_and_unlinks(client: FlaskClient, store: CoupleStore) -> None:
+    a, b, names = linked_couple(client, store)
+    said = a.one_shot("DeleteMyDataIntent", evening(3))
+    assert f"unlinks you from {names[1]}" in said and f"{names[1]} keeps" in said and said.endswith("?")
+    assert "haven't deleted anything" in a.say("AMAZON.NoIntent", evening(3))
+    assert store.load_for_user(a.user_id).members  # still linked after "no"
+    a.one_shot("DeleteMyDataIntent", evening(3))
+    said = a.say("AMAZON.YesIntent", evening(3))
+    assert "is deleted" in said and names[1] in said
+    mine = store.load_for_user(a.user_id)
+    assert mine.is_new and not mine.members
+    own = keys.couple_pk(keys.couple_id_for_user(a.user_id))
+    left = [s for s in (i["sk"]["S"] for i in Partners(store)._items(own)) if not s.startswith(keys.JOIN_TRIES_PREFIX)]
+    assert left == []
+    theirs = store.load_for_user(b.user_id)  # the partner keeps a solo copy of what they shared
+    assert not theirs.members and theirs.streak == 1 and theirs.names == names

@@ -286,6 +286,11 @@ class Partners:
             self.store.forget_account_id(couple_id)
         return removed
 
+    def delete_account(self, user_id: str) -> None:
+        """"Delete my data": this account's own data goes and it is unlinked; a linked partner keeps a
+        solo copy of everything the couple shared (as after unlinking). Same as a disabled skill."""
+        self.disable_account(user_id)
+
     def disable_account(self, user_id: str) -> None:
         """The skill was disabled on this account: forget its mapping; the couple's data goes too
         unless a linked partner remains (who then keeps a solo copy, as after unlinking)."""
