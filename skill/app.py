@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -33,6 +34,11 @@ log = logging.getLogger("close_together.web")
 request_log = logging.getLogger("close_together.request")
 bp = Blueprint("alexa", __name__)
 _serializer = DefaultSerializer()
+
+
+# Set on SIGTERM (deploy/gunicorn.conf.py): the health check answers 503 from then on, so a load
+# balancer stops sending here while in-flight requests finish (docs/operations.md, "Stopping").
+STOPPING = threading.Event()
 
 
 class BadRequest(ValueError):
@@ -242,6 +248,8 @@ def _alexa(record: observe.RequestRecord) -> tuple[Response, int] | Response:
 
 @bp.get("/healthz")
 def healthz() -> tuple[Response, int]:
+    if STOPPING.is_set():
+        return jsonify(status="stopping"), 503
     store: CoupleStore = _ext()["store"]
     if store.ping():
         return jsonify(status="ok", table="reachable"), 200
