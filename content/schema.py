@@ -199,6 +199,7 @@ PHRASES: dict[str, frozenset[str]] = {
     "delete_confirm_reprompt": frozenset(),
     "delete_done": frozenset(),
     "delete_kept": frozenset(),
+    "join_busy": frozenset(),
     "delete_confirm_linked": frozenset({"partner"}),
     "delete_confirm_mine": frozenset({"partner"}),
     "delete_confirm_mine_reprompt": frozenset(),

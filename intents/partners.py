@@ -22,6 +22,7 @@ CONFIRM_DELETE_MINE = "confirm_delete_mine"  # we asked "shall I unlink you and 
 _JOIN_KEYS = {
     JoinOutcome.EXPIRED: "join_expired",
     JoinOutcome.THROTTLED: "join_throttled",
+    JoinOutcome.BUSY: "join_busy",
     JoinOutcome.OWN_CODE: "join_own_code",
     JoinOutcome.ALREADY_LINKED: "join_already_linked",
     JoinOutcome.TAKEN: "join_taken",

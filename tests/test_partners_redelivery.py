@@ -102,7 +102,7 @@ def test_a_global_cap_holds_across_accounts(store: CoupleStore) -> None:
     outcomes = [partners.join(new_user_id(), "123456", at + timedelta(seconds=n), at.date()).outcome
                 for n in range(5)]
     assert outcomes[:3] == [JoinOutcome.WRONG] * 3
-    assert outcomes[3:] == [JoinOutcome.THROTTLED] * 2
+    assert outcomes[3:] == [JoinOutcome.BUSY] * 2
     # The window slides: near the end of the next minute the last minute's attempts weigh little.
     later = partners.join(new_user_id(), "123456", at + timedelta(seconds=110), at.date()).outcome
     assert later is JoinOutcome.WRONG

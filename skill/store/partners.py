@@ -48,6 +48,7 @@ class JoinOutcome(enum.Enum):
     WRONG = "wrong"  # no such code (never issued, already used, or deleted)
     EXPIRED = "expired"
     THROTTLED = "throttled"
+    BUSY = "busy"  # all accounts together are over the global cap: try again in a minute
     OWN_CODE = "own_code"
     ALREADY_LINKED = "already_linked"  # the joining account is linked already
     TAKEN = "taken"  # the account that issued the code is linked to someone else by now
@@ -149,8 +150,9 @@ class Partners:
             linked = self.store.load_for_user(user_id)
             if linked.members and linked.outcome_of(token) == JOINED:
                 return JoinResult(JoinOutcome.JOINED, linked)
-        if not self._admit_try(account, now, token):
-            return JoinResult(JoinOutcome.THROTTLED)
+        admitted = self._admit_try(account, now, token)
+        if admitted is not JoinOutcome.JOINED:
+            return JoinResult(admitted)
         if not (code.isdigit() and len(code) == CODE_DIGITS):
             return JoinResult(JoinOutcome.WRONG)
         for _ in range(3):
@@ -195,9 +197,10 @@ class Partners:
             return JoinResult(JoinOutcome.JOINED, merged)
         return JoinResult(JoinOutcome.WRONG)
 
-    def _admit_try(self, account: str, now: datetime, token: str | None) -> bool:
-        """Count one join attempt; False when this account made JOIN_TRIES_PER_HOUR attempts in the last
-        hour, or all accounts together are over the global cap. The attempts are kept as
+    def _admit_try(self, account: str, now: datetime, token: str | None) -> JoinOutcome:
+        """Count one join attempt: JOINED (meaning "go on"), THROTTLED when this account made
+        JOIN_TRIES_PER_HOUR attempts in the last hour, BUSY when all accounts together are over the
+        global cap. The attempts are kept as
         ``<epoch>:<request token>`` in one item, so a redelivered request is recognised, not counted."""
         key = to_item({keys.PK: keys.couple_pk(account), keys.SK: keys.join_tries_sk("window")})
         epoch = _epoch(now)
@@ -207,9 +210,9 @@ class Partners:
                       if isinstance(t, str) and t.split(":", 1)[0].isdigit()
                       and int(t.split(":", 1)[0]) > epoch - JOIN_WINDOW_SECONDS]
             if token is not None and any(t.split(":", 1)[-1] == token for t in recent):
-                return True
+                return JoinOutcome.JOINED
             if len(recent) >= JOIN_TRIES_PER_HOUR:
-                return False
+                return JoinOutcome.THROTTLED
             version = int((found or {}).get("version", 0))
             condition: dict[str, Any] = (
                 {"ConditionExpression": "attribute_not_exists(#pk)", "ExpressionAttributeNames": {"#pk": keys.PK}}
@@ -223,8 +226,8 @@ class Partners:
                     self.store.client.put_item(TableName=self.table, Item=item, **condition)
             except ConflictError:
                 continue  # another attempt of this account was counted meanwhile: look again
-            return self._admit_globally(epoch)
-        return False
+            return JoinOutcome.JOINED if self._admit_globally(epoch) else JoinOutcome.BUSY
+        return JoinOutcome.THROTTLED
 
     def _admit_globally(self, epoch: int) -> bool:
         """A sliding minute over all accounts: this minute's count plus the last minute's, weighted by
