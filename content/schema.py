@@ -103,6 +103,7 @@ PHRASES: dict[str, frozenset[str]] = {
     "store_unavailable_not_saved": frozenset(),
     "store_outcome_unknown": frozenset(),
     "store_outcome_unknown_reprompt": frozenset(),
+    "store_outcome_unknown_gratitude": frozenset(),
     # gratitude round (intents/gratitude.py)
     "grat_activity_name": frozenset(),
     "grat_ask_names": frozenset(),

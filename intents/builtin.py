@@ -9,7 +9,7 @@ import logging
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import is_request_type
+from ask_sdk_core.utils import get_intent_name, is_request_type
 from ask_sdk_model import Response
 
 from intents.base import PHASE, Deps, Handler, IntentHandler, Turn
@@ -95,6 +95,10 @@ class OutcomeUnknownHandler(AbstractExceptionHandler):
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         log.warning("write outcome unknown: %s", type(exception.__cause__ or exception).__name__)
         turn = Turn.of(self.deps, handler_input)
+        if is_request_type("IntentRequest")(handler_input) and get_intent_name(handler_input) == "GratitudeIntent":
+            # A gratitude said again would be a second entry (each is keyed by its request), so the
+            # honest advice differs: no need to repeat it.
+            return turn.ask(turn.say("store_outcome_unknown_gratitude"), turn.say("error_reprompt"))
         return turn.ask(turn.say("store_outcome_unknown"), turn.say("store_outcome_unknown_reprompt"))
 
 

@@ -30,11 +30,13 @@ from skill.settings import Settings
 from skill.store import client as store_client
 from skill.store.couples import CoupleStore
 from skill.store.errors import StoreUnavailable
+from skill.store.gratitude import GratitudeLog
 from skill.store.scope import DeadlineExceeded, request_scope
 
-from alexa import envelope, new_user_id, speech_text
+from alexa import Conversation, envelope, new_user_id, speech_text
 from conftest import ROOT
 from faultproxy import FaultProxy
+from personal import personal
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 ALEXA_LIMIT_SECONDS = 8.0
@@ -306,3 +308,35 @@ def test_a_completion_that_loses_every_retry_gets_the_same_honest_answer(db: Any
     assert profile_of(db.endpoint, user).streak == 0  # and indeed nothing of ours was saved
     said, _ = complete(client, user)  # saying it again once the other device is quiet counts once
     assert "day one" in said and profile_of(db.endpoint, user).streak == 1
+
+
+def test_a_gratitude_in_flight_when_time_runs_out_is_not_called_unsaved(
+        proxy: FaultProxy, db: Any, catalogue: Catalogue) -> None:
+    # Said again, a gratitude would be a second entry: the honest answer says there's no need.
+    app = app_for(proxy.endpoint, catalogue)
+    store: CoupleStore = app.extensions["close_together"]["store"]
+    c = Conversation(app.test_client())
+    direct = CoupleStore(Settings(table_name=TABLE, dynamodb_endpoint=db.endpoint))
+
+    def names(p: Any) -> bool:
+        p.names = [personal("Evangeline"), personal("Maximilian")]
+        return True
+    direct.update(direct.load_for_user(c.user_id), names)
+    c.one_shot("StartGratitudeRoundIntent", NOW)
+
+    def stall_replies(**_: Any) -> None:
+        proxy.mode = "slow"
+
+    events_of(store).register("before-call.dynamodb.PutItem", stall_replies, unique_id="stall-grat")
+    try:
+        said = c.say("GratitudeIntent", NOW + timedelta(seconds=5), gratitude=personal("you carried the shopping up"))
+    finally:
+        events_of(store).unregister("before-call.dynamodb.PutItem", unique_id="stall-grat")
+        proxy.mode = "pass"
+    assert "not sure that one was kept" in said and "no need to say it again" in said
+    assert "couldn't" not in said and not c.ended
+    recovered(proxy.endpoint)
+    couple = direct.load_for_user(c.user_id).couple_id
+    found, _ = GratitudeLog(direct, 30).between(couple, NOW.date() - timedelta(days=1), NOW.date() + timedelta(days=1),
+                                                NOW + timedelta(minutes=1))
+    assert len(found) == 1  # it had landed

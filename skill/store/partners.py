@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import random
 import secrets
 import time
 from collections.abc import Iterator
@@ -155,7 +156,11 @@ class Partners:
             return JoinResult(admitted)
         if not (code.isdigit() and len(code) == CODE_DIGITS):
             return JoinResult(JoinOutcome.WRONG)
-        for _ in range(3):
+        for attempt in range(5):
+            if attempt:
+                # Joins racing for one code cancel each other's transactions; a random pause breaks
+                # the lockstep so one of them gets through and the others then see the code gone.
+                time.sleep(random.uniform(0, 0.05 * attempt))
             found = self._get(keys.code_pk(code), keys.CODE_SK)
             if found is None:
                 return JoinResult(JoinOutcome.WRONG)
