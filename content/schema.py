@@ -138,6 +138,10 @@ PHRASES: dict[str, frozenset[str]] = {
     "help_in_grat_offer": frozenset(),
     "help_in_summary_more": frozenset(),
     "help_in_confirm_delete": frozenset(),
+    "help_in_confirm_delete_mine": frozenset(),
+    "store_outcome_unknown": frozenset(),
+    "store_outcome_unknown_reprompt": frozenset(),
+    "store_outcome_unknown_gratitude": frozenset(),
     # gratitude round (intents/gratitude.py)
     "grat_activity_name": frozenset(),
     "grat_ask_names": frozenset(),
@@ -234,6 +238,12 @@ PHRASES: dict[str, frozenset[str]] = {
     "delete_confirm_reprompt": frozenset(),
     "delete_done": frozenset(),
     "delete_kept": frozenset(),
+    "join_busy": frozenset(),
+    "delete_confirm_linked": frozenset({"partner"}),
+    "delete_confirm_mine": frozenset({"partner"}),
+    "delete_confirm_mine_reprompt": frozenset(),
+    "delete_mine_done": frozenset({"partner"}),
+    "partner_unnamed": frozenset(),
     # guard (intents/guard.py): slot values the skill will not use
     "input_too_long": frozenset(),
     "input_too_long_reprompt": frozenset(),

@@ -5,7 +5,9 @@ short requests that mostly wait on one or two DynamoDB round trips.
 """
 
 import os
+import signal
 from pathlib import Path
+from typing import Any
 
 from skill.logs import LOGGING, GunicornLogger
 
@@ -40,8 +42,10 @@ threads = _int("GUNICORN_THREADS", 4)
 # Alexa gives up on a request after 8 s. The DynamoDB client's own timeouts end a slow call well
 # before that (skill/store/client.py); a worker silent for 6 s is stuck and gets replaced.
 timeout = _int("GUNICORN_TIMEOUT", 6)
-# On SIGTERM (a deploy, a container stop) stop accepting, finish what is in flight (each request is
-# done within Alexa's 8 s), then exit. Container runtimes wait 10 s before SIGKILL: stay under it.
+# On SIGTERM (a deploy, a container stop) the health check answers 503 and the listeners close at
+# once (post_worker_init below; docs/operations.md, "Stopping"), what is in flight finishes (each
+# request is done within Alexa's 8 s), then the server exits. Container runtimes wait 10 s before
+# SIGKILL: stay under it.
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 9)
 # Longer than a load balancer's idle timeout (60 s on AWS ALB) so it never reuses a closed connection.
 keepalive = _int("GUNICORN_KEEPALIVE", 75)
@@ -65,3 +69,39 @@ logconfig_dict = LOGGING
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info")
+
+
+def post_worker_init(worker: Any) -> None:
+    """On SIGTERM: /healthz turns 503 at once, and the listening sockets close at once, so a new
+    connection is refused before any byte is read instead of waiting in the kernel's queue until the
+    worker exits and being reset. Connections already queued are accepted and served first."""
+    from skill import app as web
+
+    stop = worker.handle_exit
+
+    def on_term(sig: int, frame: Any) -> None:
+        web.STOPPING.set()
+        queue = getattr(worker, "method_queue", None)
+        if queue is not None:  # gthread: close from the worker's own loop, which this wakes
+            queue.defer(lambda: _close_listeners(worker))
+        stop(sig, frame)
+
+    signal.signal(signal.SIGTERM, on_term)
+
+
+def _close_listeners(worker: Any) -> None:
+    from gunicorn.workers.gthread import TConn
+
+    if getattr(worker, "_accepting", False):
+        worker.set_accept_enabled(False)
+    for listener in worker.sockets:
+        listener.setblocking(False)
+        while True:  # what the kernel already queued reached us: serve it
+            try:
+                client, address = listener.accept()
+            except OSError:
+                break
+            worker.nr_conns += 1
+            client.setblocking(True)
+            worker.enqueue_req(TConn(worker.cfg, client, address, listener.getsockname()))
+        listener.close()

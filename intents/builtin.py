@@ -9,12 +9,12 @@ import logging
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import is_request_type
+from ask_sdk_core.utils import get_intent_name, is_request_type
 from ask_sdk_model import Response
 
 from intents.base import Deps, Handler, Turn
 from intents.thread import here
-from skill.store.errors import StoreUnavailable
+from skill.store.errors import OutcomeUnknown, StoreUnavailable
 
 log = logging.getLogger("close_together.intents.builtin")
 
@@ -66,6 +66,29 @@ class StoreUnavailableHandler(AbstractExceptionHandler):
         return answer_after_error(self.deps, handler_input, "store_unavailable")
 
 
+class OutcomeUnknownHandler(AbstractExceptionHandler):
+    """A write whose result is unknown: say we're not sure, and how to check. Never "saved", never
+    "not saved": either could be false. Saying it again is safe (writes are once per request id and
+    a day's practice counts once)."""
+
+    def __init__(self, deps: Deps) -> None:
+        self.deps = deps
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return isinstance(exception, OutcomeUnknown)
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        log.warning("write outcome unknown: %s", type(exception.__cause__ or exception).__name__)
+        turn = Turn.of(self.deps, handler_input)
+        turn.reset_state()  # the session keeps the place it came with
+        turn.save_state()
+        if is_request_type("IntentRequest")(handler_input) and get_intent_name(handler_input) == "GratitudeIntent":
+            # A gratitude said again would be a second entry (each is keyed by its request), so the
+            # honest advice differs: no need to repeat it.
+            return turn.ask(turn.say("store_outcome_unknown_gratitude"), turn.say("error_reprompt"))
+        return turn.ask(turn.say("store_outcome_unknown"), turn.say("store_outcome_unknown_reprompt"))
+
+
 class AnyErrorHandler(AbstractExceptionHandler):
     """Last resort: log with the traceback, apologise with a reprompt, never leak a stack trace."""
 
@@ -82,4 +105,4 @@ class AnyErrorHandler(AbstractExceptionHandler):
 
 HANDLERS = (SessionEndedHandler,)
 CATCH_ALL = (UnhandledHandler,)
-EXCEPTION_HANDLERS = (StoreUnavailableHandler, AnyErrorHandler)
+EXCEPTION_HANDLERS = (StoreUnavailableHandler, OutcomeUnknownHandler, AnyErrorHandler)

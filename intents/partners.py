@@ -21,6 +21,7 @@ log = logging.getLogger("close_together.intents.partners")
 _JOIN_KEYS = {
     JoinOutcome.EXPIRED: "join_expired",
     JoinOutcome.THROTTLED: "join_throttled",
+    JoinOutcome.BUSY: "join_busy",
     JoinOutcome.OWN_CODE: "join_own_code",
     JoinOutcome.ALREADY_LINKED: "join_already_linked",
     JoinOutcome.TAKEN: "join_taken",
@@ -91,13 +92,46 @@ class UnlinkPartnerHandler(IntentHandler):
         return turn.tell(turn.say("unlink_done", streak_words=streak_words(current(mine.streak_state(), turn.today))))
 
 
+def partner_name(turn: Turn) -> str:
+    """The partner's first name when the speaker's voice is known and both names are (spoken, so
+    the profile's names), else "your partner". Names are personal data: spoken, never logged."""
+    profile = turn.profile
+    system = getattr(turn.input.request_envelope.context, "system", None)
+    person = getattr(getattr(system, "person", None), "person_id", None)
+    speaker = profile.voices.get(person) if isinstance(person, str) else None
+    if speaker in (0, 1) and len(profile.names) == 2:
+        return profile.names[1 - speaker]
+    return turn.content.say("partner_unnamed")
+
+
 class DeleteDataHandler(IntentHandler):
+    """"Delete our data": everything of the couple, for both accounts when they are linked."""
+
     intents = ("DeleteDataIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         turn.state.phase = Phase.CONFIRM_DELETE
+        if turn.profile.members:  # linked: say plainly that it is the partner's history too
+            return turn.ask(turn.say("delete_confirm_linked", partner=partner_name(turn)),
+                            turn.say("delete_confirm_reprompt"))
         return turn.ask(turn.say("delete_confirm"), turn.say("delete_confirm_reprompt"))
+
+
+class DeleteMyDataHandler(IntentHandler):
+    """"Delete my data": on a linked couple, unlink this account and remove its own data, leaving the
+    partner a solo copy of what they shared. On a solo account it is the couple's data, as above."""
+
+    intents = ("DeleteMyDataIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        if not turn.profile.members:
+            turn.state.phase = Phase.CONFIRM_DELETE
+            return turn.ask(turn.say("delete_confirm"), turn.say("delete_confirm_reprompt"))
+        turn.state.phase = Phase.CONFIRM_DELETE_MINE
+        return turn.ask(turn.say("delete_confirm_mine", partner=partner_name(turn)),
+                        turn.say("delete_confirm_mine_reprompt"))
 
 
 class DeleteConfirmedHandler(IntentHandler):
@@ -114,11 +148,26 @@ class DeleteConfirmedHandler(IntentHandler):
         return turn.tell(turn.say("delete_done"))
 
 
+class DeleteMineConfirmedHandler(IntentHandler):
+    intents = ("AMAZON.YesIntent",)
+
+    def applies(self, turn: Turn) -> bool:
+        return turn.phase == Phase.CONFIRM_DELETE_MINE
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        partner = partner_name(turn)  # before the shared profile is gone from this account
+        partners(turn).delete_account(turn.user_id)
+        log.info("one account's data deleted by voice; the partner keeps theirs")
+        turn.state.clear()
+        return turn.tell(turn.say("delete_mine_done", partner=partner))
+
+
 class DeleteDeclinedHandler(IntentHandler):
     intents = ("AMAZON.NoIntent",)
 
     def applies(self, turn: Turn) -> bool:
-        return turn.phase == Phase.CONFIRM_DELETE
+        return turn.phase in (Phase.CONFIRM_DELETE, Phase.CONFIRM_DELETE_MINE)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
@@ -139,5 +188,5 @@ class SkillDisabledHandler(Handler):
         return handler_input.response_builder.response
 
 
-HANDLERS = (LinkPartnerHandler, JoinPartnerHandler, UnlinkPartnerHandler, DeleteDataHandler,
-            DeleteConfirmedHandler, DeleteDeclinedHandler, SkillDisabledHandler)
+HANDLERS = (LinkPartnerHandler, JoinPartnerHandler, UnlinkPartnerHandler, DeleteDataHandler, DeleteMyDataHandler,
+            DeleteConfirmedHandler, DeleteMineConfirmedHandler, DeleteDeclinedHandler, SkillDisabledHandler)

@@ -30,7 +30,8 @@ class Phase(StrEnum):
     ROUND = "grat_turn"  # a gratitude round, waiting for the asked partner
     ROUND_OFFER = "grat_offer"  # "shall we start a round?"
     SUMMARY_MORE = "summary_more"  # "would you like last week too?"
-    CONFIRM_DELETE = "confirm_delete"  # "shall I delete it?"
+    CONFIRM_DELETE = "confirm_delete"  # "shall I delete it?" (the couple's data)
+    CONFIRM_DELETE_MINE = "confirm_delete_mine"  # "shall I unlink you and delete your own data?"
 
 
 # Phases that hold a practice in progress: speech that is not theirs keeps the place, and pause

@@ -43,6 +43,7 @@ _QUESTION = {
     Phase.OVERVIEW: "steps_reprompt",
     Phase.SUMMARY_MORE: "summary_more_reprompt",
     Phase.CONFIRM_DELETE: "delete_confirm_reprompt",
+    Phase.CONFIRM_DELETE_MINE: "delete_confirm_mine_reprompt",
     Phase.ROUND_OFFER: "grat_offer_reprompt",
 }
 
@@ -204,7 +205,7 @@ class ReaskHandler(IntentHandler):
     def applies(self, turn: Turn) -> bool:
         if get_intent_name(turn.input) == "AMAZON.PreviousIntent" and turn.phase in (Phase.LAUNCHED, Phase.OFFERED):
             return True  # nothing to go back to: ask again (what "next" means there is tonight's)
-        return turn.phase in (Phase.SUMMARY_MORE, Phase.CONFIRM_DELETE, Phase.ROUND_OFFER)
+        return turn.phase in (Phase.SUMMARY_MORE, Phase.CONFIRM_DELETE, Phase.CONFIRM_DELETE_MINE, Phase.ROUND_OFFER)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return here(self.turn(handler_input), "")

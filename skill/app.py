@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+import threading
 import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -16,7 +18,7 @@ from ask_sdk_core.exceptions import AskSdkException
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from content.loader import load_catalogue
 from intents.base import Deps, RequestContext
@@ -32,6 +34,11 @@ log = logging.getLogger("close_together.web")
 request_log = logging.getLogger("close_together.request")
 bp = Blueprint("alexa", __name__)
 _serializer = DefaultSerializer()
+
+
+# Set on SIGTERM (deploy/gunicorn.conf.py): the health check answers 503 from then on, so a load
+# balancer stops sending here while in-flight requests finish (docs/operations.md, "Stopping").
+STOPPING = threading.Event()
 
 
 class BadRequest(ValueError):
@@ -80,6 +87,51 @@ def _bad(message: str) -> tuple[Response, int]:
     return jsonify(error="bad request", message=message), 400
 
 
+# Alexa's envelopes nest about eight levels deep, the skill's own session attributes a few more.
+# Anything deeper is refused before json.loads (whose recursion a 1,000-level body exhausts) and
+# before the SDK deep-copies session attributes (the same, from 500 levels).
+MAX_JSON_DEPTH = 64
+# One left-to-right scan: a whole string literal, a bracket, or a quote that opens no complete
+# string (the text is invalid from there on, and json.loads stops there too, so the scan does).
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|"')
+
+
+def json_too_deep(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """True when brackets outside string literals nest deeper than ``limit`` (linear, no recursion)."""
+    depth = 0
+    for token in _JSON_TOKENS.finditer(text):
+        kind = token.group()
+        if kind in ("[", "{"):
+            depth += 1
+            if depth > limit:
+                return True
+        elif kind in ("]", "}"):
+            depth -= 1
+        elif kind == '"':
+            return False
+    return False
+
+
+def read_body(max_bytes: int) -> bytes:
+    """The whole body, or RequestEntityTooLarge: a chunked body past the limit is refused, never cut.
+
+    Werkzeug already refuses a Content-Length over the limit; for a body without one (chunked) it
+    stops reading at the limit and returns what it has, so read one byte further ourselves.
+    """
+    if request.content_length is not None or "wsgi.input_terminated" not in request.environ:
+        return request.get_data(cache=False)
+    stream = request.environ["wsgi.input"]
+    data = bytearray()
+    while len(data) <= max_bytes:
+        chunk = stream.read(min(64 * 1024, max_bytes + 1 - len(data)))
+        if not chunk:
+            break
+        data += chunk
+    if len(data) > max_bytes:
+        raise RequestEntityTooLarge()
+    return bytes(data)
+
+
 def parse_timestamp(raw: object) -> datetime:
     if not isinstance(raw, str):
         raise BadRequest("request.timestamp is missing")
@@ -89,7 +141,10 @@ def parse_timestamp(raw: object) -> datetime:
         raise BadRequest("request.timestamp is not an ISO 8601 time") from err
     if stamp.tzinfo is None:
         raise BadRequest("request.timestamp has no time zone")
-    return stamp.astimezone(UTC)
+    try:
+        return stamp.astimezone(UTC)
+    except OverflowError as err:  # e.g. 9999-12-31T23:59:59-23:59 is past year 9999 in UTC
+        raise BadRequest("request.timestamp is out of range") from err
 
 
 def check_envelope(envelope: object) -> datetime:
@@ -152,10 +207,12 @@ def _alexa(record: observe.RequestRecord) -> tuple[Response, int] | Response:
     arrived = time.monotonic()  # the store's time budget counts from here (docs/security.md)
     ext = _ext()
     settings: Settings = ext["settings"]
-    body = request.get_data(cache=False)  # werkzeug answers 413 past MAX_CONTENT_LENGTH
+    body = read_body(settings.max_body_bytes)  # 413 past the limit, with or without Content-Length
     record.outcome = observe.BAD_REQUEST
     try:
         text = body.decode("utf-8")
+        if json_too_deep(text):
+            return _bad(f"the body nests deeper than {MAX_JSON_DEPTH} levels")
         envelope = json.loads(text)
         _note(record, envelope)
         now = check_envelope(envelope)
@@ -191,6 +248,8 @@ def _alexa(record: observe.RequestRecord) -> tuple[Response, int] | Response:
 
 @bp.get("/healthz")
 def healthz() -> tuple[Response, int]:
+    if STOPPING.is_set():
+        return jsonify(status="stopping"), 503
     store: CoupleStore = _ext()["store"]
     if store.ping():
         return jsonify(status="ok", table="reachable"), 200

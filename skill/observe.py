@@ -17,10 +17,11 @@ from ask_sdk_core.dispatch_components import AbstractExceptionHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from skill.store.errors import StoreUnavailable
+from skill.store.errors import OutcomeUnknown, StoreUnavailable
 
 OK = "ok"
 STORE_UNAVAILABLE = "store_unavailable"
+OUTCOME_UNKNOWN = "outcome_unknown"  # a write may or may not have landed; the skill said so
 ERROR = "error"  # a handler raised; the skill apologised
 BAD_REQUEST = "bad_request"  # not a request we act on (400)
 REJECTED = "rejected"  # failed signature, timestamp or skill id checks (400)
@@ -124,5 +125,6 @@ class Observed(AbstractExceptionHandler):
         return bool(self.inner.can_handle(handler_input, exception))
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response | None:
-        set_outcome(STORE_UNAVAILABLE if isinstance(exception, StoreUnavailable) else ERROR)
+        set_outcome(STORE_UNAVAILABLE if isinstance(exception, StoreUnavailable)
+                    else OUTCOME_UNKNOWN if isinstance(exception, OutcomeUnknown) else ERROR)
         return self.inner.handle(handler_input, exception)

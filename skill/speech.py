@@ -6,10 +6,20 @@ import re
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
+# Characters XML 1.0 does not allow anywhere (C0 controls but tab and newlines, lone surrogates,
+# U+FFFE and U+FFFF): one of them makes the whole <speak> document malformed, so Alexa speaks nothing.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(words: str) -> str:
+    """``words`` without the characters XML forbids (a name or a gratitude may carry them)."""
+    return _NOT_XML.sub("", words)
+
 
 def text(words: str) -> str:
-    """Plain words made safe inside <speak> (names and spoken answers may hold & or <)."""
-    return escape(words)
+    """Plain words made safe inside <speak>: escaped (names and answers may hold & or <), and
+    without characters XML forbids, so the answer is well-formed SSML whatever was stored."""
+    return escape(xml_safe(words))
 
 
 def pause(seconds: float) -> str:

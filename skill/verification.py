@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import collections
+import concurrent.futures
 import functools
 import posixpath
 import ssl
@@ -131,11 +132,17 @@ def canonical_cert_url(url: str) -> str:
                 raise VerificationError("certificate URL path not allowed")
         elif segment not in ("", "."):
             depth += 1
+    # Amazon's URLs carry neither a query, a fragment nor escapes; refusing them keeps one cache
+    # entry per real file, so forged variants of one URL cannot each cost a fetch.
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        raise VerificationError("certificate URL query not allowed")
+    if "%" in parts.path:
+        raise VerificationError("certificate URL path not allowed")
     path = posixpath.normpath(parts.path)
     # The prefix check is case-sensitive on purpose: S3 bucket paths are.
     if not path.startswith(_CERT_URL_PATH_PREFIX):
         raise VerificationError("certificate URL path not allowed")
-    return urlunsplit(("https", _CERT_URL_HOST, path, parts.query, ""))
+    return urlunsplit(("https", _CERT_URL_HOST, path, "", ""))
 
 
 def _split_pem_certificates(data: bytes) -> list[x509.Certificate]:
@@ -229,6 +236,8 @@ class RequestVerifier:
         cache_size: int = 16,
         max_skew_seconds: int = 150,
         skill_event_skew_seconds: int = 3600,
+        max_fetches: int = 4,
+        failure_memory_seconds: float = 15.0,
     ) -> None:
         self._skill_id = skill_id
         # Default roots are loaded lazily (first verify) so importing/constructing stays cheap.
@@ -241,6 +250,15 @@ class RequestVerifier:
         self._skill_event_skew = timedelta(seconds=skill_event_skew_seconds)
         self._cache: collections.OrderedDict[str, tuple[x509.Certificate, ...]] = collections.OrderedDict()
         self._lock = threading.Lock()
+        # Fetching is bounded as a whole (docs/security.md, "Certificate fetching"): one budget per
+        # request however the fetch spends it (name resolution included), one fetch per URL in
+        # flight, a few fetches at once, failures remembered for a short while.
+        self._fetch_budget = fetch_timeout
+        self._slots = threading.BoundedSemaphore(max_fetches)
+        self._max_fetches = max_fetches
+        self._in_flight: dict[str, concurrent.futures.Future[tuple[x509.Certificate, ...]]] = {}
+        self._failures: collections.OrderedDict[str, tuple[float, str]] = collections.OrderedDict()
+        self._failure_memory = failure_memory_seconds
 
     def policy(self) -> dict[str, object]:
         """The checks this verifier enforces, for start-up logs and the production-settings test."""
@@ -252,6 +270,8 @@ class RequestVerifier:
             "fetch_timeout": getattr(fetcher, "_timeout", None),
             "max_chain_bytes": self._max_chain_bytes,
             "cache_size": self._cache_size,
+            "max_fetches": self._max_fetches,
+            "failure_memory_seconds": self._failure_memory,
             "max_skew_seconds": self._max_skew.total_seconds(),
             "skill_event_skew_seconds": self._skill_event_skew.total_seconds(),
             "clock": "system" if self._clock is _utcnow else "custom",
@@ -299,7 +319,11 @@ class RequestVerifier:
         # Skill events may be delivered up to an hour late, so Amazon allows them a wider window.
         is_skill_event = isinstance(request_type, str) and request_type.startswith(_SKILL_EVENT_PREFIX)
         tolerance = self._skill_event_skew if is_skill_event else self._max_skew
-        if abs(now - timestamp) > tolerance:
+        try:
+            off = abs(now - timestamp)
+        except OverflowError as exc:  # e.g. year 1 or 9999 with an offset that crosses the range
+            raise VerificationError("request timestamp out of range") from exc
+        if off > tolerance:
             raise VerificationError("request timestamp out of range")
 
     def _check_application_id(self, envelope: Mapping[str, Any]) -> None:
@@ -314,12 +338,61 @@ class RequestVerifier:
             raise VerificationError("application id mismatch")
 
     def _chain(self, url: str) -> tuple[x509.Certificate, ...]:
+        """The verified chain at ``url``: from the cache, else from one fetch shared by every request
+        that wants it meanwhile. Waits at most the fetch budget, whatever the fetch is doing."""
         with self._lock:
             cached = self._cache.get(url)
             if cached is not None:
                 self._cache.move_to_end(url)
                 return cached
-        # Fetch outside the lock: a slow fetch must not stall requests served from the cache.
+            failed = self._failures.get(url)
+            if failed is not None:
+                if failed[0] > time.monotonic():
+                    raise VerificationError(failed[1])
+                del self._failures[url]
+            future = self._in_flight.get(url)
+            if future is None:
+                # Refuse rather than queue: a request waiting for a slot would hold a server thread.
+                if not self._slots.acquire(blocking=False):
+                    raise VerificationError("certificate fetch busy")
+                future = self._in_flight[url] = concurrent.futures.Future()
+                threading.Thread(target=self._fetch, args=(url, future), name="cert-fetch", daemon=True).start()
+        try:
+            return future.result(timeout=self._fetch_budget)
+        except concurrent.futures.TimeoutError as exc:
+            raise VerificationError("certificate fetch timed out") from exc
+
+    def _fetch(self, url: str, future: concurrent.futures.Future[tuple[x509.Certificate, ...]]) -> None:
+        """On its own thread, so that no part of a fetch (a stalled name lookup included) can hold a
+        request past the budget; the slot stays taken until the fetch really ends."""
+        try:
+            chain = self._fetch_chain(url)
+            self._check_chain(chain, self._now())
+        except VerificationError as exc:
+            # Waiters get a fresh error: the original's traceback would keep the fetch's socket alive.
+            reason = str(exc)
+            with self._lock:
+                self._failures[url] = (time.monotonic() + self._failure_memory, reason)
+                self._failures.move_to_end(url)
+                while len(self._failures) > 1024:
+                    self._failures.popitem(last=False)
+                del self._in_flight[url]
+            self._slots.release()
+            future.set_exception(VerificationError(reason))
+            return
+        # Cache a chain that verified, never a failure's stand-in; validity dates are still
+        # re-checked on every request, so an entry that expires stops passing.
+        with self._lock:
+            if self._cache_size > 0:
+                self._cache[url] = chain
+                self._cache.move_to_end(url)
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+            del self._in_flight[url]
+        self._slots.release()
+        future.set_result(chain)
+
+    def _fetch_chain(self, url: str) -> tuple[x509.Certificate, ...]:
         try:
             pem = self._fetcher(url)
         except VerificationError:
@@ -334,13 +407,6 @@ class RequestVerifier:
             chain = tuple(x509.load_pem_x509_certificates(pem))
         except ValueError as exc:
             raise VerificationError("invalid certificate chain") from exc
-        # Cache the parsed chain, not a verdict: validity dates are re-checked on every request.
-        if self._cache_size > 0:
-            with self._lock:
-                self._cache[url] = chain
-                self._cache.move_to_end(url)
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
         return chain
 
     def _check_chain(self, chain: Sequence[x509.Certificate], now: datetime) -> None:
@@ -351,6 +417,10 @@ class RequestVerifier:
             verifier.verify(leaf, intermediates)
         except x509v.VerificationError as exc:
             raise VerificationError(_chain_failure_reason(leaf, now)) from exc
+        # The policy above also accepts a wildcard such as *.amazon.com; Amazon (and its SDK) require
+        # the exact name.
+        if ALEXA_CERT_SAN not in _san_names(leaf):
+            raise VerificationError("certificate not issued for " + ALEXA_CERT_SAN)
 
     @staticmethod
     def _check_signature(leaf: x509.Certificate, signature: bytes, body: bytes) -> None:
@@ -369,11 +439,14 @@ def _chain_failure_reason(leaf: x509.Certificate, now: datetime) -> str:
         return "certificate expired"
     if now < leaf.not_valid_before_utc:
         return "certificate not yet valid"
-    try:
-        san = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
-        names = san.get_values_for_type(x509.DNSName)
-    except x509.ExtensionNotFound:
-        names = []
-    if ALEXA_CERT_SAN not in (n.lower() for n in names):
+    if ALEXA_CERT_SAN not in _san_names(leaf):
         return "certificate not issued for " + ALEXA_CERT_SAN
     return "certificate chain not trusted"
+
+
+def _san_names(leaf: x509.Certificate) -> list[str]:
+    try:
+        san = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    except x509.ExtensionNotFound:
+        return []
+    return [name.lower() for name in san.get_values_for_type(x509.DNSName)]

@@ -56,6 +56,15 @@ def _confirm(c: Conversation) -> object:
     return c.say("PartnerNamesIntent", AT, first="Marisol", second="Teodoro")
 
 
+def _linked_delete_mine(c: Conversation) -> object:
+    c.one_shot("LinkPartnerIntent", AT)
+    code = re.search(r"Code: (\d+)", str((c.card or {}).get("content", "")))
+    assert code, c.card
+    partner = Conversation(c.client)
+    partner.one_shot("JoinPartnerIntent", AT, code=code.group(1))
+    return c.one_shot("DeleteMyDataIntent", AT)
+
+
 # How a couple reaches each phase ("none": a new session, nothing going on).
 PHASES: dict[str, Setup] = {
     "none": Setup(False, lambda c: None),
@@ -71,6 +80,7 @@ PHASES: dict[str, Setup] = {
     "grat_offer": Setup(True, _one("GratitudeIntent", gratitude="you make me laugh")),
     "summary_more": Setup(False, _one("WeeklySummaryIntent")),
     "confirm_delete": Setup(False, _one("DeleteDataIntent")),
+    "confirm_delete_mine": Setup(False, _linked_delete_mine),
 }
 
 

@@ -34,8 +34,13 @@ def registered() -> frozenset[str]:
         return frozenset(_registered)
 
 
+# Attributes every LogRecord has; anything else on a record came from ``extra=`` (which the JSON
+# log formatter writes out, so it must be checked like the message).
+_STANDARD = frozenset(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime"}
+
+
 class Capture(logging.Handler):
-    """Keeps every formatted record of the run (tracebacks included)."""
+    """Keeps every formatted record of the run (tracebacks and ``extra`` fields included)."""
 
     def __init__(self) -> None:
         super().__init__(level=logging.DEBUG)
@@ -47,6 +52,9 @@ class Capture(logging.Handler):
             line = self.format(record)
         except Exception:  # a record that cannot be formatted still must not hide its arguments
             line = f"{record.msg!r} {record.args!r}"
+        extra = {k: v for k, v in record.__dict__.items() if k not in _STANDARD}
+        if extra:
+            line += f" extra={extra!r}"
         with _lock:
             self.lines.append(line)
 

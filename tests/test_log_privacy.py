@@ -56,3 +56,9 @@ def test_a_run_that_logs_a_raw_body_fails(tmp_path: Path) -> None:
 def test_a_clean_run_passes(tmp_path: Path) -> None:
     child = run_child(tmp_path, "clean", 'info("gratitude stored")')
     assert child.returncode == 0, child.stdout + child.stderr
+
+
+def test_a_run_that_puts_a_couples_words_in_extra_fields_fails(tmp_path: Path) -> None:
+    # Issue 13, case 11: the JSON log line writes ``extra`` fields out, so they are checked too.
+    child = run_child(tmp_path, "leaks_extra", 'info("gratitude stored", extra={"words": words})')
+    assert child.returncode != 0 and "were logged" in child.stderr

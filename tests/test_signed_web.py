@@ -230,6 +230,7 @@ def test_production_settings_leave_every_check_on(settings: Settings, catalogue:
     assert verifier.policy() == {
         "skill_id": APP_ID, "trust_roots": "default CA bundle", "fetcher": UrlCertFetcher.__name__,
         "fetch_timeout": 1.5, "max_chain_bytes": 64 * 1024, "cache_size": 16,
+        "max_fetches": 4, "failure_memory_seconds": 15.0,
         "max_skew_seconds": 150.0, "skill_event_skew_seconds": 3600.0, "clock": "system",
     }
     # Unsigned, or signed by a chain that does not lead to a public root: refused, nothing written.

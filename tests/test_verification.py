@@ -231,8 +231,19 @@ def test_accepted_cert_url_variants_fetch_canonical_url(
     assert fetcher.calls == [URL]
 
 
-def test_canonical_cert_url_keeps_query() -> None:
-    assert canonical_cert_url(URL + "?v=2") == URL + "?v=2"
+@pytest.mark.parametrize("url", [URL + "?v=2", URL + "?", URL + "#x",
+                                 "https://S3.AMAZONAWS.COM/echo.api/x?n",
+                                 "https://s3.amazonaws.com/echo.api/%2e%2e/echo.api/echo-api-cert.pem"])
+def test_query_fragment_and_escapes_refused(url: str, pki: Pki, verifier: RequestVerifier,
+                                            fetcher: RecordingFetcher) -> None:
+    # Issue 13, case 3: each such variant of one file used to be a cache key of its own (and a fetch).
+    with pytest.raises(VerificationError, match=r"certificate URL (query|path) not allowed"):
+        canonical_cert_url(url)
+    env = envelope()
+    body = encode(env)
+    with pytest.raises(VerificationError):
+        verifier.verify(pki.headers(body, url=url), body, env)
+    assert fetcher.calls == []
 
 
 def test_valid_url_then_invalid_url_with_same_body(
@@ -576,3 +587,141 @@ def test_concurrent_requests_share_the_cache(pki: Pki, fetcher: RecordingFetcher
     with ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(work, range(16)))
     assert set(fetcher.calls) == {_url(i) for i in range(4)}
+
+
+# --- fetching bounded as a whole (issue 13, case 3) ------------------------------------------------
+
+
+class BlockingFetcher(RecordingFetcher):
+    """Holds every fetch until ``release`` is set (a stalled name lookup or server), then serves."""
+
+    def __init__(self, pem: bytes) -> None:
+        super().__init__(pem)
+        self.release = threading.Event()
+        self.running = 0
+        self.most_at_once = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, url: str) -> bytes:
+        with self._lock:
+            self.calls.append(url)
+            self.running += 1
+            self.most_at_once = max(self.most_at_once, self.running)
+        try:
+            self.release.wait(10)
+            return self.pem
+        finally:
+            with self._lock:
+                self.running -= 1
+
+
+def test_a_stalled_fetch_cannot_hold_a_request_past_the_budget(pki: Pki) -> None:
+    # The fetcher never returns within the budget (as a name lookup outside urllib's timeout could):
+    # the request is answered while the fetch is still stuck.
+    fetcher = BlockingFetcher(pki.chain_pem)
+    verifier = verifier_for(pki, fetcher, fetch_timeout=0.3)
+    env = envelope()
+    body = encode(env)
+    try:
+        with pytest.raises(VerificationError, match=r"^certificate fetch timed out$"):
+            verifier.verify(pki.headers(body), body, env)
+        assert fetcher.running == 1  # still stuck, yet the request got its answer
+    finally:
+        fetcher.release.set()
+
+
+def test_simultaneous_requests_for_one_url_share_one_fetch(pki: Pki) -> None:
+    fetcher = BlockingFetcher(pki.chain_pem)
+    verifier = verifier_for(pki, fetcher, fetch_timeout=5.0)
+    env = envelope()
+    body = encode(env)
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        results = [pool.submit(verifier.verify, pki.headers(body), body, env) for _ in range(10)]
+        deadline = time.monotonic() + 5
+        while not fetcher.calls and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.2)  # let every request reach the in-flight fetch
+        fetcher.release.set()
+        for r in results:
+            r.result()
+    assert fetcher.calls == [URL]
+
+
+def test_a_failed_fetch_is_remembered_briefly(pki: Pki) -> None:
+    fetcher = RecordingFetcher(error=ConnectionRefusedError("nope"))
+    verifier = verifier_for(pki, fetcher, failure_memory_seconds=0.3)
+    env = envelope()
+    body = encode(env)
+    for _ in range(5):
+        with pytest.raises(VerificationError, match=r"^certificate fetch failed$"):
+            verifier.verify(pki.headers(body), body, env)
+    assert fetcher.calls == [URL]
+    time.sleep(0.4)
+    fetcher.error = None
+    fetcher.pem = pki.chain_pem
+    verifier.verify(pki.headers(body), body, env)  # forgotten: fetched again, and it works now
+    assert fetcher.calls == [URL, URL]
+
+
+def test_fetches_in_flight_are_capped_and_the_rest_refused_at_once(pki: Pki) -> None:
+    fetcher = BlockingFetcher(pki.chain_pem)
+    verifier = verifier_for(pki, fetcher, fetch_timeout=0.5, max_fetches=3)
+    env = envelope()
+    body = encode(env)
+    reasons: list[str] = []
+
+    def forged(i: int) -> None:
+        try:
+            verifier.verify(pki.headers(body, url=_url(i)), body, env)
+        except VerificationError as err:
+            reasons.append(str(err))
+
+    try:
+        with ThreadPoolExecutor(max_workers=20) as pool:
+            list(pool.map(forged, range(20)))
+        assert fetcher.most_at_once == 3 and len(fetcher.calls) == 3
+        assert reasons.count("certificate fetch busy") == 17
+        assert reasons.count("certificate fetch timed out") == 3
+    finally:
+        fetcher.release.set()
+
+
+def test_failed_forged_urls_do_not_evict_the_real_chain(pki: Pki) -> None:
+    real = pki.chain_pem
+
+    def fetch(url: str) -> bytes:
+        fetch.calls.append(url)  # type: ignore[attr-defined]
+        if url != URL:
+            raise ConnectionRefusedError("403 from S3")
+        return real
+
+    fetch.calls = []  # type: ignore[attr-defined]
+    verifier = RequestVerifier(skill_id=SKILL_ID, trust_roots=[pki.root_cert], fetcher=fetch, clock=Clock(),
+                               cache_size=2)
+    env = envelope()
+    body = encode(env)
+    verifier.verify(pki.headers(body), body, env)
+    for i in range(20):
+        with pytest.raises(VerificationError):
+            verifier.verify(pki.headers(body, url=_url(i)), body, env)
+    verifier.verify(pki.headers(body), body, env)
+    assert fetch.calls.count(URL) == 1  # type: ignore[attr-defined]
+
+
+def test_wildcard_san_is_not_enough(pki: Pki) -> None:
+    # Issue 13, case 11: *.amazon.com covers echo-api.amazon.com for TLS, not for Alexa.
+    wild = pki.wrong_san(("*.amazon.com",))
+    env = envelope()
+    body = encode(env)
+    verifier = verifier_for(wild, RecordingFetcher(wild.chain_pem))
+    with pytest.raises(VerificationError, match=r"^certificate not issued for echo-api.amazon.com$"):
+        verifier.verify(wild.headers(body), body, env)
+
+
+@pytest.mark.parametrize("stamp", ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+23:59"])
+def test_timestamps_at_the_edge_of_the_calendar_are_refused(stamp: str, pki: Pki, verifier: RequestVerifier) -> None:
+    env = envelope()
+    env["request"]["timestamp"] = stamp
+    body = encode(env)
+    with pytest.raises(VerificationError, match=r"^request timestamp out of range$"):
+        verifier.verify(pki.headers(body), body, env)

@@ -12,7 +12,7 @@ from botocore.config import Config
 
 from skill import observe
 from skill.settings import Settings
-from skill.store.scope import enforce_deadline
+from skill.store.scope import enforce_deadline, note_attempt
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -75,6 +75,7 @@ def make_client(settings: Settings, config: Config = CLIENT_CONFIG) -> DynamoDBC
     client = boto3.client("dynamodb", **kwargs)
     observe.instrument(client)  # counts calls per request for the request log line
     client.meta.events.register("before-send.dynamodb", enforce_deadline)
+    client.meta.events.register("needs-retry.dynamodb", note_attempt, unique_id="close-together-in-doubt")
     return client
 
 

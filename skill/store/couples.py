@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import contextlib
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
 from skill.settings import Settings
 from skill.store import keys
-from skill.store.client import LazyClient
-from skill.store.errors import ConflictError, StoreUnavailable
+from skill.store.client import LazyClient, make_client
+from skill.store.errors import ConflictError, OutcomeUnknown, StoreUnavailable
 from skill.store.profile import Profile
-from skill.store.scope import current_request_token, step_token
+from skill.store.scope import current_request_token, step_token, watching_write
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -26,21 +26,32 @@ if TYPE_CHECKING:
 _serializer = TypeSerializer()
 _deserializer = TypeDeserializer()
 
+ADMIN_CONFIG = Config(connect_timeout=5, read_timeout=30, retries={"total_max_attempts": 5, "mode": "standard"})
+
 # A change to a profile: mutate the copy it is given; return False when there is nothing to write.
 Change = Callable[[Profile], bool]
 
 
 @contextlib.contextmanager
-def dynamodb_errors() -> Iterator[None]:
-    """Turn botocore's errors into the store's named ones (connection errors included, not only ClientError)."""
-    try:
-        yield
-    except ClientError as err:
-        if err.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
-            raise ConflictError(str(err)) from err
-        raise StoreUnavailable(str(err)) from err
-    except BotoCoreError as err:
-        raise StoreUnavailable(str(err)) from err
+def dynamodb_errors(*, write: bool = False) -> Iterator[None]:
+    """Turn botocore's errors into the store's named ones (connection errors included, not only ClientError).
+
+    Around a write (``write=True``) a failure after an attempt that may have reached DynamoDB is
+    OutcomeUnknown, not StoreUnavailable: the skill must not say "not saved" about it.
+    """
+    with watching_write() as in_doubt:
+        try:
+            yield
+        except ClientError as err:
+            if err.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+                raise ConflictError(str(err)) from err
+            if write and in_doubt[0]:
+                raise OutcomeUnknown(str(err)) from err
+            raise StoreUnavailable(str(err)) from err
+        except BotoCoreError as err:
+            if write and in_doubt[0]:
+                raise OutcomeUnknown(str(err)) from err
+            raise StoreUnavailable(str(err)) from err
 
 
 def to_item(values: dict[str, Any]) -> dict[str, Any]:
@@ -78,6 +89,7 @@ class _AccountCache:
 class CoupleStore:
     def __init__(self, settings: Settings, client: LazyClient | None = None) -> None:
         self.table = settings.table_name
+        self._settings = settings
         self._client = client or LazyClient(settings)
         self._couple_of = _AccountCache()
 
@@ -187,7 +199,7 @@ class CoupleStore:
         else:
             condition = {"ConditionExpression": "#v = :v", "ExpressionAttributeNames": {"#v": "version"},
                          "ExpressionAttributeValues": {":v": _serializer.serialize(profile.version)}}
-        with dynamodb_errors():
+        with dynamodb_errors(write=True):
             self.client.put_item(TableName=self.table, Item=item, **condition)
         return saved
 
@@ -216,9 +228,11 @@ class CoupleStore:
                 draft.remember(token, draft.outcome)
             try:
                 return self.save(draft), True
-            except ConflictError:
+            except ConflictError as err:
                 if attempt == attempts - 1:
-                    raise
+                    # Others kept writing first: this change is not in, but theirs may hold the same
+                    # news (the other device saying "we did it"). The couple hears the honest answer.
+                    raise OutcomeUnknown("the profile kept changing; every retry lost") from err
                 current = self.load(profile.couple_id)
         raise AssertionError("unreachable")
 
@@ -232,30 +246,20 @@ class CoupleStore:
             return False
         return status == "ACTIVE"
 
-    def create_table_if_missing(self, attempts: int = 5) -> bool:
+    def create_table_if_missing(self) -> bool:
         """Create the table (on-demand, TTL on) unless it exists. Returns True when it was created.
 
-        A start-up step, not a request: a freshly started engine on a busy machine may time out the
-        first calls (the client's timeouts are sized for requests), so it tries a few times."""
-        for attempt in range(1, attempts + 1):
-            try:
-                return self._create_table_if_missing()
-            except StoreUnavailable as err:
-                if attempt == attempts or not isinstance(err.__cause__, BotoCoreError):
-                    raise
-                time.sleep(attempt)
-        raise AssertionError("unreachable")
-
-    def _create_table_if_missing(self) -> bool:
+        Setup, not a request: it gets patient timeouts of its own (a starting engine can be slow)."""
+        admin = make_client(self._settings, ADMIN_CONFIG)
         with dynamodb_errors():
             try:
-                self.client.describe_table(TableName=self.table)
+                admin.describe_table(TableName=self.table)
                 return False
             except ClientError as err:
                 if err.response.get("Error", {}).get("Code") != "ResourceNotFoundException":
                     raise
             try:
-                self.client.create_table(
+                admin.create_table(
                     TableName=self.table,
                     AttributeDefinitions=[{"AttributeName": keys.PK, "AttributeType": "S"},
                                           {"AttributeName": keys.SK, "AttributeType": "S"}],
@@ -264,13 +268,13 @@ class CoupleStore:
                     BillingMode="PAY_PER_REQUEST",
                 )
             except ClientError as err:
-                # A slow engine can time out the first call and botocore's retry then finds the
-                # table its own first attempt made: that is success, not a fault.
+                # A busy engine can answer the first attempt too late: botocore's retry then finds
+                # the table that attempt created.
                 if err.response.get("Error", {}).get("Code") != "ResourceInUseException":
                     raise
-            self.client.get_waiter("table_exists").wait(TableName=self.table,
+            admin.get_waiter("table_exists").wait(TableName=self.table,
                                                         WaiterConfig={"Delay": 1, "MaxAttempts": 30})
-            self.client.update_time_to_live(
+            admin.update_time_to_live(
                 TableName=self.table,
                 TimeToLiveSpecification={"Enabled": True, "AttributeName": keys.TTL_ATTRIBUTE},
             )

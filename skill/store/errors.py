@@ -11,3 +11,11 @@ class StoreUnavailable(StoreError):
 
 class ConflictError(StoreError):
     """Someone else changed the item first (a failed ConditionExpression)."""
+
+
+class OutcomeUnknown(StoreError):
+    """A write whose result is not known: an attempt reached DynamoDB (or may have) and no answer
+    came back before the budget ran out, or conflicting writers used up every retry. It may or may
+    not be saved; the request id makes saying it again safe (skill/store/scope.py).
+
+    Deliberately not a StoreUnavailable: handlers that answer "not saved" must not catch it."""

@@ -11,12 +11,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from skill.speech import xml_safe
 from skill.store import keys
 from skill.store.couples import CoupleStore, dynamodb_errors, from_item, to_item
 from skill.store.errors import ConflictError
 
 # A week's summary reads at most this many entries (one Query page, a few dozen KB at most).
 MAX_WEEK_ENTRIES = 200
+# What one entry may hold (docs/gratitude.md): the round refuses longer captures; the store caps
+# anyway, and drops characters XML forbids so the summary that reads them back stays valid SSML.
+MAX_WORDS_CHARS = 300
+MAX_NAME_CHARS = 30
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,7 @@ class GratitudeLog:
         """Store one entry (a single conditional PutItem). False when this request already stored it."""
         item = self.item(couple_id, entry, local_now, request_id)
         try:
-            with dynamodb_errors():
+            with dynamodb_errors(write=True):
                 self.store.client.put_item(
                     TableName=self.store.table, Item=item,
                     ConditionExpression="attribute_not_exists(#sk)", ExpressionAttributeNames={"#sk": keys.SK},
@@ -59,7 +64,8 @@ class GratitudeLog:
         expires = int((entry.at + self.retention).timestamp())
         return to_item({
             keys.PK: keys.couple_pk(couple_id), keys.SK: sk,
-            "by": entry.by, "to": entry.to, "words": entry.words, "at": entry.at.isoformat(),
+            "by": _clean(entry.by, MAX_NAME_CHARS), "to": _clean(entry.to, MAX_NAME_CHARS),
+            "words": _clean(entry.words, MAX_WORDS_CHARS), "at": entry.at.isoformat(),
             "round": entry.round_id, "each": entry.each, keys.TTL_ATTRIBUTE: expires,
         })
 
@@ -87,6 +93,10 @@ class GratitudeLog:
         chosen = sorted((i for i in items if low <= str(i.get(keys.SK, "")) <= high), key=lambda i: str(i[keys.SK]))
         # DynamoDB deletes expired items within days, not at once: skip any that already expired.
         return [e for e in map(_entry, chosen) if e.at + self.retention > now]
+
+
+def _clean(text: str, limit: int) -> str:
+    return xml_safe(text).strip()[:limit]
 
 
 def _entry(attrs: dict[str, Any]) -> Gratitude:

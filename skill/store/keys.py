@@ -70,6 +70,12 @@ def link_code_sk(code: str) -> str:
     return f"{LINK_CODE_PREFIX}{code}"
 
 
-def join_tries_sk(hour: str) -> str:
-    """``hour`` is the UTC hour of the attempt, e.g. 2026-11-25T20."""
-    return f"{JOIN_TRIES_PREFIX}{hour}"
+def join_tries_sk(window: str) -> str:
+    """``window`` names the counter: ``window`` for an account's sliding hour of attempts (older
+    items named by a UTC hour, e.g. 2026-11-25T20, expire by TTL), a minute number for the global cap."""
+    return f"{JOIN_TRIES_PREFIX}{window}"
+
+
+def global_joins_pk(scope: str = "ALL") -> str:
+    """The partition of the join throttle shared by every account (one item per minute, by TTL)."""
+    return f"GLOBAL#JOINS#{scope}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import random
 import secrets
 import time
 from collections.abc import Iterator
@@ -25,14 +26,21 @@ from skill.store import keys
 from skill.store.couples import CoupleStore, dynamodb_errors, from_item, to_item
 from skill.store.errors import ConflictError, StoreUnavailable
 from skill.store.profile import Profile, merge_profiles
+from skill.store.scope import current_request_token
 
 log = logging.getLogger("close_together.store.partners")
 
 CODE_DIGITS = 6
 CODE_TTL_SECONDS = 10 * 60
-# Guessing throttle: at most this many join attempts per account per clock hour (UTC). With six-digit
-# codes that live ten minutes, one account's chance of hitting someone's live code is about 1 in 200,000.
+# Guessing throttle (docs/security.md): at most this many join attempts per account in any 60 minutes
+# (a sliding window, so no burst across a clock hour). With six-digit codes that live ten minutes, one
+# account's chance of hitting someone's live code is about 1 in 200,000. Across all accounts at once,
+# at most GLOBAL_JOIN_TRIES_PER_MINUTE (a sliding minute), so many accounts cannot guess together
+# faster than that. A redelivered request (same request id) is never counted again.
 JOIN_TRIES_PER_HOUR = 5
+JOIN_WINDOW_SECONDS = 3600
+GLOBAL_JOIN_TRIES_PER_MINUTE = 300
+JOINED = "joined"  # the outcome a join records with its request token in the shared profile
 _BATCH = 25  # BatchWriteItem's limit
 
 
@@ -41,6 +49,7 @@ class JoinOutcome(enum.Enum):
     WRONG = "wrong"  # no such code (never issued, already used, or deleted)
     EXPIRED = "expired"
     THROTTLED = "throttled"
+    BUSY = "busy"  # all accounts together are over the global cap: try again in a minute
     OWN_CODE = "own_code"
     ALREADY_LINKED = "already_linked"  # the joining account is linked already
     TAKEN = "taken"  # the account that issued the code is linked to someone else by now
@@ -88,9 +97,12 @@ def pointer(account: str, version: int, shared_id: str) -> Profile:
 class Partners:
     """Linking operations over the couple store's table (none of them is on the hot path)."""
 
-    def __init__(self, store: CoupleStore) -> None:
+    def __init__(self, store: CoupleStore, *, global_per_minute: int = GLOBAL_JOIN_TRIES_PER_MINUTE,
+                 global_scope: str = "ALL") -> None:
         self.store = store
         self.table = store.table
+        self.global_per_minute = global_per_minute
+        self.global_scope = global_scope  # tests use their own, so the suite's joins don't add up
 
     # -- link codes ----------------------------------------------------------------------------
 
@@ -105,6 +117,12 @@ class Partners:
         account = keys.couple_id_for_user(user_id)
         if profile.couple_id != account:
             return None
+        token = current_request_token()
+        if token is not None:  # a redelivered request gets the code it was given, not another one
+            for marker in self._items(keys.couple_pk(account), prefix=keys.LINK_CODE_PREFIX):
+                if marker.get("request", {}).get("S") == token and int(marker.get(keys.TTL_ATTRIBUTE, {})
+                                                                       .get("N", 0)) > _epoch(now):
+                    return str(marker[keys.SK]["S"])[len(keys.LINK_CODE_PREFIX):]
         expires = _epoch(now) + CODE_TTL_SECONDS
         for _ in range(8):
             code = str(10 ** (CODE_DIGITS - 1) + secrets.randbelow(9 * 10 ** (CODE_DIGITS - 1)))
@@ -118,7 +136,7 @@ class Partners:
                              "ExpressionAttributeValues": {":now": {"N": str(_epoch(now))}}}},
                     {"Put": {"TableName": self.table,
                              "Item": to_item({keys.PK: keys.couple_pk(account), keys.SK: keys.link_code_sk(code),
-                                              keys.TTL_ATTRIBUTE: expires})}},
+                                              keys.TTL_ATTRIBUTE: expires, "request": token or "-"})}},
                 ])
             except ConflictError:
                 continue  # that number is someone else's live code: draw another
@@ -128,11 +146,21 @@ class Partners:
     def join(self, user_id: str, code: str, now: datetime, today: date) -> JoinResult:
         """Join the couple of the account that issued ``code``; both accounts then share one couple."""
         account = keys.couple_id_for_user(user_id)
-        if not self._count_try(account, now):
-            return JoinResult(JoinOutcome.THROTTLED)
+        token = current_request_token()
+        if token is not None:  # a redelivery of a join that went through answers the same
+            linked = self.store.load_for_user(user_id)
+            if linked.members and linked.outcome_of(token) == JOINED:
+                return JoinResult(JoinOutcome.JOINED, linked)
+        admitted = self._admit_try(account, now, token)
+        if admitted is not JoinOutcome.JOINED:
+            return JoinResult(admitted)
         if not (code.isdigit() and len(code) == CODE_DIGITS):
             return JoinResult(JoinOutcome.WRONG)
-        for _ in range(3):
+        for attempt in range(5):
+            if attempt:
+                # Joins racing for one code cancel each other's transactions; a random pause breaks
+                # the lockstep so one of them gets through and the others then see the code gone.
+                time.sleep(random.uniform(0, 0.05 * attempt))
             found = self._get(keys.code_pk(code), keys.CODE_SK)
             if found is None:
                 return JoinResult(JoinOutcome.WRONG)
@@ -153,6 +181,8 @@ class Partners:
             joining = joiner_profile.copy()
             joining.members = [account]
             merged = merge_profiles(base, joining, today)
+            if token is not None:
+                merged.remember(token, JOINED)
             try:
                 self._transact([
                     _put_profile(self.table, merged),
@@ -172,23 +202,54 @@ class Partners:
             return JoinResult(JoinOutcome.JOINED, merged)
         return JoinResult(JoinOutcome.WRONG)
 
-    def _count_try(self, account: str, now: datetime) -> bool:
-        """Count one join attempt; False when this account has used up this hour's attempts."""
-        hour = now.strftime("%Y-%m-%dT%H")
-        try:
-            with dynamodb_errors():
-                self.store.client.update_item(
-                    TableName=self.table,
-                    Key=to_item({keys.PK: keys.couple_pk(account), keys.SK: keys.join_tries_sk(hour)}),
-                    UpdateExpression="ADD tries :one SET #exp = :exp",
-                    ConditionExpression="attribute_not_exists(tries) OR tries < :limit",
-                    ExpressionAttributeNames={"#exp": keys.TTL_ATTRIBUTE},
-                    ExpressionAttributeValues={":one": {"N": "1"}, ":limit": {"N": str(JOIN_TRIES_PER_HOUR)},
-                                               ":exp": {"N": str(_epoch(now) + 2 * 3600)}},
-                )
-        except ConflictError:
-            return False
-        return True
+    def _admit_try(self, account: str, now: datetime, token: str | None) -> JoinOutcome:
+        """Count one join attempt: JOINED (meaning "go on"), THROTTLED when this account made
+        JOIN_TRIES_PER_HOUR attempts in the last hour, BUSY when all accounts together are over the
+        global cap. The attempts are kept as
+        ``<epoch>:<request token>`` in one item, so a redelivered request is recognised, not counted."""
+        key = to_item({keys.PK: keys.couple_pk(account), keys.SK: keys.join_tries_sk("window")})
+        epoch = _epoch(now)
+        for _ in range(4):
+            found = self._get(keys.couple_pk(account), keys.join_tries_sk("window"))
+            recent = [t for t in (found or {}).get("tries", [])
+                      if isinstance(t, str) and t.split(":", 1)[0].isdigit()
+                      and int(t.split(":", 1)[0]) > epoch - JOIN_WINDOW_SECONDS]
+            if token is not None and any(t.split(":", 1)[-1] == token for t in recent):
+                return JoinOutcome.JOINED
+            if len(recent) >= JOIN_TRIES_PER_HOUR:
+                return JoinOutcome.THROTTLED
+            version = int((found or {}).get("version", 0))
+            condition: dict[str, Any] = (
+                {"ConditionExpression": "attribute_not_exists(#pk)", "ExpressionAttributeNames": {"#pk": keys.PK}}
+                if found is None else
+                {"ConditionExpression": "#v = :v", "ExpressionAttributeNames": {"#v": "version"},
+                 "ExpressionAttributeValues": {":v": {"N": str(version)}}})
+            item = {**key, **to_item({"tries": [*recent, f"{epoch}:{token or '-'}"], "version": version + 1,
+                                      keys.TTL_ATTRIBUTE: epoch + 2 * JOIN_WINDOW_SECONDS})}
+            try:
+                with dynamodb_errors():
+                    self.store.client.put_item(TableName=self.table, Item=item, **condition)
+            except ConflictError:
+                continue  # another attempt of this account was counted meanwhile: look again
+            return JoinOutcome.JOINED if self._admit_globally(epoch) else JoinOutcome.BUSY
+        return JoinOutcome.THROTTLED
+
+    def _admit_globally(self, epoch: int) -> bool:
+        """A sliding minute over all accounts: this minute's count plus the last minute's, weighted by
+        how much of it is still inside the window (one atomic ADD, one read)."""
+        minute, into = divmod(epoch, 60)
+        pk = keys.global_joins_pk(self.global_scope)
+        with dynamodb_errors():
+            reply = self.store.client.update_item(
+                TableName=self.table, Key=to_item({keys.PK: pk, keys.SK: keys.join_tries_sk(str(minute))}),
+                UpdateExpression="ADD tries :one SET #exp = :exp",
+                ExpressionAttributeNames={"#exp": keys.TTL_ATTRIBUTE},
+                ExpressionAttributeValues={":one": {"N": "1"}, ":exp": {"N": str(epoch + 180)}},
+                ReturnValues="UPDATED_NEW")
+        this_minute = int(reply["Attributes"]["tries"]["N"])
+        before = self._get(pk, keys.join_tries_sk(str(minute - 1)))
+        last_minute = int((before or {}).get("tries", 0))
+        return last_minute * (60 - into) / 60 + this_minute <= self.global_per_minute
 
     # -- unlinking, deleting, disabling -------------------------------------------------------
 
@@ -232,6 +293,11 @@ class Partners:
             removed += self._clear_partition(couple_id)
             self.store.forget_account_id(couple_id)
         return removed
+
+    def delete_account(self, user_id: str) -> None:
+        """"Delete my data": this account's own data goes and it is unlinked; a linked partner keeps a
+        solo copy of everything the couple shared (as after unlinking). Same as a disabled skill."""
+        self.disable_account(user_id)
 
     def disable_account(self, user_id: str) -> None:
         """The skill was disabled on this account: forget its mapping; the couple's data goes too
@@ -278,11 +344,15 @@ class Partners:
                                                ConsistentRead=True)
         return from_item(dict(reply["Item"])) if "Item" in reply else None
 
-    def _items(self, pk: str) -> Iterator[dict[str, Any]]:
-        """Every item of one partition, page by page (raw attribute values)."""
+    def _items(self, pk: str, prefix: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every item of one partition (whose sort key starts with ``prefix``), page by page (raw values)."""
         kwargs: dict[str, Any] = {"TableName": self.table, "KeyConditionExpression": "#pk = :pk",
                                   "ExpressionAttributeNames": {"#pk": keys.PK},
                                   "ExpressionAttributeValues": {":pk": {"S": pk}}, "ConsistentRead": True}
+        if prefix is not None:
+            kwargs["KeyConditionExpression"] += " AND begins_with(#sk, :prefix)"
+            kwargs["ExpressionAttributeNames"]["#sk"] = keys.SK
+            kwargs["ExpressionAttributeValues"][":prefix"] = {"S": prefix}
         while True:
             with dynamodb_errors():
                 reply = self.store.client.query(**kwargs)
@@ -303,7 +373,7 @@ class Partners:
         for start in range(0, len(requests), _BATCH):
             pending: list[Any] = requests[start:start + _BATCH]
             for attempt in range(6):
-                with dynamodb_errors():
+                with dynamodb_errors(write=True):
                     reply = self.store.client.batch_write_item(RequestItems={self.table: pending})
                 pending = list(reply.get("UnprocessedItems", {}).get(self.table, []))
                 if not pending:
@@ -315,7 +385,7 @@ class Partners:
     def _transact(self, items: list[dict[str, Any]]) -> None:
         """TransactWriteItems; a failed condition on any item becomes ConflictError."""
         try:
-            with dynamodb_errors():
+            with dynamodb_errors(write=True):
                 self.store.client.transact_write_items(TransactItems=items)  # type: ignore[arg-type]
         except StoreUnavailable as err:
             cause = err.__cause__

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from skill.speech import xml_safe
 from skill.streak import Streak, current, record_day
 
 # How many days of completions the profile remembers: exactly this week and last week (on a Sunday,
@@ -27,6 +28,14 @@ RECENT_SUGGESTIONS = 3
 APPLIED_REQUESTS = 6
 # Fields that live only for one request and are never stored.
 TRANSIENT_FIELDS = frozenset({"outcome"})
+# Caps on what a conversation can put in the profile (docs/security.md, "Bounded profile"). Session
+# attributes travel through the client, so the store enforces them whatever the session held.
+MAX_NAMES = 2
+MAX_NAME_CHARS = 30  # as the gratitude round accepts (docs/gratitude.md)
+MAX_VOICES = 8  # recognised voices remembered; the newest are kept
+MAX_PERSON_ID_CHARS = 256
+MAX_REASONS_HEARD = 64
+MAX_ID_CHARS = 64  # practice, reason and guide ids
 
 
 @dataclass
@@ -117,6 +126,17 @@ class Profile:
                 return entry[1]
         return None
 
+    def bound(self) -> None:
+        """Clamp what a conversation could have grown: names cleaned of characters XML forbids and
+        capped, at most MAX_VOICES voices pointing at a name, short ids. Applied on every store and load."""
+        self.names = [xml_safe(str(n)).strip()[:MAX_NAME_CHARS] for n in self.names[:MAX_NAMES]]
+        voices = {xml_safe(str(k))[:MAX_PERSON_ID_CHARS]: v for k, v in self.voices.items()
+                  if isinstance(v, int) and not isinstance(v, bool) and v in (0, 1)}
+        self.voices = dict(list(voices.items())[-MAX_VOICES:])
+        self.reasons_heard = [str(r)[:MAX_ID_CHARS] for r in self.reasons_heard[-MAX_REASONS_HEARD:]]
+        self.browse = {k: (v[:MAX_ID_CHARS] if isinstance(v, str) else v) for k, v in self.browse.items()
+                       if k in ("kind", "id", "pos") and isinstance(v, str | int) and not isinstance(v, bool)}
+
     def copy(self) -> Profile:
         # A deep copy (drafts must never alias the stored lists and maps), without the last change's outcome.
         draft = copy.deepcopy(self)
@@ -129,8 +149,10 @@ class Profile:
         The three growing-but-bounded fields are stored as compact strings (see WIRE below): every
         byte of the profile is paid for on every write, in 1 KB write units.
         """
-        attrs = {k: v for k, v in dataclasses.asdict(self).items() if v is not None and k not in TRANSIENT_FIELDS}
-        if not self.rest_explained:
+        bounded = copy.deepcopy(self)
+        bounded.bound()
+        attrs = {k: v for k, v in dataclasses.asdict(bounded).items() if v is not None and k not in TRANSIENT_FIELDS}
+        if not bounded.rest_explained:
             del attrs["rest_explained"]
         # A practice done in the kept window has its last date in ``done`` already: store only the rest.
         latest = _latest_done(self.done)
@@ -151,7 +173,9 @@ class Profile:
             if day > last_done.get(practice, ""):
                 last_done[practice] = day
         values["last_done"] = last_done
-        return cls(**values)
+        profile = cls(**values)
+        profile.bound()
+        return profile
 
 
 # -- the stored form of the bounded history fields -------------------------------------------------

@@ -19,10 +19,13 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import Any
 
-from botocore.exceptions import BotoCoreError
+from botocore.exceptions import BotoCoreError, ConnectTimeoutError, EndpointConnectionError
 
 _request_token: ContextVar[str | None] = ContextVar("close_together_request_token", default=None)
 _deadline: ContextVar[float | None] = ContextVar("close_together_deadline", default=None)
+# Set while one write call runs: becomes True once an attempt of it may have reached DynamoDB
+# without an answer (see ``note_attempt``).
+_write_in_doubt: ContextVar[list[bool] | None] = ContextVar("close_together_write_in_doubt", default=None)
 
 
 class DeadlineExceeded(BotoCoreError):
@@ -71,3 +74,36 @@ def enforce_deadline(**_: Any) -> None:
     left = remaining()
     if left is not None and left <= 0:
         raise DeadlineExceeded()
+
+
+@contextlib.contextmanager
+def watching_write() -> Iterator[list[bool]]:
+    """Around one DynamoDB write call: the yielded flag turns True when an attempt's outcome is unknown."""
+    flag = [False]
+    reset = _write_in_doubt.set(flag)
+    try:
+        yield flag
+    finally:
+        _write_in_doubt.reset(reset)
+
+
+# Failures that prove the request never reached DynamoDB; any other failure after sending may have.
+_NOT_SENT = (ConnectTimeoutError, EndpointConnectionError)
+
+
+def note_attempt(response: Any = None, caught_exception: Exception | None = None, **_: Any) -> None:
+    """botocore ``needs-retry`` hook: runs after every attempt, the last one included.
+
+    An attempt is in doubt when it was sent and no answer came back (a read timeout, a dropped
+    connection) or DynamoDB answered with a 5xx (an internal error may follow a write that applied).
+    """
+    flag = _write_in_doubt.get()
+    if flag is None:
+        return
+    if caught_exception is not None:
+        if not isinstance(caught_exception, _NOT_SENT):
+            flag[0] = True
+        return
+    status = getattr(response[0], "status_code", 200) if isinstance(response, tuple) and response else 200
+    if status >= 500:
+        flag[0] = True

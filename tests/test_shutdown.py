@@ -1,0 +1,116 @@
+"""Issue 13, case 9: stopping never resets a request that reached the server.
+
+A real gunicorn (deploy/gunicorn.conf.py, --no-control-socket) gets SIGTERM while one request is in
+flight (its body half sent) and one kept-alive connection is open. From that instant: the health
+check answers 503; new connections are refused before any byte is read (never accepted and later
+reset); the in-flight request is answered in full; the server then exits cleanly.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+from deploy import dynamodb_local
+from skill.settings import Settings
+
+from alexa import envelope, new_user_id
+from conftest import ROOT
+
+
+def start(settings: Settings, log: Path) -> tuple[subprocess.Popen[bytes], int]:
+    port = dynamodb_local.free_port()
+    env = {**os.environ, "PORT": str(port), "WEB_CONCURRENCY": "1", "GUNICORN_THREADS": "4",
+           "SKILL_TABLE_NAME": settings.table_name, "SKILL_DYNAMODB_ENDPOINT": str(settings.dynamodb_endpoint),
+           "SKILL_VERIFY_REQUESTS": "false", "SKILL_TIME_ZONE_LOOKUP": "false"}
+    env.pop("SKILL_ID", None)
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "--no-control-socket",
+             "skill.app:create_app()"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while not dynamodb_local.port_open(port):
+        assert server.poll() is None, log.read_text()
+        assert time.monotonic() < deadline, "gunicorn did not start"
+        time.sleep(0.1)
+    return server, port
+
+
+def try_once(port: int) -> str:
+    """One new connection and request: 'refused' (before any byte), 'answered', or 'reset' (the bug)."""
+    try:
+        conn = socket.create_connection(("127.0.0.1", port), timeout=5)
+    except ConnectionRefusedError:
+        return "refused"
+    try:
+        conn.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        data = b""
+        while chunk := conn.recv(4096):
+            data += chunk
+        return "answered" if data.startswith(b"HTTP/1.1 ") else "reset"
+    except OSError:
+        return "reset"
+    finally:
+        conn.close()
+
+
+def test_sigterm_refuses_new_connections_and_finishes_what_arrived(settings: Settings, tmp_path: Path) -> None:
+    server, port = start(settings, tmp_path / "gunicorn.log")
+    try:
+        kept = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        kept.request("GET", "/healthz")
+        first = kept.getresponse()
+        assert first.status == 200 and first.read()
+
+        body = json.dumps(envelope("launch", user_id=new_user_id(), at=datetime.now(UTC))).encode()
+        in_flight = socket.create_connection(("127.0.0.1", port), timeout=15)
+        in_flight.sendall(b"POST /alexa HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                          + f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode() + body[:40])
+        time.sleep(0.5)  # the worker has it and waits for the rest of the body
+
+        outcomes: Counter[str] = Counter()
+        stop = threading.Event()
+
+        def knock() -> None:
+            while not stop.is_set():
+                outcomes[try_once(port)] += 1
+
+        knockers = [threading.Thread(target=knock) for _ in range(4)]
+        for t in knockers:
+            t.start()
+        time.sleep(0.3)
+        server.send_signal(signal.SIGTERM)
+        kept.request("GET", "/healthz")  # a kept-alive connection asks again right after SIGTERM
+        after = kept.getresponse()
+        assert after.status == 503 and json.loads(after.read())["status"] == "stopping"
+        time.sleep(1.5)
+        stop.set()
+        for t in knockers:
+            t.join(10)
+
+        in_flight.sendall(body[40:])  # the rest of the in-flight request: it is served in full
+        reply = b""
+        while chunk := in_flight.recv(65536):
+            reply += chunk
+        in_flight.close()
+        print(f"\nnew connections around SIGTERM: {dict(outcomes)}")
+        assert reply.startswith(b"HTTP/1.1 200"), reply[:200]
+        assert json.loads(reply.split(b"\r\n\r\n", 1)[1])["version"] == "1.0"
+        assert outcomes["reset"] == 0 and outcomes["refused"] > 0
+        assert server.wait(timeout=20) == 0
+        assert try_once(port) == "refused"
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
