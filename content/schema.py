@@ -164,6 +164,7 @@ PHRASES: dict[str, frozenset[str]] = {
     "grat_skipped": frozenset(),
     "grat_not_saved": frozenset(),
     "grat_round_done": frozenset({"count", "entries", "streak_words"}),
+    "grat_round_done_rest_day": frozenset({"count", "entries", "streak_words"}),
     "grat_round_done_not_counted": frozenset({"count", "entries"}),
     "grat_round_empty": frozenset(),
     "grat_stopped": frozenset({"count", "entries"}),

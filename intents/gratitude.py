@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, get_slot
@@ -175,6 +175,7 @@ def finish(turn: Turn, r: Round, lead: str) -> Response:
     if r.shared == 0:
         return turn.tell(" ".join((lead, turn.say("grat_round_empty"))))
     today = turn.today
+    before = turn.profile.streak_state()
 
     def change(draft: Profile) -> bool:
         changed = draft.complete(today, ACTIVITY_ID)
@@ -192,7 +193,11 @@ def finish(turn: Turn, r: Round, lead: str) -> Response:
         log.warning("gratitude round finished but not counted for the streak")
         return turn.tell(" ".join((lead, turn.say("grat_round_done_not_counted", count=r.shared,
                                                         entries=_entries(r.shared)))))
-    return turn.tell(" ".join((lead, turn.say("grat_round_done", count=r.shared, entries=_entries(r.shared),
+    after = turn.profile.streak_state()
+    # The round bridged yesterday's gap: say kindly that the rest day was used, as "we did it" does.
+    rested = after.last_rest == today - timedelta(days=1) and before.last_rest != after.last_rest
+    return turn.tell(" ".join((lead, turn.say("grat_round_done_rest_day" if rested else "grat_round_done",
+                                              count=r.shared, entries=_entries(r.shared),
                                               streak_words=_days(turn.profile.streak)))))
 
 

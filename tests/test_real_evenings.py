@@ -152,3 +152,15 @@ def test_a_timed_step_then_next_step_from_a_new_session_the_next_evening(client:
     assert c.ended and "for the next step" in said
     said = c.one_shot("NextStepIntent", evening() + timedelta(days=1))
     assert said.startswith("Step 3.")
+
+
+def test_a_round_that_uses_the_rest_day_says_so_kindly(client: FlaskClient, store: CoupleStore) -> None:
+    c = Conversation(client)
+    with_names(store, c)
+    c.one_shot("CompletedExerciseIntent", evening(0))
+    c.one_shot("CompletedExerciseIntent", evening(1))
+    c.one_shot("StartGratitudeRoundIntent", evening(3))  # day 2 was missed: tonight bridges it
+    grateful(c, GRATITUDE_WORDS[0], evening(3, 20, 31))
+    said = grateful(c, GRATITUDE_WORDS[1], evening(3, 20, 32))
+    assert "rest day" in said and "3 days" in said and c.ended
+    assert not any(word in said.lower() for word in ("broke", "missed", "failed"))

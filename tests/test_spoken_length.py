@@ -118,6 +118,7 @@ def explore_round_and_summary(c: Recorder, store: CoupleStore) -> None:
     for day in range(1, 5):
         c.one_shot("StartPracticeIntent", AT + timedelta(days=day), practice="supporting each other's growth")
         c.one_shot("CompletedExerciseIntent", AT + timedelta(days=day, minutes=5))
+        c.one_shot("TonightsExerciseIntent", AT + timedelta(days=day, minutes=6))  # "you've done ... today"
     c.one_shot("WeeklySummaryIntent", AT + timedelta(days=5))
     c.say("AMAZON.YesIntent", AT + timedelta(days=5))
     c.one_shot("WeeklySummaryIntent", AT + timedelta(days=14))  # an empty week
