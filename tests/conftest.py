@@ -24,6 +24,7 @@ from deploy import dynamodb_local
 from skill.app import create_app
 from skill.settings import Settings
 from skill.store.couples import CoupleStore
+from skill.store.errors import StoreUnavailable
 
 import personal
 
@@ -88,7 +89,10 @@ def settings(dynamodb: object) -> Settings:
     s = Settings(table_name="close-together-test", dynamodb_endpoint=dynamodb.endpoint,  # type: ignore[attr-defined]
                  verify_requests=False, default_time_zone="America/New_York",
                  time_zone_lookup=False)  # tests/test_time_zone.py serves the Settings API itself
-    CoupleStore(s).create_table_if_missing()
+    try:
+        CoupleStore(s).create_table_if_missing()
+    except StoreUnavailable:  # a cold engine on a busy machine can outlast the read timeout: the retry
+        CoupleStore(s).create_table_if_missing()  # then finds the table "preexisting"; it is there
     return s
 
 
