@@ -22,9 +22,9 @@ from content.loader import load_catalogue
 from content.schema import Catalogue
 from deploy import dynamodb_local
 from skill.app import create_app
+from skill.manage import operator_store
 from skill.settings import Settings
 from skill.store.couples import CoupleStore
-from skill.store.errors import StoreUnavailable
 
 import personal
 
@@ -89,10 +89,7 @@ def settings(dynamodb: object) -> Settings:
     s = Settings(table_name="close-together-test", dynamodb_endpoint=dynamodb.endpoint,  # type: ignore[attr-defined]
                  verify_requests=False, default_time_zone="America/New_York",
                  time_zone_lookup=False)  # tests/test_time_zone.py serves the Settings API itself
-    try:
-        CoupleStore(s).create_table_if_missing()
-    except StoreUnavailable:  # a cold engine on a busy machine can outlast the read timeout: the retry
-        CoupleStore(s).create_table_if_missing()  # then finds the table "preexisting"; it is there
+    operator_store(s).create_table_if_missing()  # patient: a cold engine on a busy machine is slow to create
     return s
 
 

@@ -30,9 +30,9 @@ from intents import gratitude, guide, tonight
 from skill import lambda_entry
 from skill.app import create_app
 from skill.logs import JsonFormatter
+from skill.manage import operator_store
 from skill.settings import Settings, SettingsError
 from skill.store.couples import CoupleStore
-from skill.store.errors import StoreUnavailable
 
 from alexa import APP_ID, Conversation, envelope, new_user_id, speech_text
 from conftest import ROOT
@@ -53,10 +53,7 @@ def table_settings(settings: Settings, table: str) -> Settings:
     """Settings for a new table of its own in the session's DynamoDB Local."""
     mine = Settings(table_name=table, dynamodb_endpoint=settings.dynamodb_endpoint, skill_id=APP_ID,
                     verify_requests=False, default_time_zone="America/New_York", time_zone_lookup=False)
-    try:
-        CoupleStore(mine).create_table_if_missing()
-    except StoreUnavailable:  # on a busy machine the create can outlast the read timeout and be retried
-        CoupleStore(mine).create_table_if_missing()
+    operator_store(mine).create_table_if_missing()
     return mine
 
 
