@@ -32,6 +32,7 @@ from bench.seed import HISTORIES, MEASURED_HISTORIES, TWO_YEARS, peer_attributes
 from content.loader import load_catalogue
 from content.schema import Catalogue
 from deploy import dynamodb_local
+from skill.manage import operator_store
 from skill.settings import Settings
 from skill.store.couples import CoupleStore
 
@@ -280,7 +281,7 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
         settings = Settings(table_name=SKILL_TABLE, dynamodb_endpoint=db.endpoint, verify_requests=False,
                             time_zone_lookup=False)
         store = CoupleStore(settings)
-        store.create_table_if_missing()
+        operator_store(settings).create_table_if_missing()  # a cold engine can be slow to create it
         resource = peer.make_resource(db.endpoint, "us-east-1")
         resource.create_table(TableName=PEER_TABLE, KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
                               AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],

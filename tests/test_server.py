@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 
 from deploy import dynamodb_local
+from skill.manage import operator_store
 from skill.settings import Settings
-from skill.store.couples import CoupleStore
 
 from alexa import envelope, new_user_id, speech_text
 from conftest import ROOT
@@ -46,7 +46,7 @@ def served(tmp_path: Path) -> Iterator[tuple[int, Any, Path]]:
     data = tmp_path / "data"
     db = dynamodb_local.DynamoDBLocal(data_dir=data).start()
     settings = Settings(table_name="served", dynamodb_endpoint=db.endpoint)
-    CoupleStore(settings).create_table_if_missing()
+    operator_store(settings).create_table_if_missing()
     port = dynamodb_local.free_port()
     env = {**os.environ, "PORT": str(port), "WEB_CONCURRENCY": "2", "SKILL_TABLE_NAME": "served",
            "SKILL_DYNAMODB_ENDPOINT": db.endpoint, "SKILL_VERIFY_REQUESTS": "false",
