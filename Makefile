@@ -2,12 +2,14 @@
 SHELL := /bin/bash
 PORT ?= 8080
 DDB_PORT ?= 8000
-PYTHON ?= python3.11
+# The interpreter .venv is built with: PYTHON=... names one; otherwise the newest supported one found
+# (deploy/python.sh: Python 3.11 to 3.14). A PYTHON of another version than .venv's rebuilds .venv.
+PYTHON ?=
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test chat bench models lint prereqs dynamodb-local
+.PHONY: run test chat bench models lint prereqs dynamodb-local nox lambda-package
 
 ## run: install what is missing, start DynamoDB Local (data kept in .local/), serve the skill on 127.0.0.1:$(PORT)
 run: dynamodb-local
@@ -37,9 +39,27 @@ lint: $(STAMP)
 prereqs:
 	@deploy/prereqs.sh
 
+## nox: the whole suite on every supported Python found on this machine (noxfile.py), one after another
+nox: $(STAMP)
+	$(BIN)/nox
+
+## lambda-package: the AWS Lambda deployment zip (deploy/lambda_package.py; LAMBDA_ZIP=... to choose where)
+LAMBDA_ZIP ?= build/lambda.zip
+lambda-package: $(STAMP)
+	$(BIN)/python -m deploy.lambda_package --out $(LAMBDA_ZIP)
+
+ifneq ($(PYTHON),)
+ifneq ($(shell $(PYTHON) -c 'import sys; print(sys.version_info[:2])' 2>&1),$(shell $(BIN)/python -c 'import sys; print(sys.version_info[:2])' 2>&1))
+$(STAMP): FORCE
+endif
+endif
+FORCE:
+
 $(STAMP): pyproject.toml bench/requirements.txt | prereqs
-	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) is needed (Python 3.11)"; exit 1; }
-	$(PYTHON) -m venv $(VENV)
+	@py="$(PYTHON)"; \
+	if [ -n "$$py" ]; then deploy/python.sh check "$$py" || exit 1; else py=$$(deploy/python.sh newest) || exit 1; fi; \
+	echo "Building $(VENV) with $$("$$py" -VV | head -n1) ($$py)"; \
+	"$$py" -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	$(BIN)/python -m pip install --quiet -r bench/requirements.txt

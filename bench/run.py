@@ -32,8 +32,8 @@ from bench.seed import HISTORIES, MEASURED_HISTORIES, TWO_YEARS, peer_attributes
 from content.loader import load_catalogue
 from content.schema import Catalogue
 from deploy import dynamodb_local
+from skill.manage import operator_store
 from skill.settings import Settings
-from skill.store.couples import CoupleStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SKILL_TABLE = "close-together-bench"
@@ -279,7 +279,9 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
         db.start()
         settings = Settings(table_name=SKILL_TABLE, dynamodb_endpoint=db.endpoint, verify_requests=False,
                             time_zone_lookup=False)
-        store = CoupleStore(settings)
+        # Seeding only (the servers have their own clients): the operator's patient client, since a
+        # cold engine on a busy machine can outlast the service's 1.5 s read timeout.
+        store = operator_store(settings)
         store.create_table_if_missing()
         resource = peer.make_resource(db.endpoint, "us-east-1")
         resource.create_table(TableName=PEER_TABLE, KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],

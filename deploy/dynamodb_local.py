@@ -119,12 +119,32 @@ class DynamoDBLocal:
         (self.data_dir / "dynamodb-local.pid").unlink(missing_ok=True)
 
 
-def stop_from_pidfile(data_dir: Path) -> bool:
+def _alive(pid: int) -> bool:
+    """Running, and not a zombie waiting for a parent (or a container's init) to reap it."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True  # no /proc (macOS): it exists
+    return state != "Z"
+
+
+def stop_from_pidfile(data_dir: Path, wait: float = 15.0) -> bool:
+    """SIGTERM, then wait until it is gone (a busy machine takes seconds), so its port is free after."""
     pidfile = data_dir / "dynamodb-local.pid"
     if not pidfile.exists():
         return False
     with contextlib.suppress(ProcessLookupError, ValueError):
-        os.kill(int(pidfile.read_text()), signal.SIGTERM)
+        pid = int(pidfile.read_text())
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + wait
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if _alive(pid):
+            os.kill(pid, signal.SIGKILL)
     pidfile.unlink(missing_ok=True)
     return True
 

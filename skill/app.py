@@ -1,56 +1,37 @@
-"""The Flask app factory and the web seam: HTTP request -> verification -> ASK dispatch -> JSON.
+"""The Flask app factory and the web seam: HTTP request -> verification -> the shared pipeline -> JSON.
 
 ``gunicorn 'skill.app:create_app()'`` serves it. Tests build their own app with ``test_config``.
+Everything after the signature check is skill/pipeline.py, which the Lambda entry shares.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 import threading
-import time
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from typing import Any
 
-from ask_sdk_core.exceptions import AskSdkException
-from ask_sdk_core.serialize import DefaultSerializer
-from ask_sdk_model import RequestEnvelope
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from content.loader import load_catalogue
-from intents.base import Deps, RequestContext
-from skill import observe
-from skill.builder import build_skill
+from skill.pipeline import Rejected, answer, build_runtime
 from skill.settings import Settings, SettingsError
-from skill.store.client import STORE_BUDGET_SECONDS
 from skill.store.couples import CoupleStore
-from skill.store.scope import request_scope
 from skill.verification import RequestVerifier, VerificationError
 
 log = logging.getLogger("close_together.web")
-request_log = logging.getLogger("close_together.request")
 bp = Blueprint("alexa", __name__)
-_serializer = DefaultSerializer()
-
 
 # Set on SIGTERM (deploy/gunicorn.conf.py): the health check answers 503 from then on, so a load
 # balancer stops sending here while in-flight requests finish (docs/operations.md, "Stopping").
 STOPPING = threading.Event()
 
 
-class BadRequest(ValueError):
-    """The body is not a request we will act on; the message is safe to return."""
-
-
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Defaults, then the environment, then the test override (SETTINGS, CATALOGUE, VERIFIER, STORE)."""
     overrides = dict(test_config or {})
     settings: Settings = overrides.pop("SETTINGS", None) or Settings.from_env()
-    catalogue = overrides.pop("CATALOGUE", None) or load_catalogue()
-    store = overrides.pop("STORE", None) or CoupleStore(settings)
+    runtime = build_runtime(settings, overrides.pop("CATALOGUE", None), overrides.pop("STORE", None))
     verifier: RequestVerifier | None = overrides.pop("VERIFIER", None)
     if settings.verify_requests and verifier is None:
         # Amazon signs requests for every skill: without our id, another skill's requests would pass.
@@ -66,8 +47,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, JSON_SORT_KEYS=False)
     app.config.update(overrides)
     app.extensions["close_together"] = {
-        "settings": settings, "store": store, "verifier": verifier,
-        "skill": build_skill(Deps(settings=settings, content=catalogue, store=store)),
+        "settings": settings, "store": runtime.store, "verifier": verifier, "skill": runtime.skill,
+        "runtime": runtime,
     }
     app.register_blueprint(bp)
     app.register_error_handler(HTTPException, _http_error)
@@ -81,35 +62,6 @@ def _ext() -> dict[str, Any]:
 
 def _http_error(err: HTTPException) -> tuple[Response, int]:
     return jsonify(error=err.name.lower(), message=err.description or err.name), err.code or 500
-
-
-def _bad(message: str) -> tuple[Response, int]:
-    return jsonify(error="bad request", message=message), 400
-
-
-# Alexa's envelopes nest about eight levels deep, the skill's own session attributes a few more.
-# Anything deeper is refused before json.loads (whose recursion a 1,000-level body exhausts) and
-# before the SDK deep-copies session attributes (the same, from 500 levels).
-MAX_JSON_DEPTH = 64
-# One left-to-right scan: a whole string literal, a bracket, or a quote that opens no complete
-# string (the text is invalid from there on, and json.loads stops there too, so the scan does).
-_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|"')
-
-
-def json_too_deep(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
-    """True when brackets outside string literals nest deeper than ``limit`` (linear, no recursion)."""
-    depth = 0
-    for token in _JSON_TOKENS.finditer(text):
-        kind = token.group()
-        if kind in ("[", "{"):
-            depth += 1
-            if depth > limit:
-                return True
-        elif kind in ("]", "}"):
-            depth -= 1
-        elif kind == '"':
-            return False
-    return False
 
 
 def read_body(max_bytes: int) -> bytes:
@@ -132,118 +84,24 @@ def read_body(max_bytes: int) -> bytes:
     return bytes(data)
 
 
-def parse_timestamp(raw: object) -> datetime:
-    if not isinstance(raw, str):
-        raise BadRequest("request.timestamp is missing")
-    try:
-        stamp = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError as err:
-        raise BadRequest("request.timestamp is not an ISO 8601 time") from err
-    if stamp.tzinfo is None:
-        raise BadRequest("request.timestamp has no time zone")
-    try:
-        return stamp.astimezone(UTC)
-    except OverflowError as err:  # e.g. 9999-12-31T23:59:59-23:59 is past year 9999 in UTC
-        raise BadRequest("request.timestamp is out of range") from err
-
-
-def check_envelope(envelope: object) -> datetime:
-    """Reject a structurally broken envelope before the SDK sees it. Returns the request time."""
-    if not isinstance(envelope, dict):
-        raise BadRequest("the body must be a JSON object")
-    req = envelope.get("request")
-    if not isinstance(req, dict) or not isinstance(req.get("type"), str) or not isinstance(req.get("requestId"), str):
-        raise BadRequest("request.type and request.requestId are required")
-    system = envelope.get("context", {}).get("System") if isinstance(envelope.get("context"), dict) else None
-    if not isinstance(system, dict):
-        raise BadRequest("context.System is required")
-    user = system.get("user")
-    app_ = system.get("application")
-    if not isinstance(user, dict) or not isinstance(user.get("userId"), str) or not user["userId"]:
-        raise BadRequest("context.System.user.userId is required")
-    if not isinstance(app_, dict) or not isinstance(app_.get("applicationId"), str):
-        raise BadRequest("context.System.application.applicationId is required")
-    if "session" in envelope and not isinstance(envelope["session"], dict):
-        raise BadRequest("session must be an object")
-    if req["type"] == "IntentRequest":
-        intent = req.get("intent")
-        if not isinstance(intent, dict) or not isinstance(intent.get("name"), str):
-            raise BadRequest("request.intent.name is required")
-        if "slots" in intent and not isinstance(intent["slots"], dict | None):
-            raise BadRequest("request.intent.slots must be an object")
-    return parse_timestamp(req.get("timestamp"))
-
-
 @bp.post("/alexa")
-def alexa() -> tuple[Response, int] | Response:
-    """One structured log line per request (skill/observe.py), whatever happens to it."""
-    record, token = observe.begin()
-    try:
-        reply = _alexa(record)
-        record.status = reply[1] if isinstance(reply, tuple) else reply.status_code
-        return reply
-    except Exception:
-        record.outcome, record.status = observe.ERROR, 500
-        raise
-    finally:
-        observe.end(token)
-        request_log.info("alexa request", extra=record.fields())
-
-
-def _note(record: observe.RequestRecord, envelope: Any) -> None:
-    """Names only: the request's id, type, intent name and locale. Never slots, ids of people or words."""
-    req = envelope.get("request") if isinstance(envelope, dict) else None
-    if not isinstance(req, dict):
-        return
-    for attr, key in (("request_id", "requestId"), ("request_type", "type"), ("locale", "locale")):
-        if isinstance(req.get(key), str):
-            setattr(record, attr, req[key][:100])
-    intent = req.get("intent")
-    if isinstance(intent, dict) and isinstance(intent.get("name"), str):
-        record.intent = intent["name"][:100]
-
-
-def _alexa(record: observe.RequestRecord) -> tuple[Response, int] | Response:
-    arrived = time.monotonic()  # the store's time budget counts from here (docs/security.md)
+def alexa() -> tuple[Response, int]:
+    """The HTTPS seam: the signed body goes through the shared pipeline (skill/pipeline.py)."""
     ext = _ext()
-    settings: Settings = ext["settings"]
-    body = read_body(settings.max_body_bytes)  # 413 past the limit, with or without Content-Length
-    record.outcome = observe.BAD_REQUEST
-    try:
-        text = body.decode("utf-8")
-        if json_too_deep(text):
-            return _bad(f"the body nests deeper than {MAX_JSON_DEPTH} levels")
-        envelope = json.loads(text)
-        _note(record, envelope)
-        now = check_envelope(envelope)
-    except UnicodeDecodeError:
-        return _bad("the body is not UTF-8")
-    except ValueError as err:  # JSONDecodeError and BadRequest
-        return _bad(str(err) if isinstance(err, BadRequest) else "the body is not valid JSON")
     verifier: RequestVerifier | None = ext["verifier"]
-    try:
-        if verifier is not None:
+
+    def authenticate(body: bytes, envelope: dict[str, Any]) -> None:
+        assert verifier is not None
+        try:
             verifier.verify(dict(request.headers.items()), body, envelope)
-        elif settings.skill_id and envelope["context"]["System"]["application"]["applicationId"] != settings.skill_id:
-            raise VerificationError("the application id is not this skill's")
-    except VerificationError as err:
-        record.outcome = observe.REJECTED
-        log.info("request rejected: %s", err)
-        return _bad(str(err))
-    try:
-        request_envelope = _serializer.deserialize(text, RequestEnvelope)
-    except Exception:  # the SDK raises several types for shapes it cannot map
-        return _bad("not an Alexa request envelope this skill understands")
-    record.outcome = observe.OK
-    try:
-        with request_scope(envelope["request"]["requestId"], arrived + STORE_BUDGET_SECONDS):
-            response_envelope = ext["skill"].invoke(request_envelope=request_envelope,
-                                                    context=RequestContext(now=now))
-    except AskSdkException as err:
-        record.outcome = observe.REFUSED
-        log.info("request refused by the skill: %s", type(err).__name__)
-        return _bad("the skill cannot handle this request")
-    return jsonify(_serializer.serialize(response_envelope))
+        except VerificationError as err:
+            raise Rejected(str(err)) from err
+
+    # 413 past the limit, with or without a Content-Length (read_body)
+    settings: Settings = ext["settings"]
+    reply = answer(ext["runtime"], lambda: read_body(settings.max_body_bytes),
+                   authenticate if verifier is not None else None)
+    return jsonify(reply.body), reply.status
 
 
 @bp.get("/healthz")

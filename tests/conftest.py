@@ -22,6 +22,7 @@ from content.loader import load_catalogue
 from content.schema import Catalogue
 from deploy import dynamodb_local
 from skill.app import create_app
+from skill.manage import operator_store
 from skill.settings import Settings
 from skill.store.couples import CoupleStore
 
@@ -88,7 +89,7 @@ def settings(dynamodb: object) -> Settings:
     s = Settings(table_name="close-together-test", dynamodb_endpoint=dynamodb.endpoint,  # type: ignore[attr-defined]
                  verify_requests=False, default_time_zone="America/New_York",
                  time_zone_lookup=False)  # tests/test_time_zone.py serves the Settings API itself
-    CoupleStore(s).create_table_if_missing()
+    operator_store(s).create_table_if_missing()  # patient: a cold engine on a busy machine is slow to create
     return s
 
 

@@ -26,6 +26,7 @@ from flask.testing import FlaskClient
 from content.schema import Catalogue
 from deploy import dynamodb_local
 from skill.app import create_app
+from skill.manage import operator_store
 from skill.settings import Settings
 from skill.store import client as store_client
 from skill.store.couples import CoupleStore
@@ -48,7 +49,7 @@ SAVED_WORDS = ("Well done", "Lovely work", "Nicely done", "Beautiful", "streak i
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     engine = dynamodb_local.DynamoDBLocal(data_dir=tmp_path_factory.mktemp("faulty-dynamodb")).start()
-    CoupleStore(Settings(table_name=TABLE, dynamodb_endpoint=engine.endpoint)).create_table_if_missing()
+    operator_store(Settings(table_name=TABLE, dynamodb_endpoint=engine.endpoint)).create_table_if_missing()
     yield engine
     if engine.process is not None:
         engine.process.send_signal(signal.SIGCONT)

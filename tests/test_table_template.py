@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from cfnlint.decode import decode
 
+from skill.manage import operator_store
 from skill.settings import Settings
 from skill.store import keys
-from skill.store.couples import CoupleStore
 
 from conftest import ROOT
 
@@ -69,8 +69,8 @@ def test_template_keeps_couples_data_safe() -> None:
 
 
 def test_create_table_if_missing_makes_the_same_schema_as_the_template(settings: Settings) -> None:
-    local = CoupleStore(Settings(table_name=f"schema-{uuid.uuid4().hex[:8]}",
-                                 dynamodb_endpoint=settings.dynamodb_endpoint))
+    local = operator_store(Settings(table_name=f"schema-{uuid.uuid4().hex[:8]}",
+                                    dynamodb_endpoint=settings.dynamodb_endpoint))
     assert local.create_table_if_missing() is True
     try:
         described = local.client.describe_table(TableName=local.table)["Table"]

@@ -1,0 +1,170 @@
+"""Builds the AWS Lambda deployment zip: the project's own packages and what they need at run time.
+
+    python -m deploy.lambda_package --out build/lambda.zip          (make lambda-package)
+    python -m deploy.lambda_package --out X.zip --deps-from-here    (offline: copies this environment's)
+
+What goes in: ``skill/``, ``intents/``, ``content/`` as they are in the repository, and the runtime
+dependencies pinned in pyproject.toml except those only the HTTPS server uses (Flask, and
+cryptography for the signature check, which Lambda does not do). Dependencies come from PyPI as
+wheels for Lambda's platform (x86_64 Linux) and the Python of lambda.yaml's default runtime.
+``--deps-from-here`` copies them from the running environment instead, which needs no network and
+is what the tests use; it is right for Lambda only when this machine is x86_64 Linux with that Python.
+When the Python running this is the runtime's, the zip also carries bytecode (faster cold starts).
+The ASK CLI calls this through deploy/hooks/build.sh during `ask deploy`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import py_compile
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+import warnings
+import zipfile
+from importlib import metadata
+from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE = ROOT / "deploy" / "cloudformation" / "lambda.yaml"
+OWN_PACKAGES = ("skill", "intents", "content")
+# Only the HTTPS server imports these (skill/app.py, skill/verification.py).
+WEB_ONLY = frozenset({"flask", "cryptography"})
+# zoneinfo reads the OS's time zone files and falls back to this package: bundling it means a couple's
+# time zone never depends on what the Lambda image happens to ship.
+EXTRA = ("tzdata",)
+PLATFORMS = ("manylinux2014_x86_64", "manylinux_2_28_x86_64", "manylinux_2_34_x86_64")
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the same bytes for the same inputs
+
+
+def runtime_requirements() -> list[str]:
+    """pyproject.toml's pinned dependencies that the Lambda path imports."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    return [dep for dep in project["dependencies"] if canonicalize_name(Requirement(dep).name) not in WEB_ONLY]
+
+
+def lambda_python() -> str:
+    """The Python version of lambda.yaml's default runtime, e.g. "3.13"."""
+    text = TEMPLATE.read_text()
+    block = text[text.index("  LambdaRuntime:"):]
+    match = re.search(r"Default:\s*python(3\.\d+)", block)
+    if match is None:
+        raise SystemExit(f"no default LambdaRuntime in {TEMPLATE}")
+    return match.group(1)
+
+
+def pip_install(target: Path, requirements: list[str]) -> None:
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                    "--target", str(target), "--implementation", "cp", "--python-version", lambda_python(),
+                    *(arg for platform in PLATFORMS for arg in ("--platform", platform)),
+                    "--only-binary=:all:", *requirements], check=True)
+
+
+def copy_installed(target: Path, requirements: list[str]) -> list[str]:
+    """Copies the installed distributions the requirements name, and theirs, into ``target``."""
+    todo = [Requirement(r) for r in requirements]
+    seen: set[str] = set()
+    while todo:
+        req = todo.pop()
+        name = canonicalize_name(req.name)
+        if name in seen:
+            continue
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            if req.name in EXTRA:  # optional here: this machine's zoneinfo has the OS's files
+                continue
+            raise
+        seen.add(name)
+        for raw in dist.requires or []:
+            dep = Requirement(raw)
+            if dep.marker is None or dep.marker.evaluate({"extra": ""}):
+                todo.append(dep)
+        for file in dist.files or []:
+            if ".." in file.parts or "__pycache__" in file.parts or file.suffix == ".pyc":
+                continue  # console scripts live outside site-packages; bytecode is rebuilt
+            source = Path(str(dist.locate_file(file)))
+            if source.is_file():
+                dest = target / file
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, dest)
+    return sorted(seen)
+
+
+def copy_own(stage: Path) -> None:
+    """skill/, intents/ and content/ as they are in the repository (without local bytecode)."""
+    for package in OWN_PACKAGES:
+        for path in sorted((ROOT / package).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                dest = stage / path.relative_to(ROOT)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, dest)
+
+
+def compile_bytecode(stage: Path) -> bool:
+    """Lambda's /var/task is read-only, so without bytecode in the zip every cold start compiles every
+    module it imports (about a second of CPU here, inside Alexa's 8 s). Only this Python's bytecode
+    can be made here, so only when it is the runtime's; ``unchecked-hash`` because the zip's file
+    times are fixed and Lambda's sources never change under it."""
+    if f"{sys.version_info.major}.{sys.version_info.minor}" != lambda_python():
+        print(f"note: Python {lambda_python()} is not the one running this, so the zip carries no bytecode "
+              "(cold starts compile it)")
+        return False
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # dependencies' own SyntaxWarnings, printed once here, never on Lambda
+        ok = compileall.compile_dir(stage, quiet=2, workers=1,
+                                    invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+    return bool(ok)
+
+
+def write_zip(out: Path, stage: Path) -> int:
+    entries = [(str(path.relative_to(stage)), path) for path in sorted(stage.rglob("*"))
+               if path.is_file() and path.relative_to(stage).parts[0] != "bin"]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_suffix(".partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for name, path in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = (0o755 if os.access(path, os.X_OK) else 0o644) << 16
+            zf.writestr(info, path.read_bytes())
+    partial.replace(out)  # never a half-written zip where ask deploy looks
+    return len(entries)
+
+
+def build(out: Path, deps_from_here: bool = False) -> Path:
+    requirements = [*runtime_requirements(), *EXTRA]
+    with tempfile.TemporaryDirectory(prefix="lambda-package-") as tmp:
+        stage = Path(tmp)
+        if deps_from_here:
+            copy_installed(stage, requirements)
+        else:
+            pip_install(stage, requirements)
+        copy_own(stage)
+        compile_bytecode(stage)
+        count = write_zip(out, stage)
+    print(f"{out}: {count} files, {out.stat().st_size / 1e6:.1f} MB "
+          f"(handler skill.lambda_entry.handler, Python {lambda_python()} x86_64)")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "lambda.zip")
+    parser.add_argument("--deps-from-here", action="store_true",
+                        help="copy dependencies from this environment instead of fetching Lambda wheels")
+    args = parser.parse_args(argv)
+    build(args.out.resolve(), deps_from_here=args.deps_from_here)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

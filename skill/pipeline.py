@@ -1,0 +1,218 @@
+"""One Alexa request, whatever carried it: envelope checks, skill id, request scope, invoke, one log line.
+
+Both entry points call ``answer``: the Flask view (skill/app.py, behind HTTPS, which adds the
+signature check) and the AWS Lambda handler (skill/lambda_entry.py, where Alexa's trigger has
+already authenticated the caller). Neither does any of this itself, so the two cannot drift.
+No Flask here: the Lambda package does not ship it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from ask_sdk_core.exceptions import AskSdkException
+from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_core.skill import CustomSkill
+from ask_sdk_model import RequestEnvelope
+
+from content.loader import load_catalogue
+from content.schema import Catalogue
+from intents.base import Deps, RequestContext
+from skill import observe
+from skill.builder import build_skill
+from skill.settings import Settings
+from skill.store.client import STORE_BUDGET_SECONDS
+from skill.store.couples import CoupleStore
+from skill.store.scope import request_scope
+
+log = logging.getLogger("close_together.web")
+request_log = logging.getLogger("close_together.request")
+_serializer = DefaultSerializer()
+
+# Checks what only the transport can prove (the HTTPS signature); raises Rejected.
+Authenticate = Callable[[bytes, dict[str, Any]], None]
+
+
+class BadRequest(ValueError):
+    """The body is not a request we will act on; the message is safe to return."""
+
+
+class Rejected(Exception):
+    """The request failed an authenticity check (signature, timestamp, skill id); the message is safe to return.
+
+    Its own type, not skill.verification's, so the Lambda package needs no X.509 code."""
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """What serves requests, built once per process (a gunicorn worker's app, a Lambda container)."""
+
+    settings: Settings
+    store: CoupleStore
+    skill: CustomSkill
+
+
+def build_runtime(settings: Settings, catalogue: Catalogue | None = None, store: CoupleStore | None = None) -> Runtime:
+    """The same builder, handlers and store for every entry point. No DynamoDB client yet (it is lazy)."""
+    store = store or CoupleStore(settings)
+    skill = build_skill(Deps(settings=settings, content=catalogue or load_catalogue(), store=store))
+    return Runtime(settings=settings, store=store, skill=skill)
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int  # 200, or 400 with {"error", "message"}
+    body: dict[str, Any]
+
+
+def _bad(message: str) -> Reply:
+    return Reply(400, {"error": "bad request", "message": message})
+
+
+# Alexa's envelopes nest about eight levels deep, the skill's own session attributes a few more.
+# Anything deeper is refused before json.loads (whose recursion a 1,000-level body exhausts) and
+# before the SDK deep-copies session attributes (the same, from 500 levels).
+MAX_JSON_DEPTH = 64
+# One left-to-right scan: a whole string literal, a bracket, or a quote that opens no complete
+# string (the text is invalid from there on, and json.loads stops there too, so the scan does).
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|"')
+
+
+def json_too_deep(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """True when brackets outside string literals nest deeper than ``limit`` (linear, no recursion)."""
+    depth = 0
+    for token in _JSON_TOKENS.finditer(text):
+        kind = token.group()
+        if kind in ("[", "{"):
+            depth += 1
+            if depth > limit:
+                return True
+        elif kind in ("]", "}"):
+            depth -= 1
+        elif kind == '"':
+            return False
+    return False
+
+
+def parse_timestamp(raw: object) -> datetime:
+    if not isinstance(raw, str):
+        raise BadRequest("request.timestamp is missing")
+    try:
+        stamp = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError as err:
+        raise BadRequest("request.timestamp is not an ISO 8601 time") from err
+    if stamp.tzinfo is None:
+        raise BadRequest("request.timestamp has no time zone")
+    try:
+        return stamp.astimezone(UTC)
+    except OverflowError as err:  # e.g. 9999-12-31T23:59:59-23:59 is past year 9999 in UTC
+        raise BadRequest("request.timestamp is out of range") from err
+
+
+def check_envelope(envelope: object) -> datetime:
+    """Reject a structurally broken envelope before the SDK sees it. Returns the request time."""
+    if not isinstance(envelope, dict):
+        raise BadRequest("the body must be a JSON object")
+    req = envelope.get("request")
+    if not isinstance(req, dict) or not isinstance(req.get("type"), str) or not isinstance(req.get("requestId"), str):
+        raise BadRequest("request.type and request.requestId are required")
+    system = envelope.get("context", {}).get("System") if isinstance(envelope.get("context"), dict) else None
+    if not isinstance(system, dict):
+        raise BadRequest("context.System is required")
+    user = system.get("user")
+    app_ = system.get("application")
+    if not isinstance(user, dict) or not isinstance(user.get("userId"), str) or not user["userId"]:
+        raise BadRequest("context.System.user.userId is required")
+    if not isinstance(app_, dict) or not isinstance(app_.get("applicationId"), str):
+        raise BadRequest("context.System.application.applicationId is required")
+    if "session" in envelope and not isinstance(envelope["session"], dict):
+        raise BadRequest("session must be an object")
+    if req["type"] == "IntentRequest":
+        intent = req.get("intent")
+        if not isinstance(intent, dict) or not isinstance(intent.get("name"), str):
+            raise BadRequest("request.intent.name is required")
+        if "slots" in intent and not isinstance(intent["slots"], dict | None):
+            raise BadRequest("request.intent.slots must be an object")
+    return parse_timestamp(req.get("timestamp"))
+
+
+def _note(record: observe.RequestRecord, envelope: Any) -> None:
+    """Names only: the request's id, type, intent name and locale. Never slots, ids of people or words."""
+    req = envelope.get("request") if isinstance(envelope, dict) else None
+    if not isinstance(req, dict):
+        return
+    for attr, key in (("request_id", "requestId"), ("request_type", "type"), ("locale", "locale")):
+        if isinstance(req.get(key), str):
+            setattr(record, attr, req[key][:100])
+    intent = req.get("intent")
+    if isinstance(intent, dict) and isinstance(intent.get("name"), str):
+        record.intent = intent["name"][:100]
+
+
+def answer(runtime: Runtime, read_body: Callable[[], bytes], authenticate: Authenticate | None) -> Reply:
+    """One structured log line per request (skill/observe.py), whatever happens to it.
+
+    ``read_body`` is called inside the log line's scope, so a body the transport refuses (Flask's
+    413) is still logged; its exception propagates to the transport.
+    """
+    arrived = time.monotonic()  # the store's time budget counts from here (docs/security.md)
+    record, token = observe.begin()
+    try:
+        reply = _answer(runtime, read_body(), authenticate, arrived, record)
+        record.status = reply.status
+        return reply
+    except Exception:
+        record.outcome, record.status = observe.ERROR, 500
+        raise
+    finally:
+        observe.end(token)
+        request_log.info("alexa request", extra=record.fields())
+
+
+def _answer(runtime: Runtime, body: bytes, authenticate: Authenticate | None, arrived: float,
+            record: observe.RequestRecord) -> Reply:
+    settings = runtime.settings
+    record.outcome = observe.BAD_REQUEST
+    try:
+        text = body.decode("utf-8")
+        if json_too_deep(text):
+            return _bad(f"the body nests deeper than {MAX_JSON_DEPTH} levels")
+        envelope = json.loads(text)
+        _note(record, envelope)
+        now = check_envelope(envelope)
+    except UnicodeDecodeError:
+        return _bad("the body is not UTF-8")
+    except ValueError as err:  # JSONDecodeError and BadRequest
+        return _bad(str(err) if isinstance(err, BadRequest) else "the body is not valid JSON")
+    try:
+        if authenticate is not None:
+            authenticate(body, envelope)  # the verifier checks the skill id too
+        elif settings.skill_id and envelope["context"]["System"]["application"]["applicationId"] != settings.skill_id:
+            raise Rejected("the application id is not this skill's")
+    except Rejected as err:
+        record.outcome = observe.REJECTED
+        log.info("request rejected: %s", err)
+        return _bad(str(err))
+    try:
+        request_envelope = _serializer.deserialize(text, RequestEnvelope)
+    except Exception:  # the SDK raises several types for shapes it cannot map
+        return _bad("not an Alexa request envelope this skill understands")
+    record.outcome = observe.OK
+    try:
+        with request_scope(envelope["request"]["requestId"], arrived + STORE_BUDGET_SECONDS):
+            response_envelope = runtime.skill.invoke(request_envelope=request_envelope,
+                                                     context=RequestContext(now=now))
+    except AskSdkException as err:
+        record.outcome = observe.REFUSED
+        log.info("request refused by the skill: %s", type(err).__name__)
+        return _bad("the skill cannot handle this request")
+    serialized = _serializer.serialize(response_envelope)
+    assert isinstance(serialized, dict)  # a response envelope serializes to a JSON object
+    return Reply(200, serialized)
