@@ -64,6 +64,9 @@ def _http_error(err: HTTPException) -> tuple[Response, int]:
     return jsonify(error=err.name.lower(), message=err.description or err.name), err.code or 500
 
 
+_DRAIN_BYTES = 1024 * 1024
+
+
 def read_body(max_bytes: int) -> bytes:
     """The whole body, or RequestEntityTooLarge: a chunked body past the limit is refused, never cut.
 
@@ -80,6 +83,11 @@ def read_body(max_bytes: int) -> bytes:
             break
         data += chunk
     if len(data) > max_bytes:
+        # Read (and drop) a bounded amount more, so a client still sending gets to read the 413
+        # rather than a reset from a close with its data unread.
+        for _ in range(_DRAIN_BYTES // (64 * 1024)):
+            if not stream.read(64 * 1024):
+                break
         raise RequestEntityTooLarge()
     return bytes(data)
 

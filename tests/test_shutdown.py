@@ -91,7 +91,12 @@ def test_sigterm_refuses_new_connections_and_finishes_what_arrived(settings: Set
             t.start()
         time.sleep(0.3)
         server.send_signal(signal.SIGTERM)
-        kept.request("GET", "/healthz")  # a kept-alive connection asks again right after SIGTERM
+        # The master passes SIGTERM on to the worker; once its listener is gone (a knock refused),
+        # the worker has it, and a kept-alive connection asking again hears 503.
+        deadline = time.monotonic() + 10
+        while not outcomes["refused"] and time.monotonic() < deadline:
+            time.sleep(0.01)
+        kept.request("GET", "/healthz")
         after = kept.getresponse()
         assert after.status == 503 and json.loads(after.read())["status"] == "stopping"
         time.sleep(1.5)

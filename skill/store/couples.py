@@ -251,31 +251,34 @@ class CoupleStore:
 
         Setup, not a request: it gets patient timeouts of its own (a starting engine can be slow)."""
         admin = make_client(self._settings, ADMIN_CONFIG)
-        with dynamodb_errors():
-            try:
-                admin.describe_table(TableName=self.table)
-                return False
-            except ClientError as err:
-                if err.response.get("Error", {}).get("Code") != "ResourceNotFoundException":
-                    raise
-            try:
-                admin.create_table(
+        try:
+            with dynamodb_errors():
+                try:
+                    admin.describe_table(TableName=self.table)
+                    return False
+                except ClientError as err:
+                    if err.response.get("Error", {}).get("Code") != "ResourceNotFoundException":
+                        raise
+                try:
+                    admin.create_table(
+                        TableName=self.table,
+                        AttributeDefinitions=[{"AttributeName": keys.PK, "AttributeType": "S"},
+                                              {"AttributeName": keys.SK, "AttributeType": "S"}],
+                        KeySchema=[{"AttributeName": keys.PK, "KeyType": "HASH"},
+                                   {"AttributeName": keys.SK, "KeyType": "RANGE"}],
+                        BillingMode="PAY_PER_REQUEST",
+                    )
+                except ClientError as err:
+                    # A busy engine can answer the first attempt too late: botocore's retry then finds
+                    # the table that attempt created.
+                    if err.response.get("Error", {}).get("Code") != "ResourceInUseException":
+                        raise
+                admin.get_waiter("table_exists").wait(TableName=self.table,
+                                                      WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+                admin.update_time_to_live(
                     TableName=self.table,
-                    AttributeDefinitions=[{"AttributeName": keys.PK, "AttributeType": "S"},
-                                          {"AttributeName": keys.SK, "AttributeType": "S"}],
-                    KeySchema=[{"AttributeName": keys.PK, "KeyType": "HASH"},
-                               {"AttributeName": keys.SK, "KeyType": "RANGE"}],
-                    BillingMode="PAY_PER_REQUEST",
+                    TimeToLiveSpecification={"Enabled": True, "AttributeName": keys.TTL_ATTRIBUTE},
                 )
-            except ClientError as err:
-                # A busy engine can answer the first attempt too late: botocore's retry then finds
-                # the table that attempt created.
-                if err.response.get("Error", {}).get("Code") != "ResourceInUseException":
-                    raise
-            admin.get_waiter("table_exists").wait(TableName=self.table,
-                                                        WaiterConfig={"Delay": 1, "MaxAttempts": 30})
-            admin.update_time_to_live(
-                TableName=self.table,
-                TimeToLiveSpecification={"Enabled": True, "AttributeName": keys.TTL_ATTRIBUTE},
-            )
+        finally:
+            admin.close()  # its connections, now rather than at garbage collection
         return True
