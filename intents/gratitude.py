@@ -20,6 +20,7 @@ from ask_sdk_model import Response
 
 from intents.base import IntentHandler, Turn
 from intents.state import ROUND, Phase, Place, Round, valid_name
+from skill.speech import xml_safe
 from skill.store.errors import StoreUnavailable
 from skill.store.gratitude import Gratitude, GratitudeLog
 from skill.store.profile import Profile
@@ -321,7 +322,9 @@ class NamesHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        heard = [n for n in (slot_text(turn, "first"), slot_text(turn, "second")) if n]
+        # Characters XML forbids (a stray control character in recognised text) are dropped first.
+        heard = [xml_safe(n).strip() for n in (slot_text(turn, "first"), slot_text(turn, "second")) if n]
+        heard = [n for n in heard if n]
         collected = list(turn.state.names_heard)
         if not heard:
             return ask_names(turn, "grat_names_again")

@@ -68,7 +68,7 @@ def test_a_gratitude_with_characters_xml_forbids_is_spoken_and_stored_clean(
     c.one_shot("StartGratitudeRoundIntent", evening())
     words = personal(f"you fixed the radio{bad} for me")
     c.say("GratitudeIntent", evening(1), gratitude=words)
-    assert "fixed the radio" in well_formed(c)
+    assert ME in well_formed(c)  # thanked (the words are not read back during the round)
     couple = store.load_for_user(c.user_id).couple_id
     found, _ = GratitudeLog(store, settings.gratitude_retention_days).between(
         couple, evening().date(), evening().date(), evening(2))
@@ -128,7 +128,7 @@ def test_a_tampered_300_character_name_is_capped_when_stored(client: FlaskClient
     long_name = personal("Z" * 300)
     c.attributes["grat_pending"] = [long_name, YOU]  # what the client sent back instead of ours
     c.say("AMAZON.YesIntent", evening())
-    well_formed(c)
+    well_formed(c)  # the tampered names are not the skill's own state: treated as absent, asked again
+    assert "first names" in well_formed(c)
     names = store.load_for_user(c.user_id).names
-    assert len(names) == 2 and all(len(n) <= MAX_NAME_CHARS for n in names)
-    assert json.dumps(names).count("Z") == MAX_NAME_CHARS
+    assert all(len(n) <= MAX_NAME_CHARS for n in names) and "Z" * 31 not in json.dumps(names)
