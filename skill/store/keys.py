@@ -73,3 +73,21 @@ def link_code_sk(code: str) -> str:
 def join_tries_sk(hour: str) -> str:
     """``hour`` is the UTC hour of the attempt, e.g. 2026-11-25T20."""
     return f"{JOIN_TRIES_PREFIX}{hour}"
+
+
+# -- answers to tonight's question (docs/question.md) ----------------------------------------------
+
+ANSWER_PREFIX = "ANSWER#"
+# Items that belong to a linked couple only: unlinking does not copy them to each account (an answer
+# given apart is not handed to the other partner's solo copy), it drops them with the shared couple.
+LINKED_ONLY_PREFIXES = (ANSWER_PREFIX,)
+
+
+def answer_prefix(evening: str, question_id: str) -> str:
+    """Sort-key prefix of every answer to one question on one evening (ISO date)."""
+    return f"{ANSWER_PREFIX}{evening}#{question_id}#"
+
+
+def answer_sk(evening: str, question_id: str, account: str) -> str:
+    """``ANSWER#<evening>#<question id>#<account id>``: one answer per partner, question and evening."""
+    return f"{answer_prefix(evening, question_id)}{account}"
