@@ -133,12 +133,12 @@ def tonights(turn: Turn, another: bool = False) -> tuple[Question, bool]:
             return False
         draft.question = after.encode()
         if moved:
-            draft.outcome = "question_another"  # a redelivered request answers the same way
+            draft.outcome = "q_another"  # a redelivered request answers the same way
         return True
 
     turn.profile, _ = turn.deps.store.update(turn.profile, change, step=STEP)
     if another and not moved:
-        moved = turn.profile.outcome_of(step_token(current_request_token(), STEP)) == "question_another"
+        moved = turn.profile.outcome_of(step_token(current_request_token(), STEP)) == "q_another"
     place = Place.decode(turn.profile.question)
     assert place is not None  # just stored, or already tonight's
     return question_at(turn.content.questions, place), moved
