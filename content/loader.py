@@ -19,8 +19,10 @@ from content.schema import (
     MAX_ANSWER_SECONDS,
     MAX_QUESTION_SECONDS,
     MIN_QUESTIONS,
+    PARTS_OF_DAY,
     PHRASES,
     QUESTION_GROUPS,
+    SIGNOFF,
     Catalogue,
     ContentError,
     Phrases,
@@ -161,8 +163,24 @@ def _check_questions(questions: list[Question]) -> None:
         raise ContentError("questions", "question_group", f"no questions in: {', '.join(missing)}")
 
 
+def _phrase_texts(file: str, key: str, value: object) -> tuple[str, ...]:
+    raw = [value] if isinstance(value, str) else value
+    if not isinstance(raw, list) or not raw or not all(isinstance(v, str) and v.strip() for v in raw):
+        raise ContentError(file, key, "must be a text or a list of texts")
+    for text in raw:
+        unknown = placeholders(text) - PHRASES[key.split(".")[0]] - {SIGNOFF}
+        if unknown:
+            raise ContentError(file, key, f"uses unknown placeholder(s) {sorted(unknown)}")
+        if SIGNOFF in placeholders(text) and not text.rstrip().endswith("{" + SIGNOFF + "}"):
+            raise ContentError(file, key, "may use {signoff} only as its last words")
+        if spoken_seconds(text) > MAX_ANSWER_SECONDS:
+            raise ContentError(file, key, f"is too long to say in {MAX_ANSWER_SECONDS} seconds")
+    return tuple(v.strip() for v in raw)
+
+
 def _phrases(files: Iterable[Path]) -> Phrases:
     variants: dict[str, tuple[str, ...]] = {}
+    by_part: dict[str, dict[str, tuple[str, ...]]] = {}
     origin: dict[str, str] = {}
     for path in files:
         for key, value in _read(path).items():
@@ -170,21 +188,20 @@ def _phrases(files: Iterable[Path]) -> Phrases:
                 raise ContentError(path.name, key, "is not a phrase the skill knows (see content/schema.py PHRASES)")
             if key in variants:
                 raise ContentError(path.name, key, f"is already defined in {origin[key]}")
-            raw = [value] if isinstance(value, str) else value
-            if not isinstance(raw, list) or not raw or not all(isinstance(v, str) and v.strip() for v in raw):
-                raise ContentError(path.name, key, "must be a text or a list of texts")
-            for text in raw:
-                unknown = placeholders(text) - PHRASES[key]
-                if unknown:
-                    raise ContentError(path.name, key, f"uses unknown placeholder(s) {sorted(unknown)}")
-                if spoken_seconds(text) > MAX_ANSWER_SECONDS:
-                    raise ContentError(path.name, key, f"is too long to say in {MAX_ANSWER_SECONDS} seconds")
-            variants[key] = tuple(v.strip() for v in raw)
+            if isinstance(value, dict):  # key.morning, key.afternoon, key.evening: one per part of the day
+                if set(value) != set(PARTS_OF_DAY):
+                    raise ContentError(path.name, key, f"as a table needs exactly the parts {list(PARTS_OF_DAY)}")
+                by_part[key] = {part: _phrase_texts(path.name, f"{key}.{part}", value[part]) for part in PARTS_OF_DAY}
+                variants[key] = tuple(dict.fromkeys(t for part in PARTS_OF_DAY for t in by_part[key][part]))
+            else:
+                variants[key] = _phrase_texts(path.name, key, value)
+            if key == SIGNOFF and any(SIGNOFF in placeholders(t) for t in variants[key]):
+                raise ContentError(path.name, key, "cannot use itself")
             origin[key] = path.name
     missing = sorted(set(PHRASES) - set(variants))
     if missing:
         raise ContentError("phrases/", ", ".join(missing), "missing")
-    return Phrases(variants)
+    return Phrases(variants, by_part)
 
 
 def load_catalogue(extra_dirs: Iterable[Path] = ()) -> Catalogue:

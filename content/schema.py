@@ -103,6 +103,7 @@ PHRASES: dict[str, frozenset[str]] = {
     "launch_returning_fresh": frozenset(),
     "launch_reprompt": frozenset(),
     "tonight_offer": frozenset({"name", "intro", "minutes"}),
+    "tonight_done_already": frozenset({"done"}),
     "another_offer": frozenset({"name", "intro", "minutes"}),
     "start_reprompt": frozenset({"name"}),
     "declined": frozenset(),
@@ -110,13 +111,17 @@ PHRASES: dict[str, frozenset[str]] = {
     "completed_streak": frozenset({"name", "streak_words"}),
     "completed_record": frozenset({"name", "streak_words"}),
     "completed_fresh_start": frozenset({"name"}),
+    "completed_fresh_start_explained": frozenset({"name"}),
+    "completed_rest_day": frozenset({"name", "streak_words"}),
     "completed_again_today": frozenset({"streak_words"}),
     "completed_anything_else": frozenset(),
+    "unnamed_practice": frozenset(),  # "we did it" when no practice was picked: what "That was {name}" says
     "streak_status": frozenset({"streak_words", "longest_words"}),
     "streak_none": frozenset(),
     "help": frozenset(),
     "help_reprompt": frozenset(),
     "goodbye": frozenset(),
+    "signoff": frozenset(),  # a table of parts of the day; the skill appends it where a phrase says {signoff}
     "fallback": frozenset(),
     "fallback_reprompt": frozenset(),
     "not_understood": frozenset(),
@@ -200,12 +205,15 @@ PHRASES: dict[str, frozenset[str]] = {
     # The guide by voice (intents/guide.py, intents/browsing.py; content/phrases/guide.toml)
     "reason_answer": frozenset({"title", "text"}),
     "reason_offer": frozenset(),
+    "reasons_intro": frozenset({"physical", "emotional"}),
     "reason_reprompt": frozenset(),
     "steps_intro": frozenset({"count", "groups"}),
     "steps_more": frozenset(),
     "steps_offer": frozenset(),
     "steps_reprompt": frozenset(),
     "step_heading": frozenset({"number", "title"}),
+    "step_out_of_range": frozenset({"count"}),
+    "step_out_of_range_reprompt": frozenset(),
     "exercise_heading": frozenset({"title"}),
     "explain_offer_exercise": frozenset({"exercise"}),
     "explain_offer_self": frozenset(),
@@ -279,20 +287,47 @@ PHRASES: dict[str, frozenset[str]] = {
 }
 
 
+# Parts of the couple's local day. A phrase may be a table with one entry per part (openings and
+# closings: no "goodnight" at 8 a.m.); any phrase may end with {signoff}, the part's sign-off, which
+# the skill fills in itself (intents.base.Turn.say).
+PARTS_OF_DAY = ("morning", "afternoon", "evening")
+SIGNOFF = "signoff"
+
+
+def part_of_day(hour: int) -> str:
+    """Morning 5-12, afternoon 12-17, evening 17-5 (late night is still the evening before)."""
+    if 5 <= hour < 12:
+        return "morning"
+    if 12 <= hour < 17:
+        return "afternoon"
+    return "evening"
+
+
 @dataclass(frozen=True)
 class Phrases:
-    variants: dict[str, tuple[str, ...]]
+    variants: dict[str, tuple[str, ...]]  # every variant of a key (all parts of the day together)
+    # key -> part of day -> its variants, for the keys written as a table of parts
+    by_part: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def say(self, key: str, **values: object) -> str:
         """One variant of a phrase (varied so nightly use doesn't sound canned), placeholders filled in."""
         return self.pick(key).format(**values)
 
-    def pick(self, key: str, seed: str | None = None) -> str:
+    def by_time(self, key: str) -> bool:
+        """The key's words depend on the part of the day."""
+        return key in self.by_part
+
+    def pick(self, key: str, seed: str | None = None, part: str | None = None, rotation: int = -1) -> str:
         """One variant's text. With a seed (the Alexa request id) the choice is repeatable, so a
-        redelivered request is answered in the very same words."""
-        options = self.variants[key]
+        redelivered request is answered in the very same words. ``part`` picks a time-aware key's
+        variants for that part of the day; ``rotation`` (a count kept by the caller, e.g. offers made
+        this evening) rotates through the variants in order, so consecutive answers differ."""
+        options = self.by_part[key].get(part or "evening", ()) if key in self.by_part else ()
+        options = options or self.variants[key]
         if len(options) == 1:
             return options[0]
+        if rotation >= 0:
+            return options[rotation % len(options)]
         return (random.Random(f"{seed}:{key}") if seed else random).choice(options)
 
 

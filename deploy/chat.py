@@ -88,6 +88,11 @@ NUMBER_WORDS = {w: i for i, w in enumerate((
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                      "ninety": 90, "a": 1, "an": 1})
 
+ORDINAL_WORDS = {w: i for i, w in enumerate((
+    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+    "nineteenth", "twentieth"))}
+
 _SLOT = re.compile(r"\{([A-Za-z0-9_]+)\}")
 
 
@@ -115,6 +120,17 @@ def number_value(text: str) -> str | None:
             return None
         total += NUMBER_WORDS[word]
     return str(total) if words else None
+
+
+def ordinal_value(text: str) -> str | None:
+    """AMAZON.Ordinal as Alexa fills it: digits ("fifth" -> "5", "5th" -> "5", "twenty first" -> "21")."""
+    words = text.split()
+    if len(words) == 1 and re.fullmatch(r"[0-9]+(st|nd|rd|th)", words[0]):
+        return words[0][:-2]
+    if not words or words[-1] not in ORDINAL_WORDS:
+        return None
+    head = number_value(" ".join(words[:-1])) if len(words) > 1 else "0"
+    return None if head is None else str(int(head) + ORDINAL_WORDS[words[-1]])
 
 
 def date_value(text: str, today: date) -> str:
@@ -244,6 +260,11 @@ class Matcher:
                 if number is None:
                     return None
                 value = number
+            elif slot_type == "AMAZON.Ordinal":
+                ordinal = ordinal_value(value)
+                if ordinal is None:
+                    return None
+                value = ordinal
             elif slot_type == "AMAZON.DATE":
                 value = date_value(value, self.today or datetime.now(UTC).date())
             elif slot_type == "AMAZON.FirstName" and not re.fullmatch(r"[a-z'\-]+( [a-z'\-]+)?", value):

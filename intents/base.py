@@ -21,7 +21,7 @@ from ask_sdk_model.dialog import ElicitSlotDirective
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard, StandardCard
 
-from content.schema import Catalogue
+from content.schema import SIGNOFF, Catalogue, part_of_day, placeholders
 from intents.state import Phase, SessionState
 from skill import speech
 from skill.device_settings import fetch_time_zone
@@ -197,10 +197,26 @@ class Turn:
         that the store recognised and did not apply again; None when it wrote nothing."""
         return self.profile.outcome_of(current_request_token())
 
-    def say(self, key: str, **values: object) -> str:
-        """A phrase from content, escaped for SSML (values are escaped with it)."""
+    def part_of_day(self) -> str:
+        """Morning, afternoon or evening where the couple is (their zone; the default one when the
+        store cannot say), for openings and closings that follow the clock."""
+        try:
+            zone = self.time_zone
+        except StoreError:
+            zone = ZoneInfo(self.deps.settings.default_time_zone)
+        return part_of_day(self.now.astimezone(zone).hour)
+
+    def say(self, key: str, rotation: int = -1, **values: object) -> str:
+        """A phrase from content, escaped for SSML (values are escaped with it). A time-aware phrase
+        is said for the couple's part of the day, and a closing {signoff} is filled in to match."""
         request_id = getattr(self.input.request_envelope.request, "request_id", None)
-        return speech.text(self.content.phrases.pick(key, request_id).format(**values))
+        phrases = self.content.phrases
+        part = self.part_of_day() if phrases.by_time(key) else None
+        text = phrases.pick(key, request_id, part, rotation)
+        if SIGNOFF in placeholders(text):
+            part = part or self.part_of_day()
+            values = {**values, SIGNOFF: phrases.pick(SIGNOFF, request_id, part)}
+        return speech.text(text.format(**values))
 
     # -- responses -----------------------------------------------------------------------------
 

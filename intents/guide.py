@@ -27,7 +27,7 @@ from intents.browsing import (
     show_walk,
 )
 from intents.state import ANY, EXERCISES, REASONS, STEPS, WALK, Phase, Place
-from intents.tonight import session_practice
+from intents.tonight import offer_another, offer_tonight, session_practice
 from skill import speech
 
 TRAIL_LIMIT = 20
@@ -35,6 +35,7 @@ GROUP_GAP = 0.7
 GAP = 0.5
 PRACTICE_SLOT = "practice"
 GROUP_SLOT = "group"
+NUMBER_SLOTS = ("number", "ordinal")  # "step five" (AMAZON.NUMBER), "the fifth step" (AMAZON.Ordinal)
 
 
 # -- finding things by name ----------------------------------------------------------------------
@@ -56,6 +57,22 @@ def practice_names(practice: Practice) -> list[str]:
     return list(dict.fromkeys(n for n in (normalise(name) for name in names) if n))
 
 
+_COUNTING = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth")
+_STEP_WORDS = re.compile(r"^(?:step (?:number )?(\w+)|(\w+) step)$")
+
+
+def step_by_words(content: Catalogue, wanted: str) -> Practice | None:
+    """"step five", "step 5", "fifth step": a step named by its number in a practice slot (Alexa may
+    hear "tell me about step five" as the explain intent with unresolved words)."""
+    found = _STEP_WORDS.match(wanted)
+    word = (found.group(1) or found.group(2)) if found else ""
+    number = (int(word) if word.isdigit() else _COUNTING.index(word) + 1 if word in _COUNTING
+              else _ORDINALS.index(word) + 1 if word in _ORDINALS else None)
+    return next((p for p in content.practices if p.kind == "step" and p.number == number), None)
+
+
 def find_practice(content: Catalogue, resolved: str | None, spoken: str | None) -> Practice | None:
     """The practice a slot names: Alexa's resolved id first, else the words as heard."""
     if resolved and content.practice(resolved):
@@ -63,6 +80,8 @@ def find_practice(content: Catalogue, resolved: str | None, spoken: str | None) 
     if not spoken:
         return None
     wanted = normalise(spoken)
+    if step_by_words(content, wanted):
+        return step_by_words(content, wanted)
     by_name: dict[str, Practice] = {}
     for practice in content.practices:
         for name in practice_names(practice):
@@ -203,12 +222,13 @@ def say_overview(turn: Turn, page: int, lead_in: str | None = None) -> Response:
     return turn.ask(ssml, turn.say("steps_reprompt"), card=card)
 
 
-def explain(turn: Turn, practice: Practice, lead_in: str | None = None) -> Response:
-    """A practice in a few sentences, then an offer to do it (or its matching exercise) tonight."""
-    linked = turn.content.practice(practice.exercise) if practice.exercise else None
+def explain(turn: Turn, practice: Practice, lead_in: str | None = None, itself: bool = False) -> Response:
+    """A practice in a few sentences, then an offer to do it (or its matching exercise) tonight;
+    ``itself`` keeps the offer on this practice (it was the one just offered)."""
+    linked = turn.content.practice(practice.exercise) if practice.exercise and not itself else None
     if linked is not None:
         offer, target = turn.say("explain_offer_exercise", exercise=linked.name), linked
-    elif practice.kind == "exercise":
+    elif practice.kind == "exercise" or itself:
         offer, target = turn.say("explain_offer_exercise_self"), practice
     else:
         offer, target = turn.say("explain_offer_self"), practice
@@ -310,14 +330,18 @@ class ReasonHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        if get_intent_name(handler_input) == "AMAZON.YesIntent":
+        if get_intent_name(handler_input) != "WhyClosenessIntent":
+            # Yes or "another one" right after a reason: another of the same kind.
             place = current(turn)
-            group = place.id if place and place.kind == REASONS else ANY
-        else:
-            resolved, spoken = slot(turn, GROUP_SLOT)
-            groups = {r.group for r in turn.content.reasons}
-            group = next((g for g in (resolved, normalise(spoken or "")) if g in groups), ANY)
-        return new_reason(turn, group)
+            return new_reason(turn, place.id if place and place.kind == REASONS else ANY)
+        resolved, spoken = slot(turn, GROUP_SLOT)
+        groups = {r.group for r in turn.content.reasons}
+        group = next((g for g in (resolved, normalise(spoken or "")) if g in groups), ANY)
+        lead_in = None
+        if group == ANY and not turn.profile.reasons_heard:  # the first time: how the reasons are grouped
+            count = {g: sum(r.group == g for r in turn.content.reasons) for g in ("physical", "emotional")}
+            lead_in = turn.say("reasons_intro", physical=count["physical"], emotional=count["emotional"])
+        return new_reason(turn, group, lead_in)
 
 
 class OverviewHandler(IntentHandler):
@@ -337,6 +361,50 @@ class ExplainHandler(IntentHandler):
         if practice is None:
             return unknown(turn)
         return show(turn, place_of(turn.content, practice))
+
+
+class StepByNumberHandler(IntentHandler):
+    """"Step five", "the fifth step", "what's step 11": that step, explained; a kind word past the end."""
+
+    intents = ("StepByNumberIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        ordered = steps_in_order(turn.content)
+        wanted = next((n for n in (step_number(turn, name) for name in NUMBER_SLOTS) if n is not None), None)
+        step = next((p for p in ordered if p.number == wanted), None)
+        if step is None:
+            turn.state.leave()
+            return turn.ask(turn.say("step_out_of_range", count=len(ordered)), turn.say("step_out_of_range_reprompt"))
+        return show(turn, place_of(turn.content, step))
+
+
+def step_number(turn: Turn, name: str) -> int | None:
+    """The number Alexa heard in a number or ordinal slot ("5"; "?" or words when it could not tell)."""
+    _, spoken = slot(turn, name)
+    text = (spoken or "").strip().lower().removesuffix("th").removesuffix("st").removesuffix("nd").removesuffix("rd")
+    return int(text) if text.isdigit() else None
+
+
+class OfferFollowUpHandler(IntentHandler):
+    """Right after tonight's offer (or the question that leads to it): "next" or "skip" offers
+    another practice, and "tell me more" explains the one offered."""
+
+    # "Skip" is heard as the gratitude round's skip intent, which means nothing outside a round.
+    intents = ("AMAZON.NextIntent", "GratitudeSkipIntent", "TellMeMoreIntent")
+
+    def applies(self, turn: Turn) -> bool:
+        # After browsing to the end of the steps the phase is "launched" too: there next stays browsing.
+        return turn.phase == Phase.OFFERED or (turn.phase == Phase.LAUNCHED and current(turn) is None)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        offered = session_practice(turn) if turn.phase == Phase.OFFERED else None
+        if get_intent_name(handler_input) != "TellMeMoreIntent":
+            return offer_another(turn)
+        if offered is None:
+            return offer_tonight(turn)
+        return explain(turn, offered, itself=True)
 
 
 def unknown(turn: Turn) -> Response:
@@ -400,5 +468,5 @@ class GuideNoHandler(IntentHandler):
         return turn.tell(turn.say("browse_declined"))
 
 
-HANDLERS = (ReasonHandler, OverviewHandler, ExplainHandler, StartPracticeHandler, NextHandler, BackHandler,
-            GuideNoHandler)
+HANDLERS = (ReasonHandler, OverviewHandler, ExplainHandler, StepByNumberHandler, StartPracticeHandler,
+            OfferFollowUpHandler, NextHandler, BackHandler, GuideNoHandler)

@@ -165,7 +165,9 @@ K_NAMES_HEARD = "grat_names"  # names heard and accepted so far
 K_NAMES_PENDING = "grat_pending"  # names waiting for a yes
 K_WANTED_EACH = "grat_each"  # turns each asked for before the names were known
 K_COUPLE = "couple"  # the linked couple's id, a hint re-checked against its members every time
-KEYS = (K_PHASE, K_PRACTICE, K_BROWSE, K_TRAIL, K_ROUND, K_NAMES_HEARD, K_NAMES_PENDING, K_WANTED_EACH, K_COUPLE)
+K_OFFERS = "offers"  # how many "another one" offers this session made, so their openers take turns
+KEYS = (K_PHASE, K_PRACTICE, K_BROWSE, K_TRAIL, K_ROUND, K_NAMES_HEARD, K_NAMES_PENDING, K_WANTED_EACH, K_COUPLE,
+        K_OFFERS)
 
 
 @dataclass
@@ -179,6 +181,7 @@ class SessionState:
     names_pending: list[str] = field(default_factory=list)
     wanted_each: int | None = None
     couple: str | None = None
+    offers: int = 0
 
     @classmethod
     def load(cls, raw: Mapping[str, Any] | None) -> SessionState:
@@ -196,6 +199,7 @@ class SessionState:
             names_pending=_names(raw.get(K_NAMES_PENDING)),
             wanted_each=_int(raw.get(K_WANTED_EACH), 1, MAX_EACH),
             couple=_id(raw.get(K_COUPLE)),
+            offers=_int(raw.get(K_OFFERS), 0, 1000) or 0,
         )
 
     def dump(self) -> dict[str, Any]:
@@ -210,6 +214,7 @@ class SessionState:
             K_NAMES_PENDING: self.names_pending or None,
             K_WANTED_EACH: self.wanted_each,
             K_COUPLE: self.couple,
+            K_OFFERS: self.offers or None,
         }
         return {k: v for k, v in out.items() if v is not None}
 

@@ -118,6 +118,8 @@ def test_every_sample_in_every_locale_is_heard_as_its_own_intent(path: Path) -> 
                 slot_type = types.get(ref.group(1), "")
                 if slot_type == "AMAZON.NUMBER":
                     return "three"
+                if slot_type == "AMAZON.Ordinal":
+                    return "third"
                 values = [t for t in model.get("types", []) if t["name"] == slot_type]
                 return str(values[0]["values"][0]["name"]["value"]) if values else "something kind"
             typed = re.sub(r"\{(\w+)\}", fill, sample)

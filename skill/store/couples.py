@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -231,8 +232,21 @@ class CoupleStore:
             return False
         return status == "ACTIVE"
 
-    def create_table_if_missing(self) -> bool:
-        """Create the table (on-demand, TTL on) unless it exists. Returns True when it was created."""
+    def create_table_if_missing(self, attempts: int = 5) -> bool:
+        """Create the table (on-demand, TTL on) unless it exists. Returns True when it was created.
+
+        A start-up step, not a request: a freshly started engine on a busy machine may time out the
+        first calls (the client's timeouts are sized for requests), so it tries a few times."""
+        for attempt in range(1, attempts + 1):
+            try:
+                return self._create_table_if_missing()
+            except StoreUnavailable as err:
+                if attempt == attempts or not isinstance(err.__cause__, BotoCoreError):
+                    raise
+                time.sleep(attempt)
+        raise AssertionError("unreachable")
+
+    def _create_table_if_missing(self) -> bool:
         with dynamodb_errors():
             try:
                 self.client.describe_table(TableName=self.table)
@@ -250,7 +264,8 @@ class CoupleStore:
                     BillingMode="PAY_PER_REQUEST",
                 )
             except ClientError as err:
-                # A slow first attempt that botocore retried, or another process: it exists now.
+                # A slow engine can time out the first call and botocore's retry then finds the
+                # table its own first attempt made: that is success, not a fault.
                 if err.response.get("Error", {}).get("Code") != "ResourceInUseException":
                     raise
             self.client.get_waiter("table_exists").wait(TableName=self.table,

@@ -55,6 +55,8 @@ class Profile:
     members: list[str] = field(default_factory=list)  # account ids sharing this couple (linked couples only)
     linked_to: str | None = None  # on an account's own item: the shared couple it joined (a pointer)
     time_zone_checked: str | None = None  # ISO date the Settings API was last asked for the zone
+    # The couple has heard how the rest day works (said once, after their first break); stored only when true.
+    rest_explained: bool = False
     # [[request token, outcome], ...] of the last APPLIED_REQUESTS writes, newest last (skill.store.scope)
     applied: list[list[str]] = field(default_factory=list)
     # -- tonight's question (issue 16, docs/question.md): the couple's place in their own shuffled
@@ -132,6 +134,8 @@ class Profile:
         byte of the profile is paid for on every write, in 1 KB write units.
         """
         attrs = {k: v for k, v in dataclasses.asdict(self).items() if v is not None and k not in TRANSIENT_FIELDS}
+        if not self.rest_explained:
+            del attrs["rest_explained"]
         # A practice done in the kept window has its last date in ``done`` already: store only the rest.
         latest = _latest_done(self.done)
         attrs["last_done"] = {p: d for p, d in self.last_done.items() if latest.get(p) != d}
@@ -292,6 +296,7 @@ MERGE_RULES: dict[str, MergeRule] = {
     "members": lambda base, joining, today: list(dict.fromkeys([*base.members, *joining.members])),
     "linked_to": lambda base, joining, today: None,
     "time_zone_checked": lambda base, joining, today: _zone_source(base, joining).time_zone_checked,
+    "rest_explained": lambda base, joining, today: base.rest_explained or joining.rest_explained,
     # Names: the couple that already has them keeps them; voices are re-pointed by name.
     "names": lambda base, joining, today: list(base.names or joining.names),
     "voices": lambda base, joining, today: _merged_voices(base, joining),
