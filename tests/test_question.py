@@ -20,7 +20,7 @@ from skill import speech
 from skill.store import keys
 from skill.store.couples import CoupleStore, from_item
 
-from alexa import Conversation, envelope
+from alexa import Conversation, envelope, speech_text
 from personal import personal
 
 
@@ -240,7 +240,7 @@ def test_one_device_talks_it_over_and_hears_how_to_answer_apart(client: FlaskCli
                                                                   catalogue: Catalogue) -> None:
     c = Conversation(client)
     said = c.one_shot("TonightsQuestionIntent", evening(0))
-    assert "link" in said and said.endswith(asked(catalogue, said)) and not c.ended
+    assert "say: link my partner" in said and said.endswith(asked(catalogue, said)) and not c.ended
     assert c.attributes.get("phase") == "q_talk" and "directives" not in c.last["response"]
     mine = c.one_shot("QuestionAnswerIntent", evening(0, 21), answer=personal("the smell of rain"))
     assert "link my partner" in mine and "smell of rain" not in mine and c.ended
@@ -272,3 +272,15 @@ def test_skill_disabled_does_not_hand_an_answer_to_the_partner(client: FlaskClie
     assert partition(store, couple) == []
     assert not [s for s in sort_keys(store, account(b)) if s.startswith(keys.ANSWER_PREFIX)]
     assert not [s for s in sort_keys(store, account(a)) if s.startswith(keys.ANSWER_PREFIX)]
+
+
+def test_a_redelivered_another_question_moves_on_once(client: FlaskClient, catalogue: Catalogue) -> None:
+    c = Conversation(client)
+    first = asked(catalogue, c.one_shot("TonightsQuestionIntent", evening(0)))
+    env = envelope("intent", user_id=c.user_id, device_id=c.device_id, at=evening(0, 20, 35), new=True,
+                   intent="AnotherQuestionIntent", request_id="amzn1.echo-api.request.QANOTHER")
+    again = [asked(catalogue, speech_text(c.post(env))) for _ in range(2)]
+    assert again[0] == again[1] != first
+    assert speech_text(c.post(env)).startswith(("Here's another.", "Another one, then."))
+    # A new request (not a redelivery) stays with it: two questions a night.
+    assert asked(catalogue, c.one_shot("AnotherQuestionIntent", evening(0, 20, 40))) == again[0]
