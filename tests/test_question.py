@@ -5,14 +5,15 @@ linked through the real link and join flow."""
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from flask import Flask
 from flask.testing import FlaskClient
-from test_partners import NY, account, evening, link, partition, skill_disabled, sort_keys, two_partners
 
 from content.schema import MAX_QUESTION_SECONDS, QUESTION_GROUPS, REPEAT_FREE_DAYS, Catalogue
 from intents.question import Place
@@ -20,8 +21,50 @@ from skill import speech
 from skill.store import keys
 from skill.store.couples import CoupleStore, from_item
 
-from alexa import Conversation, envelope, speech_text
+from alexa import Conversation, envelope, load, speech_text, stamp
 from personal import personal
+
+NY = ZoneInfo("America/New_York")  # the test settings' default time zone
+
+
+def evening(day: int, hour: int = 20, minute: int = 30) -> datetime:
+    return datetime(2026, 11, 2, hour, minute, tzinfo=NY) + timedelta(days=day)
+
+
+def two_partners(client: FlaskClient) -> tuple[Conversation, Conversation]:
+    return (Conversation(client, device_id="amzn1.ask.device.QUESTION_A_ECHO"),
+            Conversation(client, device_id="amzn1.ask.device.QUESTION_B_ECHO"))
+
+
+def link(a: Conversation, b: Conversation, at: datetime) -> None:
+    """Link two partners through the real flow: a code on one device, joined on the other."""
+    a.one_shot("LinkPartnerIntent", at)
+    found = re.search(r"Code: (\d{6})", (a.card or {}).get("content", ""))
+    assert found, a.last
+    joined = b.one_shot("JoinPartnerIntent", at + timedelta(minutes=2), code=found.group(1))
+    assert "linked" in joined, joined
+
+
+def account(conv: Conversation) -> str:
+    return keys.couple_id_for_user(conv.user_id)
+
+
+def partition(store: CoupleStore, couple_id: str) -> list[dict[str, Any]]:
+    reply = store.client.query(TableName=store.table, KeyConditionExpression="pk = :pk",
+                               ExpressionAttributeValues={":pk": {"S": keys.couple_pk(couple_id)}},
+                               ConsistentRead=True)
+    return list(reply["Items"])
+
+
+def sort_keys(store: CoupleStore, couple_id: str) -> set[str]:
+    return {i["sk"]["S"] for i in partition(store, couple_id)}
+
+
+def skill_disabled(client: FlaskClient, user_id: str, at: datetime) -> None:
+    env = load("skill_disabled")
+    env["context"]["System"]["user"]["userId"] = user_id
+    env["request"]["timestamp"] = stamp(at)
+    assert client.post("/alexa", data=json.dumps(env), content_type="application/json").status_code == 200
 
 
 def asked(catalogue: Catalogue, said: str) -> str:
