@@ -17,13 +17,17 @@ from typing import Any
 from content.schema import (
     MAX_ABOUT_SECONDS,
     MAX_ANSWER_SECONDS,
+    MAX_QUESTION_SECONDS,
+    MIN_QUESTIONS,
     PARTS_OF_DAY,
     PHRASES,
+    QUESTION_GROUPS,
     SIGNOFF,
     Catalogue,
     ContentError,
     Phrases,
     Practice,
+    Question,
     Reason,
     StepGroup,
     placeholders,
@@ -125,6 +129,40 @@ def _step_group(file: str, index: int, table: Mapping[str, Any]) -> StepGroup:
     return StepGroup(id=f.ident("id"), title=f.text("title"), line=f.text("line"), steps=tuple(steps))
 
 
+def _question_group(file: str, index: int, table: Mapping[str, Any]) -> list[Question]:
+    f = _Fields(file, f"question_group[{index}]", table)
+    group = f.choice("id", set(QUESTION_GROUPS))
+    f.text("title")
+    raw = table.get("questions")
+    if not isinstance(raw, list) or not raw:
+        raise f.fail("questions", "must be a non-empty list of questions")
+    found = []
+    for n, _ in enumerate(raw):
+        text = _Fields(file, f"question_group {group}", {f"questions[{n}]": raw[n]}).text(
+            f"questions[{n}]", MAX_QUESTION_SECONDS)
+        if not text.endswith("?") or text.count("?") != 1:
+            raise f.fail(f"questions[{n}]", "must be one question, ending with a question mark")
+        found.append(Question(f"{group}_{n + 1}", group, text))
+    return found
+
+
+def _check_questions(questions: list[Question]) -> None:
+    """Tonight's question bank: only if there is one at all (a layered extra folder may hold none)."""
+    if not questions:
+        return
+    texts = [q.text.lower() for q in questions]
+    if len(set(texts)) != len(texts):
+        raise ContentError("questions", "question_group.questions", "a question is there twice")
+    ids = [q.id for q in questions]
+    if len(set(ids)) != len(ids):
+        raise ContentError("questions", "question_group.id", "a group is there twice")
+    if len(questions) < MIN_QUESTIONS:
+        raise ContentError("questions", "question_group", f"need at least {MIN_QUESTIONS} questions")
+    missing = sorted(set(QUESTION_GROUPS) - {q.group for q in questions})
+    if missing:
+        raise ContentError("questions", "question_group", f"no questions in: {', '.join(missing)}")
+
+
 def _phrase_texts(file: str, key: str, value: object) -> tuple[str, ...]:
     raw = [value] if isinstance(value, str) else value
     if not isinstance(raw, list) or not raw or not all(isinstance(v, str) and v.strip() for v in raw):
@@ -171,21 +209,26 @@ def load_catalogue(extra_dirs: Iterable[Path] = ()) -> Catalogue:
     practices: list[Practice] = []
     reasons: list[Reason] = []
     groups: list[StepGroup] = []
+    questions: list[Question] = []
     for folder in dirs:
         for path in sorted(folder.glob("*.toml")):
             data = _read(path)
-            unknown = set(data) - {"practice", "reason", "step_group"}
+            unknown = set(data) - {"practice", "reason", "step_group", "question_group"}
             if unknown:
                 raise ContentError(path.name, ", ".join(sorted(unknown)),
-                                   "unknown table (expected practice, reason or step_group)")
+                                   "unknown table (expected practice, reason, step_group or question_group)")
             practices += [_practice(path.name, i, t) for i, t in enumerate(data.get("practice", []))]
             reasons += [_reason(path.name, i, t) for i, t in enumerate(data.get("reason", []))]
             groups += [_step_group(path.name, i, t) for i, t in enumerate(data.get("step_group", []))]
+            for i, table in enumerate(data.get("question_group", [])):
+                questions += _question_group(path.name, i, table)
     catalogue = Catalogue(
         practices=tuple(practices), reasons=tuple(reasons),
         phrases=_phrases(p for d in dirs for p in sorted((d / "phrases").glob("*.toml"))),
         step_groups=tuple(groups),
+        questions=tuple(questions),
     )
+    _check_questions(questions)
     _check_links(catalogue)
     _check_groups(catalogue)
     return catalogue

@@ -19,6 +19,16 @@ MAX_SUMMARY_SECONDS = 25
 # An explanation ("tell me about active listening") is the `about` text plus a short offer: keeping
 # `about` under 25 seconds leaves room for the offer within one answer.
 MAX_ABOUT_SECONDS = 25
+# Tonight's question (content/questions.toml) is said in at most 8 seconds, so it fits an answer with
+# its lead-in and still sounds like a question, not a passage.
+MAX_QUESTION_SECONDS = 8
+# The groups the question bank is drawn from, each with at least a few questions.
+QUESTION_GROUPS = ("light", "memories", "dreams", "appreciation", "hard_things", "closeness")
+# No question twice within REPEAT_FREE_DAYS evenings: a couple hears at most QUESTIONS_PER_EVENING
+# a night (tonight's, then one "another question"), so the bank holds at least their product.
+REPEAT_FREE_DAYS = 90
+QUESTIONS_PER_EVENING = 2
+MIN_QUESTIONS = REPEAT_FREE_DAYS * QUESTIONS_PER_EVENING
 
 
 class ContentError(ValueError):
@@ -73,6 +83,15 @@ class StepGroup:
     title: str
     line: str  # what the overview says for this group
     steps: tuple[str, ...]  # practice ids of kind "step"
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the bank: its id is its group and its place in the group ("light_3")."""
+
+    id: str
+    group: str
+    text: str
 
 
 # Each phrase key with the placeholders its text may use. Adding a phrase is a content change plus
@@ -248,6 +267,34 @@ PHRASES: dict[str, frozenset[str]] = {
     # guard (intents/guard.py): slot values the skill will not use
     "input_too_long": frozenset(),
     "input_too_long_reprompt": frozenset(),
+    # tonight's question, answered apart and heard together (intents/question.py)
+    "q_talk": frozenset({"question"}),
+    "q_talk_reprompt": frozenset(),
+    "q_apart": frozenset({"question"}),
+    "q_answer_reprompt": frozenset(),
+    "q_again": frozenset({"question"}),
+    "q_another": frozenset({"question"}),
+    "q_another_enough": frozenset({"question"}),
+    "q_kept_wait": frozenset(),
+    "q_kept_both": frozenset(),
+    "q_hear_reprompt": frozenset(),
+    "q_not_kept": frozenset(),
+    "q_not_caught": frozenset({"question"}),
+    "q_answer_unlinked": frozenset(),
+    "q_answer_none": frozenset(),
+    "q_reveal": frozenset({"mine", "theirs"}),
+    "q_wait_partner": frozenset(),
+    "q_both_answered": frozenset(),
+    "q_answered_wait": frozenset(),
+    "q_wait_you": frozenset({"question"}),
+    "q_hear_none": frozenset(),
+    "q_hear_unlinked": frozenset(),
+    "q_hear_later": frozenset(),
+    "q_talk_done": frozenset(),
+    "q_answer_later": frozenset(),
+    "help_in_q_talk": frozenset(),
+    "help_in_q_answer": frozenset(),
+    "help_in_q_hear": frozenset(),
 }
 
 
@@ -306,6 +353,7 @@ class Catalogue:
     phrases: Phrases
     _by_id: dict[str, Practice] = field(default_factory=dict, compare=False, repr=False)
     step_groups: tuple[StepGroup, ...] = ()
+    questions: tuple[Question, ...] = ()  # tonight's question bank, in file order
 
     def __post_init__(self) -> None:
         self._by_id.update({p.id: p for p in self.practices})

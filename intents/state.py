@@ -32,6 +32,10 @@ class Phase(StrEnum):
     SUMMARY_MORE = "summary_more"  # "would you like last week too?"
     CONFIRM_DELETE = "confirm_delete"  # "shall I delete it?" (the couple's data)
     CONFIRM_DELETE_MINE = "confirm_delete_mine"  # "shall I unlink you and delete your own data?"
+    # tonight's question (intents/question.py)
+    Q_TALK = "q_talk"  # one device: tonight's question, to talk over together
+    Q_ANSWER = "q_answer"  # a linked device: tonight's question, its answer elicited
+    Q_HEAR = "q_hear"  # both have answered: "would you like to hear your answers?"
 
 
 # Phases that hold a practice in progress: speech that is not theirs keeps the place, and pause

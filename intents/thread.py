@@ -13,7 +13,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_request_type
 from ask_sdk_model import Response
 
-from intents import browsing, gratitude, guide
+from intents import browsing, gratitude, guide, question
 from intents.base import Handler, IntentHandler, Turn
 from intents.state import PRACTICE_PHASES, ROUND, WALK, Phase
 from intents.tonight import session_practice
@@ -53,6 +53,8 @@ def here(turn: Turn, lead: str) -> Response:
     phase = turn.phase
     if phase in (Phase.ROUND, Phase.NAMES, Phase.CONFIRM_NAMES):
         return gratitude.reask(turn, lead)
+    if phase in question.QUESTION_PHASES:
+        return question.reask(turn, lead)
     if phase == Phase.WALK:
         place = turn.state.browse
         practice = turn.content.practice(place.id) if place and place.kind == WALK else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from intents import builtin, gratitude, guard, guide, launch, partners, summary, thread, tonight
+from intents import builtin, gratitude, guard, guide, launch, partners, question, summary, thread, tonight
 from intents.base import Deps, Handler, SaveState
 from skill import observe
 
@@ -17,6 +17,7 @@ HANDLER_CLASSES: tuple[type[Handler], ...] = (
     *thread.HANDLERS,
     *launch.HANDLERS,
     *gratitude.HANDLERS,  # before the guide's: "next" in a round passes the turn on
+    *question.HANDLERS,  # before the guide's too: "next" while tonight's question is on is another question
     *guide.HANDLERS,  # before tonight's: "another one" right after a reason means another reason
     *tonight.HANDLERS,
     *partners.HANDLERS,

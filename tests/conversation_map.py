@@ -56,12 +56,31 @@ def _confirm(c: Conversation) -> object:
     return c.say("PartnerNamesIntent", AT, first="Marisol", second="Teodoro")
 
 
-def _linked_delete_mine(c: Conversation) -> object:
+def _linked(c: Conversation) -> Conversation:
+    """Link ``c`` with a partner on a second device through the real link and join flow."""
+    partner = Conversation(c.client, device_id="amzn1.ask.device.MAP_PARTNER_ECHO")
     c.one_shot("LinkPartnerIntent", AT)
-    code = re.search(r"Code: (\d+)", str((c.card or {}).get("content", "")))
-    assert code, c.card
-    partner = Conversation(c.client)
-    partner.one_shot("JoinPartnerIntent", AT, code=code.group(1))
+    found = re.search(r"Code: (\d{6})", (c.card or {}).get("content", ""))
+    assert found, c.last
+    partner.one_shot("JoinPartnerIntent", AT, code=found.group(1))
+    return partner
+
+
+def _answering(c: Conversation) -> object:
+    _linked(c)
+    return c.one_shot("TonightsQuestionIntent", AT)
+
+
+def _hearing(c: Conversation) -> object:
+    partner = _linked(c)
+    partner.one_shot("TonightsQuestionIntent", AT)
+    partner.say("QuestionAnswerIntent", AT, answer="the lake at dawn")
+    c.one_shot("TonightsQuestionIntent", AT)
+    return c.say("QuestionAnswerIntent", AT, answer="our first trip together")
+
+
+def _linked_delete_mine(c: Conversation) -> object:
+    _linked(c)
     return c.one_shot("DeleteMyDataIntent", AT)
 
 
@@ -81,6 +100,9 @@ PHASES: dict[str, Setup] = {
     "summary_more": Setup(False, _one("WeeklySummaryIntent")),
     "confirm_delete": Setup(False, _one("DeleteDataIntent")),
     "confirm_delete_mine": Setup(False, _linked_delete_mine),
+    "q_talk": Setup(False, _one("TonightsQuestionIntent")),
+    "q_answer": Setup(False, _answering),
+    "q_hear": Setup(False, _hearing),
 }
 
 

@@ -36,6 +36,13 @@ NOT_THIS: dict[str, tuple[str, ...]] = {
     "JoinPartnerIntent": ("one two three", "five"),
     "NextStepIntent": ("next week", "what's next on the calendar"),
     "ResumeGuideIntent": ("continue to the next song", "where are we"),
+    # tonight's question: a bare "I think ..." or "I'd say ..." is an answer only while one is asked for
+    "TonightsQuestionIntent": ("i have a question", "can i ask you a question", "that's a good question"),
+    "AnotherQuestionIntent": ("another one", "next", "any questions", "one more"),
+    "QuestionAnswerIntent": ("i think so", "i think we're done", "i'd say so", "i think that's all",
+                             "i would say yes", "for me it's fine", "what do you think", "i'd say no"),
+    "HearAnswersIntent": ("what did we do this week", "what did you say", "what did we do last week",
+                          "say that again"),
 }
 
 
@@ -58,6 +65,7 @@ def test_slot_alone_is_a_sample_only_where_the_skill_elicits_it() -> None:
                 if not SLOT.sub("", sample).strip():
                     assert (intent["name"], slot["name"]) in elicited, (intent["name"], sample)
     assert ("GratitudeIntent", "gratitude") in elicited and ("PartnerNamesIntent", "first") in elicited
+    assert ("QuestionAnswerIntent", "answer") in elicited
 
 
 @pytest.mark.parametrize("intent", custom_intents())
@@ -81,6 +89,15 @@ def test_the_matcher_does_see_what_an_intent_should_take() -> None:
     for phrase, intent in (("tell me about the touch map", "ExplainPracticeIntent"),
                            ("we're sam and alex", "PartnerNamesIntent"),
                            ("i'm grateful that you cooked", "GratitudeIntent"),
-                           ("what's tonight's exercise", "TonightsExerciseIntent")):
+                           ("what's tonight's exercise", "TonightsExerciseIntent"),
+                           ("what's tonight's question", "TonightsQuestionIntent"),
+                           ("ask us a question", "TonightsQuestionIntent"),
+                           ("give us a question", "TonightsQuestionIntent"),
+                           ("another question", "AnotherQuestionIntent"),
+                           ("my answer is the lake at dawn", "QuestionAnswerIntent"),
+                           ("i'd say it's the smell of rain", "QuestionAnswerIntent"),
+                           ("i think it was our first trip", "QuestionAnswerIntent"),
+                           ("let's hear our answers", "HearAnswersIntent"),
+                           ("what did we say", "HearAnswersIntent")):
         found = matcher.match(phrase)
         assert found is not None and found.intent == intent, phrase

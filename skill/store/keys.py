@@ -79,3 +79,21 @@ def join_tries_sk(window: str) -> str:
 def global_joins_pk(scope: str = "ALL") -> str:
     """The partition of the join throttle shared by every account (one item per minute, by TTL)."""
     return f"GLOBAL#JOINS#{scope}"
+
+
+# -- answers to tonight's question (docs/question.md) ----------------------------------------------
+
+ANSWER_PREFIX = "ANSWER#"
+# Items that belong to a linked couple only: unlinking does not copy them to each account (an answer
+# given apart is not handed to the other partner's solo copy), it drops them with the shared couple.
+LINKED_ONLY_PREFIXES = (ANSWER_PREFIX,)
+
+
+def answer_prefix(evening: str, question_id: str) -> str:
+    """Sort-key prefix of every answer to one question on one evening (ISO date)."""
+    return f"{ANSWER_PREFIX}{evening}#{question_id}#"
+
+
+def answer_sk(evening: str, question_id: str, account: str) -> str:
+    """``ANSWER#<evening>#<question id>#<account id>``: one answer per partner, question and evening."""
+    return f"{answer_prefix(evening, question_id)}{account}"

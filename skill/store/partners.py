@@ -273,8 +273,9 @@ class Partners:
             except ConflictError:
                 continue
             others = [i for i in self._items(keys.couple_pk(shared.couple_id)) if i[keys.SK]["S"] != keys.PROFILE_SK]
+            copied = [i for i in others if not i[keys.SK]["S"].startswith(keys.LINKED_ONLY_PREFIXES)]
             for own in pointers:
-                self._write([{**i, keys.PK: {"S": keys.couple_pk(own.couple_id)}} for i in others])
+                self._write([{**i, keys.PK: {"S": keys.couple_pk(own.couple_id)}} for i in copied])
                 self.store.forget_account_id(own.couple_id)
             self._delete([i for i in others])
             mine = next(c for c in copies if c.couple_id == account)

@@ -68,6 +68,10 @@ class Profile:
     rest_explained: bool = False
     # [[request token, outcome], ...] of the last APPLIED_REQUESTS writes, newest last (skill.store.scope)
     applied: list[list[str]] = field(default_factory=list)
+    # -- tonight's question (issue 16, docs/question.md): the couple's place in their own shuffled
+    # order of the question bank, as "<seed>:<position>:<evening day>:<extra>" (a few bytes, owned
+    # and parsed by intents/question.py); None (omitted) until they first ask.
+    question: str | None = None
     # Set by a change to name what it did ("completed_streak"); stored with the request token so a
     # redelivered request can answer the same way. Never stored on its own.
     outcome: str = field(default="", compare=False)
@@ -323,6 +327,8 @@ MERGE_RULES: dict[str, MergeRule] = {
     "readback": lambda base, joining, today: base.readback or joining.readback,
     "browse": lambda base, joining, today: dict(base.browse or joining.browse),
     "reasons_heard": lambda base, joining, today: list(dict.fromkeys([*base.reasons_heard, *joining.reasons_heard])),
+    # The issuer's place in the question order wins; a joining account that had one alone keeps it.
+    "question": lambda base, joining, today: base.question or joining.question,
     # Requests applied to either profile stay answered the same way after the merge.
     "applied": lambda base, joining, today: [*joining.applied, *base.applied][-APPLIED_REQUESTS:],
     "outcome": lambda base, joining, today: "",

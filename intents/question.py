@@ -1,0 +1,341 @@
+"""Tonight's question: one question an evening from the bank in content/questions.toml, the same on
+both devices of a linked couple; answered apart, heard together (docs/question.md).
+
+The couple's place in their own shuffled order of the bank lives in one small profile field
+(``Profile.question``, "<seed>:<position>:<evening>:<extra>"), never a list of what was asked: each
+evening moves one place on, "another question" one more, at most once an evening. The order is a
+fixed permutation of the bank, walked round and round, so a question comes back only after every
+other one has been asked: with at least two questions a night for ninety nights in the bank
+(content.schema.MIN_QUESTIONS), nothing repeats within ninety days, at the same cost every night.
+
+On two linked devices each partner answers on their own (the answer slot is elicited, so their own
+words need no set opening); neither hears the other's answer until both have answered. Answers are
+items of their own (skill/store/answers.py) that expire the next evening. The words are personal:
+nothing here logs them.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_intent_name
+from ask_sdk_model import Response
+
+from content.schema import QUESTIONS_PER_EVENING, Question
+from intents.base import IntentHandler, Turn
+from intents.gratitude import clean_words, request_id, slot_text
+from intents.state import Phase
+from intents.summary import quote
+from skill.store import keys
+from skill.store.answers import Answer, Answers
+from skill.store.errors import StoreUnavailable
+from skill.store.profile import Profile
+from skill.store.scope import current_request_token, step_token
+
+log = logging.getLogger("close_together.intents.question")
+
+TONIGHT_INTENT = "TonightsQuestionIntent"
+ANOTHER_INTENT = "AnotherQuestionIntent"
+ANSWER_INTENT, ANSWER_SLOT = "QuestionAnswerIntent", "answer"
+HEAR_INTENT = "HearAnswersIntent"
+QUESTION_PHASES = frozenset({Phase.Q_TALK, Phase.Q_ANSWER, Phase.Q_HEAR})
+
+# An evening runs until 4 in the morning, local time: a question asked at 11 pm can still be answered
+# after midnight, and the next evening's question comes with the next day.
+EVENING_ENDS_HOUR = 4
+# Answers are kept until the next evening begins (local time), then DynamoDB's TTL removes them.
+ANSWERS_KEPT_UNTIL = time(18, 0)
+MAX_ANSWER_CHARS = 300
+STEP = "question"  # this feature's write within a request (skill.store.scope.step_token)
+_SEEDS = 1 << 20  # a couple's order is one of a million shuffles (the seed fits in a few bytes)
+
+
+# -- the couple's place in their order -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a couple is in their shuffled order: ``pos`` counts every question they were given."""
+
+    seed: int
+    pos: int
+    evening: date
+    extra: int  # "another question" moves made this evening
+
+    def encode(self) -> str:
+        return f"{self.seed}:{self.pos}:{self.evening.toordinal() - _EPOCH}:{self.extra}"
+
+    @classmethod
+    def decode(cls, text: str | None) -> Place | None:
+        """The stored place; anything malformed counts as none (the couple starts a fresh order)."""
+        try:
+            seed, pos, day, extra = (int(part) for part in (text or "").split(":"))
+            place = cls(seed, pos, date.fromordinal(day + _EPOCH), extra)
+        except (ValueError, OverflowError):
+            return None
+        return place if 0 <= seed < _SEEDS and pos >= 0 and 0 <= extra < QUESTIONS_PER_EVENING else None
+
+
+_EPOCH = date(2000, 1, 1).toordinal()
+
+
+@lru_cache(maxsize=1024)
+def order(seed: int, size: int) -> tuple[int, ...]:
+    """A couple's fixed shuffle of the bank's indexes."""
+    indexes = list(range(size))
+    random.Random(seed).shuffle(indexes)
+    return tuple(indexes)
+
+
+def question_at(questions: tuple[Question, ...], place: Place) -> Question:
+    return questions[order(place.seed, len(questions))[place.pos % len(questions)]]
+
+
+def evening_of(moment: datetime) -> date:
+    """The evening a local moment belongs to (before 4 am it is still last night's)."""
+    return (moment - timedelta(hours=EVENING_ENDS_HOUR)).date()
+
+
+def evening(turn: Turn) -> date:
+    return evening_of(turn.now.astimezone(turn.time_zone))
+
+
+def moved_on(place: Place | None, tonight: date, another: bool) -> Place:
+    """The place after asking for tonight's question (``another``: for another one)."""
+    if place is None:
+        place = Place(secrets.randbelow(_SEEDS), 0, tonight, 0)
+    elif place.evening != tonight:
+        place = Place(place.seed, place.pos + 1, tonight, 0)
+    if another and place.extra < QUESTIONS_PER_EVENING - 1:
+        place = Place(place.seed, place.pos + 1, tonight, place.extra + 1)
+    return place
+
+
+def tonights(turn: Turn, another: bool = False) -> tuple[Question, bool]:
+    """Tonight's question (one write when the evening or the question changes), and whether this
+    request moved on to another. The same for both devices all evening: the place is the couple's,
+    and a device that finds the evening already set (first read, or after a conflict) keeps it."""
+    tonight = evening(turn)
+    moved = False
+
+    def change(draft: Profile) -> bool:
+        nonlocal moved
+        before = Place.decode(draft.question)
+        after = moved_on(before, tonight, another)
+        moved = after.extra > (before.extra if before is not None and before.evening == tonight else 0)
+        if after == before:
+            return False
+        draft.question = after.encode()
+        if moved:
+            draft.outcome = "q_another"  # a redelivered request answers the same way
+        return True
+
+    turn.profile, _ = turn.deps.store.update(turn.profile, change, step=STEP)
+    if another and not moved:
+        moved = turn.profile.outcome_of(step_token(current_request_token(), STEP)) == "q_another"
+    place = Place.decode(turn.profile.question)
+    assert place is not None  # just stored, or already tonight's
+    return question_at(turn.content.questions, place), moved
+
+
+def current(turn: Turn) -> Question | None:
+    """Tonight's question if one was given this evening; None otherwise (nothing is written)."""
+    place = Place.decode(turn.profile.question)
+    if place is None or place.evening != evening(turn):
+        return None
+    return question_at(turn.content.questions, place)
+
+
+# -- answers -------------------------------------------------------------------------------------
+
+
+def linked(turn: Turn) -> bool:
+    return len(turn.profile.members) == 2
+
+
+def me(turn: Turn) -> str:
+    return keys.couple_id_for_user(turn.user_id)
+
+
+def answers_for(turn: Turn, question: Question) -> dict[str, Answer]:
+    return Answers(turn.deps.store).of(turn.profile.couple_id, evening(turn).isoformat(), question.id, turn.now)
+
+
+def expires(turn: Turn) -> datetime:
+    """The start of the next evening, local time: answers last until then."""
+    return datetime.combine(evening(turn) + timedelta(days=1), ANSWERS_KEPT_UNTIL, tzinfo=turn.time_zone)
+
+
+# -- responses -----------------------------------------------------------------------------------
+
+
+def give(turn: Turn, question: Question, key: str, lead: str = "") -> Response:
+    """Say the question, last. A linked device waits for its own answer (the slot is elicited); one
+    device alone is for talking it over together. ``key`` is how it is introduced ("q_talk" the
+    first time: a linked device hears "q_apart" instead)."""
+    def spoken(text: str) -> str:
+        return " ".join(p for p in (lead, text) if p)
+
+    if linked(turn):
+        found = answers_for(turn, question)
+        if me(turn) in found:  # answered already: nothing to ask but whether to hear them
+            turn.state.leave()
+            if any(account != me(turn) and account in turn.profile.members for account in found):
+                turn.state.phase = Phase.Q_HEAR
+                return turn.ask(spoken(turn.say("q_both_answered")), turn.say("q_hear_reprompt"))
+            return turn.tell(spoken(turn.say("q_answered_wait")))
+        turn.state.phase = Phase.Q_ANSWER
+        turn.elicit(ANSWER_INTENT, ANSWER_SLOT)
+        said = turn.say("q_apart" if key == "q_talk" else key, question=question.text)
+        return turn.ask(spoken(said), turn.say("q_answer_reprompt"))
+    turn.state.phase = Phase.Q_TALK
+    return turn.ask(spoken(turn.say(key, question=question.text)), turn.say("q_talk_reprompt"),
+                    card=("Tonight's question", question.text))
+
+
+def hear(turn: Turn, question: Question | None) -> Response:
+    """"Let's hear our answers": both, once both have answered; otherwise who is still to answer."""
+    turn.state.leave()
+    if not linked(turn):
+        return turn.tell(turn.say("q_hear_unlinked"))
+    found = answers_for(turn, question) if question is not None else {}
+    mine = found.get(me(turn))
+    theirs = next((a for account, a in found.items() if account != me(turn) and account in turn.profile.members),
+                  None)
+    if question is None or (mine is None and theirs is None):
+        return turn.tell(turn.say("q_hear_none"))
+    if mine is None:
+        turn.state.phase = Phase.Q_ANSWER
+        turn.elicit(ANSWER_INTENT, ANSWER_SLOT)
+        return turn.ask(turn.say("q_wait_you", question=question.text), turn.say("q_answer_reprompt"))
+    if theirs is None:
+        return turn.tell(turn.say("q_wait_partner"))
+    return turn.tell(turn.say("q_reveal", mine=quote(mine.words), theirs=quote(theirs.words)))
+
+
+def reask(turn: Turn, lead: str) -> Response:
+    """Help, repeat or "didn't catch that" in a question phase: the same question again."""
+    if turn.phase == Phase.Q_HEAR:
+        return turn.ask(" ".join(p for p in (lead, turn.say("q_hear_reprompt")) if p), turn.say("q_hear_reprompt"))
+    question = current(turn)
+    if question is None:  # the evening turned over meanwhile: tonight's, freshly
+        question, _ = tonights(turn)
+    return give(turn, question, "q_again", lead)
+
+
+def keep(turn: Turn, words: str) -> Response:
+    """Store this partner's answer to tonight's question; ask whether to hear both once both are in."""
+    question = current(turn)
+    if question is None:  # an answer before tonight's question was asked: the question first
+        question, _ = tonights(turn)
+        return give(turn, question, "q_talk", turn.say("q_answer_none"))
+    answer = Answer(me(turn), words)
+    try:
+        Answers(turn.deps.store).put(turn.profile.couple_id, evening(turn).isoformat(), question.id, answer,
+                                     request_id(turn), expires(turn))
+    except StoreUnavailable:
+        log.warning("answer not stored")
+        turn.state.phase = Phase.Q_ANSWER
+        turn.elicit(ANSWER_INTENT, ANSWER_SLOT)
+        return turn.ask(turn.say("q_not_kept"), turn.say("q_answer_reprompt"))
+    found = answers_for(turn, question)
+    if any(account != me(turn) and account in turn.profile.members for account in found):
+        turn.state.phase = Phase.Q_HEAR
+        return turn.ask(turn.say("q_kept_both"), turn.say("q_hear_reprompt"))
+    turn.state.leave()
+    return turn.tell(turn.say("q_kept_wait"))
+
+
+# -- handlers ------------------------------------------------------------------------------------
+
+
+class TonightsQuestionHandler(IntentHandler):
+    """"What's tonight's question?", "ask us a question"."""
+
+    intents = (TONIGHT_INTENT,)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        question, _ = tonights(turn)
+        return give(turn, question, "q_talk")
+
+
+class AnotherQuestionHandler(IntentHandler):
+    """"Another question" anywhere, and "next" or "another one" while a question is on: one more,
+    once an evening."""
+
+    # "another one" (AnotherExerciseIntent) right after a question means another question.
+    intents = (ANOTHER_INTENT, "AMAZON.NextIntent", "AnotherExerciseIntent")
+
+    def applies(self, turn: Turn) -> bool:
+        return get_intent_name(turn.input) == ANOTHER_INTENT or turn.phase in (Phase.Q_TALK, Phase.Q_ANSWER)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        question, moved = tonights(turn, another=True)
+        return give(turn, question, "q_another" if moved else "q_another_enough")
+
+
+class AnswerHandler(IntentHandler):
+    """"My answer is ...", "I'd say ...", or the words alone while the answer is elicited."""
+
+    intents = (ANSWER_INTENT,)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        if not linked(turn):
+            turn.state.leave()
+            return turn.tell(turn.say("q_answer_unlinked"))
+        raw = slot_text(turn, ANSWER_SLOT)
+        words = clean_words(raw) if raw else ""
+        if not words or len(raw or "") > MAX_ANSWER_CHARS:
+            question = current(turn)
+            if question is None:
+                question, _ = tonights(turn)
+            turn.state.phase = Phase.Q_ANSWER
+            turn.elicit(ANSWER_INTENT, ANSWER_SLOT)
+            return turn.ask(turn.say("q_not_caught", question=question.text), turn.say("q_answer_reprompt"))
+        return keep(turn, words)
+
+
+class HearAnswersHandler(IntentHandler):
+    """"Let's hear our answers", "what did we say", and "yes" to hearing them."""
+
+    intents = (HEAR_INTENT, "AMAZON.YesIntent")
+
+    def applies(self, turn: Turn) -> bool:
+        return get_intent_name(turn.input) == HEAR_INTENT or turn.phase == Phase.Q_HEAR
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        return hear(turn, current(turn))
+
+
+class QuestionTurnHandler(IntentHandler):
+    """Yes, no, next and back while a question is on (what the handlers above did not take): no
+    lets them be; anything else hears the question again."""
+
+    intents = ("AMAZON.YesIntent", "AMAZON.NoIntent", "AMAZON.PreviousIntent", "AMAZON.NextIntent")
+
+    def applies(self, turn: Turn) -> bool:
+        return turn.phase in QUESTION_PHASES
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        phase = turn.phase
+        if get_intent_name(handler_input) == "AMAZON.NoIntent":
+            turn.state.leave()
+            key = {Phase.Q_TALK: "q_talk_done", Phase.Q_ANSWER: "q_answer_later"}.get(phase or Phase.Q_HEAR,
+                                                                                        "q_hear_later")
+            return turn.tell(turn.say(key))
+        return reask(turn, "")
+
+
+HANDLERS = (TonightsQuestionHandler, AnotherQuestionHandler, AnswerHandler, HearAnswersHandler,
+            QuestionTurnHandler)
