@@ -20,7 +20,7 @@ from werkzeug.exceptions import HTTPException
 
 from content.loader import load_catalogue
 from intents.base import Deps, RequestContext
-from skill import observe
+from skill import observe, strip
 from skill.builder import build_skill
 from skill.settings import Settings, SettingsError
 from skill.store.client import STORE_BUDGET_SECONDS
@@ -63,6 +63,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         "skill": build_skill(Deps(settings=settings, content=catalogue, store=store)),
     }
     app.register_blueprint(bp)
+    app.register_blueprint(strip.bp)  # the weekly strip image (skill/strip.py)
     app.register_error_handler(HTTPException, _http_error)
     return app
 
