@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import string
 from dataclasses import dataclass, field
+from typing import Any
 
 # Speech is checked at start-up against a speaking rate of about 150 words a minute: an answer
 # should take at most about 30 seconds to say.
@@ -225,12 +226,28 @@ def placeholders(text: str) -> set[str]:
 
 
 @dataclass(frozen=True)
+class ScreenTemplate:
+    """An APL document and its data source for one kind of screen (content/apl/<name>.*.json).
+
+    In ``datasource`` a string "=field" is a value the skill fills in (``fields``); ``labels`` are the
+    screen's words, formatted by the skill and never sent as they are.
+    """
+
+    name: str
+    document: dict[str, Any]
+    datasource: dict[str, Any]
+    labels: dict[str, str]
+    fields: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Catalogue:
     practices: tuple[Practice, ...]
     reasons: tuple[Reason, ...]
     phrases: Phrases
     _by_id: dict[str, Practice] = field(default_factory=dict, compare=False, repr=False)
     step_groups: tuple[StepGroup, ...] = ()
+    screens: dict[str, ScreenTemplate] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         self._by_id.update({p.id: p for p in self.practices})

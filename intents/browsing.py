@@ -16,7 +16,7 @@ from ask_sdk_model import Response
 
 from content.schema import MAX_ANSWER_SECONDS, WORDS_PER_SECOND, Catalogue, Practice
 from intents.base import PHASE, Turn
-from skill import speech
+from skill import screen, speech
 from skill.store.errors import StoreUnavailable
 from skill.store.profile import Profile
 
@@ -156,6 +156,7 @@ def show_walk(turn: Turn, practice: Practice, part: int, lead_in: str | None = N
     start, end = parts[part]
     last = part == len(parts) - 1
     turn.session[PHASE] = GUIDING
+    screen.show_practice(turn, practice, (start, end))
     ssml = compose(
         lead_in, OPENING_GAP if lead_in else None,
         turn.say("guide_opening", name=practice.name) if part == 0 else None, OPENING_GAP if part == 0 else None,

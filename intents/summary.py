@@ -18,7 +18,7 @@ from ask_sdk_model import Response
 from content.schema import Practice
 from intents.base import PHASE, IntentHandler, Turn
 from intents.gratitude import ACTIVITY_ID, activity_name, gratitude_log
-from skill import speech
+from skill import screen, speech
 from skill.store.errors import StoreUnavailable
 from skill.store.gratitude import MAX_WEEK_ENTRIES, Gratitude
 from skill.store.profile import Profile
@@ -79,6 +79,8 @@ def summary(turn: Turn, weeks_back: int) -> tuple[list[str], list[str]]:
     else:
         entries, more = log.entries(prefetched[0], week.first, week.last, turn.now), prefetched[1]
         more = more and len(entries) >= MAX_WEEK_ENTRIES
+    screen.show_week(turn, week.first, week.label(), (d for d, _ in done), current(profile.streak_state(), today),
+                     len(entries), more)
     which = "this week" if weeks_back == 0 else "last week"
     focus = next_focus(turn)
     spoken: list[str] = []

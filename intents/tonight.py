@@ -13,7 +13,7 @@ from ask_sdk_model import Response
 from content.schema import Practice
 from intents import browsing
 from intents.base import PHASE, IntentHandler, Turn
-from skill import speech
+from skill import screen, speech
 from skill.store.errors import StoreUnavailable
 from skill.store.profile import Profile
 from skill.streak import Streak, current
@@ -71,6 +71,7 @@ def tonight_choice(turn: Turn) -> Practice:
 def offer(turn: Turn, practice: Practice, key: str) -> Response:
     turn.session[PHASE] = OFFERED
     turn.session[PRACTICE] = practice.id
+    screen.show_practice(turn, practice)
     ssml = turn.say(key, name=practice.name, intro=practice.intro, minutes=practice.minutes)
     return turn.ask(ssml, turn.say("start_reprompt", name=practice.name),
                     card=(f"Tonight: {practice.title}", f"{practice.intro}\n\nAbout {practice.minutes} minutes."))

@@ -7,7 +7,7 @@ from ask_sdk_core.skill_builder import SkillBuilder
 
 from intents import builtin, gratitude, guard, guide, launch, partners, summary, tonight
 from intents.base import Deps, Handler
-from skill import observe
+from skill import apl, observe
 
 # Tried in this order; the first whose can_handle is true wins. Catch-alls stay last.
 HANDLER_CLASSES: tuple[type[Handler], ...] = (
@@ -28,6 +28,8 @@ def build_skill(deps: Deps) -> CustomSkill:
     builder.skill_id = deps.settings.skill_id  # type: ignore[assignment]  # the SDK annotates it as None
     for handler in HANDLER_CLASSES:
         builder.add_request_handler(handler(deps))
+    # Handlers say what is on screen (skill/screen.py); this one interceptor draws it (skill/apl.py).
+    builder.add_global_response_interceptor(apl.ScreenInterceptor(deps.content, deps.settings.public_url))
     for exception_handler in builtin.EXCEPTION_HANDLERS:
         builder.add_exception_handler(observe.Observed(exception_handler(deps)))
     return builder.create()
