@@ -5,7 +5,7 @@ from __future__ import annotations
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from intents import builtin, gratitude, guard, guide, launch, partners, summary, tonight
+from intents import builtin, gratitude, guard, guide, launch, partners, reminders, summary, tonight
 from intents.base import Deps, Handler
 from skill import apl, observe
 
@@ -18,6 +18,7 @@ HANDLER_CLASSES: tuple[type[Handler], ...] = (
     *partners.HANDLERS,
     *gratitude.HANDLERS,
     *summary.HANDLERS,
+    *reminders.HANDLERS,
     *builtin.HANDLERS,
     *builtin.CATCH_ALL,
 )
