@@ -143,6 +143,19 @@ def failed(turn: Turn, outcome: Outcome, at: time, after_consent: bool) -> Respo
     return turn.tell(turn.say("reminder_unavailable"))
 
 
+def forget(turn: Turn) -> None:
+    """Before a couple's data is deleted: delete the reminder in Alexa too (best effort; the record
+    goes with the account's partition either way)."""
+    try:
+        record = reminders(turn).get(turn.user_id)
+    except StoreUnavailable:
+        return
+    if record is not None and record.alert_token:
+        outcome = api(turn).delete(record.alert_token).outcome
+        if outcome not in (Outcome.OK, Outcome.NOT_FOUND):
+            log.warning("reminder not deleted with the couple's data (%s)", outcome.value)
+
+
 class SetReminderHandler(IntentHandler):
     """"Remind us every evening at eight" (no time: eight)."""
 
