@@ -117,6 +117,22 @@ def number_value(text: str) -> str | None:
     return str(total) if words else None
 
 
+def time_value(text: str) -> str | None:
+    """AMAZON.TIME as Alexa fills it: "eight" -> "08:00", "half past eight pm" -> "20:30", "evening" -> "EV"."""
+    parts = {"evening": "EV", "night": "NI", "tonight": "NI", "morning": "MO", "afternoon": "AF"}
+    if text in parts:
+        return parts[text]
+    found = re.fullmatch(r"(half past |quarter past )?(.+?)( thirty| fifteen| forty five)?( o'clock)?"
+                         r"( in the evening| at night| pm| p\.m\.| am| a\.m\.)?", text)
+    hour = number_value(found.group(2)) if found else None
+    if found is None or hour is None or not 0 <= int(hour) <= 23:
+        return None
+    minute = {"half past ": 30, "quarter past ": 15, " thirty": 30, " fifteen": 15, " forty five": 45}
+    value = int(hour) + (12 if (found.group(5) or "").strip() in ("in the evening", "at night", "pm", "p.m.")
+                         and int(hour) < 12 else 0)
+    return f"{value:02d}:{minute.get(found.group(1) or found.group(3) or '', 0):02d}"
+
+
 def date_value(text: str, today: date) -> str:
     offsets = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
     return (today + timedelta(days=offsets[text])).isoformat() if text in offsets else text
@@ -225,6 +241,11 @@ class Matcher:
                 if number is None:
                     return None
                 value = number
+            elif slot_type == "AMAZON.TIME":
+                time_text = time_value(value)
+                if time_text is None:
+                    return None
+                value = time_text
             elif slot_type == "AMAZON.DATE":
                 value = date_value(value, self.today or datetime.now(UTC).date())
             elif slot_type == "AMAZON.FirstName" and not re.fullmatch(r"[a-z'\-]+( [a-z'\-]+)?", value):
