@@ -8,6 +8,7 @@ a reason or a step is a data change.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -29,6 +30,7 @@ from content.schema import (
     Practice,
     Question,
     Reason,
+    ScreenTemplate,
     StepGroup,
     placeholders,
     spoken_seconds,
@@ -227,11 +229,63 @@ def load_catalogue(extra_dirs: Iterable[Path] = ()) -> Catalogue:
         phrases=_phrases(p for d in dirs for p in sorted((d / "phrases").glob("*.toml"))),
         step_groups=tuple(groups),
         questions=tuple(questions),
+        screens=load_screens(),
     )
     _check_questions(questions)
     _check_links(catalogue)
     _check_groups(catalogue)
     return catalogue
+
+
+APL_DIR = CONTENT_DIR / "apl"
+# The screens the skill draws (skill/apl.py) and the fields it fills in each one's data source.
+SCREEN_FIELDS: dict[str, frozenset[str]] = {
+    "practice": frozenset({"heading", "title", "minutes", "guiding", "steps", "hint"}),
+    "week": frozenset({"heading", "label", "days_active", "days", "streak", "streak_label", "gratitudes",
+                       "gratitudes_label"}),
+}
+
+
+def _json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError) as err:
+        raise ContentError(f"apl/{path.name}", "file", f"is not readable JSON ({err})") from err
+    if not isinstance(data, dict):
+        raise ContentError(f"apl/{path.name}", "file", "must hold a JSON object")
+    return data
+
+
+def _fields_of(value: object) -> set[str]:
+    """The "=field" placeholders in a data source template."""
+    if isinstance(value, str):
+        return {value[1:]} if value.startswith("=") else set()
+    if isinstance(value, dict):
+        return {f for v in value.values() for f in _fields_of(v)}
+    if isinstance(value, list):
+        return {f for v in value for f in _fields_of(v)}
+    return set()
+
+
+def load_screens(folder: Path = APL_DIR) -> dict[str, ScreenTemplate]:
+    """Each screen's APL document (``<name>.document.json``) and data source (``<name>.datasource.json``)."""
+    screens: dict[str, ScreenTemplate] = {}
+    for name, wanted in SCREEN_FIELDS.items():
+        document = _json(folder / f"{name}.document.json")
+        if document.get("type") != "APL" or not isinstance(document.get("mainTemplate"), dict):
+            raise ContentError(f"apl/{name}.document.json", "type", "must be an APL document with a mainTemplate")
+        source = _json(folder / f"{name}.datasource.json")
+        datasource, labels = source.get("datasource"), source.get("labels")
+        if not isinstance(datasource, dict) or not datasource:
+            raise ContentError(f"apl/{name}.datasource.json", "datasource", "must be a non-empty object")
+        if not isinstance(labels, dict) or not all(isinstance(v, str) and v.strip() for v in labels.values()):
+            raise ContentError(f"apl/{name}.datasource.json", "labels", "must map names to texts")
+        fields = _fields_of(datasource)
+        if fields != wanted:
+            raise ContentError(f"apl/{name}.datasource.json", "datasource",
+                               f"fills {sorted(fields)}; the skill provides {sorted(wanted)}")
+        screens[name] = ScreenTemplate(name, document, datasource, dict(labels), frozenset(fields))
+    return screens
 
 
 def _check_links(catalogue: Catalogue) -> None:

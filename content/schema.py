@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import string
 from dataclasses import dataclass, field
+from typing import Any
 
 # Speech is estimated at about 165 words a minute (Alexa's pace; tests/test_spoken_length.py checks
 # the estimate against espeak-ng). An answer takes at most 20 seconds to say; a passage of the
@@ -264,6 +265,20 @@ PHRASES: dict[str, frozenset[str]] = {
     "delete_confirm_mine_reprompt": frozenset(),
     "delete_mine_done": frozenset({"partner"}),
     "partner_unnamed": frozenset(),
+    # the evening reminder (intents/reminders.py; content/phrases/reminders.toml)
+    "reminder_text": frozenset(),
+    "reminder_set": frozenset({"time"}),
+    "reminder_changed": frozenset({"time"}),
+    "reminder_already": frozenset({"time"}),
+    "reminder_busy": frozenset(),
+    "reminder_stopped": frozenset(),
+    "reminder_none": frozenset(),
+    "reminder_stop_in_app": frozenset(),
+    "reminder_unavailable": frozenset(),
+    "reminder_permission_ask": frozenset(),
+    "reminder_permission_card": frozenset(),
+    "reminder_which_time": frozenset(),
+    "reminder_which_time_reprompt": frozenset(),
     # guard (intents/guard.py): slot values the skill will not use
     "input_too_long": frozenset(),
     "input_too_long_reprompt": frozenset(),
@@ -347,6 +362,21 @@ def placeholders(text: str) -> set[str]:
 
 
 @dataclass(frozen=True)
+class ScreenTemplate:
+    """An APL document and its data source for one kind of screen (content/apl/<name>.*.json).
+
+    In ``datasource`` a string "=field" is a value the skill fills in (``fields``); ``labels`` are the
+    screen's words, formatted by the skill and never sent as they are.
+    """
+
+    name: str
+    document: dict[str, Any]
+    datasource: dict[str, Any]
+    labels: dict[str, str]
+    fields: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Catalogue:
     practices: tuple[Practice, ...]
     reasons: tuple[Reason, ...]
@@ -354,6 +384,7 @@ class Catalogue:
     _by_id: dict[str, Practice] = field(default_factory=dict, compare=False, repr=False)
     step_groups: tuple[StepGroup, ...] = ()
     questions: tuple[Question, ...] = ()  # tonight's question bank, in file order
+    screens: dict[str, ScreenTemplate] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         self._by_id.update({p.id: p for p in self.practices})

@@ -131,6 +131,20 @@ def ordinal_value(text: str) -> str | None:
         return None
     head = number_value(" ".join(words[:-1])) if len(words) > 1 else "0"
     return None if head is None else str(int(head) + ORDINAL_WORDS[words[-1]])
+def time_value(text: str) -> str | None:
+    """AMAZON.TIME as Alexa fills it: "eight" -> "08:00", "half past eight pm" -> "20:30", "evening" -> "EV"."""
+    parts = {"evening": "EV", "night": "NI", "tonight": "NI", "morning": "MO", "afternoon": "AF"}
+    if text in parts:
+        return parts[text]
+    found = re.fullmatch(r"(half past |quarter past )?(.+?)( thirty| fifteen| forty five)?( o'clock)?"
+                         r"( in the evening| at night| pm| p\.m\.| am| a\.m\.)?", text)
+    hour = number_value(found.group(2)) if found else None
+    if found is None or hour is None or not 0 <= int(hour) <= 23:
+        return None
+    minute = {"half past ": 30, "quarter past ": 15, " thirty": 30, " fifteen": 15, " forty five": 45}
+    value = int(hour) + (12 if (found.group(5) or "").strip() in ("in the evening", "at night", "pm", "p.m.")
+                         and int(hour) < 12 else 0)
+    return f"{value:02d}:{minute.get(found.group(1) or found.group(3) or '', 0):02d}"
 
 
 def date_value(text: str, today: date) -> str:
@@ -265,6 +279,11 @@ class Matcher:
                 if ordinal is None:
                     return None
                 value = ordinal
+            elif slot_type == "AMAZON.TIME":
+                time_text = time_value(value)
+                if time_text is None:
+                    return None
+                value = time_text
             elif slot_type == "AMAZON.DATE":
                 value = date_value(value, self.today or datetime.now(UTC).date())
             elif slot_type == "AMAZON.FirstName" and not re.fullmatch(r"[a-z'\-]+( [a-z'\-]+)?", value):

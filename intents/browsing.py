@@ -15,7 +15,7 @@ from ask_sdk_model import Response
 from content.schema import MAX_PASSAGE_SECONDS, WORDS_PER_SECOND, Catalogue, Practice
 from intents.base import Turn
 from intents.state import WALK, Phase, Place
-from skill import speech
+from skill import screen, speech
 from skill.store.errors import StoreUnavailable
 from skill.store.profile import Profile
 
@@ -111,6 +111,7 @@ def show_walk(turn: Turn, practice: Practice, step: int, lead_in: str | None = N
     turn.state.phase = Phase.WALK
     turn.state.practice = practice.id
     turn.state.browse = Place(WALK, practice.id, step)
+    screen.show_practice(turn, practice, (step, step + 1))
     opening = turn.say("walk_opening", name=practice.name, count=len(practice.steps)) if step == 0 else None
     if last:
         cue = turn.say("walk_last")

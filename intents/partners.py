@@ -8,6 +8,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_slot, is_request_type
 from ask_sdk_model import Response
 
+from intents import reminders
 from intents.base import Handler, IntentHandler, Turn
 from intents.state import Phase
 from intents.tonight import streak_words
@@ -142,6 +143,7 @@ class DeleteConfirmedHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
+        reminders.forget(turn)  # the Alexa reminder first: its alertToken is about to go
         removed = partners(turn).delete_couple(turn.user_id)
         log.info("couple data deleted by voice", extra={"items": removed})
         turn.state.clear()

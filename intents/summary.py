@@ -19,7 +19,7 @@ from content.schema import Practice
 from intents.base import IntentHandler, Turn
 from intents.gratitude import ACTIVITY_ID, activity_name, clean_words, gratitude_log
 from intents.state import Phase
-from skill import speech
+from skill import screen, speech
 from skill.store.errors import StoreUnavailable
 from skill.store.gratitude import MAX_WEEK_ENTRIES, Gratitude
 from skill.store.profile import Profile
@@ -80,6 +80,8 @@ def summary(turn: Turn, weeks_back: int) -> tuple[list[str], list[str]]:
     else:
         entries, more = log.entries(prefetched[0], week.first, week.last, turn.now), prefetched[1]
         more = more and len(entries) >= MAX_WEEK_ENTRIES
+    screen.show_week(turn, week.first, week.label(), (d for d, _ in done), current(profile.streak_state(), today),
+                     len(entries), more)
     which = "this week" if weeks_back == 0 else "last week"
     focus = next_focus(turn)
     spoken: list[str] = []

@@ -14,7 +14,7 @@ from content.schema import Practice
 from intents import browsing
 from intents.base import IntentHandler, Turn
 from intents.state import WALK, Phase
-from skill import speech
+from skill import screen, speech
 from skill.store.errors import StoreUnavailable
 from skill.store.profile import Profile
 from skill.streak import Streak, current
@@ -88,6 +88,7 @@ def tonight_choice(turn: Turn) -> Practice:
 def offer(turn: Turn, practice: Practice, key: str, lead_in: str | None = None) -> Response:
     turn.state.phase = Phase.OFFERED
     turn.state.practice = practice.id
+    screen.show_practice(turn, practice)
     rotation = -1
     if key == "another_offer":  # consecutive offers open differently, in turn
         rotation = turn.state.offers

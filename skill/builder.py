@@ -5,9 +5,9 @@ from __future__ import annotations
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
 
-from intents import builtin, gratitude, guard, guide, launch, partners, question, summary, thread, tonight
+from intents import builtin, gratitude, guard, guide, launch, partners, question, reminders, summary, thread, tonight
 from intents.base import Deps, Handler, SaveState
-from skill import observe
+from skill import apl, observe
 
 # Tried in this order; the first whose can_handle is true wins. Catch-alls stay last.
 HANDLER_CLASSES: tuple[type[Handler], ...] = (
@@ -22,6 +22,7 @@ HANDLER_CLASSES: tuple[type[Handler], ...] = (
     *tonight.HANDLERS,
     *partners.HANDLERS,
     *summary.HANDLERS,
+    *reminders.HANDLERS,
     *builtin.HANDLERS,
     *builtin.CATCH_ALL,
 )
@@ -32,6 +33,8 @@ def build_skill(deps: Deps) -> CustomSkill:
     builder.skill_id = deps.settings.skill_id  # type: ignore[assignment]  # the SDK annotates it as None
     for handler in HANDLER_CLASSES:
         builder.add_request_handler(handler(deps))
+    # Handlers say what is on screen (skill/screen.py); this one interceptor draws it (skill/apl.py).
+    builder.add_global_response_interceptor(apl.ScreenInterceptor(deps.content, deps.settings.public_url))
     builder.add_global_response_interceptor(SaveState())
     for exception_handler in builtin.EXCEPTION_HANDLERS:
         builder.add_exception_handler(observe.Observed(exception_handler(deps)))

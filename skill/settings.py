@@ -46,6 +46,11 @@ class Settings:
     # The longest spoken slot value the skill accepts (characters). Alexa's free-speech slots carry a
     # sentence or two; anything longer is answered with a request to say it shorter, and not stored.
     max_slot_chars: int = 300
+    # Where Alexa can fetch this server's images (the weekly strip on the summary card), e.g.
+    # https://skill.example.com; unset, cards go without the picture.
+    public_url: str | None = None
+    # The Alexa Reminders API's deadline for one call (intents/reminders.py).
+    reminders_timeout_seconds: float = 2.0
 
     def __post_init__(self) -> None:
         try:
@@ -56,6 +61,8 @@ class Settings:
             raise SettingsError("SKILL_TABLE_NAME must not be empty")
         if self.max_slot_chars < 1:
             raise SettingsError("max_slot_chars must be at least 1")
+        if self.public_url is not None and not self.public_url.startswith(("https://", "http://")):
+            raise SettingsError("SKILL_PUBLIC_URL must be an https:// address")
         if self.gratitude_retention_days < 1:
             raise SettingsError("SKILL_GRATITUDE_RETENTION_DAYS must be at least 1")
 
@@ -82,5 +89,7 @@ class Settings:
                 raise SettingsError("SKILL_GRATITUDE_RETENTION_DAYS must be a whole number of days") from err
         if "SKILL_TIME_ZONE_LOOKUP" in env:
             values["time_zone_lookup"] = _flag("SKILL_TIME_ZONE_LOOKUP", env["SKILL_TIME_ZONE_LOOKUP"])
+        if env.get("SKILL_PUBLIC_URL"):
+            values["public_url"] = env["SKILL_PUBLIC_URL"]
         values.update(overrides)
         return cls(**values)

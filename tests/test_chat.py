@@ -72,6 +72,14 @@ def test_number_slots_are_digits_and_refuse_other_words() -> None:
     assert toy().match("our code is banana") is None
 
 
+def test_time_slots_are_filled_as_alexa_fills_amazon_time() -> None:
+    assert chat.time_value("eight") == "08:00"  # Alexa hears a bare "eight" as the morning hour
+    assert chat.time_value("half past nine pm") == "21:30"
+    assert chat.time_value("eight in the evening") == "20:00"
+    assert chat.time_value("evening") == "EV"
+    assert chat.time_value("banana") is None
+
+
 def test_builtin_intents_have_everyday_phrasings_but_model_samples_win() -> None:
     m = toy()
     assert m.match("yeah").intent == "AMAZON.YesIntent"
@@ -120,6 +128,8 @@ def test_every_sample_in_every_locale_is_heard_as_its_own_intent(path: Path) -> 
                     return "three"
                 if slot_type == "AMAZON.Ordinal":
                     return "third"
+                if slot_type == "AMAZON.TIME":
+                    return "eight"
                 values = [t for t in model.get("types", []) if t["name"] == slot_type]
                 return str(values[0]["values"][0]["name"]["value"]) if values else "something kind"
             typed = re.sub(r"\{(\w+)\}", fill, sample)

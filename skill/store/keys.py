@@ -54,7 +54,10 @@ def gratitude_range(first_day: str, last_day: str) -> tuple[str, str]:
 CODE_SK = "CODE"
 LINK_CODE_PREFIX = "LINKCODE#"  # marker in the issuing account's partition, so deletion finds its codes
 JOIN_TRIES_PREFIX = "JOINTRIES#"  # per-account attempt counter for the guessing throttle
-ACCOUNT_ONLY_PREFIXES = (LINK_CODE_PREFIX, JOIN_TRIES_PREFIX)  # items that stay with the account
+# The evening reminder lives in Alexa, per Alexa account: its alertToken stays with the account that
+# created it (docs/echo-show-and-reminders.md).
+REMINDER_SK = "REMINDER"
+ACCOUNT_ONLY_PREFIXES = (LINK_CODE_PREFIX, JOIN_TRIES_PREFIX, REMINDER_SK)  # items that stay with the account
 
 
 def new_shared_couple_id() -> str:

@@ -1,0 +1,229 @@
+"""The evening reminder: "remind us every evening at eight", "change the reminder to nine", "stop the
+reminders", and the answer to Alexa's permission question (Connections.Response).
+
+One daily reminder per Alexa account through the Reminders API (skill/reminders.py), its alertToken
+kept in the account's REMINDER item (skill/store/reminders.py). Without the reminders permission the
+skill asks for it by voice (Connections.SendRequest "AskFor"), and sends the consent card when the
+couple says no. See docs/echo-show-and-reminders.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from datetime import time
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_slot, is_request_type
+from ask_sdk_model import Response
+from ask_sdk_model.interfaces.connections import SendRequestDirective
+from ask_sdk_model.ui import AskForPermissionsConsentCard
+
+from intents.base import Handler, IntentHandler, Turn
+from skill.reminders import PERMISSION, Outcome, RemindersApi, daily_reminder
+from skill.store.errors import StoreUnavailable
+from skill.store.keys import request_hash
+from skill.store.reminders import CLAIM_SECONDS, ReminderRecord, ReminderStore
+
+log = logging.getLogger("close_together.intents.reminders")
+
+DEFAULT_TIME = time(20, 0)  # "remind us every evening" with no time: eight o'clock
+TIME_SLOT = "time"
+TOKEN_PREFIX = "reminder:"  # the AskFor token carries only the wanted time: "reminder:20:00"
+# AMAZON.TIME's words for parts of the day
+_PARTS_OF_DAY = {"EV": time(20, 0), "NI": time(21, 0), "AF": time(17, 0), "MO": time(8, 0)}
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+def parse_time(value: str | None) -> time | None:
+    """An AMAZON.TIME value as an evening time: "eight" arrives as 08:00 and means 8 pm here, since
+    the reminder is for the evening practice; "20:30", "EV" (evening) and "NI" (night) as said."""
+    if not value:
+        return None
+    if value in _PARTS_OF_DAY:
+        return _PARTS_OF_DAY[value]
+    found = _CLOCK.fullmatch(value.strip())
+    if found is None:
+        return None
+    hour, minute = int(found[1]), int(found[2])
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    if 1 <= hour <= 11:
+        hour += 12
+    return time(hour, minute)
+
+
+def spoken_time(at: time) -> str:
+    """ "8 pm", "8:30 pm", "12 am": Alexa reads these naturally."""
+    hour = at.hour % 12 or 12
+    suffix = "pm" if at.hour >= 12 else "am"
+    return f"{hour} {suffix}" if at.minute == 0 else f"{hour}:{at.minute:02d} {suffix}"
+
+
+def permission_granted(turn: Turn) -> bool:
+    """The request says this account allowed reminders (the scope's status, or a consent token)."""
+    system = getattr(turn.input.request_envelope.context, "system", None)
+    permissions = getattr(getattr(system, "user", None), "permissions", None)
+    if permissions is None:
+        return False
+    scope = (getattr(permissions, "scopes", None) or {}).get(PERMISSION)
+    if scope is not None:
+        return str(getattr(getattr(scope, "status", None), "value", "")) == "GRANTED"
+    return bool(getattr(permissions, "consent_token", None))
+
+
+def api(turn: Turn) -> RemindersApi:
+    system = getattr(turn.input.request_envelope.context, "system", None)
+    settings = turn.deps.settings
+    return RemindersApi(getattr(system, "api_endpoint", None), getattr(system, "api_access_token", None),
+                        timeout=settings.reminders_timeout_seconds, allow_http=not settings.verify_requests)
+
+
+def reminders(turn: Turn) -> ReminderStore:
+    return ReminderStore(turn.deps.store)
+
+
+def ask_permission(turn: Turn, at: time) -> Response:
+    """Alexa asks the couple, in its own words, to allow reminders; the answer comes back as a
+    Connections.Response carrying ``token`` (the time they asked for, nothing personal)."""
+    directive = SendRequestDirective(name="AskFor", token=f"{TOKEN_PREFIX}{at:%H:%M}", payload={
+        "@type": "AskForPermissionsConsentRequest", "@version": "1", "permissionScope": PERMISSION})
+    return turn.input.response_builder.speak(turn.say("reminder_permission_ask")).add_directive(directive).response
+
+
+def consent_card(turn: Turn) -> Response:
+    """No permission by voice: the Alexa app card that leads to the setting, and what to do."""
+    turn.input.response_builder.set_card(AskForPermissionsConsentCard(permissions=[PERMISSION]))
+    return turn.tell(turn.say("reminder_permission_card"))
+
+
+def schedule(turn: Turn, at: time, after_consent: bool = False) -> Response:
+    """Make this account's one evening reminder ring at ``at``: move it if there is one, else create it."""
+    if not after_consent and not permission_granted(turn):
+        return ask_permission(turn, at)
+    user, store, service = turn.user_id, reminders(turn), api(turn)
+    envelope_request = turn.input.request_envelope.request
+    request = request_hash(str(getattr(envelope_request, "request_id", "")))
+    body = daily_reminder(at, turn.time_zone.key, str(getattr(envelope_request, "locale", None) or "en-US"),
+                          turn.content.say("reminder_text"), turn.now)
+    words = {"time": spoken_time(at)}
+    record = store.get(user)
+    if record is not None and record.alert_token:
+        if record.request == request:  # this very request already created it: a redelivery
+            return turn.tell(turn.say("reminder_set", time=words["time"]))
+        result = service.update(record.alert_token, body)
+        if result.outcome is Outcome.OK:
+            same = (record.hour, record.minute) == (at.hour, at.minute)
+            store.save(user, replace(record, hour=at.hour, minute=at.minute))
+            return turn.tell(turn.say("reminder_already" if same else "reminder_changed", time=words["time"]))
+        if result.outcome is not Outcome.NOT_FOUND:
+            return failed(turn, result.outcome, at, after_consent)
+        store.delete(user)  # deleted in the Alexa app: make a new one
+    now = int(turn.now.timestamp())
+    if not store.claim(user, at.hour, at.minute, request, now):
+        return turn.tell(turn.say("reminder_busy"))  # another device is creating it this moment
+    result = service.create(body)
+    if result.outcome is not Outcome.OK or result.alert_token is None:
+        store.release(user, request)
+        return failed(turn, result.outcome, at, after_consent)
+    try:
+        store.save(user, ReminderRecord(at.hour, at.minute, result.alert_token, now, request))
+    except StoreUnavailable:
+        # Without its token it could never be moved or stopped, and the next ask would make a second.
+        service.delete(result.alert_token)
+        store.release(user, request)
+        raise
+    return turn.tell(turn.say("reminder_set", time=words["time"]))
+
+
+def failed(turn: Turn, outcome: Outcome, at: time, after_consent: bool) -> Response:
+    if outcome is Outcome.NO_PERMISSION:
+        return consent_card(turn) if after_consent else ask_permission(turn, at)
+    return turn.tell(turn.say("reminder_unavailable"))
+
+
+def forget(turn: Turn) -> None:
+    """Before a couple's data is deleted: delete the reminder in Alexa too (best effort; the record
+    goes with the account's partition either way)."""
+    try:
+        record = reminders(turn).get(turn.user_id)
+    except StoreUnavailable:
+        return
+    if record is not None and record.alert_token:
+        outcome = api(turn).delete(record.alert_token).outcome
+        if outcome not in (Outcome.OK, Outcome.NOT_FOUND):
+            log.warning("reminder not deleted with the couple's data (%s)", outcome.value)
+
+
+class SetReminderHandler(IntentHandler):
+    """"Remind us every evening at eight" (no time: eight)."""
+
+    intents = ("SetReminderIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        heard = getattr(get_slot(handler_input, TIME_SLOT), "value", None)
+        at = parse_time(heard)
+        if heard and at is None:
+            return turn.ask(turn.say("reminder_which_time"), turn.say("reminder_which_time_reprompt"))
+        return schedule(turn, at or DEFAULT_TIME)
+
+
+class ChangeReminderHandler(IntentHandler):
+    """"Change the reminder to nine": moves it (or makes it, when there is none yet)."""
+
+    intents = ("ChangeReminderIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        at = parse_time(getattr(get_slot(handler_input, TIME_SLOT), "value", None))
+        if at is None:
+            return turn.ask(turn.say("reminder_which_time"), turn.say("reminder_which_time_reprompt"))
+        return schedule(turn, at)
+
+
+class StopRemindersHandler(IntentHandler):
+    intents = ("StopRemindersIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        store = reminders(turn)
+        record = store.get(turn.user_id)
+        if record is None or not record.alert_token:
+            if record is not None and record.claimed_at < int(turn.now.timestamp()) - CLAIM_SECONDS:
+                store.delete(turn.user_id)  # a claim whose create never finished
+            return turn.tell(turn.say("reminder_none"))
+        result = api(turn).delete(record.alert_token)
+        if result.outcome in (Outcome.OK, Outcome.NOT_FOUND):
+            store.delete(turn.user_id)
+            return turn.tell(turn.say("reminder_stopped"))
+        if result.outcome is Outcome.NO_PERMISSION:
+            return turn.tell(turn.say("reminder_stop_in_app"))
+        return turn.tell(turn.say("reminder_unavailable"))
+
+
+class PermissionAnswerHandler(Handler):
+    """Alexa's answer to our AskFor request: ACCEPTED sets the reminder that was asked for."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        request = handler_input.request_envelope.request
+        return bool(is_request_type("Connections.Response")(handler_input)
+                    and getattr(request, "name", None) == "AskFor")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        request = handler_input.request_envelope.request
+        payload = getattr(request, "payload", None) or {}
+        code = str(getattr(getattr(request, "status", None), "code", ""))
+        token = str(getattr(request, "token", None) or "")
+        try:
+            at: time | None = time.fromisoformat(token.removeprefix(TOKEN_PREFIX))
+        except ValueError:
+            at = None
+        if code == "200" and payload.get("status") == "ACCEPTED":
+            return schedule(turn, at or DEFAULT_TIME, after_consent=True)
+        return consent_card(turn)
+
+
+HANDLERS = (SetReminderHandler, ChangeReminderHandler, StopRemindersHandler, PermissionAnswerHandler)

@@ -1,0 +1,86 @@
+"""The evening reminder's record: one small item per Alexa account (``REMINDER`` in the account's own
+partition), holding the Reminders API's ``alertToken`` and the time it rings.
+
+Creating a reminder is claimed first with a conditional write, so two requests at once (two
+devices, or a retried request) never create two: only the claim's holder calls the API.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from skill.store import keys
+from skill.store.couples import CoupleStore, dynamodb_errors, from_item, to_item
+from skill.store.errors import ConflictError
+
+# A claim older than this is taken to be a request that died between the claim and the API's answer.
+CLAIM_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class ReminderRecord:
+    hour: int
+    minute: int
+    alert_token: str | None = None  # None while a create is claimed but not yet answered
+    claimed_at: int = 0  # epoch seconds of the claim
+    request: str | None = None  # the request that created it (a retried request answers the same)
+
+
+class ReminderStore:
+    def __init__(self, store: CoupleStore) -> None:
+        self.store = store
+
+    @staticmethod
+    def _key(user_id: str) -> dict[str, str]:
+        return {keys.PK: keys.couple_pk(keys.couple_id_for_user(user_id)), keys.SK: keys.REMINDER_SK}
+
+    def get(self, user_id: str) -> ReminderRecord | None:
+        with dynamodb_errors():
+            reply = self.store.client.get_item(TableName=self.store.table, Key=to_item(self._key(user_id)),
+                                               ConsistentRead=True)
+        if "Item" not in reply:
+            return None
+        item = from_item(dict(reply["Item"]))
+        return ReminderRecord(hour=int(item["hour"]), minute=int(item["minute"]),
+                              alert_token=item.get("alert_token"), claimed_at=int(item.get("claimed_at", 0)),
+                              request=item.get("request"))
+
+    def claim(self, user_id: str, hour: int, minute: int, request: str, now: int) -> bool:
+        """Take the right to create this account's reminder; False when a live reminder or claim exists."""
+        item = {**self._key(user_id), "hour": hour, "minute": minute, "claimed_at": now, "request": request}
+        try:
+            with dynamodb_errors():
+                self.store.client.put_item(
+                    TableName=self.store.table, Item=to_item(item),
+                    ConditionExpression="attribute_not_exists(#pk) OR "
+                                        "(attribute_not_exists(alert_token) AND claimed_at < :stale)",
+                    ExpressionAttributeNames={"#pk": keys.PK},
+                    ExpressionAttributeValues=to_item({":stale": now - CLAIM_SECONDS}))
+        except ConflictError:
+            return False
+        return True
+
+    def save(self, user_id: str, record: ReminderRecord) -> None:
+        item: dict[str, object] = {**self._key(user_id), "hour": record.hour, "minute": record.minute,
+                                   "claimed_at": record.claimed_at}
+        if record.alert_token:
+            item["alert_token"] = record.alert_token
+        if record.request:
+            item["request"] = record.request
+        with dynamodb_errors():
+            self.store.client.put_item(TableName=self.store.table, Item=to_item(item))
+
+    def release(self, user_id: str, request: str) -> None:
+        """Drop an unanswered claim this request holds (the API failed), so the next ask can try."""
+        try:
+            with dynamodb_errors():
+                self.store.client.delete_item(
+                    TableName=self.store.table, Key=to_item(self._key(user_id)),
+                    ConditionExpression="attribute_not_exists(alert_token) AND #r = :r",
+                    ExpressionAttributeNames={"#r": "request"}, ExpressionAttributeValues=to_item({":r": request}))
+        except ConflictError:
+            pass
+
+    def delete(self, user_id: str) -> None:
+        with dynamodb_errors():
+            self.store.client.delete_item(TableName=self.store.table, Key=to_item(self._key(user_id)))
