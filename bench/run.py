@@ -19,7 +19,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -395,14 +397,27 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
         by_name = {s.name: s for s in servers}
 
         # Seeded pools (while the servers start), then DynamoDB figures per request type, in-process.
-        seeder = SkillSeeder(settings, store, catalogue, api.endpoint)
+        # The skill's couples are set up by several threads at once (each its own app and test client):
+        # the flows mostly wait on DynamoDB Local, and 256 couples one by one take minutes.
+        local = threading.local()
+
+        def seed_one(job: tuple[str, int, int]) -> dict[str, Any]:
+            if not hasattr(local, "seeder"):
+                local.seeder = SkillSeeder(settings, store, catalogue, api.endpoint)
+            pool, i, nights = job
+            seeder: SkillSeeder = local.seeder
+            return seeder.seed(pool, i, couple_names(pool, i), nights)
+
+        jobs = [(f"skill-{label}", i, nights) for label, nights in HISTORIES.items() for i in range(plan.couples)]
+        with ThreadPoolExecutor(max_workers=4) as threads:
+            done_seeds = list(threads.map(seed_one, jobs))
         seeded: dict[str, Any] = {}
         sizes: dict[str, list[int]] = {}
+        for (pool, _, _), info in zip(jobs, done_seeds, strict=True):
+            seeded[pool] = info
+            sizes.setdefault(pool.removeprefix("skill-"), []).append(info["profile_bytes"])
         for label, nights in HISTORIES.items():
             for i in range(plan.couples):
-                pool = f"skill-{label}"
-                seeded[pool] = seeder.seed(pool, i, couple_names(pool, i), nights)
-                sizes.setdefault(label, []).append(seeded[pool]["profile_bytes"])
                 pool = f"peer-{label}"
                 seeded[pool] = seed_peer(peer_table, catalogue, user_id(pool, i), nights, couple_names(pool, i),
                                          peer.RETENTION_DAYS)
@@ -468,10 +483,9 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
         }
         for impl, one, two in (("skill", "skill-1w", "skill-2y"), ("peer", "peer-1w", "peer-2y")):
             history[impl]["ratio_2y_1w"]["cpu_ms_per_request"] = paired(runs, two, one, "cpu_ms_per_request")["median"]
-        cost_table = {
-            impl: {h: cost.monthly(calls[impl][h], seeded[f"{pool}-{h}"]["stored_bytes"], seeded[f"{pool}-{h}"]["items"])
-                   for h in HISTORIES}
-            for impl, pool in (("skill", "skill"), ("peer", "peer"))}
+        cost_table = {impl: {h: cost.monthly(calls[impl][h], seeded[f"{impl}-{h}"]["stored_bytes"],
+                                             seeded[f"{impl}-{h}"]["items"]) for h in HISTORIES}
+                      for impl in ("skill", "peer")}
         result: dict[str, Any] = {
             "commit": commit(),
             "machine": started_on,
