@@ -120,8 +120,13 @@ class Profile:
         return None
 
     def copy(self) -> Profile:
-        # A deep copy (drafts must never alias the stored lists and maps), without the last change's outcome.
-        draft = copy.deepcopy(self)
+        """A copy that shares no list or map with this one (drafts must never alias the stored ones),
+        without the last change's outcome. Fields hold only strings, numbers, lists and maps, so a
+        structural copy does it, several times cheaper than ``copy.deepcopy`` (two per write)."""
+        draft = copy.copy(self)
+        for name, value in vars(draft).items():
+            if isinstance(value, list | dict):
+                setattr(draft, name, _copied(value))
         draft.outcome = ""
         return draft
 
@@ -284,6 +289,14 @@ def _unpack(data: bytes) -> dict[str, Any]:
         raise ValueError("packed profile too large")
     values: dict[str, Any] = json.loads(text + inflate.flush())
     return values
+
+
+def _copied(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_copied(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _copied(v) for k, v in value.items()}
+    return value
 
 
 def _default(f: dataclasses.Field[Any]) -> Any:
