@@ -19,11 +19,10 @@ from bench import peer
 from bench.answers import success
 from bench.mix import BASE_DAY, RequestType, couple, user_id
 from bench.names import LONGEST
-from bench.seed import SkillSeeder, profile_bytes, seed_peer
+from bench.seed import PatientClient, SkillSeeder, profile_bytes, seed_peer
 from content.schema import Catalogue
 from skill.app import create_app
 from skill.settings import Settings
-from skill.store.client import LazyClient, make_client
 from skill.store.couples import CoupleStore
 
 READS = {"GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems"}
@@ -70,19 +69,20 @@ class Counter:
             self.other.append(model.name)
 
 
-class CountingClient(LazyClient):
-    """The skill's lazy client, with the counter's hooks on the one client it makes."""
+class CountingClient(PatientClient):
+    """The skill's lazy client (patient: counting is never timed), with the counter's hooks on it."""
 
     def __init__(self, settings: Settings, counter: Counter) -> None:
         super().__init__(settings)
         self.counter = counter
-        self.made: Any = None
+        self.attached = False
 
     def get(self) -> Any:
-        if self.made is None:
-            self.made = make_client(self._settings)
-            self.counter.attach(self.made.meta.events)
-        return self.made
+        client = super().get()
+        if not self.attached:
+            self.counter.attach(client.meta.events)
+            self.attached = True
+        return client
 
 
 FIGURES = ("reads", "writes", "read_units", "write_units")

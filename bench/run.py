@@ -32,7 +32,15 @@ from botocore.exceptions import ClientError
 from bench import cost, measure, peer
 from bench.mix import BASE_DAY, active_types, at_evening, envelope, request_types, user_id
 from bench.names import couple_names
-from bench.seed import HISTORIES, MEASURED_HISTORIES, TWO_YEARS, SkillSeeder, peer_attributes, seed_peer
+from bench.seed import (
+    HISTORIES,
+    MEASURED_HISTORIES,
+    TWO_YEARS,
+    PatientClient,
+    SkillSeeder,
+    peer_attributes,
+    seed_peer,
+)
 from bench.settings_api import SettingsApi
 from content.loader import load_catalogue
 from content.schema import Catalogue
@@ -377,7 +385,7 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
         db.start()
         settings = Settings(table_name=SKILL_TABLE, dynamodb_endpoint=db.endpoint, verify_requests=False,
                             time_zone_lookup=True)
-        store = CoupleStore(settings)
+        store = CoupleStore(settings, client=PatientClient(settings))
         for attempt in range(30):  # a cold DynamoDB Local on a busy machine can miss the client's timeouts
             try:
                 store.create_table_if_missing()
@@ -403,13 +411,13 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
 
         def seed_one(job: tuple[str, int, int]) -> dict[str, Any]:
             if not hasattr(local, "seeder"):
-                local.seeder = SkillSeeder(settings, store, catalogue, api.endpoint)
+                local.seeder = SkillSeeder(settings, None, catalogue, api.endpoint)
             pool, i, nights = job
             seeder: SkillSeeder = local.seeder
             return seeder.seed(pool, i, couple_names(pool, i), nights)
 
         jobs = [(f"skill-{label}", i, nights) for label, nights in HISTORIES.items() for i in range(plan.couples)]
-        with ThreadPoolExecutor(max_workers=4) as threads:
+        with ThreadPoolExecutor(max_workers=3) as threads:
             done_seeds = list(threads.map(seed_one, jobs))
         seeded: dict[str, Any] = {}
         sizes: dict[str, list[int]] = {}

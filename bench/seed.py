@@ -23,6 +23,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from botocore.config import Config
+
 from bench.answers import apology, speech
 from bench.mix import BASE_DAY, EVENING, TIME_ZONE, at_evening, envelope, partner_user_id, user_id
 from bench.names import person_id
@@ -31,10 +33,28 @@ from intents.gratitude import ACTIVITY_ID
 from skill.app import create_app
 from skill.settings import Settings
 from skill.store import keys
+from skill.store.client import LazyClient
 from skill.store.couples import CoupleStore
 from skill.store.gratitude import Gratitude, GratitudeLog
 from skill.store.profile import Profile
-from skill.store.scope import request_token
+from skill.store.scope import enforce_deadline, request_token
+
+# Setting couples up and counting their DynamoDB calls is never timed: a busy machine must not fail
+# it, so those clients wait long, retry more and have no per-request deadline.
+PATIENT = Config(connect_timeout=10, read_timeout=60, retries={"max_attempts": 10, "mode": "standard"})
+
+
+class PatientClient(LazyClient):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(settings, PATIENT)
+        self._patient = False
+
+    def get(self) -> Any:
+        client = super().get()
+        if not self._patient:
+            client.meta.events.unregister("before-send.dynamodb", enforce_deadline)
+            self._patient = True
+        return client
 
 ONE_WEEK = 7
 ONE_MONTH = 30
@@ -73,7 +93,8 @@ class SetupFailed(RuntimeError):
 class SkillSeeder:
     """Sets couples up through the real app, then adds their history through the store API."""
 
-    def __init__(self, settings: Settings, store: CoupleStore, catalogue: Catalogue, api_endpoint: str) -> None:
+    def __init__(self, settings: Settings, store: CoupleStore | None, catalogue: Catalogue, api_endpoint: str) -> None:
+        store = store or CoupleStore(settings, client=PatientClient(settings))
         self.store, self.catalogue, self.settings = store, catalogue, settings
         self.api_endpoint = api_endpoint
         app = create_app({"SETTINGS": settings, "CATALOGUE": catalogue, "STORE": store, "TESTING": True})
