@@ -240,7 +240,7 @@ def peer_attributes(count: int, catalogue: Catalogue, names: tuple[str, str] = (
         attrs["suggestions"].append({"date": iso, "practice": practice})
         attrs["completions"].append({"date": iso, "practice": practice})
         for turn in (0, 1):
-            if iso >= oldest:
+            if iso > oldest:  # as the peer drops them: older than 90 days
                 attrs["gratitudes"].append({"date": iso, "from": names[turn],
                                             "text": gratitude_words(2 * i + turn, day)})
         attrs["completions"].append({"date": iso, "practice": "gratitude_round"})
