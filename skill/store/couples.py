@@ -240,14 +240,19 @@ class CoupleStore:
             except ClientError as err:
                 if err.response.get("Error", {}).get("Code") != "ResourceNotFoundException":
                     raise
-            self.client.create_table(
-                TableName=self.table,
-                AttributeDefinitions=[{"AttributeName": keys.PK, "AttributeType": "S"},
-                                      {"AttributeName": keys.SK, "AttributeType": "S"}],
-                KeySchema=[{"AttributeName": keys.PK, "KeyType": "HASH"},
-                           {"AttributeName": keys.SK, "KeyType": "RANGE"}],
-                BillingMode="PAY_PER_REQUEST",
-            )
+            try:
+                self.client.create_table(
+                    TableName=self.table,
+                    AttributeDefinitions=[{"AttributeName": keys.PK, "AttributeType": "S"},
+                                          {"AttributeName": keys.SK, "AttributeType": "S"}],
+                    KeySchema=[{"AttributeName": keys.PK, "KeyType": "HASH"},
+                               {"AttributeName": keys.SK, "KeyType": "RANGE"}],
+                    BillingMode="PAY_PER_REQUEST",
+                )
+            except ClientError as err:
+                # botocore retried a create whose answer timed out (a slow engine): the table is there.
+                if err.response.get("Error", {}).get("Code") != "ResourceInUseException":
+                    raise
             self.client.get_waiter("table_exists").wait(TableName=self.table,
                                                         WaiterConfig={"Delay": 1, "MaxAttempts": 30})
             self.client.update_time_to_live(
