@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test chat bench models lint prereqs dynamodb-local nox lambda-package
+.PHONY: run test chat bench bench-readme models lint prereqs dynamodb-local nox lambda-package
 
 ## run: install what is missing, start DynamoDB Local (data kept in .local/), serve the skill on 127.0.0.1:$(PORT)
 run: dynamodb-local
@@ -22,6 +22,10 @@ test: dynamodb-local
 ## bench: the skill side by side with the floors and the ASK SDK peer (bench/results.json, a table)
 bench: dynamodb-local
 	$(BIN)/python -m bench
+
+## bench-readme: regenerate README.md's bench table from bench/results.json (after a quiet `make bench`)
+bench-readme: $(STAMP)
+	$(BIN)/python -m bench.report --readme
 ## chat: talk to the skill from a terminal (starts it like `make run` when nothing answers on $(PORT));
 ##       PARTNER=2 speaks as the second partner
 PARTNER ?= 1

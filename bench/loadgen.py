@@ -20,7 +20,8 @@ import time
 from datetime import date, timedelta
 from typing import Any
 
-from bench.mix import Couple, active_types, user_id
+from bench.answers import speech, success
+from bench.mix import Couple, active_types, couple
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -44,6 +45,7 @@ class Run:
         self.latencies: dict[str, list[float]] = {t.name: [] for t in self.types}
         self.couples: list[Couple] = []
         self.errors = 0
+        self.wrong_answers = 0  # HTTP 200 whose speech is not the success answer (apologies, re-asks)
         self.error_samples: list[str] = []
         self.sent = 0
         self.start = 0.0
@@ -65,7 +67,7 @@ class Run:
         a = self.args
         per = max(1, a.couples // a.connections)
         first = date.fromisoformat(a.first_day)
-        couples = [Couple(user=user_id(a.pool, (index * per + i) % a.couples), day=first, types=self.types)
+        couples = [couple(a.pool, (index * per + i) % a.couples, first, self.types, a.api_endpoint)
                    for i in range(per)]
         self.couples.extend(couples)
         reader: asyncio.StreamReader | None = None
@@ -77,9 +79,9 @@ class Run:
                 delay = scheduled - time.perf_counter()
                 if delay > 0:
                     await asyncio.sleep(delay)
-            couple = couples[(turn // len(self.types)) % per]
+            one = couples[(turn // len(self.types)) % per]
             turn += 1
-            rtype, env = couple.next()
+            rtype, env = one.next()
             body = json.dumps(env).encode()
             head = (f"POST /alexa HTTP/1.1\r\nHost: 127.0.0.1:{a.port}\r\nContent-Type: application/json\r\n"
                     f"Content-Length: {len(body)}\r\n\r\n").encode()
@@ -94,15 +96,20 @@ class Run:
                 if writer is not None:
                     writer.close()
                 reader = writer = None
-                couple.answered({"response": {"shouldEndSession": True}})
+                one.answered({"response": {"shouldEndSession": True}})
                 continue
             elapsed = time.perf_counter() - sent_at
             if status != 200:
                 self.error(f"{rtype.name}: HTTP {status} {payload[:120]!r}")
-                couple.answered({"response": {"shouldEndSession": True}})
+                one.answered({"response": {"shouldEndSession": True}})
             else:
-                self.latencies[rtype.name].append(elapsed)
-                couple.answered(json.loads(payload))
+                answer = json.loads(payload)
+                if success(a.impl, rtype.name, answer):
+                    self.latencies[rtype.name].append(elapsed)
+                else:
+                    self.wrong_answers += 1
+                    self.error(f"{rtype.name}: not its success answer: {speech(answer)[:100]!r}")
+                one.answered(answer)
             if close and writer is not None:
                 writer.close()
                 reader = writer = None
@@ -118,6 +125,7 @@ class Run:
         return {
             "pool": self.args.pool, "port": self.args.port, "connections": self.args.connections,
             "rate": self.args.rate, "seconds": elapsed, "requests": len(every), "errors": self.errors,
+            "wrong_answers": self.wrong_answers, "served": len(every) + self.errors,
             "error_samples": self.error_samples, "rps": len(every) / elapsed if elapsed else 0.0,
             "latency": summary(every),
             # The day after the latest evening any couple reached: where the next run of this pool starts.
@@ -153,6 +161,8 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--rate", type=float, default=0.0, help="open loop at this many requests per second")
     p.add_argument("--first-day", default="2026-11-08", help="the couples' first evening (ISO date)")
     p.add_argument("--timeout", type=float, default=10.0)
+    p.add_argument("--impl", default="skill", help="bare, design, skill or peer: whose success answers count")
+    p.add_argument("--api-endpoint", default="", help="the Settings API stand-in the envelopes name")
     return p.parse_args(argv)
 
 

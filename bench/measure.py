@@ -16,12 +16,13 @@ from typing import Any
 from flask import Flask
 
 from bench import peer
-from bench.mix import BASE_DAY, Couple, RequestType, user_id
-from bench.seed import profile_bytes, seed_peer, seed_skill
+from bench.answers import success
+from bench.mix import BASE_DAY, RequestType, couple, user_id
+from bench.names import LONGEST
+from bench.seed import PatientClient, SkillSeeder, profile_bytes, seed_peer
 from content.schema import Catalogue
 from skill.app import create_app
 from skill.settings import Settings
-from skill.store.client import LazyClient, make_client
 from skill.store.couples import CoupleStore
 
 READS = {"GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems"}
@@ -68,19 +69,20 @@ class Counter:
             self.other.append(model.name)
 
 
-class CountingClient(LazyClient):
-    """The skill's lazy client, with the counter's hooks on the one client it makes."""
+class CountingClient(PatientClient):
+    """The skill's lazy client (patient: counting is never timed), with the counter's hooks on it."""
 
     def __init__(self, settings: Settings, counter: Counter) -> None:
         super().__init__(settings)
         self.counter = counter
-        self.made: Any = None
+        self.attached = False
 
     def get(self) -> Any:
-        if self.made is None:
-            self.made = make_client(self._settings)
-            self.counter.attach(self.made.meta.events)
-        return self.made
+        client = super().get()
+        if not self.attached:
+            self.counter.attach(client.meta.events)
+            self.attached = True
+        return client
 
 
 FIGURES = ("reads", "writes", "read_units", "write_units")
@@ -121,7 +123,7 @@ NOT_UNDERSTOOD = ("didn't catch", "didn't quite catch", "can't help", "not sure"
 def check_answer(impl: str, name: str, body: dict[str, Any], ops: list[str]) -> None:
     """Raise WrongAnswer unless ``body`` is the answer request type ``name`` stands for."""
     text = _speech(body).lower()
-    if not text or any(p in text for p in NOT_UNDERSTOOD):
+    if not text or any(p in text for p in NOT_UNDERSTOOD) or not success(impl, name, body):
         raise WrongAnswer(f"{impl} {name}: not the expected answer: {text[:160]!r}")
     if impl == "skill":
         check, meaning = SKILL_EXPECTS[name]
@@ -129,20 +131,20 @@ def check_answer(impl: str, name: str, body: dict[str, Any], ops: list[str]) -> 
             raise WrongAnswer(f"skill {name} should {meaning}; DynamoDB calls {ops}, answer {text[:160]!r}")
 
 
-def _drive(app: Flask, counter: Counter, user: str, types: tuple[RequestType, ...],
-           evenings: int, impl: str) -> dict[str, dict[str, Any]]:
+def _drive(app: Flask, counter: Counter, pool: str, types: tuple[RequestType, ...],
+           evenings: int, impl: str, api_endpoint: str = "") -> dict[str, dict[str, Any]]:
     client = app.test_client()
-    couple = Couple(user=user, day=BASE_DAY, types=types)
+    one = couple(pool, 0, BASE_DAY, types, api_endpoint)
     seen: dict[str, list[Counter]] = {t.name: [] for t in types}
     for _ in range(evenings * len(types)):
-        rtype, env = couple.next()
+        rtype, env = one.next()
         counter.reset()
         reply = client.post("/alexa", data=json.dumps(env).encode(), content_type="application/json")
         if reply.status_code != 200:
             raise RuntimeError(f"{rtype.name}: HTTP {reply.status_code}: {reply.get_data(as_text=True)[:200]}")
         body = reply.get_json()
         check_answer(impl, rtype.name, body, counter.ops)
-        couple.answered(body)
+        one.answered(body)
         seen[rtype.name].append(Counter(counter.reads, counter.writes, counter.read_units, counter.write_units,
                                         ops=list(counter.ops)))
     # Per request: the most any evening needed (the first evening after seeding writes the most).
@@ -153,26 +155,26 @@ def _drive(app: Flask, counter: Counter, user: str, types: tuple[RequestType, ..
 
 
 def measure_skill(settings: Settings, catalogue: Catalogue, types: tuple[RequestType, ...], history: int,
-                  evenings: int = 3) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
-    """Per request type: DynamoDB calls and units (most over the evenings); and the profile item's size in bytes."""
+                  evenings: int = 3, api_endpoint: str = "") -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
+    """Per request type: DynamoDB calls and units (most over the evenings), for a couple set up through
+    the flows with the two longest names (the largest profile); and the profile item's size in bytes."""
     counter = Counter()
     store = CoupleStore(settings, client=CountingClient(settings, counter))
-    user = user_id(f"measure-skill-{history}-{uuid.uuid4()}", 0)
-    seeded = seed_skill(store, catalogue, user, history, settings.gratitude_retention_days)
+    pool = f"measure-skill-{history}-{uuid.uuid4()}"
+    seeded = SkillSeeder(settings, store, catalogue, api_endpoint).seed(pool, 0, LONGEST, history)
     app = create_app({"SETTINGS": settings, "CATALOGUE": catalogue, "STORE": store, "TESTING": True})
-    result = _drive(app, counter, user, types, evenings, "skill")
-    after = profile_bytes(store, store.load_for_user(user).couple_id)
+    result = _drive(app, counter, pool, types, evenings, "skill", api_endpoint)
+    after = profile_bytes(store, store.load_for_user(user_id(pool, 0)).couple_id)
     return result, {"seeded": seeded["profile_bytes"], "after_evenings": after}
 
 
 def measure_peer(table: str, endpoint: str, catalogue: Catalogue, types: tuple[RequestType, ...], history: int,
-                 evenings: int = 3) -> dict[str, dict[str, Any]]:
+                 evenings: int = 3, mode: str = "fair") -> dict[str, dict[str, Any]]:
     counter = Counter()
     resource = peer.make_resource(endpoint, "us-east-1")
     counter.attach(resource.meta.client.meta.events)
-    user = user_id(f"measure-peer-{history}-{uuid.uuid4()}", 0)
-    seed_peer(resource.Table(table), catalogue, user, history)
-    app = peer.create_app(resource, table=table)
-    return _drive(app, counter, user, types, evenings, "peer")
-
-
+    pool = f"measure-peer-{mode}-{history}-{uuid.uuid4()}"
+    seed_peer(resource.Table(table), catalogue, user_id(pool, 0), history, LONGEST,
+              peer.RETENTION_DAYS if mode == "fair" else None)
+    app = peer.create_app(resource, table=table, mode=mode)
+    return _drive(app, counter, pool, types, evenings, "peer")

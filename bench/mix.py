@@ -17,6 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from bench.names import person_id
+
 ROOT = Path(__file__).resolve().parent.parent
 ENVELOPES = ROOT / "tests" / "envelopes"
 MODEL = ROOT / "deploy" / "skill-package" / "interactionModels" / "custom" / "en-US.json"
@@ -28,8 +30,8 @@ BASE_DAY = date(2026, 11, 8)
 # Said in a gratitude turn by the load generator (bench text only, never a real couple's words).
 GRATITUDE_WORDS = "you made us tea and listened while I talked about my day"
 GRATITUDE_WORDS_2 = "you planned a quiet walk for us after dinner"
-# The partners' first names the bench couples have in their profiles (seeded).
-FIRST_NAMES = ("Sam", "Alex")
+# The Settings API's answer for the bench couples' devices (the stand-in serves it, bench.settings_api).
+TIME_ZONE = "Europe/London"
 
 
 @cache
@@ -49,10 +51,15 @@ def at_evening(day: date) -> datetime:
 
 def envelope(kind: str, *, user: str, at: datetime, session_id: str, new: bool,
              attributes: dict[str, Any], intent: str | None = None,
-             slots: dict[str, str] | None = None) -> dict[str, Any]:
+             slots: dict[str, str] | None = None, person: str | None = None,
+             api_endpoint: str | None = None) -> dict[str, Any]:
     env: dict[str, Any] = json.loads(_template(kind))
     for holder in (env["session"]["user"], env["context"]["System"]["user"]):
         holder["userId"] = user
+    if person:  # a recognised voice (Alexa sends it when the speaker's voice profile is known)
+        env["context"]["System"]["person"] = {"personId": person}
+    if api_endpoint:  # the Settings API stand-in (time zone lookups go there, on loopback)
+        env["context"]["System"]["apiEndpoint"] = api_endpoint
     env["session"]["new"] = new
     env["session"]["sessionId"] = session_id
     env["session"]["attributes"] = copy.deepcopy(attributes)
@@ -77,6 +84,7 @@ class RequestType:
     intent: str | None
     session: str
     slots: dict[str, str] = field(default_factory=dict)
+    partner: int = 0  # who speaks: their voice, and (for a linked couple) their own Alexa account
 
 
 # The skill's intents for each request type, named explicitly (deploy/model/intents/*.json); a test
@@ -85,13 +93,15 @@ REQUEST_TYPES: tuple[RequestType, ...] = (
     RequestType("launch", "launch", None, "new"),
     RequestType("tonight", "intent", "TonightsExerciseIntent", "continue"),
     RequestType("start", "intent", "StartExerciseIntent", "continue"),
-    RequestType("did_it", "intent", "CompletedExerciseIntent", "new"),
+    # Said by the other partner, on their own linked account.
+    RequestType("did_it", "intent", "CompletedExerciseIntent", "new", partner=1),
     # "start a gratitude round": one turn each (the names are in the profile, so no name questions).
     RequestType("gratitude_start", "intent", "StartGratitudeRoundIntent", "new"),
     # The first partner's gratitude, inside the round (phase and round state from the answer before).
     RequestType("gratitude", "intent", "GratitudeIntent", "continue", {"gratitude": GRATITUDE_WORDS}),
     # The second partner's: the turn that finishes the round (stores it and counts the round once).
-    RequestType("gratitude_last", "intent", "GratitudeIntent", "continue", {"gratitude": GRATITUDE_WORDS_2}),
+    RequestType("gratitude_last", "intent", "GratitudeIntent", "continue", {"gratitude": GRATITUDE_WORDS_2},
+                partner=1),
     RequestType("summary", "intent", "WeeklySummaryIntent", "new"),
 )
 
@@ -120,6 +130,9 @@ class Couple:
     user: str
     day: date
     types: tuple[RequestType, ...]
+    users: tuple[str, str] = ("", "")  # each partner's own account (linked couples); else ``user`` for both
+    persons: tuple[str, str] = ("", "")  # each partner's personId (voices known); empty: no voice sent
+    api_endpoint: str = ""
     step: int = 0
     session_id: str = ""
     attributes: dict[str, Any] = field(default_factory=dict)
@@ -130,8 +143,10 @@ class Couple:
         if new:
             self.session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
             self.attributes = {}
-        env = envelope(rtype.kind, user=self.user, at=at_evening(self.day), session_id=self.session_id, new=new,
-                       attributes=self.attributes, intent=rtype.intent, slots=rtype.slots)
+        user = self.users[rtype.partner] or self.user
+        env = envelope(rtype.kind, user=user, at=at_evening(self.day), session_id=self.session_id, new=new,
+                       attributes=self.attributes, intent=rtype.intent, slots=rtype.slots,
+                       person=self.persons[rtype.partner] or None, api_endpoint=self.api_endpoint or None)
         self.step += 1
         if self.step == len(self.types):
             self.step = 0
@@ -146,3 +161,17 @@ class Couple:
             self.attributes = body.get("sessionAttributes") or {}
 
 
+
+
+def couple(pool: str, index: int, day: date, types: tuple[RequestType, ...], api_endpoint: str = "") -> Couple:
+    """Couple ``index`` of a pool. The skill's couples are linked (two accounts) and both voices are
+    known; the peer (the ASK SDK idiom has no linking) hears every request on the first account."""
+    first = user_id(pool, index)
+    linked = pool.startswith("skill") or pool.startswith("measure-skill")
+    return Couple(user=first, day=day, types=types,
+                  users=(first, partner_user_id(pool, index)) if linked else ("", ""),
+                  persons=(person_id(pool, index, 0), person_id(pool, index, 1)), api_endpoint=api_endpoint)
+
+
+def partner_user_id(pool: str, index: int) -> str:
+    return user_id(f"{pool}:partner", index)

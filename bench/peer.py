@@ -2,8 +2,14 @@
 
 As the ASK SDK's samples and docs do it: ``CustomSkillBuilder`` with the official
 ``DynamoDbAdapter`` (ask-sdk-dynamodb-persistence-adapter), a request interceptor that loads the
-couple's whole attribute map and a response interceptor that saves it back, every request; the
-history kept as lists inside that map (every completion, every suggestion, every gratitude).
+couple's whole attribute map and a response interceptor that saves it back; the history kept as
+lists inside that map (every completion and suggestion, the gratitudes). Two modes (env
+``BENCH_PEER_MODE``):
+
+* ``fair`` (the default, the peer the targets are judged against): gratitudes older than 90 days
+  are dropped, as the skill's expire, and the map is saved only when a request changed it (the
+  other common idiom: compare with what was loaded);
+* ``naive``: every gratitude kept forever and the map saved on every request, read-only ones too.
 It implements every request type of the mix (bench/mix.py), the gratitude round and the weekly summary included.
 
 ``gunicorn -c deploy/gunicorn.conf.py 'bench.peer:create_app()'`` (env BENCH_PEER_TABLE,
@@ -12,6 +18,7 @@ SKILL_DYNAMODB_ENDPOINT, AWS_REGION). Verification is off: the load generator ca
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import random
@@ -57,6 +64,11 @@ def _attrs(handler_input: HandlerInput) -> dict[str, Any]:
     return attrs
 
 
+def _names(handler_input: HandlerInput) -> tuple[str, str]:
+    names = list(_attrs(handler_input).get("names") or ["Sam", "Alex"])
+    return str(names[0]), str(names[-1])
+
+
 def streak(attrs: dict[str, Any], today: date) -> int:
     """Consecutive days with a completion, ending today or yesterday (from the whole history list)."""
     days = {date.fromisoformat(c["date"]) for c in attrs["completions"]}
@@ -68,14 +80,34 @@ def streak(attrs: dict[str, Any], today: date) -> int:
     return count
 
 
+# The fair peer keeps gratitudes as long as the skill does (SKILL_GRATITUDE_RETENTION_DAYS).
+RETENTION_DAYS = 90
+LOADED = "loaded"
+
+
 class LoadAttributes(AbstractRequestInterceptor):
+    def __init__(self, fair: bool) -> None:
+        self.fair = fair
+
     def process(self, handler_input: HandlerInput) -> None:
-        _attrs(handler_input)  # reads the whole item (GetItem, strongly consistent)
+        attrs = _attrs(handler_input)  # reads the whole item (GetItem, strongly consistent)
+        if self.fair:
+            handler_input.attributes_manager.request_attributes[LOADED] = copy.deepcopy(attrs)
 
 
 class SaveAttributes(AbstractResponseInterceptor):
+    def __init__(self, fair: bool) -> None:
+        self.fair = fair
+
     def process(self, handler_input: HandlerInput, response: Response) -> None:
-        handler_input.attributes_manager.save_persistent_attributes()  # writes the whole item (PutItem)
+        manager = handler_input.attributes_manager
+        if self.fair:
+            attrs: dict[str, Any] = manager.persistent_attributes
+            oldest = (_today(handler_input) - timedelta(days=RETENTION_DAYS)).isoformat()
+            attrs["gratitudes"] = [g for g in attrs.get("gratitudes", []) if g["date"] > oldest]
+            if attrs == manager.request_attributes.get(LOADED):
+                return  # nothing changed: no write
+        manager.save_persistent_attributes()  # writes the whole item (PutItem)
 
 
 class Base(AbstractRequestHandler):
@@ -159,8 +191,9 @@ class StartRound(Base):
         session: dict[str, Any] = handler_input.attributes_manager.session_attributes or {}
         session["round_turns"] = 0
         handler_input.attributes_manager.session_attributes = session
-        return handler_input.response_builder.speak("Sam, what do you appreciate about Alex today?").ask(
-            "Sam, what do you appreciate?").response
+        first, second = _names(handler_input)
+        return handler_input.response_builder.speak(f"{first}, what do you appreciate about {second} today?").ask(
+            f"{first}, what do you appreciate?").response
 
 
 class Gratitude(Base):
@@ -177,7 +210,8 @@ class Gratitude(Base):
         slots = (intent.slots if intent else None) or {}
         words = next((s.value for s in slots.values() if s.value), "")
         turns = int(session.get("round_turns", 0))
-        speaker, partner = ("Sam", "Alex") if turns % 2 == 0 else ("Alex", "Sam")
+        first, second = _names(handler_input)
+        speaker, partner = (first, second) if turns % 2 == 0 else (second, first)
         attrs["gratitudes"].append({"date": _today(handler_input).isoformat(), "from": speaker, "text": words})
         session["round_turns"] = turns + 1
         if turns + 1 < 2:
@@ -232,22 +266,24 @@ def make_resource(endpoint: str | None, region: str) -> Any:
     return boto3.resource("dynamodb", **kwargs)
 
 
-def build_skill(table: str, resource: Any, catalogue: Catalogue | None = None) -> CustomSkill:
+def build_skill(table: str, resource: Any, catalogue: Catalogue | None = None, mode: str = "fair") -> CustomSkill:
     catalogue = catalogue or load_catalogue()
     sb = CustomSkillBuilder(persistence_adapter=adapter(table, resource))
     for handler in (Launch(catalogue), Tonight(catalogue), Start(catalogue), Completed(catalogue),
                     StartRound(catalogue), Gratitude(catalogue), Summary(catalogue), Fallback(catalogue)):
         sb.add_request_handler(handler)
-    sb.add_global_request_interceptor(LoadAttributes())
-    sb.add_global_response_interceptor(SaveAttributes())
+    if mode not in ("fair", "naive"):
+        raise ValueError(f"peer mode {mode!r}: fair or naive")
+    sb.add_global_request_interceptor(LoadAttributes(mode == "fair"))
+    sb.add_global_response_interceptor(SaveAttributes(mode == "fair"))
     return sb.create()
 
 
-def create_app(resource: Any = None, table: str | None = None) -> Flask:
+def create_app(resource: Any = None, table: str | None = None, mode: str | None = None) -> Flask:
     table = table or os.environ.get("BENCH_PEER_TABLE", "close-together-peer")
     resource = resource or make_resource(os.environ.get("SKILL_DYNAMODB_ENDPOINT"),
                                          os.environ.get("AWS_REGION", "us-east-1"))
-    skill = build_skill(table, resource)
+    skill = build_skill(table, resource, mode=mode or os.environ.get("BENCH_PEER_MODE", "fair"))
     serializer = DefaultSerializer()
     app = Flask(__name__)
 

@@ -1,69 +1,123 @@
-"""The printed table: one line per target, then per request type, ratios, and the targets met."""
+"""The printed table (``python -m bench`` prints it after a run) and the README's copy of it.
+
+``python -m bench.report`` prints the table of bench/results.json; ``--readme`` rewrites the table
+in README.md (between its bench markers) from it, so a quiet re-run can be published with one command.
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
+import sys
+from pathlib import Path
 from typing import Any
 
 from bench.run import LABELS
 
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results.json"
+README = ROOT / "README.md"
+BEGIN, END = "<!-- bench table: python -m bench.report --readme -->", "<!-- end of bench table -->"
 
-def _row(label: str, t: dict[str, Any], memory: str = "") -> str:
-    return (f"{label:<26}{t['rps']:>9.0f}{t['p50_ms']:>9.1f}{t['p95_ms']:>9.1f}{t['p99_ms']:>9.1f}"
-            f"{t['errors']:>8}{memory:>12}")
+
+def _row(label: str, t: dict[str, Any], extra: str = "") -> str:
+    return (f"{label:<26}{t['rps']:>8.0f}{t['p50_ms']:>8.1f}{t['p95_ms']:>8.1f}{t['p99_ms']:>8.1f}"
+            f"{t['errors']:>7}{t.get('cpu_ms_per_request', 0):>8.2f}{extra}")
+
+
+def _ratio(name: str, r: dict[str, Any]) -> str:
+    rounds = ", ".join(f"{x:g}" for x in r["rounds"])
+    return f"  {name:<18} rounds {rounds}; median {r['median']:g}, min {r['min']:g}"
 
 
 def table(r: dict[str, Any]) -> str:
     m = r["machine"]
     t, h = r["targets"], r["history"]
+    c = r.get("commit", {})
     lines = [
-        f"machine: {m['nproc']} cores, {m['cpu']}, {m['memory_gb']} GB; "
-        f"load at start {m['load_average_at_start'][0]:.2f}",
+        f"commit {c.get('commit', '?')[:12]}{' (with uncommitted changes)' if c.get('dirty') else ''}; "
+        f"machine: {m['nproc']} cores, {m['cpu']}, {m['memory_gb']} GB; load before the first run "
+        f"{m['load_average_at_start'][0]:.2f}",
         f"plan: {r['plan']['rounds']} alternating rounds x {r['plan']['duration']:g} s, "
         f"{r['plan']['connections']} connections, {r['plan']['couples']} couples per pool; "
         f"mix: {', '.join(r['mix']['types'])}",
+        "success = the success answer's words for each request type; errors include apologies and re-asks",
     ]
-    lines += ["", f"{'target (median of runs)':<26}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"
-                  f"{'MB/worker':>12}"]
+    lines += ["", f"{'target (median of runs)':<26}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'errors':>7}"
+                  f"{'CPU ms':>8}{'MB/worker':>11}{'cold s':>8}"]
     for name, key in (("bare", "bare"), ("design", "design"), ("skill", "skill-1w"), ("peer", "peer-1w")):
-        lines.append(_row(LABELS[key], t[name], f"{t[name]['memory_mb_per_worker']:.0f} x{t[name]['workers']}"))
+        x = t[name]
+        memory = f"{x['memory_mb_per_worker']:>7.0f} x{x['workers']}"
+        lines.append(_row(LABELS[key], x, f"{memory}{x['cold_start_s']:>8.2f}"))
     lines.append(_row(LABELS["skill-2y"], h["skill"]["2y"]))
     lines.append(_row(LABELS["peer-2y"], h["peer"]["2y"]))
     lines.append(_row(f"skill paced {r['paced']['rate']:.0f} req/s", r["paced"]))
-    ra = r["ratios"]
-    lines += ["", f"ratios: skill/bare {ra['skill/bare']:g}  skill/design {ra['skill/design']:g}  "
-                  f"skill/peer {ra['skill/peer']:g} (1 week), {ra['skill/peer_2y']:g} (2 years)", ""]
-    lines.append(f"{'per request':<12}{'':<7}{'reads':>6}{'writes':>7}{'RCU':>6}{'WCU':>6}"
-                 f"{'p50 ms':>8}{'history':>8}{'2y/1w worst':>13}")
-    for impl in ("skill", "peer"):
+    lines += ["", "paired ratios (each round's targets measured back to back; targets judged on the median):"]
+    for name, pr in r["paired_ratios"].items():
+        lines.append(_ratio(name, pr))
+    g = h["skill"]["ratio_2y_1w"]
+    lines.append(f"  skill CPU per request, two years / one week: {g['cpu_ms_per_request']:g}")
+    sizes = r["profile_bytes"]
+    lines += ["", "skill profile item (bytes): " + "; ".join(
+        f"{k} pool median {sizes[k]['median']:.0f}, largest {sizes[k]['largest']}" for k in ("1w", "2y"))
+        + f"; measured couple (two longest names) {sizes['measured_largest']}"]
+    if r.get("skill_by_history_nights"):
+        lines.append("by nights of history: " + ", ".join(f"{n}: {g['profile_bytes']} B / {g['max_write_units']:g} WCU"
+                                                          for n, g in r["skill_by_history_nights"].items()))
+    lines += ["", f"{'per request (largest profile)':<30}{'reads':>6}{'writes':>7}{'RCU':>6}{'WCU':>6}{'history':>8}"]
+    for impl in ("skill", "peer", "peer_naive"):
         calls = r["dynamodb_per_request"][impl]
-        hist = h[impl]
         for name in r["mix"]["types"]:
             for label in ("1w", "1m", "2y"):
-                c = calls[label].get(name)
-                if c is None:
+                row = calls.get(label, {}).get(name)
+                if row is None:
                     continue
-                lat = hist[label]["by_type"].get(name, {}).get("p50_ms") if label in hist else None
-                row = hist["ratio_2y_1w"]["by_type"].get(name)
-                worst = f"{max(row.values()):.2f}" if row and label == "2y" else ""
-                lines.append(f"{impl + ' ' + name:<19}{c['reads']:>6.0f}{c['writes']:>7.0f}{c['read_units']:>6g}"
-                             f"{c['write_units']:>6g}{'' if lat is None else f'{lat:.1f}':>8}{label:>8}{worst:>13}")
+                who = {"skill": "skill", "peer": "fair peer", "peer_naive": "naive peer"}[impl]
+                lines.append(f"{who + ' ' + name:<30}{row['reads']:>6.0f}{row['writes']:>7.0f}"
+                             f"{row['read_units']:>6g}{row['write_units']:>6g}{label:>8}")
+    cost = r["cost_per_1000_couples_month"]
+    p = cost["prices"]
+    lines += ["", f"DynamoDB per 1,000 couples a month (on-demand {p['region']}, ${p['usd_per_million_write_units']}/M "
+                  f"writes, ${p['usd_per_million_read_units']}/M reads, ${p['usd_per_gb_month']}/GB, {p['as_of']}):"]
+    for impl in ("skill", "peer"):
+        for label in ("1w", "2y"):
+            x = cost[impl][label]
+            lines.append(f"  {'skill' if impl == 'skill' else 'fair peer':<10}{label:>3}  ${x['usd_total']:>8.2f}  "
+                         f"({x['write_units']:,} WRU ${x['usd_writes']:.2f}, {x['read_units']:,} RRU "
+                         f"${x['usd_reads']:.2f}, {x['stored_gb']:g} GB ${x['usd_storage']:.2f})")
     limit = r["peer_item_limit"]
-    if limit["exact"]:
-        lines += ["", f"peer's one item passes DynamoDB's 400 KB limit at night {limit['fails_at_night']} "
-                      f"(~{limit['years']} years of nightly history)"]
-    else:
-        lines += ["", f"peer's one item passes DynamoDB's 400 KB limit between night {limit['last_night_that_fits']} "
-                      f"and night {limit['fails_at_night']} (smoke run: ends checked only)"]
-    worst_1m = max((v, f"{t} {k}") for t, row in r["skill_capacity_ratio_2y_1m"].items() for k, v in row.items())
-    lines.append(f"skill DynamoDB calls and units, two years / one month: worst {worst_1m[0]:g} ({worst_1m[1]})")
-    sizes = r["skill_profile_bytes"]
-    lines.append("skill profile item after the measured evenings: " + ", ".join(
-        f"{h} {s['after_evenings']} bytes" for h, s in sizes.items()))
-    if r.get("skill_by_history_nights"):
-        growth = ", ".join(f"{n}: {g['profile_bytes']} B / {g['max_write_units']:g} WCU"
-                           for n, g in r["skill_by_history_nights"].items())
-        lines.append(f"skill profile bytes / most write units per request, by nights of history: {growth}")
+    lines += ["", "naive peer's one item passes DynamoDB's 400 KB limit "
+                  + (f"at night {limit['fails_at_night']} (~{limit['years']} years)" if limit["exact"]
+                     else f"between night {limit['last_night_that_fits']} and {limit['fails_at_night']} (smoke)")]
     lines.append("")
-    lines += [f"[{'x' if c['met'] else ' '}] {c['target']}: {c['detail']}" for c in r["checks"]]
-    lines.append(f"targets met: {r['targets_met']} of {r['targets_total']}")
+    lines += [f"[{'x' if ch['met'] else ' '}] {ch['target']}: {ch['detail']}" for ch in r["checks"]]
+    lines.append(f"targets met: {r['targets_met']} of {r['targets_total']}"
+                 + ("" if r["targets_met"] == r["targets_total"] else
+                    "; missed: " + "; ".join(ch["target"] for ch in r["checks"] if not ch["met"])))
     return "\n".join(lines)
+
+
+def readme(r: dict[str, Any], text: str) -> str:
+    """README.md with its bench table replaced by the one of ``r``."""
+    if BEGIN not in text or END not in text:
+        raise SystemExit(f"README.md has no bench markers ({BEGIN})")
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    return f"{head}{BEGIN}\n```\n{table(r)}\n```\n{END}{tail}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench.report", description=__doc__)
+    p.add_argument("--results", type=Path, default=RESULTS)
+    p.add_argument("--readme", action="store_true", help="rewrite README.md's bench table from the results")
+    args = p.parse_args(argv)
+    r = json.loads(args.results.read_text())
+    if args.readme:
+        README.write_text(readme(r, README.read_text()))
+    else:
+        print(table(r))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

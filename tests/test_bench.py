@@ -18,36 +18,63 @@ def test_smoke_bench_reports_every_figure_for_every_target(tmp_path: Path) -> No
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     lines = done.stdout.strip().splitlines()
-    assert re.fullmatch(r"targets met: \d+ of 7", lines[-1]), lines[-1]
+    assert re.match(r"targets met: \d+ of 9", lines[-1]), lines[-1]
 
     r = json.loads(out.read_text())
-    assert {"nproc", "cpu", "memory_gb"} <= r["machine"].keys()
+    assert {"nproc", "cpu", "memory_gb", "load_average_at_start"} <= r["machine"].keys()
+    assert len(r["commit"]["commit"]) == 40
     for name in ("bare", "design", "skill", "peer"):
         t = r["targets"][name]
-        assert {"rps", "p50_ms", "p95_ms", "p99_ms", "errors", "memory_mb_per_worker"} <= t.keys()
-        assert t["requests"] > 0 and t["errors"] == 0, (name, t["error_samples"])
-        assert t["workers"] >= 1 and t["memory_mb_per_worker"] > 0
-    assert set(r["ratios"]) == {"skill/bare", "skill/design", "skill/peer", "skill/peer_2y"}
+        assert {"rps", "p50_ms", "p95_ms", "p99_ms", "errors", "memory_mb_per_worker", "cpu_ms_per_request",
+                "cold_start_s"} <= t.keys()
+        # Every answer under load was its type's success answer (apologies and re-asks would be errors).
+        assert t["requests"] > 0 and t["errors"] == t["wrong_answers"] == 0, (name, t["error_samples"])
+        assert t["workers"] >= 1 and t["memory_mb_per_worker"] > 0 and t["cold_start_s"] > 0
+    # Ratios are paired per round: each round's ratio, their median and minimum.
+    for pr in r["paired_ratios"].values():
+        assert len(pr["rounds"]) == r["plan"]["rounds"] and pr["min"] <= pr["median"]
+    # The realistic couples: set up through the flows (linked, names, voices, guide), sizes as a distribution.
+    sizes = r["profile_bytes"]
+    assert sizes["2y"]["couples"] >= 1 and 0 < sizes["2y"]["median"] <= sizes["2y"]["largest"]
+    assert sizes["measured_largest"] >= sizes["2y"]["largest"]
+    cost = r["cost_per_1000_couples_month"]
+    assert {"usd_per_million_write_units", "usd_per_million_read_units", "as_of"} <= cost["prices"].keys()
+    assert all(cost[impl][h]["usd_total"] > 0 for impl in ("skill", "peer") for h in ("1w", "2y"))
     assert r["mix"]["types"] == ["launch", "tonight", "start", "did_it", "gratitude_start", "gratitude",
                                  "gratitude_last", "summary"]
     assert r["mix"]["intents"]["gratitude"] == r["mix"]["intents"]["gratitude_last"] == "GratitudeIntent"
     assert r["mix"]["intents"]["summary"] == "WeeklySummaryIntent"
 
     # DynamoDB calls and capacity per request type, both histories, both implementations.
-    for impl in ("skill", "peer"):
-        for history in ("1w", "1m", "2y"):
+    for impl in ("skill", "peer", "peer_naive"):
+        for history in ("1w", "1m", "2y") if impl != "peer_naive" else ("1w", "2y"):
             per_type = r["dynamodb_per_request"][impl][history]
             assert set(r["mix"]["types"]) <= per_type.keys()
             assert all({"reads", "writes", "read_units", "write_units"} <= v.keys() for v in per_type.values())
-        assert {"throughput_slowdown", "p99_ms", "by_type"} <= r["history"][impl]["ratio_2y_1w"].keys()
+    for impl in ("skill", "peer"):
+        growth = r["history"][impl]["ratio_2y_1w"]
+        assert {"throughput_slowdown", "p99_ms", "by_type", "cpu_ms_per_request"} <= growth.keys()
     # The peer does every request type, gratitude round and summary included, and keeps history in one item.
     assert set(r["dynamodb_per_request"]["peer"]["2y"]) == set(r["mix"]["types"])
     # The skill's gratitude turns stored an entry; the summary read the week's entries (checked per answer too).
     skill = r["dynamodb_per_request"]["skill"]["2y"]
     assert "PutItem" in skill["gratitude"]["calls"] and "Query" in skill["summary"]["calls"]
-    assert {h: s["after_evenings"] > 0 for h, s in r["skill_profile_bytes"].items()} == {"1w": True, "1m": True,
-                                                                                         "2y": True}
+    assert {h: s["after_evenings"] > 0 for h, s in sizes["measured"].items()} == {"1w": True, "1m": True, "2y": True}
     assert r["dynamodb_per_request"]["peer"]["2y"]["did_it"]["write_units"] > 10
+    # The fair peer saves only when something changed; the naive one on every request.
+    assert r["dynamodb_per_request"]["peer"]["2y"]["launch"]["writes"] == 0
+    assert r["dynamodb_per_request"]["peer_naive"]["2y"]["launch"]["writes"] == 1
     assert r["peer_item_limit"]["last_night_that_fits"] >= 730
     assert r["paced"]["rate"] > 0 and r["paced"]["requests"] > 0
-    assert len(r["checks"]) == r["targets_total"] == 7 and r["targets_met"] == sum(c["met"] for c in r["checks"])
+    assert len(r["checks"]) == r["targets_total"] == 9 and r["targets_met"] == sum(c["met"] for c in r["checks"])
+
+
+def test_the_readme_table_is_regenerated_from_the_results() -> None:
+    from bench.report import BEGIN, END, readme, table
+
+    r = json.loads((ROOT / "bench" / "results.json").read_text())
+    text = (ROOT / "README.md").read_text()
+    assert BEGIN in text and END in text
+    # The README shows exactly the table bench/results.json makes (python -m bench.report --readme).
+    assert readme(r, text) == text
+    assert table(r).splitlines()[-1].startswith("targets met:")

@@ -174,11 +174,13 @@ def test_a_fresh_start_after_a_break_explains_the_rest_day_once(client: FlaskCli
     assert not any(word in again.lower() for word in SCOLDING)
 
 
-def test_rest_explained_is_stored_only_when_true() -> None:
-    assert "rest_explained" not in Profile(couple_id="c" * 32).to_attributes()
-    told = Profile(couple_id="c" * 32, rest_explained=True)
-    assert told.to_attributes()["rest_explained"] is True
-    assert Profile.from_attributes(told.to_attributes()).rest_explained is True
+def test_rest_explained_costs_nothing_until_true_and_is_kept() -> None:
+    """The profile is stored packed (docs/performance.md): the flag adds bytes only once it is set."""
+    untold = Profile(couple_id="c" * 32).to_attributes()
+    told = Profile(couple_id="c" * 32, rest_explained=True).to_attributes()
+    assert len(bytes(told["p"].value)) > len(bytes(untold["p"].value))
+    assert Profile.from_attributes(told).rest_explained is True
+    assert Profile.from_attributes(untold).rest_explained is False
 
 
 # -- 4. time of day -----------------------------------------------------------------------------------

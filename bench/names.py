@@ -1,0 +1,31 @@
+"""Real first names (up to 12 letters) the bench couples are given, as they would say them."""
+
+from __future__ import annotations
+
+import hashlib
+
+FIRST_NAMES = (
+    "Sam", "Alex", "Ana", "Li", "Omar", "Priya", "Marisol", "Teodoro", "Aisha", "Kenji", "Fatima", "Mateo",
+    "Ingrid", "Olusegun", "Siobhan", "Dmitri", "Yasmin", "Tomasz", "Leilani", "Joaquin", "Margarethe",
+    "Oluwaseun", "Anastasia", "Guillermo", "Bartholomew", "Valentina", "Maximilian", "Christopher",
+    "Alessandra", "Konstantinos", "Christabelle", "Jacqueline", "Nkechi", "Eleanor", "Rafael", "Mei",
+    "Giovanni", "Esperanza", "Thandiwe", "Radhika", "Sebastian", "Francesca", "Wilhelmina", "Aleksandra",
+)
+# The measured couple has the two longest: every capacity figure is for the largest profile.
+LONGEST: tuple[str, str] = (sorted(FIRST_NAMES, key=len)[-2], sorted(FIRST_NAMES, key=len)[-1])
+
+
+def couple_names(pool: str, index: int) -> tuple[str, str]:
+    """Two different names for couple ``index`` of a pool, spread over the list."""
+    digest = hashlib.sha256(f"{pool}:{index}".encode()).digest()
+    first = digest[0] % len(FIRST_NAMES)
+    second = (first + 1 + digest[1] % (len(FIRST_NAMES) - 1)) % len(FIRST_NAMES)
+    return FIRST_NAMES[first], FIRST_NAMES[second]
+
+
+def person_id(pool: str, index: int, partner: int) -> str:
+    """A voice's personId as Alexa sends it: the prefix and 100 upper-case letters and digits."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+    digest = hashlib.sha512(f"{pool}:{index}:{partner}".encode()).digest()
+    digest += hashlib.sha512(digest).digest()
+    return "amzn1.ask.person." + "".join(alphabet[b % 32] for b in digest[:100])
