@@ -19,13 +19,13 @@ from skill.speech import plain
 # The phrase keys whose words make each request type's success answer (any variant of any key).
 SKILL_SUCCESS: dict[str, tuple[str, ...]] = {
     "launch": ("launch_returning", "launch_returning_fresh"),
-    "tonight": ("tonight_offer", "tonight_same"),
-    "start": ("guide_opening",),
+    "tonight": ("tonight_offer",),
+    "start": ("walk_opening",),
     # "again today" is not among them: each evening's "we did it" is the first of that day.
     "did_it": ("completed_first_day", "completed_streak", "completed_record", "completed_fresh_start"),
     "gratitude_start": ("grat_start",),
-    "gratitude": ("grat_reflect",),
-    "gratitude_last": ("grat_round_done",),  # not "..._not_counted": the round must be saved
+    "gratitude": ("grat_thanks",),
+    "gratitude_last": ("grat_round_done", "grat_round_done_rest_day"),  # not "..._not_counted": must be saved
     "summary": ("summary_gratitudes",),  # the week's gratitudes were read and reported
 }
 PEER_SUCCESS: dict[str, str] = {
@@ -68,7 +68,8 @@ def success(impl: str, name: str, body: dict[str, Any]) -> bool:
 
 # The skill's apologies and re-asks (a setup flow that meets one has not done what it stands for).
 APOLOGY_KEYS = ("error", "store_unavailable", "store_unavailable_not_saved", "not_understood", "fallback",
-                "grat_not_saved", "grat_names_again", "join_wrong")
+                "grat_not_saved", "grat_names_again", "join_wrong", "not_caught", "grat_not_in_round",
+                "store_outcome_unknown", "store_outcome_unknown_gratitude")
 
 
 @cache

@@ -25,7 +25,9 @@ MODEL = ROOT / "deploy" / "skill-package" / "interactionModels" / "custom" / "en
 EVENING = time(21, 0)
 # The day every seeded history ends before (history covers the days up to the day before it). A Sunday:
 # the weekly summary on the first measured evening reads a week of seeded entries (Monday to Saturday).
-BASE_DAY = date(2026, 11, 8)
+# The next Sunday after today, never a day in the past: link codes and answers carry TTLs, and DynamoDB
+# Local's sweeper deletes items whose TTL has passed by the real clock, mid-setup.
+BASE_DAY = date.today() + timedelta(days=7 - (date.today().weekday() + 1) % 7)
 
 # Said in a gratitude turn by the load generator (bench text only, never a real couple's words).
 GRATITUDE_WORDS = "you made us tea and listened while I talked about my day"

@@ -99,7 +99,7 @@ def each_from(turn: Turn) -> int | None:
     raw = slot_text(turn, "each")
     if raw is None:
         return None
-    number = _NUMBER_WORDS.get(raw.lower()) or (int(raw) if raw.isdigit() else None)
+    number = _NUMBER_WORDS.get(raw.lower()) or (int(raw) if raw.isascii() and raw.isdigit() else None)
     return min(max(number, 1), MAX_EACH) if number else None
 
 

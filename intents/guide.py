@@ -68,7 +68,7 @@ def step_by_words(content: Catalogue, wanted: str) -> Practice | None:
     hear "tell me about step five" as the explain intent with unresolved words)."""
     found = _STEP_WORDS.match(wanted)
     word = (found.group(1) or found.group(2)) if found else ""
-    number = (int(word) if word.isdigit() else _COUNTING.index(word) + 1 if word in _COUNTING
+    number = (int(word) if word.isascii() and word.isdigit() else _COUNTING.index(word) + 1 if word in _COUNTING
               else _ORDINALS.index(word) + 1 if word in _ORDINALS else None)
     return next((p for p in content.practices if p.kind == "step" and p.number == number), None)
 
@@ -383,7 +383,7 @@ def step_number(turn: Turn, name: str) -> int | None:
     """The number Alexa heard in a number or ordinal slot ("5"; "?" or words when it could not tell)."""
     _, spoken = slot(turn, name)
     text = (spoken or "").strip().lower().removesuffix("th").removesuffix("st").removesuffix("nd").removesuffix("rd")
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isascii() and text.isdigit() else None
 
 
 class OfferFollowUpHandler(IntentHandler):

@@ -60,7 +60,7 @@ class JoinPartnerHandler(IntentHandler):
         turn.state.leave()
         slot = get_slot(handler_input, "code")
         raw = getattr(slot, "value", None)
-        code = "".join(ch for ch in str(raw or "") if ch.isdigit())
+        code = "".join(ch for ch in str(raw or "") if ch in "0123456789")  # not "²" or "٣"
         if not code:
             turn.elicit("JoinPartnerIntent", "code")  # the digits alone are a code only while asked for
             return turn.ask(turn.say("join_ask_code"), turn.say("join_ask_code_reprompt"))

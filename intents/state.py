@@ -59,6 +59,8 @@ MAX_TRAIL = 20
 MAX_VOICES = 4
 MAX_POS = 1000
 _ID = re.compile(r"^[A-Za-z0-9_.:/\-]{1,64}$")
+# Alexa's personId: "amzn1.ask.person." and about a hundred letters and digits.
+_PERSON = re.compile(r"^[A-Za-z0-9_.:\-]{1,256}$")
 
 
 def _id(raw: object) -> str | None:
@@ -150,7 +152,8 @@ class Round:
                 or any(_int(t, 0, MAX_EACH) is None for t in turns)
                 or (last is not None and _int(last, 0, 1) is None)
                 or not isinstance(voices, Mapping) or len(voices) > MAX_VOICES
-                or any(_id(k) is None or _int(v, 0, 1) is None for k, v in voices.items())):
+                or any(not isinstance(k, str) or not _PERSON.match(k) or _int(v, 0, 1) is None
+                       for k, v in voices.items())):
             return None
         return cls(ident, each, [int(t) for t in turns], asked, last if isinstance(last, int) else None,
                    shared, retry, {str(k): int(v) for k, v in voices.items()})

@@ -14,7 +14,7 @@ from typing import Any
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from skill import strip
+from skill import strip_route
 from skill.pipeline import Rejected, answer, build_runtime
 from skill.settings import Settings, SettingsError
 from skill.store.couples import CoupleStore
@@ -52,7 +52,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         "runtime": runtime,
     }
     app.register_blueprint(bp)
-    app.register_blueprint(strip.bp)  # the weekly strip image (skill/strip.py)
+    app.register_blueprint(strip_route.bp)  # the weekly strip image (skill/strip.py)
     app.register_error_handler(HTTPException, _http_error)
     return app
 

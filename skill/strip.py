@@ -14,11 +14,9 @@ import struct
 import zlib
 from functools import lru_cache
 
-from flask import Blueprint, Response, abort, request
-
 WIDTH, HEIGHT = 720, 480  # Amazon's recommended small card image size (3:2)
 MAX_STREAK = 9999
-_PATH = re.compile(r"(?P<pattern>[01]{7})-(?P<streak>0|[1-9][0-9]{0,3})\.png")
+PATH = re.compile(r"(?P<pattern>[01]{7})-(?P<streak>0|[1-9][0-9]{0,3})\.png")
 # A given path always renders the same bytes: a year of caching, shared caches welcome.
 CACHE_CONTROL = "public, max-age=31536000, immutable"
 
@@ -134,21 +132,3 @@ def render(pattern: str, streak: int) -> bytes:
     if streak:
         canvas.text(f"{streak} DAY STREAK", WIDTH // 2, 360, 5, INK)
     return canvas.png()
-
-
-bp = Blueprint("strip", __name__)
-
-
-@bp.get("/strip/<name>")
-def strip(name: str) -> Response:
-    found = _PATH.fullmatch(name)
-    if found is None:
-        abort(404)
-    etag = f'"{found["pattern"]}-{found["streak"]}"'
-    if etag in request.headers.get("If-None-Match", ""):
-        reply = Response(status=304)
-    else:
-        reply = Response(render(found["pattern"], int(found["streak"])), mimetype="image/png")
-    reply.headers["Cache-Control"] = CACHE_CONTROL
-    reply.headers["ETag"] = etag
-    return reply
