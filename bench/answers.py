@@ -22,7 +22,8 @@ SKILL_SUCCESS: dict[str, tuple[str, ...]] = {
     "tonight": ("tonight_offer",),
     "start": ("walk_opening",),
     # "again today" is not among them: each evening's "we did it" is the first of that day.
-    "did_it": ("completed_first_day", "completed_streak", "completed_record", "completed_fresh_start"),
+    "did_it": ("completed_first_day", "completed_streak", "completed_record", "completed_fresh_start",
+               "completed_rest_day", "completed_fresh_start_explained"),
     "gratitude_start": ("grat_start",),
     "gratitude": ("grat_thanks",),
     "gratitude_last": ("grat_round_done", "grat_round_done_rest_day"),  # not "..._not_counted": must be saved
