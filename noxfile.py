@@ -23,8 +23,9 @@ nox.options.reuse_venv = "yes"
 
 
 def _found() -> dict[str, str]:
-    listing = subprocess.run([str(ROOT / "deploy" / "python.sh"), "all"], capture_output=True, text=True,
-                             check=False).stdout
+    listing = subprocess.run(
+        [str(ROOT / "deploy" / "python.sh"), "all"], capture_output=True, text=True, check=False
+    ).stdout
     return dict(line.split(" ", 1) for line in listing.splitlines() if " " in line)
 
 

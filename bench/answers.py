@@ -22,16 +22,27 @@ SKILL_SUCCESS: dict[str, tuple[str, ...]] = {
     "tonight": ("tonight_offer",),
     "start": ("walk_opening",),
     # "again today" is not among them: each evening's "we did it" is the first of that day.
-    "did_it": ("completed_first_day", "completed_streak", "completed_record", "completed_fresh_start",
-               "completed_rest_day", "completed_fresh_start_explained"),
+    "did_it": (
+        "completed_first_day",
+        "completed_streak",
+        "completed_record",
+        "completed_fresh_start",
+        "completed_rest_day",
+        "completed_fresh_start_explained",
+    ),
     "gratitude_start": ("grat_start",),
     "gratitude": ("grat_thanks",),
     "gratitude_last": ("grat_round_done", "grat_round_done_rest_day"),  # not "..._not_counted": must be saved
     "summary": ("summary_gratitudes",),  # the week's gratitudes were read and reported
 }
 PEER_SUCCESS: dict[str, str] = {
-    "launch": "Welcome back.", "tonight": "Tonight: ", "start": "Let's begin ", "did_it": "Well done.",
-    "gratitude_start": "what do you appreciate", "gratitude": "Thank you, ", "gratitude_last": "Thank you both.",
+    "launch": "Welcome back.",
+    "tonight": "Tonight: ",
+    "start": "Let's begin ",
+    "did_it": "Well done.",
+    "gratitude_start": "what do you appreciate",
+    "gratitude": "Thank you, ",
+    "gratitude_last": "Thank you both.",
     "summary": "You shared ",
 }
 FLOOR_SUCCESS = "Here is tonight's practice."
@@ -49,8 +60,10 @@ def _pattern(template: str) -> str:
 @cache
 def skill_patterns() -> dict[str, re.Pattern[str]]:
     variants = load_catalogue().phrases.variants
-    return {t: re.compile("|".join(f"(?:{_pattern(v)})" for k in keys for v in variants[k]), re.S)
-            for t, keys in SKILL_SUCCESS.items()}
+    return {
+        t: re.compile("|".join(f"(?:{_pattern(v)})" for k in keys for v in variants[k]), re.S)
+        for t, keys in SKILL_SUCCESS.items()
+    }
 
 
 def speech(body: dict[str, Any]) -> str:
@@ -68,9 +81,20 @@ def success(impl: str, name: str, body: dict[str, Any]) -> bool:
 
 
 # The skill's apologies and re-asks (a setup flow that meets one has not done what it stands for).
-APOLOGY_KEYS = ("error", "store_unavailable", "store_unavailable_not_saved", "not_understood", "fallback",
-                "grat_not_saved", "grat_names_again", "join_wrong", "not_caught", "grat_not_in_round",
-                "store_outcome_unknown", "store_outcome_unknown_gratitude")
+APOLOGY_KEYS = (
+    "error",
+    "store_unavailable",
+    "store_unavailable_not_saved",
+    "not_understood",
+    "fallback",
+    "grat_not_saved",
+    "grat_names_again",
+    "join_wrong",
+    "not_caught",
+    "grat_not_in_round",
+    "store_outcome_unknown",
+    "store_outcome_unknown_gratitude",
+)
 
 
 @cache

@@ -12,9 +12,15 @@ from __future__ import annotations
 
 from typing import Any
 
-PRICES: dict[str, Any] = {"region": "us-east-1", "table_class": "Standard", "as_of": "2024-11-01 (checked 2026-11-29)",
-          "usd_per_million_write_units": 0.625, "usd_per_million_read_units": 0.125,
-          "usd_per_gb_month": 0.25, "item_overhead_bytes": 100}
+PRICES: dict[str, Any] = {
+    "region": "us-east-1",
+    "table_class": "Standard",
+    "as_of": "2024-11-01 (checked 2026-11-29)",
+    "usd_per_million_write_units": 0.625,
+    "usd_per_million_read_units": 0.125,
+    "usd_per_gb_month": 0.25,
+    "item_overhead_bytes": 100,
+}
 COUPLES = 1000
 NIGHTS_A_MONTH = 30
 
@@ -23,10 +29,16 @@ def monthly(per_type: dict[str, dict[str, Any]], stored_bytes: int, items: int) 
     """USD per 1,000 couples a month: requests (reads, writes) and storage, with the units behind them."""
     reads = sum(float(row["mean_read_units"]) for row in per_type.values()) * NIGHTS_A_MONTH * COUPLES
     writes = sum(float(row["mean_write_units"]) for row in per_type.values()) * NIGHTS_A_MONTH * COUPLES
-    gb = (stored_bytes + items * PRICES["item_overhead_bytes"]) * COUPLES / 1024 ** 3
+    gb = (stored_bytes + items * PRICES["item_overhead_bytes"]) * COUPLES / 1024**3
     usd_reads = reads * PRICES["usd_per_million_read_units"] / 1e6
     usd_writes = writes * PRICES["usd_per_million_write_units"] / 1e6
     usd_storage = gb * PRICES["usd_per_gb_month"]
-    return {"read_units": round(reads), "write_units": round(writes), "stored_gb": round(gb, 4),
-            "usd_reads": round(usd_reads, 4), "usd_writes": round(usd_writes, 4),
-            "usd_storage": round(usd_storage, 4), "usd_total": round(usd_reads + usd_writes + usd_storage, 4)}
+    return {
+        "read_units": round(reads),
+        "write_units": round(writes),
+        "stored_gb": round(gb, 4),
+        "usd_reads": round(usd_reads, 4),
+        "usd_writes": round(usd_writes, 4),
+        "usd_storage": round(usd_storage, 4),
+        "usd_total": round(usd_reads + usd_writes + usd_storage, 4),
+    }

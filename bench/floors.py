@@ -17,12 +17,16 @@ from flask import Flask, Response, request
 from skill.settings import Settings
 from skill.store.client import LazyClient
 
-FIXED = json.dumps({
-    "version": "1.0",
-    "sessionAttributes": {},
-    "response": {"outputSpeech": {"type": "SSML", "ssml": "<speak>Here is tonight's practice.</speak>"},
-                 "shouldEndSession": True},
-}).encode()
+FIXED = json.dumps(
+    {
+        "version": "1.0",
+        "sessionAttributes": {},
+        "response": {
+            "outputSpeech": {"type": "SSML", "ssml": "<speak>Here is tonight's practice.</speak>"},
+            "shouldEndSession": True,
+        },
+    }
+).encode()
 
 
 def _user(body: bytes) -> str:
@@ -53,10 +57,13 @@ def design_app() -> Flask:
         key = {"pk": {"S": "FLOOR#" + hashlib.sha256(user.encode()).hexdigest()[:32]}, "sk": {"S": "PROFILE"}}
         db = client.get()
         db.get_item(TableName=table, Key=key, ConsistentRead=True)
-        db.update_item(TableName=table, Key=key, UpdateExpression="ADD #n :one",
-                       ExpressionAttributeNames={"#n": "requests"}, ExpressionAttributeValues={":one": {"N": "1"}})
+        db.update_item(
+            TableName=table,
+            Key=key,
+            UpdateExpression="ADD #n :one",
+            ExpressionAttributeNames={"#n": "requests"},
+            ExpressionAttributeValues={":one": {"N": "1"}},
+        )
         return Response(FIXED, mimetype="application/json")
 
     return app
-
-

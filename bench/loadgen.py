@@ -34,8 +34,13 @@ def percentile(values: list[float], q: float) -> float:
 
 def summary(latencies: list[float]) -> dict[str, float]:
     ms = [v * 1000 for v in latencies]
-    return {"count": len(ms), "p50_ms": percentile(ms, 50), "p95_ms": percentile(ms, 95),
-            "p99_ms": percentile(ms, 99), "max_ms": max(ms, default=0.0)}
+    return {
+        "count": len(ms),
+        "p50_ms": percentile(ms, 50),
+        "p95_ms": percentile(ms, 95),
+        "p99_ms": percentile(ms, 99),
+        "max_ms": max(ms, default=0.0),
+    }
 
 
 class Run:
@@ -67,8 +72,7 @@ class Run:
         a = self.args
         per = max(1, a.couples // a.connections)
         first = date.fromisoformat(a.first_day)
-        couples = [couple(a.pool, (index * per + i) % a.couples, first, self.types, a.api_endpoint)
-                   for i in range(per)]
+        couples = [couple(a.pool, (index * per + i) % a.couples, first, self.types, a.api_endpoint) for i in range(per)]
         self.couples.extend(couples)
         reader: asyncio.StreamReader | None = None
         writer: asyncio.StreamWriter | None = None
@@ -83,8 +87,10 @@ class Run:
             turn += 1
             rtype, env = one.next()
             body = json.dumps(env).encode()
-            head = (f"POST /alexa HTTP/1.1\r\nHost: 127.0.0.1:{a.port}\r\nContent-Type: application/json\r\n"
-                    f"Content-Length: {len(body)}\r\n\r\n").encode()
+            head = (
+                f"POST /alexa HTTP/1.1\r\nHost: 127.0.0.1:{a.port}\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {len(body)}\r\n\r\n"
+            ).encode()
             sent_at = scheduled if a.rate else time.perf_counter()
             try:
                 if writer is None or reader is None:
@@ -123,10 +129,17 @@ class Run:
         elapsed = time.perf_counter() - self.start
         every = [v for values in self.latencies.values() for v in values]
         return {
-            "pool": self.args.pool, "port": self.args.port, "connections": self.args.connections,
-            "rate": self.args.rate, "seconds": elapsed, "requests": len(every), "errors": self.errors,
-            "wrong_answers": self.wrong_answers, "served": len(every) + self.errors,
-            "error_samples": self.error_samples, "rps": len(every) / elapsed if elapsed else 0.0,
+            "pool": self.args.pool,
+            "port": self.args.port,
+            "connections": self.args.connections,
+            "rate": self.args.rate,
+            "seconds": elapsed,
+            "requests": len(every),
+            "errors": self.errors,
+            "wrong_answers": self.wrong_answers,
+            "served": len(every) + self.errors,
+            "error_samples": self.error_samples,
+            "rps": len(every) / elapsed if elapsed else 0.0,
             "latency": summary(every),
             # The day after the latest evening any couple reached: where the next run of this pool starts.
             "next_day": (max(c.day for c in self.couples) + timedelta(days=1)).isoformat(),

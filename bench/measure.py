@@ -103,19 +103,28 @@ def _phase(body: dict[str, Any]) -> Any:
 # What each request type of the mix must do in the skill: (check, what it means). Phases and
 # operations are the skill's own (intents/*.py, skill/store/*.py).
 SKILL_EXPECTS: dict[str, tuple[Any, str]] = {
-    "launch": (lambda b, ops: ops[:1] == ["GetItem"] and not b["response"].get("shouldEndSession"),
-               "reads the profile and keeps the session open"),
+    "launch": (
+        lambda b, ops: ops[:1] == ["GetItem"] and not b["response"].get("shouldEndSession"),
+        "reads the profile and keeps the session open",
+    ),
     "tonight": (lambda b, ops: "UpdateItem" in ops or "PutItem" in ops, "stores tonight's suggestion"),
     "start": (lambda b, ops: not b["response"].get("shouldEndSession"), "starts the walkthrough"),
     "did_it": (lambda b, ops: "UpdateItem" in ops or "PutItem" in ops, "stores the completion"),
     "gratitude_start": (lambda b, ops: _phase(b) == "grat_turn", "starts a round (asks the first partner)"),
-    "gratitude": (lambda b, ops: "PutItem" in ops and _phase(b) == "grat_turn",
-                  "stores the gratitude and asks the other partner"),
-    "gratitude_last": (lambda b, ops: ops.count("PutItem") + ops.count("UpdateItem") == 2
-                       and b["response"].get("shouldEndSession") is True,
-                       "stores the gratitude, counts the round, ends"),
-    "summary": (lambda b, ops: "Query" in ops and "Gratitudes shared: 0" not in str(b["response"].get("card", "")),
-                "reads the week's gratitudes and reports them"),
+    "gratitude": (
+        lambda b, ops: "PutItem" in ops and _phase(b) == "grat_turn",
+        "stores the gratitude and asks the other partner",
+    ),
+    "gratitude_last": (
+        lambda b, ops: (
+            ops.count("PutItem") + ops.count("UpdateItem") == 2 and b["response"].get("shouldEndSession") is True
+        ),
+        "stores the gratitude, counts the round, ends",
+    ),
+    "summary": (
+        lambda b, ops: "Query" in ops and "Gratitudes shared: 0" not in str(b["response"].get("card", "")),
+        "reads the week's gratitudes and reports them",
+    ),
 }
 NOT_UNDERSTOOD = ("didn't catch", "didn't quite catch", "can't help", "not sure", "something went wrong")
 
@@ -131,8 +140,15 @@ def check_answer(impl: str, name: str, body: dict[str, Any], ops: list[str]) -> 
             raise WrongAnswer(f"skill {name} should {meaning}; DynamoDB calls {ops}, answer {text[:160]!r}")
 
 
-def _drive(app: Flask, counter: Counter, pool: str, types: tuple[RequestType, ...],
-           evenings: int, impl: str, api_endpoint: str = "") -> dict[str, dict[str, Any]]:
+def _drive(
+    app: Flask,
+    counter: Counter,
+    pool: str,
+    types: tuple[RequestType, ...],
+    evenings: int,
+    impl: str,
+    api_endpoint: str = "",
+) -> dict[str, dict[str, Any]]:
     client = app.test_client()
     one = couple(pool, 0, BASE_DAY, types, api_endpoint)
     seen: dict[str, list[Counter]] = {t.name: [] for t in types}
@@ -145,17 +161,27 @@ def _drive(app: Flask, counter: Counter, pool: str, types: tuple[RequestType, ..
         body = reply.get_json()
         check_answer(impl, rtype.name, body, counter.ops)
         one.answered(body)
-        seen[rtype.name].append(Counter(counter.reads, counter.writes, counter.read_units, counter.write_units,
-                                        ops=list(counter.ops)))
+        seen[rtype.name].append(
+            Counter(counter.reads, counter.writes, counter.read_units, counter.write_units, ops=list(counter.ops))
+        )
     # Per request: the most any evening needed (the first evening after seeding writes the most).
-    return {name: {f: max(float(getattr(c, f)) for c in runs) for f in FIGURES} | {
-        "mean_" + f: statistics.fmean(float(getattr(c, f)) for c in runs) for f in ("read_units", "write_units")}
+    return {
+        name: {f: max(float(getattr(c, f)) for c in runs) for f in FIGURES}
+        | {"mean_" + f: statistics.fmean(float(getattr(c, f)) for c in runs) for f in ("read_units", "write_units")}
         | {"calls": sorted({op for c in runs for op in c.ops})}
-        for name, runs in seen.items() if runs}
+        for name, runs in seen.items()
+        if runs
+    }
 
 
-def measure_skill(settings: Settings, catalogue: Catalogue, types: tuple[RequestType, ...], history: int,
-                  evenings: int = 3, api_endpoint: str = "") -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
+def measure_skill(
+    settings: Settings,
+    catalogue: Catalogue,
+    types: tuple[RequestType, ...],
+    history: int,
+    evenings: int = 3,
+    api_endpoint: str = "",
+) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
     """Per request type: DynamoDB calls and units (most over the evenings), for a couple set up through
     the flows with the two longest names (the largest profile); and the profile item's size in bytes."""
     counter = Counter()
@@ -168,13 +194,26 @@ def measure_skill(settings: Settings, catalogue: Catalogue, types: tuple[Request
     return result, {"seeded": seeded["profile_bytes"], "after_evenings": after}
 
 
-def measure_peer(table: str, endpoint: str, catalogue: Catalogue, types: tuple[RequestType, ...], history: int,
-                 evenings: int = 3, mode: str = "fair") -> dict[str, dict[str, Any]]:
+def measure_peer(
+    table: str,
+    endpoint: str,
+    catalogue: Catalogue,
+    types: tuple[RequestType, ...],
+    history: int,
+    evenings: int = 3,
+    mode: str = "fair",
+) -> dict[str, dict[str, Any]]:
     counter = Counter()
     resource = peer.make_resource(endpoint, "us-east-1")
     counter.attach(resource.meta.client.meta.events)
     pool = f"measure-peer-{mode}-{history}-{uuid.uuid4()}"
-    seed_peer(resource.Table(table), catalogue, user_id(pool, 0), history, LONGEST,
-              peer.RETENTION_DAYS if mode == "fair" else None)
+    seed_peer(
+        resource.Table(table),
+        catalogue,
+        user_id(pool, 0),
+        history,
+        LONGEST,
+        peer.RETENTION_DAYS if mode == "fair" else None,
+    )
     app = peer.create_app(resource, table=table, mode=mode)
     return _drive(app, counter, pool, types, evenings, "peer")

@@ -51,10 +51,19 @@ def at_evening(day: date) -> datetime:
     return datetime.combine(day, EVENING, tzinfo=UTC)
 
 
-def envelope(kind: str, *, user: str, at: datetime, session_id: str, new: bool,
-             attributes: dict[str, Any], intent: str | None = None,
-             slots: dict[str, str] | None = None, person: str | None = None,
-             api_endpoint: str | None = None) -> dict[str, Any]:
+def envelope(
+    kind: str,
+    *,
+    user: str,
+    at: datetime,
+    session_id: str,
+    new: bool,
+    attributes: dict[str, Any],
+    intent: str | None = None,
+    slots: dict[str, str] | None = None,
+    person: str | None = None,
+    api_endpoint: str | None = None,
+) -> dict[str, Any]:
     env: dict[str, Any] = json.loads(_template(kind))
     for holder in (env["session"]["user"], env["context"]["System"]["user"]):
         holder["userId"] = user
@@ -68,13 +77,19 @@ def envelope(kind: str, *, user: str, at: datetime, session_id: str, new: bool,
     env["request"]["timestamp"] = at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     env["request"]["requestId"] = f"amzn1.echo-api.request.{uuid.uuid4()}"
     if intent is not None:
-        env["request"]["intent"] = {"name": intent, "confirmationStatus": "NONE", "slots": {
-            name: {"name": name, "value": value, "confirmationStatus": "NONE"}
-            for name, value in (slots or {}).items()}}
+        env["request"]["intent"] = {
+            "name": intent,
+            "confirmationStatus": "NONE",
+            "slots": {
+                name: {"name": name, "value": value, "confirmationStatus": "NONE"}
+                for name, value in (slots or {}).items()
+            },
+        }
     return env
 
 
 # -- the table -----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class RequestType:
@@ -102,8 +117,7 @@ REQUEST_TYPES: tuple[RequestType, ...] = (
     # The first partner's gratitude, inside the round (phase and round state from the answer before).
     RequestType("gratitude", "intent", "GratitudeIntent", "continue", {"gratitude": GRATITUDE_WORDS}),
     # The second partner's: the turn that finishes the round (stores it and counts the round once).
-    RequestType("gratitude_last", "intent", "GratitudeIntent", "continue", {"gratitude": GRATITUDE_WORDS_2},
-                partner=1),
+    RequestType("gratitude_last", "intent", "GratitudeIntent", "continue", {"gratitude": GRATITUDE_WORDS_2}, partner=1),
     RequestType("summary", "intent", "WeeklySummaryIntent", "new"),
 )
 
@@ -121,8 +135,11 @@ def active_types() -> tuple[RequestType, ...]:
 def model_intents() -> dict[str, dict[str, str]]:
     """The en-US interaction model's custom intents: name -> {slot name: slot type}."""
     model = json.loads(MODEL.read_text())["interactionModel"]["languageModel"]
-    return {i["name"]: {s["name"]: s["type"] for s in i.get("slots", []) or []}
-            for i in model["intents"] if not i["name"].startswith("AMAZON.")}
+    return {
+        i["name"]: {s["name"]: s["type"] for s in i.get("slots", []) or []}
+        for i in model["intents"]
+        if not i["name"].startswith("AMAZON.")
+    }
 
 
 @dataclass
@@ -146,9 +163,18 @@ class Couple:
             self.session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
             self.attributes = {}
         user = self.users[rtype.partner] or self.user
-        env = envelope(rtype.kind, user=user, at=at_evening(self.day), session_id=self.session_id, new=new,
-                       attributes=self.attributes, intent=rtype.intent, slots=rtype.slots,
-                       person=self.persons[rtype.partner] or None, api_endpoint=self.api_endpoint or None)
+        env = envelope(
+            rtype.kind,
+            user=user,
+            at=at_evening(self.day),
+            session_id=self.session_id,
+            new=new,
+            attributes=self.attributes,
+            intent=rtype.intent,
+            slots=rtype.slots,
+            person=self.persons[rtype.partner] or None,
+            api_endpoint=self.api_endpoint or None,
+        )
         self.step += 1
         if self.step == len(self.types):
             self.step = 0
@@ -163,16 +189,19 @@ class Couple:
             self.attributes = body.get("sessionAttributes") or {}
 
 
-
-
 def couple(pool: str, index: int, day: date, types: tuple[RequestType, ...], api_endpoint: str = "") -> Couple:
     """Couple ``index`` of a pool. The skill's couples are linked (two accounts) and both voices are
     known; the peer (the ASK SDK idiom has no linking) hears every request on the first account."""
     first = user_id(pool, index)
     linked = pool.startswith("skill") or pool.startswith("measure-skill")
-    return Couple(user=first, day=day, types=types,
-                  users=(first, partner_user_id(pool, index)) if linked else ("", ""),
-                  persons=(person_id(pool, index, 0), person_id(pool, index, 1)), api_endpoint=api_endpoint)
+    return Couple(
+        user=first,
+        day=day,
+        types=types,
+        users=(first, partner_user_id(pool, index)) if linked else ("", ""),
+        persons=(person_id(pool, index, 0), person_id(pool, index, 1)),
+        api_endpoint=api_endpoint,
+    )
 
 
 def partner_user_id(pool: str, index: int) -> str:

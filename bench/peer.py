@@ -162,7 +162,8 @@ class Start(Base):
     def handle(self, handler_input: HandlerInput) -> Response:
         chosen = (handler_input.attributes_manager.session_attributes or {}).get("practice")
         practice = (self.catalogue.practice(chosen) if chosen else None) or tonight(
-            self.catalogue, _attrs(handler_input), _today(handler_input))
+            self.catalogue, _attrs(handler_input), _today(handler_input)
+        )
         text = " ".join((f"Let's begin {practice.name}.", *practice.steps, "Take your time."))
         return handler_input.response_builder.speak(text).set_should_end_session(True).response
 
@@ -182,7 +183,7 @@ class Completed(Base):
 
 
 class StartRound(Base):
-    """"Start a gratitude round": the round's turn count lives in session attributes, as in the skill."""
+    """ "Start a gratitude round": the round's turn count lives in session attributes, as in the skill."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(is_intent_name("StartGratitudeRoundIntent")(handler_input))
@@ -192,8 +193,11 @@ class StartRound(Base):
         session["round_turns"] = 0
         handler_input.attributes_manager.session_attributes = session
         first, second = _names(handler_input)
-        return handler_input.response_builder.speak(f"{first}, what do you appreciate about {second} today?").ask(
-            f"{first}, what do you appreciate?").response
+        return (
+            handler_input.response_builder.speak(f"{first}, what do you appreciate about {second} today?")
+            .ask(f"{first}, what do you appreciate?")
+            .response
+        )
 
 
 class Gratitude(Base):
@@ -215,14 +219,19 @@ class Gratitude(Base):
         attrs["gratitudes"].append({"date": _today(handler_input).isoformat(), "from": speaker, "text": words})
         session["round_turns"] = turns + 1
         if turns + 1 < 2:
-            return handler_input.response_builder.speak(
-                f"Thank you, {speaker}. {partner}, what do you appreciate?").ask(
-                f"{partner}, what do you appreciate?").response
+            return (
+                handler_input.response_builder.speak(f"Thank you, {speaker}. {partner}, what do you appreciate?")
+                .ask(f"{partner}, what do you appreciate?")
+                .response
+            )
         day = {"date": _today(handler_input).isoformat(), "practice": "gratitude_round"}
         if day not in attrs["completions"]:
             attrs["completions"].append(day)
-        return handler_input.response_builder.speak("Thank you both. That's your round.").set_should_end_session(
-            True).response
+        return (
+            handler_input.response_builder.speak("Thank you both. That's your round.")
+            .set_should_end_session(True)
+            .response
+        )
 
 
 class Summary(Base):
@@ -237,8 +246,10 @@ class Summary(Base):
         days = len({c["date"] for c in week})
         names = {c["practice"] for c in week}
         done = [p.name for p in self.catalogue.practices if p.id in names][:3]
-        text = (f"This week you were active on {days} of seven days and did {', '.join(done) or 'no practices'}. "
-                f"You shared {len(thanks)} gratitudes. Your streak is {streak(attrs, today)} days.")
+        text = (
+            f"This week you were active on {days} of seven days and did {', '.join(done) or 'no practices'}. "
+            f"You shared {len(thanks)} gratitudes. Your streak is {streak(attrs, today)} days."
+        )
         if thanks:
             pick = thanks[len(attrs["gratitudes"]) % len(thanks)]
             text += f" {pick['from']} said: {pick['text']}."
@@ -255,8 +266,13 @@ class Fallback(Base):
 
 
 def adapter(table: str, resource: Any) -> DynamoDbAdapter:
-    return DynamoDbAdapter(table_name=table, partition_key_name=PARTITION_KEY, attribute_name=ATTRIBUTES,
-                           create_table=False, dynamodb_resource=resource)
+    return DynamoDbAdapter(
+        table_name=table,
+        partition_key_name=PARTITION_KEY,
+        attribute_name=ATTRIBUTES,
+        create_table=False,
+        dynamodb_resource=resource,
+    )
 
 
 def make_resource(endpoint: str | None, region: str) -> Any:
@@ -269,8 +285,16 @@ def make_resource(endpoint: str | None, region: str) -> Any:
 def build_skill(table: str, resource: Any, catalogue: Catalogue | None = None, mode: str = "fair") -> CustomSkill:
     catalogue = catalogue or load_catalogue()
     sb = CustomSkillBuilder(persistence_adapter=adapter(table, resource))
-    for handler in (Launch(catalogue), Tonight(catalogue), Start(catalogue), Completed(catalogue),
-                    StartRound(catalogue), Gratitude(catalogue), Summary(catalogue), Fallback(catalogue)):
+    for handler in (
+        Launch(catalogue),
+        Tonight(catalogue),
+        Start(catalogue),
+        Completed(catalogue),
+        StartRound(catalogue),
+        Gratitude(catalogue),
+        Summary(catalogue),
+        Fallback(catalogue),
+    ):
         sb.add_request_handler(handler)
     if mode not in ("fair", "naive"):
         raise ValueError(f"peer mode {mode!r}: fair or naive")
@@ -281,8 +305,9 @@ def build_skill(table: str, resource: Any, catalogue: Catalogue | None = None, m
 
 def create_app(resource: Any = None, table: str | None = None, mode: str | None = None) -> Flask:
     table = table or os.environ.get("BENCH_PEER_TABLE", "close-together-peer")
-    resource = resource or make_resource(os.environ.get("SKILL_DYNAMODB_ENDPOINT"),
-                                         os.environ.get("AWS_REGION", "us-east-1"))
+    resource = resource or make_resource(
+        os.environ.get("SKILL_DYNAMODB_ENDPOINT"), os.environ.get("AWS_REGION", "us-east-1")
+    )
     skill = build_skill(table, resource, mode=mode or os.environ.get("BENCH_PEER_MODE", "fair"))
     serializer = DefaultSerializer()
     app = Flask(__name__)

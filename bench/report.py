@@ -21,8 +21,10 @@ BEGIN, END = "<!-- bench table: python -m bench.report --readme -->", "<!-- end 
 
 
 def _row(label: str, t: dict[str, Any], extra: str = "") -> str:
-    return (f"{label:<26}{t['rps']:>8.0f}{t['p50_ms']:>8.1f}{t['p95_ms']:>8.1f}{t['p99_ms']:>8.1f}"
-            f"{t['errors']:>7}{t.get('cpu_ms_per_request', 0):>8.2f}{extra}")
+    return (
+        f"{label:<26}{t['rps']:>8.0f}{t['p50_ms']:>8.1f}{t['p95_ms']:>8.1f}{t['p99_ms']:>8.1f}"
+        f"{t['errors']:>7}{t.get('cpu_ms_per_request', 0):>8.2f}{extra}"
+    )
 
 
 def _ratio(name: str, r: dict[str, Any]) -> str:
@@ -43,8 +45,11 @@ def table(r: dict[str, Any]) -> str:
         f"mix: {', '.join(r['mix']['types'])}",
         "success = the success answer's words for each request type; errors include apologies and re-asks",
     ]
-    lines += ["", f"{'target (median of runs)':<26}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'errors':>7}"
-                  f"{'CPU ms':>8}{'MB/worker':>11}{'cold s':>8}"]
+    lines += [
+        "",
+        f"{'target (median of runs)':<26}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'errors':>7}"
+        f"{'CPU ms':>8}{'MB/worker':>11}{'cold s':>8}",
+    ]
     for name, key in (("bare", "bare"), ("design", "design"), ("skill", "skill-1w"), ("peer", "peer-1w")):
         x = t[name]
         memory = f"{x['memory_mb_per_worker']:>7.0f} x{x['workers']}"
@@ -58,12 +63,20 @@ def table(r: dict[str, Any]) -> str:
     g = h["skill"]["ratio_2y_1w"]
     lines.append(f"  skill CPU per request, two years / one week: {g['cpu_ms_per_request']:g}")
     sizes = r["profile_bytes"]
-    lines += ["", "skill profile item (bytes): " + "; ".join(
-        f"{k} pool median {sizes[k]['median']:.0f}, largest {sizes[k]['largest']}" for k in ("1w", "2y"))
-        + f"; measured couple (two longest names) {sizes['measured_largest']}"]
+    lines += [
+        "",
+        "skill profile item (bytes): "
+        + "; ".join(f"{k} pool median {sizes[k]['median']:.0f}, largest {sizes[k]['largest']}" for k in ("1w", "2y"))
+        + f"; measured couple (two longest names) {sizes['measured_largest']}",
+    ]
     if r.get("skill_by_history_nights"):
-        lines.append("by nights of history: " + ", ".join(f"{n}: {g['profile_bytes']} B / {g['max_write_units']:g} WCU"
-                                                          for n, g in r["skill_by_history_nights"].items()))
+        lines.append(
+            "by nights of history: "
+            + ", ".join(
+                f"{n}: {g['profile_bytes']} B / {g['max_write_units']:g} WCU"
+                for n, g in r["skill_by_history_nights"].items()
+            )
+        )
     lines += ["", f"{'per request (largest profile)':<30}{'reads':>6}{'writes':>7}{'RCU':>6}{'WCU':>6}{'history':>8}"]
     for impl in ("skill", "peer", "peer_naive"):
         calls = r["dynamodb_per_request"][impl]
@@ -73,27 +86,45 @@ def table(r: dict[str, Any]) -> str:
                 if row is None:
                     continue
                 who = {"skill": "skill", "peer": "fair peer", "peer_naive": "naive peer"}[impl]
-                lines.append(f"{who + ' ' + name:<30}{row['reads']:>6.0f}{row['writes']:>7.0f}"
-                             f"{row['read_units']:>6g}{row['write_units']:>6g}{label:>8}")
+                lines.append(
+                    f"{who + ' ' + name:<30}{row['reads']:>6.0f}{row['writes']:>7.0f}"
+                    f"{row['read_units']:>6g}{row['write_units']:>6g}{label:>8}"
+                )
     cost = r["cost_per_1000_couples_month"]
     p = cost["prices"]
-    lines += ["", f"DynamoDB per 1,000 couples a month (on-demand {p['region']}, ${p['usd_per_million_write_units']}/M "
-                  f"writes, ${p['usd_per_million_read_units']}/M reads, ${p['usd_per_gb_month']}/GB, {p['as_of']}):"]
+    lines += [
+        "",
+        f"DynamoDB per 1,000 couples a month (on-demand {p['region']}, ${p['usd_per_million_write_units']}/M "
+        f"writes, ${p['usd_per_million_read_units']}/M reads, ${p['usd_per_gb_month']}/GB, {p['as_of']}):",
+    ]
     for impl in ("skill", "peer"):
         for label in ("1w", "2y"):
             x = cost[impl][label]
-            lines.append(f"  {'skill' if impl == 'skill' else 'fair peer':<10}{label:>3}  ${x['usd_total']:>8.2f}  "
-                         f"({x['write_units']:,} WRU ${x['usd_writes']:.2f}, {x['read_units']:,} RRU "
-                         f"${x['usd_reads']:.2f}, {x['stored_gb']:g} GB ${x['usd_storage']:.2f})")
+            lines.append(
+                f"  {'skill' if impl == 'skill' else 'fair peer':<10}{label:>3}  ${x['usd_total']:>8.2f}  "
+                f"({x['write_units']:,} WRU ${x['usd_writes']:.2f}, {x['read_units']:,} RRU "
+                f"${x['usd_reads']:.2f}, {x['stored_gb']:g} GB ${x['usd_storage']:.2f})"
+            )
     limit = r["peer_item_limit"]
-    lines += ["", "naive peer's one item passes DynamoDB's 400 KB limit "
-                  + (f"at night {limit['fails_at_night']} (~{limit['years']} years)" if limit["exact"]
-                     else f"between night {limit['last_night_that_fits']} and {limit['fails_at_night']} (smoke)")]
+    lines += [
+        "",
+        "naive peer's one item passes DynamoDB's 400 KB limit "
+        + (
+            f"at night {limit['fails_at_night']} (~{limit['years']} years)"
+            if limit["exact"]
+            else f"between night {limit['last_night_that_fits']} and {limit['fails_at_night']} (smoke)"
+        ),
+    ]
     lines.append("")
     lines += [f"[{'x' if ch['met'] else ' '}] {ch['target']}: {ch['detail']}" for ch in r["checks"]]
-    lines.append(f"targets met: {r['targets_met']} of {r['targets_total']}"
-                 + ("" if r["targets_met"] == r["targets_total"] else
-                    "; missed: " + "; ".join(ch["target"] for ch in r["checks"] if not ch["met"])))
+    lines.append(
+        f"targets met: {r['targets_met']} of {r['targets_total']}"
+        + (
+            ""
+            if r["targets_met"] == r["targets_total"]
+            else "; missed: " + "; ".join(ch["target"] for ch in r["checks"] if not ch["met"])
+        )
+    )
     return "\n".join(lines)
 
 

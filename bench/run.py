@@ -56,11 +56,24 @@ APPS = {
     "skill": "skill.app:create_app()",
     "peer": "bench.peer:create_app()",
 }
-LABELS = {"bare": "bare floor", "design": "design floor", "skill-1w": "skill, 1 week", "peer-1w": "fair peer, 1 week",
-          "skill-2y": "skill, 2 years", "peer-2y": "fair peer, 2 years", "paced": "skill paced at ½ design"}
+LABELS = {
+    "bare": "bare floor",
+    "design": "design floor",
+    "skill-1w": "skill, 1 week",
+    "peer-1w": "fair peer, 1 week",
+    "skill-2y": "skill, 2 years",
+    "peer-2y": "fair peer, 2 years",
+    "paced": "skill paced at ½ design",
+}
 # One round: every target once, in this order; rounds alternate so drift hits all targets alike.
-ROUND = (("bare", "bare"), ("design", "design"), ("skill", "skill-1w"), ("peer", "peer-1w"),
-         ("skill", "skill-2y"), ("peer", "peer-2y"))
+ROUND = (
+    ("bare", "bare"),
+    ("design", "design"),
+    ("skill", "skill-1w"),
+    ("peer", "peer-1w"),
+    ("skill", "skill-2y"),
+    ("peer", "peer-2y"),
+)
 
 
 @dataclass(frozen=True)
@@ -76,8 +89,6 @@ class Plan:
 
 
 SMOKE = Plan(rounds=1, duration=0.3, warmup=0.2, connections=1, couples=1, workers=1, evenings=1, smoke=True)
-
-
 
 
 @dataclass
@@ -148,10 +159,19 @@ def _stat(pid: int) -> list[str]:
 def start_server(name: str, endpoint: str, plan: Plan, logs: Path, tag: str = "") -> Server:
     port = dynamodb_local.free_port()
     # The time-zone lookup is on, as in production: envelopes name the Settings API stand-in.
-    env = {**os.environ, "PORT": str(port), "HOST": "127.0.0.1", "SKILL_TABLE_NAME": SKILL_TABLE,
-           "BENCH_PEER_TABLE": PEER_TABLE, "SKILL_DYNAMODB_ENDPOINT": endpoint, "SKILL_VERIFY_REQUESTS": "false",
-           "SKILL_TIME_ZONE_LOOKUP": "true", "BENCH_PEER_MODE": "fair",
-           "AWS_REGION": "us-east-1", "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "HOST": "127.0.0.1",
+        "SKILL_TABLE_NAME": SKILL_TABLE,
+        "BENCH_PEER_TABLE": PEER_TABLE,
+        "SKILL_DYNAMODB_ENDPOINT": endpoint,
+        "SKILL_VERIFY_REQUESTS": "false",
+        "SKILL_TIME_ZONE_LOOKUP": "true",
+        "BENCH_PEER_MODE": "fair",
+        "AWS_REGION": "us-east-1",
+        "PYTHONPATH": str(ROOT),
+    }
     if plan.workers:
         env["WEB_CONCURRENCY"] = str(plan.workers)
     log = logs / f"{name}{tag}.log"
@@ -159,7 +179,12 @@ def start_server(name: str, endpoint: str, plan: Plan, logs: Path, tag: str = ""
         started = time.monotonic()
         process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--no-control-socket", "-c", "deploy/gunicorn.conf.py", APPS[name]],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=out, stdin=subprocess.DEVNULL)
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=out,
+            stdin=subprocess.DEVNULL,
+        )
     return Server(name, port, process, log, started)
 
 
@@ -195,12 +220,38 @@ def wait_ready(servers: list[Server], timeout: float = 60.0) -> None:
             time.sleep(0.1)
 
 
-def drive(server: Server, pool: str, plan: Plan, duration: float, first_day: str, couples: int,
-          rate: float = 0.0, api_endpoint: str = "") -> dict[str, Any]:
+def drive(
+    server: Server,
+    pool: str,
+    plan: Plan,
+    duration: float,
+    first_day: str,
+    couples: int,
+    rate: float = 0.0,
+    api_endpoint: str = "",
+) -> dict[str, Any]:
     """One load run; adds the workers' CPU milliseconds per request served."""
-    cmd = [sys.executable, "-m", "bench.loadgen", "--port", str(server.port), "--pool", pool,
-           "--couples", str(couples), "--connections", str(plan.connections), "--duration", str(duration),
-           "--first-day", first_day, "--impl", server.name, "--api-endpoint", api_endpoint]
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench.loadgen",
+        "--port",
+        str(server.port),
+        "--pool",
+        pool,
+        "--couples",
+        str(couples),
+        "--connections",
+        str(plan.connections),
+        "--duration",
+        str(duration),
+        "--first-day",
+        first_day,
+        "--impl",
+        server.name,
+        "--api-endpoint",
+        api_endpoint,
+    ]
     if rate:
         cmd += ["--rate", f"{rate:.1f}"]
     cpu_before = server.cpu_seconds()
@@ -213,22 +264,36 @@ def drive(server: Server, pool: str, plan: Plan, duration: float, first_day: str
 
 def commit() -> dict[str, Any]:
     """The commit measured, and whether the tree differed from it (bench/results.json aside)."""
+
     def git(*args: str) -> str:
         try:
             return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
         except (OSError, subprocess.CalledProcessError):
             return ""
+
     changed = [line for line in git("status", "--porcelain").splitlines() if not line.endswith("bench/results.json")]
     return {"commit": git("rev-parse", "HEAD"), "dirty": bool(changed)}
 
 
 def machine() -> dict[str, Any]:
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), platform.processor() or "unknown")
-    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                  if line.startswith("MemTotal"))
-    return {"nproc": os.cpu_count(), "cpu": model, "memory_gb": round(mem_kb / 1024 / 1024, 1),
-            "python": platform.python_version(), "load_average_at_start": list(os.getloadavg())}
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown",
+    )
+    mem_kb = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": model,
+        "memory_gb": round(mem_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "load_average_at_start": list(os.getloadavg()),
+    }
 
 
 def median(values: list[float]) -> float:
@@ -242,14 +307,27 @@ def combine(runs: list[dict[str, Any]]) -> dict[str, Any]:
         "rps": median([r["rps"] for r in runs]),
         **{k: median([r["latency"][k] for r in runs]) for k in ("p50_ms", "p95_ms", "p99_ms")},
         "cpu_ms_per_request": median([r["cpu_ms_per_request"] for r in runs]),
-        "errors": sum(r["errors"] for r in runs), "requests": sum(r["requests"] for r in runs),
+        "errors": sum(r["errors"] for r in runs),
+        "requests": sum(r["requests"] for r in runs),
         "wrong_answers": sum(r["wrong_answers"] for r in runs),
         "error_samples": [e for r in runs for e in r["error_samples"]][:5],
-        "by_type": {t: {k: median([r["by_type"][t][k] for r in runs if r["by_type"].get(t, {}).get("count")])
-                        for k in ("p50_ms", "p95_ms", "p99_ms")} for t in types},
-        "runs": [{"rps": r["rps"], **{k: r["latency"][k] for k in ("p50_ms", "p95_ms", "p99_ms")},
-                  "errors": r["errors"], "wrong_answers": r["wrong_answers"],
-                  "cpu_ms_per_request": r["cpu_ms_per_request"]} for r in runs],
+        "by_type": {
+            t: {
+                k: median([r["by_type"][t][k] for r in runs if r["by_type"].get(t, {}).get("count")])
+                for k in ("p50_ms", "p95_ms", "p99_ms")
+            }
+            for t in types
+        },
+        "runs": [
+            {
+                "rps": r["rps"],
+                **{k: r["latency"][k] for k in ("p50_ms", "p95_ms", "p99_ms")},
+                "errors": r["errors"],
+                "wrong_answers": r["wrong_answers"],
+                "cpu_ms_per_request": r["cpu_ms_per_request"],
+            }
+            for r in runs
+        ],
     }
 
 
@@ -283,15 +361,24 @@ def peer_item_limit(table: Any, catalogue: Catalogue, smoke: bool) -> dict[str, 
         else:
             bad = mid
     size = len(json.dumps(peer_attributes(ok, catalogue)).encode())
-    return {"last_night_that_fits": ok, "fails_at_night": bad, "years": round(bad / 365, 1),
-            "json_kb_at_last_fit": round(size / 1024), "exact": not smoke}
+    return {
+        "last_night_that_fits": ok,
+        "fails_at_night": bad,
+        "years": round(bad / 365, 1),
+        "json_kb_at_last_fit": round(size / 1024),
+        "exact": not smoke,
+    }
 
 
-def history_ratios(one: dict[str, Any], two: dict[str, Any], calls_1w: dict[str, Any],
-                   calls_2y: dict[str, Any]) -> dict[str, Any]:
+def history_ratios(
+    one: dict[str, Any], two: dict[str, Any], calls_1w: dict[str, Any], calls_2y: dict[str, Any]
+) -> dict[str, Any]:
     """two-years / one-week for every figure (throughput as 1w/2y, so >1 always means worse)."""
-    out: dict[str, Any] = {"throughput_slowdown": ratio(one["rps"], two["rps"]),
-                           "p99_ms": ratio(two["p99_ms"], one["p99_ms"]), "by_type": {}}
+    out: dict[str, Any] = {
+        "throughput_slowdown": ratio(one["rps"], two["rps"]),
+        "p99_ms": ratio(two["p99_ms"], one["p99_ms"]),
+        "by_type": {},
+    }
     for t in one["by_type"]:
         row = {k: ratio(two["by_type"][t][k], one["by_type"][t][k]) for k in ("p50_ms", "p95_ms")}
         for k in ("reads", "writes", "read_units", "write_units"):
@@ -303,8 +390,13 @@ def history_ratios(one: dict[str, Any], two: dict[str, Any], calls_1w: dict[str,
 
 def capacity_ratios(base: dict[str, Any], other: dict[str, Any]) -> dict[str, dict[str, float]]:
     """other/base for the DynamoDB figures of every request type (1.0 when both are zero)."""
-    return {t: {k: 1.0 if base[t][k] == other[t][k] == 0 else ratio(other[t][k], base[t][k])
-                for k in ("reads", "writes", "read_units", "write_units")} for t in base}
+    return {
+        t: {
+            k: 1.0 if base[t][k] == other[t][k] == 0 else ratio(other[t][k], base[t][k])
+            for k in ("reads", "writes", "read_units", "write_units")
+        }
+        for t in base
+    }
 
 
 def worst(ratios: dict[str, Any]) -> tuple[float, str]:
@@ -326,44 +418,70 @@ def evaluate(r: dict[str, Any]) -> list[dict[str, Any]]:
     calls = r["dynamodb_per_request"]["skill"]
     rows = [(h, t, row) for h, per in calls.items() for t, row in per.items()]
     most = {k: max(row[k] for _, _, row in rows) for k in CAPACITY}
-    over_units = sorted({f"{t} ({h})" for h, t, row in rows
-                         if row["read_units"] > row["reads"] or row["write_units"] > row["writes"]})
+    over_units = sorted(
+        {f"{t} ({h})" for h, t, row in rows if row["read_units"] > row["reads"] or row["write_units"] > row["writes"]}
+    )
     over_writes = sorted({f"{t} ({h})" for h, t, row in rows if row["writes"] > (2 if t == "gratitude_last" else 1)})
     growth = r["history"]["skill"]["ratio_2y_1w"]
-    worst_growth = max([(v, f"{t} {k}") for t, row in growth["by_type"].items() for k, v in row.items()
-                        if k in CAPACITY] + [(growth["cpu_ms_per_request"], "CPU per request")])
+    worst_growth = max(
+        [(v, f"{t} {k}") for t, row in growth["by_type"].items() for k, v in row.items() if k in CAPACITY]
+        + [(growth["cpu_ms_per_request"], "CPU per request")]
+    )
     pr = r["paired_ratios"]
     cpu_skill, cpu_design = r["targets"]["skill"]["cpu_ms_per_request"], r["targets"]["design"]["cpu_ms_per_request"]
     cost = r["cost_per_1000_couples_month"]
     paced = r["paced"]
     size = r["profile_bytes"]
     return [
-        {"target": "every write of a realistic two-year couple at most 1 write unit, every read at most 1 read unit",
-         "met": not over_units,
-         "detail": f"largest profile {size['measured_largest']} B; most seen per request: {most['read_units']:g} RCU "
-                   f"in {most['reads']:.0f} reads, {most['write_units']:g} WCU in {most['writes']:.0f} writes"
-                   + (f" (over: {', '.join(over_units)})" if over_units else "")},
-        {"target": "at most 1 write call per request (2 for the round's closing turn)", "met": not over_writes,
-         "detail": f"most seen: {most['writes']:.0f}" + (f" (over: {', '.join(over_writes)})" if over_writes else "")},
-        {"target": "two-years/one-week at most 1.1 for every capacity figure and CPU per request",
-         "met": worst_growth[0] <= 1.1, "detail": f"worst: {worst_growth[0]:g} ({worst_growth[1]})"},
-        {"target": "skill at least 0.8 x design floor throughput (median of paired ratios)",
-         "met": pr["skill/design"]["median"] >= 0.8,
-         "detail": f"{pr['skill/design']['median']:g} x (min {pr['skill/design']['min']:g})"},
-        {"target": "skill CPU per request at most the design floor's",
-         "met": 0 < cpu_skill <= cpu_design, "detail": f"{cpu_skill:.2f} ms vs {cpu_design:.2f} ms"},
-        {"target": "skill at least 1.5 x fair peer throughput, one week (median of paired ratios)",
-         "met": pr["skill/peer_1w"]["median"] >= 1.5,
-         "detail": f"{pr['skill/peer_1w']['median']:g} x (min {pr['skill/peer_1w']['min']:g})"},
-        {"target": "skill at least 5 x fair peer throughput, two years (median of paired ratios)",
-         "met": pr["skill/peer_2y"]["median"] >= 5,
-         "detail": f"{pr['skill/peer_2y']['median']:g} x (min {pr['skill/peer_2y']['min']:g})"},
-        {"target": "p99 under 100 ms at half the design floor's throughput",
-         "met": paced["p99_ms"] < 100 and paced["errors"] == 0 and r["targets"]["design"]["rps"] > 0,
-         "detail": f"p99 {paced['p99_ms']:.1f} ms at {paced['rate']:.0f} req/s, {paced['errors']} errors"},
-        {"target": "DynamoDB cost per 1,000 couples a month at most half the fair peer's, one week",
-         "met": cost["skill"]["1w"]["usd_total"] <= cost["peer"]["1w"]["usd_total"] / 2,
-         "detail": f"${cost['skill']['1w']['usd_total']:.2f} vs ${cost['peer']['1w']['usd_total']:.2f}"},
+        {
+            "target": "every write of a realistic two-year couple at most 1 write unit, every read at most 1 read unit",
+            "met": not over_units,
+            "detail": f"largest profile {size['measured_largest']} B; "
+            f"most seen per request: {most['read_units']:g} RCU "
+            f"in {most['reads']:.0f} reads, {most['write_units']:g} WCU in {most['writes']:.0f} writes"
+            + (f" (over: {', '.join(over_units)})" if over_units else ""),
+        },
+        {
+            "target": "at most 1 write call per request (2 for the round's closing turn)",
+            "met": not over_writes,
+            "detail": f"most seen: {most['writes']:.0f}"
+            + (f" (over: {', '.join(over_writes)})" if over_writes else ""),
+        },
+        {
+            "target": "two-years/one-week at most 1.1 for every capacity figure and CPU per request",
+            "met": worst_growth[0] <= 1.1,
+            "detail": f"worst: {worst_growth[0]:g} ({worst_growth[1]})",
+        },
+        {
+            "target": "skill at least 0.8 x design floor throughput (median of paired ratios)",
+            "met": pr["skill/design"]["median"] >= 0.8,
+            "detail": f"{pr['skill/design']['median']:g} x (min {pr['skill/design']['min']:g})",
+        },
+        {
+            "target": "skill CPU per request at most the design floor's",
+            "met": 0 < cpu_skill <= cpu_design,
+            "detail": f"{cpu_skill:.2f} ms vs {cpu_design:.2f} ms",
+        },
+        {
+            "target": "skill at least 1.5 x fair peer throughput, one week (median of paired ratios)",
+            "met": pr["skill/peer_1w"]["median"] >= 1.5,
+            "detail": f"{pr['skill/peer_1w']['median']:g} x (min {pr['skill/peer_1w']['min']:g})",
+        },
+        {
+            "target": "skill at least 5 x fair peer throughput, two years (median of paired ratios)",
+            "met": pr["skill/peer_2y"]["median"] >= 5,
+            "detail": f"{pr['skill/peer_2y']['median']:g} x (min {pr['skill/peer_2y']['min']:g})",
+        },
+        {
+            "target": "p99 under 100 ms at half the design floor's throughput",
+            "met": paced["p99_ms"] < 100 and paced["errors"] == 0 and r["targets"]["design"]["rps"] > 0,
+            "detail": f"p99 {paced['p99_ms']:.1f} ms at {paced['rate']:.0f} req/s, {paced['errors']} errors",
+        },
+        {
+            "target": "DynamoDB cost per 1,000 couples a month at most half the fair peer's, one week",
+            "met": cost["skill"]["1w"]["usd_total"] <= cost["peer"]["1w"]["usd_total"] / 2,
+            "detail": f"${cost['skill']['1w']['usd_total']:.2f} vs ${cost['peer']['1w']['usd_total']:.2f}",
+        },
     ]
 
 
@@ -381,16 +499,20 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
     servers: list[Server] = []
     try:
         db.start()
-        settings = Settings(table_name=SKILL_TABLE, dynamodb_endpoint=db.endpoint, verify_requests=False,
-                            time_zone_lookup=True)
+        settings = Settings(
+            table_name=SKILL_TABLE, dynamodb_endpoint=db.endpoint, verify_requests=False, time_zone_lookup=True
+        )
         # Seeding only (the servers have their own clients): the operator's patient client, since a
         # cold engine on a busy machine can outlast the service's 1.5 s read timeout.
         store = operator_store(settings)
         store.create_table_if_missing()
         resource = peer.make_resource(db.endpoint, "us-east-1")
-        resource.create_table(TableName=PEER_TABLE, KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
-                              AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
-                              BillingMode="PAY_PER_REQUEST")
+        resource.create_table(
+            TableName=PEER_TABLE,
+            KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
         peer_table = resource.Table(PEER_TABLE)
         peer_table.wait_until_exists()
 
@@ -420,30 +542,39 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
         for label, nights in HISTORIES.items():
             for i in range(plan.couples):
                 pool = f"peer-{label}"
-                seeded[pool] = seed_peer(peer_table, catalogue, user_id(pool, i), nights, couple_names(pool, i),
-                                         peer.RETENTION_DAYS)
-        skill_calls = {h: measure.measure_skill(settings, catalogue, types, n, plan.evenings, api.endpoint)
-                       for h, n in MEASURED_HISTORIES.items()}
+                seeded[pool] = seed_peer(
+                    peer_table, catalogue, user_id(pool, i), nights, couple_names(pool, i), peer.RETENTION_DAYS
+                )
+        skill_calls = {
+            h: measure.measure_skill(settings, catalogue, types, n, plan.evenings, api.endpoint)
+            for h, n in MEASURED_HISTORIES.items()
+        }
         calls = {
             "skill": {h: per_type for h, (per_type, _) in skill_calls.items()},
-            "peer": {h: measure.measure_peer(PEER_TABLE, db.endpoint, catalogue, request_types(), n, plan.evenings)
-                     for h, n in MEASURED_HISTORIES.items()},
-            "peer_naive": {h: measure.measure_peer(PEER_TABLE, db.endpoint, catalogue, request_types(), n,
-                                                   plan.evenings, mode="naive")
-                           for h, n in HISTORIES.items()},
+            "peer": {
+                h: measure.measure_peer(PEER_TABLE, db.endpoint, catalogue, request_types(), n, plan.evenings)
+                for h, n in MEASURED_HISTORIES.items()
+            },
+            "peer_naive": {
+                h: measure.measure_peer(
+                    PEER_TABLE, db.endpoint, catalogue, request_types(), n, plan.evenings, mode="naive"
+                )
+                for h, n in HISTORIES.items()
+            },
         }
         profile_size = {h: size for h, (_, size) in skill_calls.items()}
         growth: dict[str, Any] = {}
         for n in () if plan.smoke else (7, 14, 30, 90, 730):
             per_type, size = measure.measure_skill(settings, catalogue, types, n, 1, api.endpoint)
-            growth[str(n)] = {"max_write_units": max(row["write_units"] for row in per_type.values()),
-                              "profile_bytes": size["after_evenings"]}
+            growth[str(n)] = {
+                "max_write_units": max(row["write_units"] for row in per_type.values()),
+                "profile_bytes": size["after_evenings"],
+            }
         limit = peer_item_limit(peer_table, catalogue, plan.smoke)
 
         wait_ready(servers)
         for s in servers:
-            drive(s, f"warm-{s.name}", plan, plan.warmup, BASE_DAY.isoformat(), plan.couples,
-                  api_endpoint=api.endpoint)
+            drive(s, f"warm-{s.name}", plan, plan.warmup, BASE_DAY.isoformat(), plan.couples, api_endpoint=api.endpoint)
 
         runs: dict[str, list[dict[str, Any]]] = {pool: [] for _, pool in ROUND}
         runs["paced"] = []
@@ -451,21 +582,44 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
         next_day = {pool: BASE_DAY for _, pool in ROUND}
         for _ in range(plan.rounds):
             for name, pool in ROUND:
-                done = drive(by_name[name], pool, plan, plan.duration, next_day[pool].isoformat(), plan.couples,
-                             api_endpoint=api.endpoint)
+                done = drive(
+                    by_name[name],
+                    pool,
+                    plan,
+                    plan.duration,
+                    next_day[pool].isoformat(),
+                    plan.couples,
+                    api_endpoint=api.endpoint,
+                )
                 runs[pool].append(done)
                 next_day[pool] = date.fromisoformat(done["next_day"])
             rate = max(1.0, runs["design"][-1]["rps"] / 2)
-            paced = drive(by_name["skill"], "skill-1w", plan, plan.duration, next_day["skill-1w"].isoformat(),
-                          plan.couples, rate=rate, api_endpoint=api.endpoint)
+            paced = drive(
+                by_name["skill"],
+                "skill-1w",
+                plan,
+                plan.duration,
+                next_day["skill-1w"].isoformat(),
+                plan.couples,
+                rate=rate,
+                api_endpoint=api.endpoint,
+            )
             runs["paced"].append(paced)
             next_day["skill-1w"] = date.fromisoformat(paced["next_day"])
         memory = {s.name: s.worker_rss_mb() for s in servers}
         for s in servers:
             s.stop()
-        launch = json.dumps(envelope("launch", user=user_id("skill-1w", 0), at=at_evening(BASE_DAY),
-                                     session_id="amzn1.echo-api.session.cold", new=True, attributes={},
-                                     api_endpoint=api.endpoint)).encode()
+        launch = json.dumps(
+            envelope(
+                "launch",
+                user=user_id("skill-1w", 0),
+                at=at_evening(BASE_DAY),
+                session_id="amzn1.echo-api.session.cold",
+                new=True,
+                attributes={},
+                api_endpoint=api.endpoint,
+            )
+        ).encode()
         cold = {name: round(cold_start(name, db.endpoint, plan, work, launch), 3) for name in APPS}
 
         combined = {pool: combine(rs) for pool, rs in runs.items()}
@@ -477,37 +631,51 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
             targets[name]["cold_start_s"] = cold[name]
         skill, skill2, peer1, peer2 = (combined[p] for p in ("skill-1w", "skill-2y", "peer-1w", "peer-2y"))
         history = {
-            "skill": {"1w": skill, "2y": skill2,
-                      "ratio_2y_1w": history_ratios(skill, skill2, calls["skill"]["1w"], calls["skill"]["2y"])},
-            "peer": {"1w": peer1, "2y": peer2,
-                     "ratio_2y_1w": history_ratios(peer1, peer2, calls["peer"]["1w"], calls["peer"]["2y"])},
+            "skill": {
+                "1w": skill,
+                "2y": skill2,
+                "ratio_2y_1w": history_ratios(skill, skill2, calls["skill"]["1w"], calls["skill"]["2y"]),
+            },
+            "peer": {
+                "1w": peer1,
+                "2y": peer2,
+                "ratio_2y_1w": history_ratios(peer1, peer2, calls["peer"]["1w"], calls["peer"]["2y"]),
+            },
         }
         for impl, one, two in (("skill", "skill-1w", "skill-2y"), ("peer", "peer-1w", "peer-2y")):
             history[impl]["ratio_2y_1w"]["cpu_ms_per_request"] = paired(runs, two, one, "cpu_ms_per_request")["median"]
-        cost_table = {impl: {h: cost.monthly(calls[impl][h], seeded[f"{impl}-{h}"]["stored_bytes"],
-                                             seeded[f"{impl}-{h}"]["items"]) for h in HISTORIES}
-                      for impl in ("skill", "peer")}
+        cost_table = {
+            impl: {
+                h: cost.monthly(calls[impl][h], seeded[f"{impl}-{h}"]["stored_bytes"], seeded[f"{impl}-{h}"]["items"])
+                for h in HISTORIES
+            }
+            for impl in ("skill", "peer")
+        }
         result: dict[str, Any] = {
             "commit": commit(),
             "machine": started_on,
             "plan": {k: getattr(plan, k) for k in plan.__dataclass_fields__},
-            "mix": {"types": [t.name for t in types],
-                    "intents": {t.name: t.intent or "LaunchRequest" for t in types}},
+            "mix": {"types": [t.name for t in types], "intents": {t.name: t.intent or "LaunchRequest" for t in types}},
             "seeded": seeded,
             "settings_api_lookups": api.lookups,
             "targets": targets,
             "history": history,
             "dynamodb_per_request": calls,
             "skill_capacity_ratio_2y_1m": capacity_ratios(calls["skill"]["1m"], calls["skill"]["2y"]),
-            "profile_bytes": {"1w": distribution(sizes.get("1w", [])), "2y": distribution(sizes.get("2y", [])),
-                              "measured": profile_size,
-                              "measured_largest": max(s["after_evenings"] for s in profile_size.values())},
+            "profile_bytes": {
+                "1w": distribution(sizes.get("1w", [])),
+                "2y": distribution(sizes.get("2y", [])),
+                "measured": profile_size,
+                "measured_largest": max(s["after_evenings"] for s in profile_size.values()),
+            },
             "skill_by_history_nights": growth,
-            "paired_ratios": {"skill/design": paired(runs, "skill-1w", "design"),
-                              "skill/bare": paired(runs, "skill-1w", "bare"),
-                              "skill/peer_1w": paired(runs, "skill-1w", "peer-1w"),
-                              "skill/peer_2y": paired(runs, "skill-2y", "peer-2y"),
-                              "cpu skill/design": paired(runs, "skill-1w", "design", "cpu_ms_per_request")},
+            "paired_ratios": {
+                "skill/design": paired(runs, "skill-1w", "design"),
+                "skill/bare": paired(runs, "skill-1w", "bare"),
+                "skill/peer_1w": paired(runs, "skill-1w", "peer-1w"),
+                "skill/peer_2y": paired(runs, "skill-2y", "peer-2y"),
+                "cpu skill/design": paired(runs, "skill-1w", "design", "cpu_ms_per_request"),
+            },
             "paced": {**combined["paced"], "rate": median([x["rate"] for x in runs["paced"]])},
             "cost_per_1000_couples_month": {**cost_table, "prices": cost.PRICES},
             "peer_item_limit": limit,

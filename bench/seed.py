@@ -56,6 +56,7 @@ class PatientClient(LazyClient):
             self._patient = True
         return client
 
+
 ONE_WEEK = 7
 ONE_MONTH = 30
 TWO_YEARS = 730
@@ -108,14 +109,31 @@ class SkillSeeder:
             except SetupFailed:
                 continue
 
-    def _say(self, user: str, intent: str | None, at: datetime, session: dict[str, Any], *,
-             slots: dict[str, str] | None = None, person: str | None = None) -> dict[str, Any]:
+    def _say(
+        self,
+        user: str,
+        intent: str | None,
+        at: datetime,
+        session: dict[str, Any],
+        *,
+        slots: dict[str, str] | None = None,
+        person: str | None = None,
+    ) -> dict[str, Any]:
         new = not session
         if new:
             session.update(id=f"amzn1.echo-api.session.{uuid.uuid4()}", attributes={})
-        env = envelope("launch" if intent is None else "intent", user=user, at=at, session_id=session["id"],
-                       new=new, attributes=session["attributes"], intent=intent, slots=slots, person=person,
-                       api_endpoint=self.api_endpoint)
+        env = envelope(
+            "launch" if intent is None else "intent",
+            user=user,
+            at=at,
+            session_id=session["id"],
+            new=new,
+            attributes=session["attributes"],
+            intent=intent,
+            slots=slots,
+            person=person,
+            api_endpoint=self.api_endpoint,
+        )
         reply = self.client.post("/alexa", data=json.dumps(env).encode(), content_type="application/json")
         body: dict[str, Any] = reply.get_json() or {}
         if reply.status_code != 200 or apology(body):
@@ -135,17 +153,21 @@ class SkillSeeder:
         self._say(second, "JoinPartnerIntent", at, {}, slots={"code": code.group(1)})
         session: dict[str, Any] = {}
         self._say(first, "StartGratitudeRoundIntent", at, session, person=voices[0])
-        self._say(first, "PartnerNamesIntent", at, session, slots={"first": names[0], "second": names[1]},
-                  person=voices[0])
+        self._say(
+            first, "PartnerNamesIntent", at, session, slots={"first": names[0], "second": names[1]}, person=voices[0]
+        )
         self._say(first, "AMAZON.YesIntent", at, session, person=voices[0])
-        self._say(first, "GratitudeIntent", at, session, slots={"gratitude": gratitude_words(0, day)},
-                  person=voices[0])
-        self._say(first, "GratitudeIntent", at, session, slots={"gratitude": gratitude_words(1, day)},
-                  person=voices[1])
+        self._say(first, "GratitudeIntent", at, session, slots={"gratitude": gratitude_words(0, day)}, person=voices[0])
+        self._say(first, "GratitudeIntent", at, session, slots={"gratitude": gratitude_words(1, day)}, person=voices[1])
         self._say(first, "WhyClosenessIntent", at, {})
         profile = self.store.load_for_user(first)
-        if (profile.names != list(names) or set(profile.voices) != set(voices) or len(profile.members) != 2
-                or not profile.reasons_heard or profile.time_zone != TIME_ZONE):
+        if (
+            profile.names != list(names)
+            or set(profile.voices) != set(voices)
+            or len(profile.members) != 2
+            or not profile.reasons_heard
+            or profile.time_zone != TIME_ZONE
+        ):
             raise SetupFailed(f"couple {pool}/{index} not set up as the flows should leave it")
         return profile
 
@@ -153,12 +175,26 @@ class SkillSeeder:
         """A couple set up the night before their ``count`` nights of the mix's evening."""
         days = nights(count)
         profile = self.set_up(pool, index, names, days[0] - timedelta(days=1))
-        return seed_history(self.store, self.catalogue, profile, user_id(pool, index), names, days,
-                            self.settings.gratitude_retention_days)
+        return seed_history(
+            self.store,
+            self.catalogue,
+            profile,
+            user_id(pool, index),
+            names,
+            days,
+            self.settings.gratitude_retention_days,
+        )
 
 
-def seed_history(store: CoupleStore, catalogue: Catalogue, profile: Profile, user: str, names: tuple[str, str],
-                 days: list[date], retention_days: int) -> dict[str, Any]:
+def seed_history(
+    store: CoupleStore,
+    catalogue: Catalogue,
+    profile: Profile,
+    user: str,
+    names: tuple[str, str],
+    days: list[date],
+    retention_days: int,
+) -> dict[str, Any]:
     practices = catalogue.practices
 
     def change(draft: Profile) -> bool:
@@ -184,32 +220,47 @@ def seed_history(store: CoupleStore, catalogue: Catalogue, profile: Profile, use
             at = datetime.combine(day, time(EVENING.hour, 5 + turn), tzinfo=zone)
             if at + log.retention <= now:
                 continue  # expired by TTL: the skill no longer holds it
-            entry = Gratitude(by=names[turn], to=names[1 - turn], words=gratitude_words(2 * i + turn, day), at=at,
-                              round_id=hashlib.sha256(f"{user}:{day}".encode()).hexdigest()[:8], each=1)
+            entry = Gratitude(
+                by=names[turn],
+                to=names[1 - turn],
+                words=gratitude_words(2 * i + turn, day),
+                at=at,
+                round_id=hashlib.sha256(f"{user}:{day}".encode()).hexdigest()[:8],
+                each=1,
+            )
             items.append(log.item(profile.couple_id, entry, at, _request_id(user, day, f"gratitude{turn}")))
     for start in range(0, len(items), 25):
-        batch: Any = {store.table: [{"PutRequest": {"Item": item}} for item in items[start:start + 25]]}
+        batch: Any = {store.table: [{"PutRequest": {"Item": item}} for item in items[start : start + 25]]}
         while batch:
             batch = store.client.batch_write_item(RequestItems=batch).get("UnprocessedItems") or {}
     size = profile_bytes(store, profile.couple_id)
     # Stored: the profile, the entries held, and the partner's pointer item (~100 bytes).
-    return {"nights": len(days), "gratitudes_held": len(items), "gratitudes_expired": 2 * len(days) - len(items),
-            "profile_bytes": size, "stored_bytes": size + sum(item_size(i) for i in items) + 100,
-            "items": len(items) + 2}
+    return {
+        "nights": len(days),
+        "gratitudes_held": len(items),
+        "gratitudes_expired": 2 * len(days) - len(items),
+        "profile_bytes": size,
+        "stored_bytes": size + sum(item_size(i) for i in items) + 100,
+        "items": len(items) + 2,
+    }
 
 
 def profile_bytes(store: CoupleStore, couple_id: str) -> int:
     """The stored profile item's size as DynamoDB bills it (attribute names + values, UTF-8)."""
-    reply = store.client.get_item(TableName=store.table, ConsistentRead=True,
-                                  Key={keys.PK: {"S": keys.couple_pk(couple_id)}, keys.SK: {"S": keys.PROFILE_SK}})
+    reply = store.client.get_item(
+        TableName=store.table,
+        ConsistentRead=True,
+        Key={keys.PK: {"S": keys.couple_pk(couple_id)}, keys.SK: {"S": keys.PROFILE_SK}},
+    )
     return item_size(reply["Item"])
 
 
 def item_size(item: dict[str, Any]) -> int:
     """DynamoDB's item size rule: names' and values' UTF-8 bytes; numbers ~ digits/2 + 1; 3 bytes per
     list or map plus 1 per element (docs: "Item sizes and formats")."""
+
     def value(v: dict[str, Any]) -> int:
-        (kind, raw), = v.items()
+        ((kind, raw),) = v.items()
         if kind == "S":
             return len(raw.encode())
         if kind == "B":
@@ -224,11 +275,13 @@ def item_size(item: dict[str, Any]) -> int:
         if kind == "M":
             return 3 + sum(len(k.encode()) + value(x) + 1 for k, x in raw.items())
         return len(str(raw).encode())
+
     return sum(len(k.encode()) + value(v) for k, v in item.items())
 
 
-def peer_attributes(count: int, catalogue: Catalogue, names: tuple[str, str] = ("Sam", "Alex"),
-                    retention_days: int | None = None) -> dict[str, Any]:
+def peer_attributes(
+    count: int, catalogue: Catalogue, names: tuple[str, str] = ("Sam", "Alex"), retention_days: int | None = None
+) -> dict[str, Any]:
     """The peer's attribute map after ``count`` nights of the mix's evening: a suggestion, a completed
     practice, a gratitude round (one gratitude each, counted as a completion) every night. Gratitudes
     older than ``retention_days`` are gone (the fair peer); None keeps them all (the naive one)."""
@@ -241,18 +294,29 @@ def peer_attributes(count: int, catalogue: Catalogue, names: tuple[str, str] = (
         attrs["completions"].append({"date": iso, "practice": practice})
         for turn in (0, 1):
             if iso > oldest:  # as the peer drops them: older than 90 days
-                attrs["gratitudes"].append({"date": iso, "from": names[turn],
-                                            "text": gratitude_words(2 * i + turn, day)})
+                attrs["gratitudes"].append(
+                    {"date": iso, "from": names[turn], "text": gratitude_words(2 * i + turn, day)}
+                )
         attrs["completions"].append({"date": iso, "practice": "gratitude_round"})
     return attrs
 
 
-def seed_peer(table: Any, catalogue: Catalogue, user: str, count: int, names: tuple[str, str] = ("Sam", "Alex"),
-              retention_days: int | None = None) -> dict[str, Any]:
+def seed_peer(
+    table: Any,
+    catalogue: Catalogue,
+    user: str,
+    count: int,
+    names: tuple[str, str] = ("Sam", "Alex"),
+    retention_days: int | None = None,
+) -> dict[str, Any]:
     """Write the map as ``DynamoDbAdapter.save_attributes`` does: one item, key ``id``, map ``attributes``."""
     attrs = peer_attributes(count, catalogue, names, retention_days)
     table.put_item(Item={"id": user, "attributes": attrs})
     size = len(json.dumps(attrs, separators=(",", ":")).encode())
-    return {"nights": count, "gratitudes": len(attrs["gratitudes"]), "item_kb": round(size / 1024, 1),
-            "stored_bytes": size, "items": 1}
-
+    return {
+        "nights": count,
+        "gratitudes": len(attrs["gratitudes"]),
+        "item_kb": round(size / 1024, 1),
+        "stored_bytes": size,
+        "items": 1,
+    }

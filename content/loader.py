@@ -83,8 +83,10 @@ class _Fields:
         value = self.table.get(name)
         if not isinstance(value, list) or len(value) < min_items:
             raise self.fail(name, f"must be a list of at least {min_items} texts")
-        return tuple(_Fields(self.file, f"{self.where}.{name}", {str(i): v for i, v in enumerate(value)}).text(str(i))
-                     for i in range(len(value)))
+        return tuple(
+            _Fields(self.file, f"{self.where}.{name}", {str(i): v for i, v in enumerate(value)}).text(str(i))
+            for i in range(len(value))
+        )
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -102,18 +104,28 @@ def _practice(file: str, index: int, table: Mapping[str, Any]) -> Practice:
         raise f.fail("exercise", "must be the id of an exercise")
     steps = f.texts("steps", 2)
     return Practice(
-        id=f.ident("id"), kind=f.choice("kind", _KINDS), number=f.integer("number", 0, 99),
-        title=f.text("title"), name=f.text("name"), synonyms=tuple(s.lower() for s in f.texts("synonyms")),
-        minutes=f.integer("minutes", 1, 60), intro=f.text("intro"), steps=steps,
-        about=f.text("about", MAX_ABOUT_SECONDS), exercise=exercise,
+        id=f.ident("id"),
+        kind=f.choice("kind", _KINDS),
+        number=f.integer("number", 0, 99),
+        title=f.text("title"),
+        name=f.text("name"),
+        synonyms=tuple(s.lower() for s in f.texts("synonyms")),
+        minutes=f.integer("minutes", 1, 60),
+        intro=f.text("intro"),
+        steps=steps,
+        about=f.text("about", MAX_ABOUT_SECONDS),
+        exercise=exercise,
         step_minutes=_step_minutes(f, len(steps)),
     )
 
 
 def _step_minutes(f: _Fields, count: int) -> tuple[int, ...]:
     value = f.table.get("step_minutes", [])
-    if not isinstance(value, list) or len(value) not in (0, count) or not all(
-            isinstance(m, int) and not isinstance(m, bool) and 0 <= m <= 30 for m in value):
+    if (
+        not isinstance(value, list)
+        or len(value) not in (0, count)
+        or not all(isinstance(m, int) and not isinstance(m, bool) and 0 <= m <= 30 for m in value)
+    ):
         raise f.fail("step_minutes", f"must list whole minutes from 0 to 30 for each of the {count} steps")
     return tuple(value)
 
@@ -141,7 +153,8 @@ def _question_group(file: str, index: int, table: Mapping[str, Any]) -> list[Que
     found = []
     for n, _ in enumerate(raw):
         text = _Fields(file, f"question_group {group}", {f"questions[{n}]": raw[n]}).text(
-            f"questions[{n}]", MAX_QUESTION_SECONDS)
+            f"questions[{n}]", MAX_QUESTION_SECONDS
+        )
         if not text.endswith("?") or text.count("?") != 1:
             raise f.fail(f"questions[{n}]", "must be one question, ending with a question mark")
         found.append(Question(f"{group}_{n + 1}", group, text))
@@ -217,15 +230,19 @@ def load_catalogue(extra_dirs: Iterable[Path] = ()) -> Catalogue:
             data = _read(path)
             unknown = set(data) - {"practice", "reason", "step_group", "question_group"}
             if unknown:
-                raise ContentError(path.name, ", ".join(sorted(unknown)),
-                                   "unknown table (expected practice, reason, step_group or question_group)")
+                raise ContentError(
+                    path.name,
+                    ", ".join(sorted(unknown)),
+                    "unknown table (expected practice, reason, step_group or question_group)",
+                )
             practices += [_practice(path.name, i, t) for i, t in enumerate(data.get("practice", []))]
             reasons += [_reason(path.name, i, t) for i, t in enumerate(data.get("reason", []))]
             groups += [_step_group(path.name, i, t) for i, t in enumerate(data.get("step_group", []))]
             for i, table in enumerate(data.get("question_group", [])):
                 questions += _question_group(path.name, i, table)
     catalogue = Catalogue(
-        practices=tuple(practices), reasons=tuple(reasons),
+        practices=tuple(practices),
+        reasons=tuple(reasons),
         phrases=_phrases(p for d in dirs for p in sorted((d / "phrases").glob("*.toml"))),
         step_groups=tuple(groups),
         questions=tuple(questions),
@@ -241,8 +258,9 @@ APL_DIR = CONTENT_DIR / "apl"
 # The screens the skill draws (skill/apl.py) and the fields it fills in each one's data source.
 SCREEN_FIELDS: dict[str, frozenset[str]] = {
     "practice": frozenset({"heading", "title", "minutes", "guiding", "steps", "hint"}),
-    "week": frozenset({"heading", "label", "days_active", "days", "streak", "streak_label", "gratitudes",
-                       "gratitudes_label"}),
+    "week": frozenset(
+        {"heading", "label", "days_active", "days", "streak", "streak_label", "gratitudes", "gratitudes_label"}
+    ),
 }
 
 
@@ -282,8 +300,11 @@ def load_screens(folder: Path = APL_DIR) -> dict[str, ScreenTemplate]:
             raise ContentError(f"apl/{name}.datasource.json", "labels", "must map names to texts")
         fields = _fields_of(datasource)
         if fields != wanted:
-            raise ContentError(f"apl/{name}.datasource.json", "datasource",
-                               f"fills {sorted(fields)}; the skill provides {sorted(wanted)}")
+            raise ContentError(
+                f"apl/{name}.datasource.json",
+                "datasource",
+                f"fills {sorted(fields)}; the skill provides {sorted(wanted)}",
+            )
         screens[name] = ScreenTemplate(name, document, datasource, dict(labels), frozenset(fields))
     return screens
 
@@ -320,8 +341,9 @@ def _check_groups(catalogue: Catalogue) -> None:
             if practice is None or practice.kind != "step":
                 raise ContentError("step groups", f"step_group {group.id}.steps", f"{step_id!r} is not a step")
             if placed.setdefault(step_id, group.id) != group.id or group.steps.count(step_id) > 1:
-                raise ContentError("step groups", f"step_group {group.id}.steps",
-                                   f"{step_id!r} is already in group {placed[step_id]}")
+                raise ContentError(
+                    "step groups", f"step_group {group.id}.steps", f"{step_id!r} is already in group {placed[step_id]}"
+                )
     missing = sorted(p.id for p in catalogue.practices if p.kind == "step" and p.id not in placed)
     if missing:
         raise ContentError("step groups", "step_group", f"step(s) in no group: {', '.join(missing)}")

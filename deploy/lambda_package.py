@@ -54,7 +54,7 @@ def runtime_requirements() -> list[str]:
 def lambda_python() -> str:
     """The Python version of lambda.yaml's default runtime, e.g. "3.13"."""
     text = TEMPLATE.read_text()
-    block = text[text.index("  LambdaRuntime:"):]
+    block = text[text.index("  LambdaRuntime:") :]
     match = re.search(r"Default:\s*python(3\.\d+)", block)
     if match is None:
         raise SystemExit(f"no default LambdaRuntime in {TEMPLATE}")
@@ -62,10 +62,26 @@ def lambda_python() -> str:
 
 
 def pip_install(target: Path, requirements: list[str]) -> None:
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    "--target", str(target), "--implementation", "cp", "--python-version", lambda_python(),
-                    *(arg for platform in PLATFORMS for arg in ("--platform", platform)),
-                    "--only-binary=:all:", *requirements], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--target",
+            str(target),
+            "--implementation",
+            "cp",
+            "--python-version",
+            lambda_python(),
+            *(arg for platform in PLATFORMS for arg in ("--platform", platform)),
+            "--only-binary=:all:",
+            *requirements,
+        ],
+        check=True,
+    )
 
 
 def copy_installed(target: Path, requirements: list[str]) -> list[str]:
@@ -115,19 +131,25 @@ def compile_bytecode(stage: Path) -> bool:
     can be made here, so only when it is the runtime's; ``unchecked-hash`` because the zip's file
     times are fixed and Lambda's sources never change under it."""
     if f"{sys.version_info.major}.{sys.version_info.minor}" != lambda_python():
-        print(f"note: Python {lambda_python()} is not the one running this, so the zip carries no bytecode "
-              "(cold starts compile it)")
+        print(
+            f"note: Python {lambda_python()} is not the one running this, so the zip carries no bytecode "
+            "(cold starts compile it)"
+        )
         return False
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # dependencies' own SyntaxWarnings, printed once here, never on Lambda
-        ok = compileall.compile_dir(stage, quiet=2, workers=1,
-                                    invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+        ok = compileall.compile_dir(
+            stage, quiet=2, workers=1, invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH
+        )
     return bool(ok)
 
 
 def write_zip(out: Path, stage: Path) -> int:
-    entries = [(str(path.relative_to(stage)), path) for path in sorted(stage.rglob("*"))
-               if path.is_file() and path.relative_to(stage).parts[0] != "bin"]
+    entries = [
+        (str(path.relative_to(stage)), path)
+        for path in sorted(stage.rglob("*"))
+        if path.is_file() and path.relative_to(stage).parts[0] != "bin"
+    ]
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_suffix(".partial")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
@@ -151,16 +173,21 @@ def build(out: Path, deps_from_here: bool = False) -> Path:
         copy_own(stage)
         compile_bytecode(stage)
         count = write_zip(out, stage)
-    print(f"{out}: {count} files, {out.stat().st_size / 1e6:.1f} MB "
-          f"(handler skill.lambda_entry.handler, Python {lambda_python()} x86_64)")
+    print(
+        f"{out}: {count} files, {out.stat().st_size / 1e6:.1f} MB "
+        f"(handler skill.lambda_entry.handler, Python {lambda_python()} x86_64)"
+    )
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "lambda.zip")
-    parser.add_argument("--deps-from-here", action="store_true",
-                        help="copy dependencies from this environment instead of fetching Lambda wheels")
+    parser.add_argument(
+        "--deps-from-here",
+        action="store_true",
+        help="copy dependencies from this environment instead of fetching Lambda wheels",
+    )
     args = parser.parse_args(argv)
     build(args.out.resolve(), deps_from_here=args.deps_from_here)
     return 0

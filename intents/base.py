@@ -158,8 +158,9 @@ class Turn:
         """The couple's zone: cached in the profile, learnt from the device when due (see
         docs/data-model.md, "Time zone"), else the configured default."""
         if self._zone is None:
-            self._zone = ZoneInfo(self._learn_time_zone() or self.profile.time_zone
-                                  or self.deps.settings.default_time_zone)
+            self._zone = ZoneInfo(
+                self._learn_time_zone() or self.profile.time_zone or self.deps.settings.default_time_zone
+            )
         return self._zone
 
     def _learn_time_zone(self) -> str | None:
@@ -169,9 +170,13 @@ class Turn:
             return None
         system = getattr(self.input.request_envelope.context, "system", None)
         device = getattr(system, "device", None)
-        zone = fetch_time_zone(getattr(system, "api_endpoint", None), getattr(device, "device_id", None),
-                               getattr(system, "api_access_token", None),
-                               timeout=settings.time_zone_timeout_seconds, allow_http=not settings.verify_requests)
+        zone = fetch_time_zone(
+            getattr(system, "api_endpoint", None),
+            getattr(device, "device_id", None),
+            getattr(system, "api_access_token", None),
+            timeout=settings.time_zone_timeout_seconds,
+            allow_http=not settings.verify_requests,
+        )
 
         def change(draft: Profile) -> bool:
             if zone:
@@ -236,8 +241,11 @@ class Turn:
         """Ask Alexa to take the couple's next words as this slot's value (Dialog.ElicitSlot; only in
         reply to an intent, the one request type Alexa accepts dialog directives for)."""
         if is_request_type("IntentRequest")(self.input):
-            updated = Intent(name=intent, confirmation_status=IntentConfirmationStatus.NONE,
-                             slots={slot: Slot(name=slot, confirmation_status=SlotConfirmationStatus.NONE)})
+            updated = Intent(
+                name=intent,
+                confirmation_status=IntentConfirmationStatus.NONE,
+                slots={slot: Slot(name=slot, confirmation_status=SlotConfirmationStatus.NONE)},
+            )
             self.input.response_builder.add_directive(ElicitSlotDirective(updated_intent=updated, slot_to_elicit=slot))
 
     def standard_card(self, title: str, text: str) -> None:
@@ -254,8 +262,7 @@ def slot_usable(handler_input: HandlerInput, name: str) -> bool:
     authorities = getattr(getattr(slot, "resolutions", None), "resolutions_per_authority", None) or []
     if not authorities:
         return True  # a free-speech or built-in slot: no resolution to check
-    return any(getattr(getattr(a, "status", None), "code", None) == StatusCode.ER_SUCCESS_MATCH
-               for a in authorities)
+    return any(getattr(getattr(a, "status", None), "code", None) == StatusCode.ER_SUCCESS_MATCH for a in authorities)
 
 
 class SaveState(AbstractResponseInterceptor):

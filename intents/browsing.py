@@ -72,6 +72,7 @@ def remember(turn: Turn, place: Place, heard: list[str] | None = None, tonight: 
 
 # -- composing answers ---------------------------------------------------------------------------
 
+
 def compose(*pieces: str | float | None) -> str:
     """Escaped text pieces and pauses (floats, in seconds) joined into one answer."""
     return " ".join(speech.pause(p) if isinstance(p, float) else p for p in pieces if p)
@@ -102,6 +103,7 @@ def pack(count: int, cost: Callable[[int, int], float], budget: float) -> list[t
 
 # -- the guided walkthrough: one step per turn ------------------------------------------------
 
+
 def show_walk(turn: Turn, practice: Practice, step: int, lead_in: str | None = None) -> Response:
     """One step. A step that takes minutes, and the last step, let the session end with the words
     that bring the couple back from a fresh session; a quick step waits for "next"."""
@@ -119,8 +121,16 @@ def show_walk(turn: Turn, practice: Practice, step: int, lead_in: str | None = N
         cue = turn.say("walk_timed", minutes=speech.count_words(minutes, "minute"))
     else:
         cue = turn.say("walk_next")
-    ssml = compose(lead_in, OPENING_GAP if lead_in else None, opening, OPENING_GAP if opening else None,
-                   turn.say("walk_step", number=step + 1), speech.text(practice.steps[step]), CUE_GAP, cue)
+    ssml = compose(
+        lead_in,
+        OPENING_GAP if lead_in else None,
+        opening,
+        OPENING_GAP if opening else None,
+        turn.say("walk_step", number=step + 1),
+        speech.text(practice.steps[step]),
+        CUE_GAP,
+        cue,
+    )
     card = (practice.title, "\n".join(f"{i + 1}. {s}" for i, s in enumerate(practice.steps))) if step == 0 else None
     if last or minutes >= TIMED_MINUTES:
         turn.state.leave()  # the place is kept in the profile for "next step" and "where were we"

@@ -120,8 +120,10 @@ def ask_speaker(turn: Turn, r: Round, lead: str = "", key: str = "grat_ask") -> 
     turn.state.phase = Phase.ROUND
     question = turn.say(key, name=who[r.asked], partner=who[1 - r.asked])
     turn.elicit(GRATITUDE_INTENT, GRATITUDE_SLOT)
-    return turn.ask(" ".join(p for p in (lead, question) if p),
-                    turn.say("grat_reprompt", name=who[r.asked], partner=who[1 - r.asked]))
+    return turn.ask(
+        " ".join(p for p in (lead, question) if p),
+        turn.say("grat_reprompt", name=who[r.asked], partner=who[1 - r.asked]),
+    )
 
 
 def ask_names(turn: Turn, key: str, lead: str = "") -> Response:
@@ -192,14 +194,25 @@ def finish(turn: Turn, r: Round, lead: str) -> Response:
         turn.profile, _ = turn.deps.store.update(turn.profile, change)
     except StoreUnavailable:
         log.warning("gratitude round finished but not counted for the streak")
-        return turn.tell(" ".join((lead, turn.say("grat_round_done_not_counted", count=r.shared,
-                                                        entries=_entries(r.shared)))))
+        return turn.tell(
+            " ".join((lead, turn.say("grat_round_done_not_counted", count=r.shared, entries=_entries(r.shared))))
+        )
     after = turn.profile.streak_state()
     # The round bridged yesterday's gap: say kindly that the rest day was used, as "we did it" does.
     rested = after.last_rest == today - timedelta(days=1) and before.last_rest != after.last_rest
-    return turn.tell(" ".join((lead, turn.say("grat_round_done_rest_day" if rested else "grat_round_done",
-                                              count=r.shared, entries=_entries(r.shared),
-                                              streak_words=_days(turn.profile.streak)))))
+    return turn.tell(
+        " ".join(
+            (
+                lead,
+                turn.say(
+                    "grat_round_done_rest_day" if rested else "grat_round_done",
+                    count=r.shared,
+                    entries=_entries(r.shared),
+                    streak_words=_days(turn.profile.streak),
+                ),
+            )
+        )
+    )
 
 
 def _days(n: int) -> str:
@@ -234,8 +247,10 @@ def reask(turn: Turn, lead: str) -> Response:
     if turn.phase == Phase.CONFIRM_NAMES and turn.state.names_pending:
         pending = turn.state.names_pending
         key = "grat_confirm_two" if len(pending) == 2 else "grat_confirm_one"
-        return turn.ask(" ".join(p for p in (lead, turn.say(key, first=pending[0], second=pending[-1])) if p),
-                        turn.say("grat_confirm_reprompt"))
+        return turn.ask(
+            " ".join(p for p in (lead, turn.say(key, first=pending[0], second=pending[-1])) if p),
+            turn.say("grat_confirm_reprompt"),
+        )
     key = "grat_ask_partner" if turn.state.names_heard else "grat_ask_names"
     return ask_names(turn, key, lead)
 
@@ -247,9 +262,11 @@ def stop_round(turn: Turn) -> Response:
     if r is None:
         return turn.tell(turn.say("grat_stopped_none"))
     if r.voices and any(turn.profile.voices.get(k) != v for k, v in r.voices.items()):
+
         def change(draft: Profile) -> bool:
             draft.voices.update(r.voices)
             return True
+
         try:
             turn.profile, _ = turn.deps.store.update(turn.profile, change, step="voices")
         except StoreUnavailable:
@@ -287,8 +304,11 @@ def resume_round(turn: Turn, marker: Place | None) -> Response | None:
         turn.state.phase = Phase.ROUND_OFFER
         return turn.ask(turn.say("grat_already_done"), turn.say("grat_offer_reprompt"))
     rebuilt.asked = following
-    lead = (turn.say("grat_resumed", count=len(mine), entries=_entries(len(mine))) if mine
-            else turn.say("grat_resumed_none"))
+    lead = (
+        turn.say("grat_resumed", count=len(mine), entries=_entries(len(mine)))
+        if mine
+        else turn.say("grat_resumed_none")
+    )
     return ask_speaker(turn, rebuilt, lead)
 
 
@@ -381,8 +401,7 @@ class GratitudeHandler(IntentHandler):
             return not_understood(turn, r)
         speaker = self._speaker(turn, r)
         who = names(turn)
-        entry = Gratitude(by=who[speaker], to=who[1 - speaker], words=words, at=turn.now,
-                          round_id=r.id, each=r.each)
+        entry = Gratitude(by=who[speaker], to=who[1 - speaker], words=words, at=turn.now, round_id=r.id, each=r.each)
         try:
             gratitude_log(turn).add(turn.profile.couple_id, entry, local_now(turn), request_id(turn))
         except StoreUnavailable:
@@ -409,7 +428,7 @@ class GratitudeHandler(IntentHandler):
 
 
 class SkipHandler(IntentHandler):
-    """"Skip" (or "next") during someone's turn passes it to the other partner."""
+    """ "Skip" (or "next") during someone's turn passes it to the other partner."""
 
     intents = ("GratitudeSkipIntent", "AMAZON.NextIntent")
 
@@ -437,5 +456,4 @@ class OfferAnswerHandler(IntentHandler):
         return turn.tell(turn.say("grat_declined"))
 
 
-HANDLERS = (StartRoundHandler, NamesHandler, ConfirmNamesHandler, GratitudeHandler, SkipHandler,
-            OfferAnswerHandler)
+HANDLERS = (StartRoundHandler, NamesHandler, ConfirmNamesHandler, GratitudeHandler, SkipHandler, OfferAnswerHandler)

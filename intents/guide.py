@@ -47,7 +47,7 @@ def normalise(words: str) -> str:
     text = re.sub(r"[^a-z0-9]+", " ", words.lower().replace("'", "").replace("\u2019", "")).strip()
     for article in _ARTICLES:
         if text.startswith(article):
-            text = text[len(article):]
+            text = text[len(article) :]
     return text
 
 
@@ -58,18 +58,37 @@ def practice_names(practice: Practice) -> list[str]:
 
 
 _COUNTING = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-             "eleventh", "twelfth")
+_ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+)
 _STEP_WORDS = re.compile(r"^(?:step (?:number )?(\w+)|(\w+) step)$")
 
 
 def step_by_words(content: Catalogue, wanted: str) -> Practice | None:
-    """"step five", "step 5", "fifth step": a step named by its number in a practice slot (Alexa may
+    """ "step five", "step 5", "fifth step": a step named by its number in a practice slot (Alexa may
     hear "tell me about step five" as the explain intent with unresolved words)."""
     found = _STEP_WORDS.match(wanted)
     word = (found.group(1) or found.group(2)) if found else ""
-    number = (int(word) if word.isascii() and word.isdigit() else _COUNTING.index(word) + 1 if word in _COUNTING
-              else _ORDINALS.index(word) + 1 if word in _ORDINALS else None)
+    number = (
+        int(word)
+        if word.isascii() and word.isdigit()
+        else _COUNTING.index(word) + 1
+        if word in _COUNTING
+        else _ORDINALS.index(word) + 1
+        if word in _ORDINALS
+        else None
+    )
     return next((p for p in content.practices if p.kind == "step" and p.number == number), None)
 
 
@@ -106,8 +125,10 @@ def slot(turn: Turn, name: str) -> tuple[str | None, str | None]:
 
 # -- reasons -------------------------------------------------------------------------------------
 
-def pick_reason(reasons: tuple[Reason, ...], heard: list[str], group: str,
-                rng: random.Random) -> tuple[Reason, list[str]]:
+
+def pick_reason(
+    reasons: tuple[Reason, ...], heard: list[str], group: str, rng: random.Random
+) -> tuple[Reason, list[str]]:
     """A reason from ``group`` not heard in this rotation, and the rotation after hearing it.
 
     When the group has all been heard its rotation starts again, but never with the reason heard
@@ -128,8 +149,13 @@ def pick_reason(reasons: tuple[Reason, ...], heard: list[str], group: str,
 
 def say_reason(turn: Turn, reason: Reason, lead_in: str | None = None) -> Response:
     turn.state.phase = Phase.REASON
-    ssml = compose(lead_in, GAP if lead_in else None, turn.say("reason_answer", title=reason.title, text=reason.text),
-                   GAP, turn.say("reason_offer"))
+    ssml = compose(
+        lead_in,
+        GAP if lead_in else None,
+        turn.say("reason_answer", title=reason.title, text=reason.text),
+        GAP,
+        turn.say("reason_offer"),
+    )
     return turn.ask(ssml, turn.say("reason_reprompt"), card=(reason.title, reason.text))
 
 
@@ -164,6 +190,7 @@ def move_reason(turn: Turn, place: Place, delta: int) -> Response:
 
 
 # -- the steps: overview pages, then each step; and the exercises --------------------------------
+
 
 def overview_pages(content: Catalogue) -> list[tuple[int, int]]:
     groups = content.step_groups
@@ -212,10 +239,14 @@ def say_overview(turn: Turn, page: int, lead_in: str | None = None) -> Response:
     last = page == len(pages) - 1
     turn.state.phase = Phase.OVERVIEW
     ssml = compose(
-        lead_in, GAP if lead_in else None,
+        lead_in,
+        GAP if lead_in else None,
         turn.say("steps_intro", count=len(steps_in_order(content)), groups=len(content.step_groups))
-        if page == 0 else None, GROUP_GAP if page == 0 else None,
-        speech.join([g.line for g in groups], gap_seconds=GROUP_GAP), GROUP_GAP,
+        if page == 0
+        else None,
+        GROUP_GAP if page == 0 else None,
+        speech.join([g.line for g in groups], gap_seconds=GROUP_GAP),
+        GROUP_GAP,
         turn.say("steps_offer") if last else turn.say("steps_more"),
     )
     card = ("The steps", "\n".join(g.line for g in groups))
@@ -232,8 +263,11 @@ def explain(turn: Turn, practice: Practice, lead_in: str | None = None, itself: 
         offer, target = turn.say("explain_offer_exercise_self"), practice
     else:
         offer, target = turn.say("explain_offer_self"), practice
-    heading = (turn.say("step_heading", number=practice.number, title=practice.title) if practice.kind == "step"
-               else turn.say("exercise_heading", title=practice.title))
+    heading = (
+        turn.say("step_heading", number=practice.number, title=practice.title)
+        if practice.kind == "step"
+        else turn.say("exercise_heading", title=practice.title)
+    )
     about = speech.text(practice.about)
 
     def answer(lead: str | None, head: str | None) -> str:
@@ -251,6 +285,7 @@ def explain(turn: Turn, practice: Practice, lead_in: str | None = None, itself: 
 
 
 # -- moving about --------------------------------------------------------------------------------
+
 
 def show(turn: Turn, place: Place, lead_in: str | None = None) -> Response:
     """Say what is at ``place`` and remember it."""
@@ -315,12 +350,11 @@ def nothing(turn: Turn) -> Response:
     return turn.ask(turn.say("browse_nothing"), turn.say("browse_nothing_reprompt"))
 
 
-
-
 # -- handlers ------------------------------------------------------------------------------------
 
+
 class ReasonHandler(IntentHandler):
-    """"Why does closeness matter?", "tell me about physical closeness", and yes to another."""
+    """ "Why does closeness matter?", "tell me about physical closeness", and yes to another."""
 
     # "Another one" after a reason means another reason, not another exercise.
     intents = ("WhyClosenessIntent", "AMAZON.YesIntent", "AnotherExerciseIntent")
@@ -364,7 +398,7 @@ class ExplainHandler(IntentHandler):
 
 
 class StepByNumberHandler(IntentHandler):
-    """"Step five", "the fifth step", "what's step 11": that step, explained; a kind word past the end."""
+    """ "Step five", "the fifth step", "what's step 11": that step, explained; a kind word past the end."""
 
     intents = ("StepByNumberIntent",)
 
@@ -413,7 +447,7 @@ def unknown(turn: Turn) -> Response:
 
 
 class StartPracticeHandler(IntentHandler):
-    """"Let's do the touch map", or yes after an explanation: guide that practice now."""
+    """ "Let's do the touch map", or yes after an explanation: guide that practice now."""
 
     intents = ("StartPracticeIntent", "AMAZON.YesIntent")
 
@@ -468,5 +502,14 @@ class GuideNoHandler(IntentHandler):
         return turn.tell(turn.say("browse_declined"))
 
 
-HANDLERS = (ReasonHandler, OverviewHandler, ExplainHandler, StepByNumberHandler, StartPracticeHandler,
-            OfferFollowUpHandler, NextHandler, BackHandler, GuideNoHandler)
+HANDLERS = (
+    ReasonHandler,
+    OverviewHandler,
+    ExplainHandler,
+    StepByNumberHandler,
+    StartPracticeHandler,
+    OfferFollowUpHandler,
+    NextHandler,
+    BackHandler,
+    GuideNoHandler,
+)

@@ -24,8 +24,7 @@ class LaunchHandler(Handler):
         streak = current(turn.streak(), turn.today)
         if streak == 0:
             return turn.ask(turn.say("launch_returning_fresh"), turn.say("launch_reprompt"))
-        return turn.ask(turn.say("launch_returning", streak_words=streak_words(streak)),
-                        turn.say("launch_reprompt"))
+        return turn.ask(turn.say("launch_returning", streak_words=streak_words(streak)), turn.say("launch_reprompt"))
 
 
 HANDLERS = (LaunchHandler,)

@@ -46,10 +46,15 @@ class LinkPartnerHandler(IntentHandler):
         code = partners(turn).issue_code(turn.user_id, turn.now)
         if code is None:
             return turn.tell(turn.say("link_already"))
-        return turn.tell(turn.say("link_code", code_digits=spoken_digits(code)),
-                         card=("Link your partner", f"Code: {code}\nOn your partner's device: "
-                                                    "\"Alexa, ask Close Together to join my partner\". "
-                                                    "It works once, for ten minutes."))
+        return turn.tell(
+            turn.say("link_code", code_digits=spoken_digits(code)),
+            card=(
+                "Link your partner",
+                f"Code: {code}\nOn your partner's device: "
+                '"Alexa, ask Close Together to join my partner". '
+                "It works once, for ten minutes.",
+            ),
+        )
 
 
 class JoinPartnerHandler(IntentHandler):
@@ -106,7 +111,7 @@ def partner_name(turn: Turn) -> str:
 
 
 class DeleteDataHandler(IntentHandler):
-    """"Delete our data": everything of the couple, for both accounts when they are linked."""
+    """ "Delete our data": everything of the couple, for both accounts when they are linked."""
 
     intents = ("DeleteDataIntent",)
 
@@ -114,13 +119,14 @@ class DeleteDataHandler(IntentHandler):
         turn = self.turn(handler_input)
         turn.state.phase = Phase.CONFIRM_DELETE
         if turn.profile.members:  # linked: say plainly that it is the partner's history too
-            return turn.ask(turn.say("delete_confirm_linked", partner=partner_name(turn)),
-                            turn.say("delete_confirm_reprompt"))
+            return turn.ask(
+                turn.say("delete_confirm_linked", partner=partner_name(turn)), turn.say("delete_confirm_reprompt")
+            )
         return turn.ask(turn.say("delete_confirm"), turn.say("delete_confirm_reprompt"))
 
 
 class DeleteMyDataHandler(IntentHandler):
-    """"Delete my data": on a linked couple, unlink this account and remove its own data, leaving the
+    """ "Delete my data": on a linked couple, unlink this account and remove its own data, leaving the
     partner a solo copy of what they shared. On a solo account it is the couple's data, as above."""
 
     intents = ("DeleteMyDataIntent",)
@@ -131,8 +137,9 @@ class DeleteMyDataHandler(IntentHandler):
             turn.state.phase = Phase.CONFIRM_DELETE
             return turn.ask(turn.say("delete_confirm"), turn.say("delete_confirm_reprompt"))
         turn.state.phase = Phase.CONFIRM_DELETE_MINE
-        return turn.ask(turn.say("delete_confirm_mine", partner=partner_name(turn)),
-                        turn.say("delete_confirm_mine_reprompt"))
+        return turn.ask(
+            turn.say("delete_confirm_mine", partner=partner_name(turn)), turn.say("delete_confirm_mine_reprompt")
+        )
 
 
 class DeleteConfirmedHandler(IntentHandler):
@@ -190,5 +197,14 @@ class SkillDisabledHandler(Handler):
         return handler_input.response_builder.response
 
 
-HANDLERS = (LinkPartnerHandler, JoinPartnerHandler, UnlinkPartnerHandler, DeleteDataHandler, DeleteMyDataHandler,
-            DeleteConfirmedHandler, DeleteMineConfirmedHandler, DeleteDeclinedHandler, SkillDisabledHandler)
+HANDLERS = (
+    LinkPartnerHandler,
+    JoinPartnerHandler,
+    UnlinkPartnerHandler,
+    DeleteDataHandler,
+    DeleteMyDataHandler,
+    DeleteConfirmedHandler,
+    DeleteMineConfirmedHandler,
+    DeleteDeclinedHandler,
+    SkillDisabledHandler,
+)

@@ -179,6 +179,7 @@ def give(turn: Turn, question: Question, key: str, lead: str = "") -> Response:
     """Say the question, last. A linked device waits for its own answer (the slot is elicited); one
     device alone is for talking it over together. ``key`` is how it is introduced ("q_talk" the
     first time: a linked device hears "q_apart" instead)."""
+
     def spoken(text: str) -> str:
         return " ".join(p for p in (lead, text) if p)
 
@@ -195,19 +196,21 @@ def give(turn: Turn, question: Question, key: str, lead: str = "") -> Response:
         said = turn.say("q_apart" if key == "q_talk" else key, question=question.text)
         return turn.ask(spoken(said), turn.say("q_answer_reprompt"))
     turn.state.phase = Phase.Q_TALK
-    return turn.ask(spoken(turn.say(key, question=question.text)), turn.say("q_talk_reprompt"),
-                    card=("Tonight's question", question.text))
+    return turn.ask(
+        spoken(turn.say(key, question=question.text)),
+        turn.say("q_talk_reprompt"),
+        card=("Tonight's question", question.text),
+    )
 
 
 def hear(turn: Turn, question: Question | None) -> Response:
-    """"Let's hear our answers": both, once both have answered; otherwise who is still to answer."""
+    """ "Let's hear our answers": both, once both have answered; otherwise who is still to answer."""
     turn.state.leave()
     if not linked(turn):
         return turn.tell(turn.say("q_hear_unlinked"))
     found = answers_for(turn, question) if question is not None else {}
     mine = found.get(me(turn))
-    theirs = next((a for account, a in found.items() if account != me(turn) and account in turn.profile.members),
-                  None)
+    theirs = next((a for account, a in found.items() if account != me(turn) and account in turn.profile.members), None)
     if question is None or (mine is None and theirs is None):
         return turn.tell(turn.say("q_hear_none"))
     if mine is None:
@@ -237,8 +240,9 @@ def keep(turn: Turn, words: str) -> Response:
         return give(turn, question, "q_talk", turn.say("q_answer_none"))
     answer = Answer(me(turn), words)
     try:
-        Answers(turn.deps.store).put(turn.profile.couple_id, evening(turn).isoformat(), question.id, answer,
-                                     request_id(turn), expires(turn))
+        Answers(turn.deps.store).put(
+            turn.profile.couple_id, evening(turn).isoformat(), question.id, answer, request_id(turn), expires(turn)
+        )
     except StoreUnavailable:
         log.warning("answer not stored")
         turn.state.phase = Phase.Q_ANSWER
@@ -256,7 +260,7 @@ def keep(turn: Turn, words: str) -> Response:
 
 
 class TonightsQuestionHandler(IntentHandler):
-    """"What's tonight's question?", "ask us a question"."""
+    """ "What's tonight's question?", "ask us a question"."""
 
     intents = (TONIGHT_INTENT,)
 
@@ -267,7 +271,7 @@ class TonightsQuestionHandler(IntentHandler):
 
 
 class AnotherQuestionHandler(IntentHandler):
-    """"Another question" anywhere, and "next" or "another one" while a question is on: one more,
+    """ "Another question" anywhere, and "next" or "another one" while a question is on: one more,
     once an evening."""
 
     # "another one" (AnotherExerciseIntent) right after a question means another question.
@@ -283,7 +287,7 @@ class AnotherQuestionHandler(IntentHandler):
 
 
 class AnswerHandler(IntentHandler):
-    """"My answer is ...", "I'd say ...", or the words alone while the answer is elicited."""
+    """ "My answer is ...", "I'd say ...", or the words alone while the answer is elicited."""
 
     intents = (ANSWER_INTENT,)
 
@@ -305,7 +309,7 @@ class AnswerHandler(IntentHandler):
 
 
 class HearAnswersHandler(IntentHandler):
-    """"Let's hear our answers", "what did we say", and "yes" to hearing them."""
+    """ "Let's hear our answers", "what did we say", and "yes" to hearing them."""
 
     intents = (HEAR_INTENT, "AMAZON.YesIntent")
 
@@ -331,11 +335,11 @@ class QuestionTurnHandler(IntentHandler):
         phase = turn.phase
         if get_intent_name(handler_input) == "AMAZON.NoIntent":
             turn.state.leave()
-            key = {Phase.Q_TALK: "q_talk_done", Phase.Q_ANSWER: "q_answer_later"}.get(phase or Phase.Q_HEAR,
-                                                                                        "q_hear_later")
+            key = {Phase.Q_TALK: "q_talk_done", Phase.Q_ANSWER: "q_answer_later"}.get(
+                phase or Phase.Q_HEAR, "q_hear_later"
+            )
             return turn.tell(turn.say(key))
         return reask(turn, "")
 
 
-HANDLERS = (TonightsQuestionHandler, AnotherQuestionHandler, AnswerHandler, HearAnswersHandler,
-            QuestionTurnHandler)
+HANDLERS = (TonightsQuestionHandler, AnotherQuestionHandler, AnswerHandler, HearAnswersHandler, QuestionTurnHandler)

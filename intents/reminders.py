@@ -76,8 +76,12 @@ def permission_granted(turn: Turn) -> bool:
 def api(turn: Turn) -> RemindersApi:
     system = getattr(turn.input.request_envelope.context, "system", None)
     settings = turn.deps.settings
-    return RemindersApi(getattr(system, "api_endpoint", None), getattr(system, "api_access_token", None),
-                        timeout=settings.reminders_timeout_seconds, allow_http=not settings.verify_requests)
+    return RemindersApi(
+        getattr(system, "api_endpoint", None),
+        getattr(system, "api_access_token", None),
+        timeout=settings.reminders_timeout_seconds,
+        allow_http=not settings.verify_requests,
+    )
 
 
 def reminders(turn: Turn) -> ReminderStore:
@@ -87,8 +91,11 @@ def reminders(turn: Turn) -> ReminderStore:
 def ask_permission(turn: Turn, at: time) -> Response:
     """Alexa asks the couple, in its own words, to allow reminders; the answer comes back as a
     Connections.Response carrying ``token`` (the time they asked for, nothing personal)."""
-    directive = SendRequestDirective(name="AskFor", token=f"{TOKEN_PREFIX}{at:%H:%M}", payload={
-        "@type": "AskForPermissionsConsentRequest", "@version": "1", "permissionScope": PERMISSION})
+    directive = SendRequestDirective(
+        name="AskFor",
+        token=f"{TOKEN_PREFIX}{at:%H:%M}",
+        payload={"@type": "AskForPermissionsConsentRequest", "@version": "1", "permissionScope": PERMISSION},
+    )
     return turn.input.response_builder.speak(turn.say("reminder_permission_ask")).add_directive(directive).response
 
 
@@ -105,8 +112,13 @@ def schedule(turn: Turn, at: time, after_consent: bool = False) -> Response:
     user, store, service = turn.user_id, reminders(turn), api(turn)
     envelope_request = turn.input.request_envelope.request
     request = request_hash(str(getattr(envelope_request, "request_id", "")))
-    body = daily_reminder(at, turn.time_zone.key, str(getattr(envelope_request, "locale", None) or "en-US"),
-                          turn.content.say("reminder_text"), turn.now)
+    body = daily_reminder(
+        at,
+        turn.time_zone.key,
+        str(getattr(envelope_request, "locale", None) or "en-US"),
+        turn.content.say("reminder_text"),
+        turn.now,
+    )
     words = {"time": spoken_time(at)}
     record = store.get(user)
     if record is not None and record.alert_token:
@@ -157,7 +169,7 @@ def forget(turn: Turn) -> None:
 
 
 class SetReminderHandler(IntentHandler):
-    """"Remind us every evening at eight" (no time: eight)."""
+    """ "Remind us every evening at eight" (no time: eight)."""
 
     intents = ("SetReminderIntent",)
 
@@ -171,7 +183,7 @@ class SetReminderHandler(IntentHandler):
 
 
 class ChangeReminderHandler(IntentHandler):
-    """"Change the reminder to nine": moves it (or makes it, when there is none yet)."""
+    """ "Change the reminder to nine": moves it (or makes it, when there is none yet)."""
 
     intents = ("ChangeReminderIntent",)
 
@@ -208,8 +220,9 @@ class PermissionAnswerHandler(Handler):
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         request = handler_input.request_envelope.request
-        return bool(is_request_type("Connections.Response")(handler_input)
-                    and getattr(request, "name", None) == "AskFor")
+        return bool(
+            is_request_type("Connections.Response")(handler_input) and getattr(request, "name", None) == "AskFor"
+        )
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)

@@ -134,8 +134,16 @@ class Round:
         return 0 if self.last is None else 1 - self.last
 
     def as_dict(self) -> dict[str, Any]:
-        return {"round": self.id, "each": self.each, "turns": list(self.turns), "asked": self.asked,
-                "last": self.last, "shared": self.shared, "retry": self.retry, "voices": dict(self.voices)}
+        return {
+            "round": self.id,
+            "each": self.each,
+            "turns": list(self.turns),
+            "asked": self.asked,
+            "last": self.last,
+            "shared": self.shared,
+            "retry": self.retry,
+            "voices": dict(self.voices),
+        }
 
     @classmethod
     def of(cls, raw: object) -> Round | None:
@@ -143,20 +151,38 @@ class Round:
             return None
         ident, each = _id(raw.get("round")), _int(raw.get("each"), 1, MAX_EACH)
         turns = raw.get("turns")
-        asked, shared, retry = _int(raw.get("asked"), 0, 1), _int(raw.get("shared"), 0, 2 * MAX_EACH), _int(
-            raw.get("retry"), 0, 1)
+        asked, shared, retry = (
+            _int(raw.get("asked"), 0, 1),
+            _int(raw.get("shared"), 0, 2 * MAX_EACH),
+            _int(raw.get("retry"), 0, 1),
+        )
         last = raw.get("last")
         voices = raw.get("voices") or {}
-        if (ident is None or each is None or asked is None or shared is None or retry is None
-                or not isinstance(turns, list) or len(turns) != 2
-                or any(_int(t, 0, MAX_EACH) is None for t in turns)
-                or (last is not None and _int(last, 0, 1) is None)
-                or not isinstance(voices, Mapping) or len(voices) > MAX_VOICES
-                or any(not isinstance(k, str) or not _PERSON.match(k) or _int(v, 0, 1) is None
-                       for k, v in voices.items())):
+        if (
+            ident is None
+            or each is None
+            or asked is None
+            or shared is None
+            or retry is None
+            or not isinstance(turns, list)
+            or len(turns) != 2
+            or any(_int(t, 0, MAX_EACH) is None for t in turns)
+            or (last is not None and _int(last, 0, 1) is None)
+            or not isinstance(voices, Mapping)
+            or len(voices) > MAX_VOICES
+            or any(not isinstance(k, str) or not _PERSON.match(k) or _int(v, 0, 1) is None for k, v in voices.items())
+        ):
             return None
-        return cls(ident, each, [int(t) for t in turns], asked, last if isinstance(last, int) else None,
-                   shared, retry, {str(k): int(v) for k, v in voices.items()})
+        return cls(
+            ident,
+            each,
+            [int(t) for t in turns],
+            asked,
+            last if isinstance(last, int) else None,
+            shared,
+            retry,
+            {str(k): int(v) for k, v in voices.items()},
+        )
 
 
 # Session attribute keys: each listed once.
@@ -170,8 +196,18 @@ K_NAMES_PENDING = "grat_pending"  # names waiting for a yes
 K_WANTED_EACH = "grat_each"  # turns each asked for before the names were known
 K_COUPLE = "couple"  # the linked couple's id, a hint re-checked against its members every time
 K_OFFERS = "offers"  # how many "another one" offers this session made, so their openers take turns
-KEYS = (K_PHASE, K_PRACTICE, K_BROWSE, K_TRAIL, K_ROUND, K_NAMES_HEARD, K_NAMES_PENDING, K_WANTED_EACH, K_COUPLE,
-        K_OFFERS)
+KEYS = (
+    K_PHASE,
+    K_PRACTICE,
+    K_BROWSE,
+    K_TRAIL,
+    K_ROUND,
+    K_NAMES_HEARD,
+    K_NAMES_PENDING,
+    K_WANTED_EACH,
+    K_COUPLE,
+    K_OFFERS,
+)
 
 
 @dataclass

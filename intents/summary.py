@@ -47,6 +47,7 @@ class Week:
     def label(self) -> str:
         def d(day: date) -> str:
             return f"{day.day} {day:%B}"
+
         return f"{d(self.first)} to {d(self.last)}"
 
 
@@ -80,8 +81,9 @@ def summary(turn: Turn, weeks_back: int) -> tuple[list[str], list[str]]:
     else:
         entries, more = log.entries(prefetched[0], week.first, week.last, turn.now), prefetched[1]
         more = more and len(entries) >= MAX_WEEK_ENTRIES
-    screen.show_week(turn, week.first, week.label(), (d for d, _ in done), current(profile.streak_state(), today),
-                     len(entries), more)
+    screen.show_week(
+        turn, week.first, week.label(), (d for d, _ in done), current(profile.streak_state(), today), len(entries), more
+    )
     which = "this week" if weeks_back == 0 else "last week"
     focus = next_focus(turn)
     spoken: list[str] = []
@@ -101,8 +103,7 @@ def summary(turn: Turn, weeks_back: int) -> tuple[list[str], list[str]]:
                 names.append(name)
         named = join_names(names[:MAX_NAMED])
         key = "summary_days_named" if named else "summary_days"
-        spoken.append(turn.content.say(key, which=which, days=days, practices=_n(len(done), "practice"),
-                                       named=named))
+        spoken.append(turn.content.say(key, which=which, days=days, practices=_n(len(done), "practice"), named=named))
         card.append(f"Active days: {days} of 7")
         card.append(f"Practices completed: {len(done)}" + (f" ({named})" if named else ""))
     else:
@@ -118,13 +119,17 @@ def summary(turn: Turn, weeks_back: int) -> tuple[list[str], list[str]]:
 
     count = f"more than {len(entries)}" if more else str(len(entries))
     if entries:
-        spoken.append(turn.content.say("summary_gratitudes", count=count,
-                                       entries="gratitude" if len(entries) == 1 else "gratitudes"))
+        spoken.append(
+            turn.content.say(
+                "summary_gratitudes", count=count, entries="gratitude" if len(entries) == 1 else "gratitudes"
+            )
+        )
         card.append(f"Gratitudes shared: {count}")
         chosen = pick_readback(entries, profile.readback)
         if chosen is not None:
-            spoken.append(turn.content.say("summary_readback", name=chosen.by, partner=chosen.to,
-                                           words=quote(chosen.words)))
+            spoken.append(
+                turn.content.say("summary_readback", name=chosen.by, partner=chosen.to, words=quote(chosen.words))
+            )
             card.append(f"{chosen.by} to {chosen.to}: \u201c{clean_words(chosen.words)}\u201d")
             remember_readback(turn, chosen.key)
     else:

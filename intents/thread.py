@@ -27,11 +27,22 @@ RESUME = ("AMAZON.ResumeIntent", "ResumeGuideIntent", "ResumeGratitudeRoundInten
 
 # The intents each practice phase answers itself; anything else there keeps the place.
 OWN_INTENTS: dict[Phase, frozenset[str]] = {
-    Phase.WALK: frozenset({"AMAZON.NextIntent", "NextStepIntent", "TellMeMoreIntent", "AMAZON.PreviousIntent",
-                           "AMAZON.YesIntent", "AMAZON.NoIntent", "CompletedExerciseIntent", "StartPracticeIntent",
-                           "StartExerciseIntent"}),
-    Phase.ROUND: frozenset({"GratitudeIntent", "GratitudeSkipIntent", "AMAZON.NextIntent",
-                            "StartGratitudeRoundIntent"}),
+    Phase.WALK: frozenset(
+        {
+            "AMAZON.NextIntent",
+            "NextStepIntent",
+            "TellMeMoreIntent",
+            "AMAZON.PreviousIntent",
+            "AMAZON.YesIntent",
+            "AMAZON.NoIntent",
+            "CompletedExerciseIntent",
+            "StartPracticeIntent",
+            "StartExerciseIntent",
+        }
+    ),
+    Phase.ROUND: frozenset(
+        {"GratitudeIntent", "GratitudeSkipIntent", "AMAZON.NextIntent", "StartGratitudeRoundIntent"}
+    ),
     Phase.NAMES: frozenset({"PartnerNamesIntent"}),
     Phase.CONFIRM_NAMES: frozenset({"PartnerNamesIntent", "AMAZON.YesIntent", "AMAZON.NoIntent"}),
 }
@@ -121,7 +132,7 @@ class RepeatHandler(IntentHandler):
 
 
 class PauseHandler(IntentHandler):
-    """"Pause" or "hold on": the place is already kept in the profile (each step of a walkthrough,
+    """ "Pause" or "hold on": the place is already kept in the profile (each step of a walkthrough,
     the start of a round), so say how to come back and let them be."""
 
     intents = (PAUSE,)
@@ -137,7 +148,7 @@ class PauseHandler(IntentHandler):
 
 
 def resume(turn: Turn, round_only: bool = False) -> Response:
-    """"Where were we?": in a practice, where we are; else what was interrupted, round or walkthrough."""
+    """ "Where were we?": in a practice, where we are; else what was interrupted, round or walkthrough."""
     if in_practice(turn):
         return here(turn, turn.say("resume_here"))
     marker = browsing.saved(turn)
@@ -200,7 +211,7 @@ class StayHandler(Handler):
 
 
 class ReaskHandler(IntentHandler):
-    """"Next" or "back" after a yes-or-no question that has no next: the question again."""
+    """ "Next" or "back" after a yes-or-no question that has no next: the question again."""
 
     intents = ("AMAZON.NextIntent", "AMAZON.PreviousIntent", "NextStepIntent", "TellMeMoreIntent")
 
@@ -213,5 +224,13 @@ class ReaskHandler(IntentHandler):
         return here(self.turn(handler_input), "")
 
 
-HANDLERS = (HelpHandler, FallbackHandler, RepeatHandler, PauseHandler, ResumeHandler, StopHandler, StayHandler,
-            ReaskHandler)
+HANDLERS = (
+    HelpHandler,
+    FallbackHandler,
+    RepeatHandler,
+    PauseHandler,
+    ResumeHandler,
+    StopHandler,
+    StayHandler,
+    ReaskHandler,
+)

@@ -22,7 +22,6 @@ from skill.streak import Streak, current
 log = logging.getLogger("close_together.intents.tonight")
 
 
-
 def done_lately(profile: Profile, today: date) -> set[str]:
     """Practices completed today or yesterday: never tonight's pick."""
     since = (today - timedelta(days=1)).isoformat()
@@ -33,14 +32,19 @@ def done_today(profile: Profile, today: date) -> set[str]:
     return {practice for day, practice in profile.done if day == today.isoformat()}
 
 
-def pick(practices: tuple[Practice, ...], profile: Profile, avoid: set[str], rng: random.Random,
-         today: date) -> Practice:
+def pick(
+    practices: tuple[Practice, ...], profile: Profile, avoid: set[str], rng: random.Random, today: date
+) -> Practice:
     """A practice not among ``avoid``, the recent suggestions or those done today or yesterday,
     favouring ones not done lately. The recent suggestions give way first when nothing else is left."""
     lately = done_lately(profile, today)
     recent = set(profile.recent) | avoid | lately
-    pool = ([p for p in practices if p.id not in recent] or [p for p in practices if p.id not in avoid | lately]
-            or [p for p in practices if p.id not in lately] or list(practices))
+    pool = (
+        [p for p in practices if p.id not in recent]
+        or [p for p in practices if p.id not in avoid | lately]
+        or [p for p in practices if p.id not in lately]
+        or list(practices)
+    )
     oldest = min(profile.last_done.get(p.id, "") for p in pool)
     fresh = [p for p in pool if profile.last_done.get(p.id, "") == oldest]
     return rng.choice(fresh)
@@ -65,8 +69,12 @@ def tonight_for(turn: Turn, another: bool = False) -> Practice:
 
     def change(draft: Profile) -> bool:
         # Another device may have picked tonight's first: keep theirs so the evening stays stable.
-        if (not another and draft.tonight_date == today.isoformat() and draft.tonight
-                and draft.tonight not in done_lately(draft, today)):
+        if (
+            not another
+            and draft.tonight_date == today.isoformat()
+            and draft.tonight
+            and draft.tonight not in done_lately(draft, today)
+        ):
             return False
         draft.suggest(today, choice.id)
         return True
@@ -96,8 +104,11 @@ def offer(turn: Turn, practice: Practice, key: str, lead_in: str | None = None) 
     ssml = turn.say(key, rotation, name=practice.name, intro=practice.intro, minutes=practice.minutes)
     if lead_in:
         ssml = f"{lead_in} {ssml}"
-    return turn.ask(ssml, turn.say("start_reprompt", name=practice.name),
-                    card=(f"Tonight: {practice.title}", f"{practice.intro}\n\nAbout {practice.minutes} minutes."))
+    return turn.ask(
+        ssml,
+        turn.say("start_reprompt", name=practice.name),
+        card=(f"Tonight: {practice.title}", f"{practice.intro}\n\nAbout {practice.minutes} minutes."),
+    )
 
 
 def session_practice(turn: Turn) -> Practice | None:
@@ -200,8 +211,9 @@ class CompletedHandler(IntentHandler):
         after = turn.streak()
         name = practice.name if practice else turn.say("unnamed_practice")
         turn.state.leave()
-        return turn.tell(turn.say(turn.outcome() or "completed_again_today", name=name,
-                                  streak_words=streak_words(after.current)))
+        return turn.tell(
+            turn.say(turn.outcome() or "completed_again_today", name=name, streak_words=streak_words(after.current))
+        )
 
     @staticmethod
     def _tonight_if_today(turn: Turn, today: date) -> Practice | None:
@@ -230,9 +242,10 @@ class StreakHandler(IntentHandler):
         turn.state.phase = Phase.LAUNCHED
         if now == 0:
             return turn.ask(turn.say("streak_none"), turn.say("launch_reprompt"))
-        return turn.ask(turn.say("streak_status", streak_words=streak_words(now),
-                                 longest_words=streak_words(turn.profile.longest)),
-                        turn.say("launch_reprompt"))
+        return turn.ask(
+            turn.say("streak_status", streak_words=streak_words(now), longest_words=streak_words(turn.profile.longest)),
+            turn.say("launch_reprompt"),
+        )
 
 
 HANDLERS = (TonightHandler, AnotherHandler, StartHandler, DeclineHandler, CompletedHandler, StreakHandler)

@@ -58,8 +58,11 @@ def practice_values(screen: ScreenTemplate, shown: PracticeScreen) -> dict[str, 
         heading = labels[key].format(first=first, last=last, count=count)
         hint = labels["hint_last"] if shown.last else labels["hint_next"]
     return {
-        "heading": heading, "title": shown.title, "minutes": labels["minutes"].format(minutes=shown.minutes),
-        "guiding": shown.part is not None, "hint": hint,
+        "heading": heading,
+        "title": shown.title,
+        "minutes": labels["minutes"].format(minutes=shown.minutes),
+        "guiding": shown.part is not None,
+        "hint": hint,
         "steps": [{"number": str(n + 1), "text": text, "active": n in active} for n, text in enumerate(shown.steps)],
     }
 
@@ -69,14 +72,16 @@ def week_values(screen: ScreenTemplate, shown: WeekScreen) -> dict[str, Any]:
     letters = labels["day_letters"].split()
     gratitudes = labels["more_than"].format(count=shown.gratitudes) if shown.more_gratitudes else str(shown.gratitudes)
     return {
-        "heading": labels["heading"], "label": shown.label,
+        "heading": labels["heading"],
+        "label": shown.label,
         "days_active": labels["days_active"].format(active=sum(shown.active)),
         "days": [{"letter": letter, "active": on} for letter, on in zip(letters, shown.active, strict=True)],
         "streak": str(shown.streak),
         "streak_label": labels["streak_label_one" if shown.streak == 1 else "streak_label"],
         "gratitudes": gratitudes,
-        "gratitudes_label": labels["gratitudes_label_one" if shown.gratitudes == 1 and not shown.more_gratitudes
-                                   else "gratitudes_label"],
+        "gratitudes_label": labels[
+            "gratitudes_label_one" if shown.gratitudes == 1 and not shown.more_gratitudes else "gratitudes_label"
+        ],
     }
 
 
@@ -87,8 +92,9 @@ def directive(content: Catalogue, value: PracticeScreen | WeekScreen) -> RenderD
     else:
         screen = content.screens["week"]
         values = week_values(screen, value)
-    return RenderDocumentDirective(token=f"close-together-{screen.name}", document=screen.document,
-                                   datasources=fill(screen.datasource, values))
+    return RenderDocumentDirective(
+        token=f"close-together-{screen.name}", document=screen.document, datasources=fill(screen.datasource, values)
+    )
 
 
 class ScreenInterceptor(AbstractResponseInterceptor):

@@ -41,14 +41,19 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         verifier = RequestVerifier(skill_id=settings.skill_id)
     if not settings.verify_requests:
         verifier = None
-        log.warning("REQUEST VERIFICATION IS OFF (SKILL_VERIFY_REQUESTS=false): local development only, "
-                    "never expose this server to the internet")
+        log.warning(
+            "REQUEST VERIFICATION IS OFF (SKILL_VERIFY_REQUESTS=false): local development only, "
+            "never expose this server to the internet"
+        )
 
     app = Flask(__name__)
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body_bytes, JSON_SORT_KEYS=False)
     app.config.update(overrides)
     app.extensions["close_together"] = {
-        "settings": settings, "store": runtime.store, "verifier": verifier, "skill": runtime.skill,
+        "settings": settings,
+        "store": runtime.store,
+        "verifier": verifier,
+        "skill": runtime.skill,
         "runtime": runtime,
     }
     app.register_blueprint(bp)
@@ -109,8 +114,9 @@ def alexa() -> tuple[Response, int]:
 
     # 413 past the limit, with or without a Content-Length (read_body)
     settings: Settings = ext["settings"]
-    reply = answer(ext["runtime"], lambda: read_body(settings.max_body_bytes),
-                   authenticate if verifier is not None else None)
+    reply = answer(
+        ext["runtime"], lambda: read_body(settings.max_body_bytes), authenticate if verifier is not None else None
+    )
     return jsonify(reply.body), reply.status
 
 

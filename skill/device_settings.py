@@ -43,8 +43,14 @@ def _get(url: str, token: str, timeout: float) -> str | None:
     return value
 
 
-def fetch_time_zone(api_endpoint: str | None, device_id: str | None, token: str | None, *,
-                    timeout: float = 0.8, allow_http: bool = False) -> str | None:
+def fetch_time_zone(
+    api_endpoint: str | None,
+    device_id: str | None,
+    token: str | None,
+    *,
+    timeout: float = 0.8,
+    allow_http: bool = False,
+) -> str | None:
     """The device's IANA time zone, or None when it can't be had within ``timeout`` seconds."""
     if not (api_endpoint and device_id and token):
         return None

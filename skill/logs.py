@@ -22,8 +22,9 @@ class JsonFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         line: dict[str, Any] = {
-            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds").replace(
-                "+00:00", "Z"),
+            "time": datetime.fromtimestamp(record.created, UTC)
+            .isoformat(timespec="milliseconds")
+            .replace("+00:00", "Z"),
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
@@ -58,12 +59,15 @@ class GunicornLogger(_GunicornLogger):  # type: ignore[misc]  # gunicorn ships n
         status = resp.status
         if isinstance(status, str):
             status = status.split(None, 1)[0]
-        self.access_log.info("http", extra={
-            "method": environ.get("REQUEST_METHOD"),
-            "path": environ.get("PATH_INFO"),
-            "status": int(status),
-            "bytes": getattr(resp, "sent", None),
-            "duration_ms": round(request_time.total_seconds() * 1000, 1),
-            "remote": environ.get("REMOTE_ADDR"),
-            "user_agent": environ.get("HTTP_USER_AGENT"),
-        })
+        self.access_log.info(
+            "http",
+            extra={
+                "method": environ.get("REQUEST_METHOD"),
+                "path": environ.get("PATH_INFO"),
+                "status": int(status),
+                "bytes": getattr(resp, "sent", None),
+                "duration_ms": round(request_time.total_seconds() * 1000, 1),
+                "remote": environ.get("REMOTE_ADDR"),
+                "user_agent": environ.get("HTTP_USER_AGENT"),
+            },
+        )

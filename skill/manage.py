@@ -30,8 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         created = operator_store(settings).create_table_if_missing()
     except StoreUnavailable as err:
-        print(f"error: cannot reach DynamoDB at {settings.dynamodb_endpoint or settings.region}: {err}",
-              file=sys.stderr)
+        print(
+            f"error: cannot reach DynamoDB at {settings.dynamodb_endpoint or settings.region}: {err}", file=sys.stderr
+        )
         return 1
     print(f"table {settings.table_name}: {'created' if created else 'already there'}")
     return 0

@@ -44,10 +44,15 @@ class RequestRecord:
     def fields(self) -> dict[str, Any]:
         """The log line's fields: only names, counts and times."""
         return {
-            "request_id": self.request_id, "request_type": self.request_type, "intent": self.intent,
-            "locale": self.locale, "outcome": self.outcome, "status": self.status,
+            "request_id": self.request_id,
+            "request_type": self.request_type,
+            "intent": self.intent,
+            "locale": self.locale,
+            "outcome": self.outcome,
+            "status": self.status,
             "latency_ms": round((time.perf_counter() - self.started) * 1000, 1),
-            "dynamodb_calls": self.dynamodb_calls, "dynamodb_failures": self.dynamodb_failures,
+            "dynamodb_calls": self.dynamodb_calls,
+            "dynamodb_failures": self.dynamodb_failures,
             "dynamodb_ms": round(self.dynamodb_seconds * 1000, 1),
         }
 
@@ -125,6 +130,11 @@ class Observed(AbstractExceptionHandler):
         return bool(self.inner.can_handle(handler_input, exception))
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response | None:
-        set_outcome(STORE_UNAVAILABLE if isinstance(exception, StoreUnavailable)
-                    else OUTCOME_UNKNOWN if isinstance(exception, OutcomeUnknown) else ERROR)
+        set_outcome(
+            STORE_UNAVAILABLE
+            if isinstance(exception, StoreUnavailable)
+            else OUTCOME_UNKNOWN
+            if isinstance(exception, OutcomeUnknown)
+            else ERROR
+        )
         return self.inner.handle(handler_input, exception)

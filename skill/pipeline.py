@@ -176,8 +176,9 @@ def answer(runtime: Runtime, read_body: Callable[[], bytes], authenticate: Authe
         request_log.info("alexa request", extra=record.fields())
 
 
-def _answer(runtime: Runtime, body: bytes, authenticate: Authenticate | None, arrived: float,
-            record: observe.RequestRecord) -> Reply:
+def _answer(
+    runtime: Runtime, body: bytes, authenticate: Authenticate | None, arrived: float, record: observe.RequestRecord
+) -> Reply:
     settings = runtime.settings
     record.outcome = observe.BAD_REQUEST
     try:
@@ -207,8 +208,7 @@ def _answer(runtime: Runtime, body: bytes, authenticate: Authenticate | None, ar
     record.outcome = observe.OK
     try:
         with request_scope(envelope["request"]["requestId"], arrived + STORE_BUDGET_SECONDS):
-            response_envelope = runtime.skill.invoke(request_envelope=request_envelope,
-                                                     context=RequestContext(now=now))
+            response_envelope = runtime.skill.invoke(request_envelope=request_envelope, context=RequestContext(now=now))
     except AskSdkException as err:
         record.outcome = observe.REFUSED
         log.info("request refused by the skill: %s", type(err).__name__)

@@ -64,8 +64,9 @@ def daily_reminder(at: time, zone: str, locale: str, text: str, now: datetime) -
                 "recurrenceRules": [f"FREQ=DAILY;BYHOUR={at.hour};BYMINUTE={at.minute};BYSECOND=0;INTERVAL=1;"],
             },
         },
-        "alertInfo": {"spokenInfo": {"content": [{"locale": locale, "text": text,
-                                                  "ssml": f"<speak>{escape(text)}</speak>"}]}},
+        "alertInfo": {
+            "spokenInfo": {"content": [{"locale": locale, "text": text, "ssml": f"<speak>{escape(text)}</speak>"}]}
+        },
         "pushNotification": {"status": "ENABLED"},
     }
 
@@ -103,8 +104,9 @@ def _call(method: str, url: str, token: str, body: dict[str, Any] | None, timeou
 class RemindersApi:
     """The Reminders API as one request's token sees it."""
 
-    def __init__(self, api_endpoint: str | None, token: str | None, *, timeout: float = 2.0,
-                 allow_http: bool = False) -> None:
+    def __init__(
+        self, api_endpoint: str | None, token: str | None, *, timeout: float = 2.0, allow_http: bool = False
+    ) -> None:
         self.endpoint = (api_endpoint or "").rstrip("/")
         self.token = token or ""
         self.timeout = timeout

@@ -58,8 +58,15 @@ def show_practice(turn: HasInput, practice: Practice, part: tuple[int, int] | No
     _put(turn, PracticeScreen(practice.title, practice.minutes, practice.steps, part))
 
 
-def show_week(turn: HasInput, first: date, label: str, active_days: Iterable[str], streak: int,
-              gratitudes: int, more: bool = False) -> None:
+def show_week(
+    turn: HasInput,
+    first: date,
+    label: str,
+    active_days: Iterable[str],
+    streak: int,
+    gratitudes: int,
+    more: bool = False,
+) -> None:
     """Show the week starting on Monday ``first``; ``active_days`` are ISO dates with a practice."""
     days = set(active_days)
     active = tuple((first + timedelta(days=n)).isoformat() in days for n in range(7))

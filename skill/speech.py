@@ -35,8 +35,13 @@ def join(parts: Iterable[str], gap_seconds: float = 0.0) -> str:
 
 def plain(ssml: str) -> str:
     """SSML back to plain text for cards and logs."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", ssml)).replace("&amp;", "&").replace(
-        "&lt;", "<").replace("&gt;", ">").strip()
+    return (
+        re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", ssml))
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .strip()
+    )
 
 
 def count_words(n: int, unit: str = "day") -> str:

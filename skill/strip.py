@@ -73,7 +73,7 @@ class _Canvas:
             return
         i = (y * self.width + x) * 3
         if alpha >= 1:
-            self.pixels[i:i + 3] = bytes(colour)
+            self.pixels[i : i + 3] = bytes(colour)
             return
         for c in range(3):
             self.pixels[i + c] = round(self.pixels[i + c] * (1 - alpha) + colour[c] * alpha)
@@ -108,10 +108,11 @@ class _Canvas:
             return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
         stride = self.width * 3
-        raw = b"".join(b"\x00" + bytes(self.pixels[r * stride:(r + 1) * stride]) for r in range(self.height))
+        raw = b"".join(b"\x00" + bytes(self.pixels[r * stride : (r + 1) * stride]) for r in range(self.height))
         header = struct.pack(">IIBBBBB", self.width, self.height, 8, 2, 0, 0, 0)  # 8-bit RGB
-        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9))
-                + chunk(b"IEND", b""))
+        return (
+            b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
+        )
 
 
 @lru_cache(maxsize=512)  # 128 weeks x a few streaks cover nearly every request

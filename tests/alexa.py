@@ -61,18 +61,25 @@ def envelope(
     env["request"]["timestamp"] = stamp(at)
     env["request"]["requestId"] = request_id or f"amzn1.echo-api.request.{uuid.uuid4()}"
     if intent is not None:
-        env["request"]["intent"] = {"name": intent, "confirmationStatus": "NONE", "slots": {
-            name: {"name": name, **value} if isinstance(value, dict)  # a whole slot, e.g. with resolutions
-            else {"name": name, "value": value, "confirmationStatus": "NONE"} for name, value in (slots or {}).items()
-        }}
+        env["request"]["intent"] = {
+            "name": intent,
+            "confirmationStatus": "NONE",
+            "slots": {
+                name: {"name": name, **value}
+                if isinstance(value, dict)  # a whole slot, e.g. with resolutions
+                else {"name": name, "value": value, "confirmationStatus": "NONE"}
+                for name, value in (slots or {}).items()
+            },
+        }
     if person_id is not None:  # Alexa recognised the speaker's voice
         env["context"]["System"]["person"] = {"personId": person_id}
     return env
 
 
 class Client(Protocol):
-    def post(self, path: str, *, data: bytes, headers: dict[str, str] | None = None,
-             content_type: str = ...) -> Any: ...
+    def post(
+        self, path: str, *, data: bytes, headers: dict[str, str] | None = None, content_type: str = ...
+    ) -> Any: ...
 
 
 def speech_text(response: dict[str, Any]) -> str:
@@ -108,9 +115,19 @@ class Conversation:
         if new:
             self.session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
             self.attributes = {}
-        return self.post(envelope(kind, user_id=self.user_id, device_id=self.device_id, at=at, new=new,
-                                  session_id=self.session_id, attributes=self.attributes,
-                                  person_id=self.person_id, **kwargs))
+        return self.post(
+            envelope(
+                kind,
+                user_id=self.user_id,
+                device_id=self.device_id,
+                at=at,
+                new=new,
+                session_id=self.session_id,
+                attributes=self.attributes,
+                person_id=self.person_id,
+                **kwargs,
+            )
+        )
 
     def launch(self, at: datetime) -> str:
         self.session_id = None

@@ -66,8 +66,6 @@ socket.getaddrinfo = _local_getaddrinfo
 socket.socket.connect = _local_connect  # type: ignore[method-assign,assignment]
 
 
-
-
 def pytest_configure(config: pytest.Config) -> None:
     personal.install()  # one log capture for the whole run (tests/personal.py)
 
@@ -86,9 +84,13 @@ def dynamodb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 
 @pytest.fixture(scope="session")
 def settings(dynamodb: object) -> Settings:
-    s = Settings(table_name="close-together-test", dynamodb_endpoint=dynamodb.endpoint,  # type: ignore[attr-defined]
-                 verify_requests=False, default_time_zone="America/New_York",
-                 time_zone_lookup=False)  # tests/test_time_zone.py serves the Settings API itself
+    s = Settings(
+        table_name="close-together-test",
+        dynamodb_endpoint=dynamodb.endpoint,  # type: ignore[attr-defined]
+        verify_requests=False,
+        default_time_zone="America/New_York",
+        time_zone_lookup=False,
+    )  # tests/test_time_zone.py serves the Settings API itself
     operator_store(s).create_table_if_missing()  # patient: a cold engine on a busy machine is slow to create
     return s
 
@@ -133,15 +135,27 @@ def served_skill(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -
     """One gunicorn server for the session, on the session's DynamoDB Local and table."""
     port = dynamodb_local.free_port()
     log = tmp_path_factory.mktemp("gunicorn") / "stdout.log"
-    env = {**os.environ, "PORT": str(port), "WEB_CONCURRENCY": "1", "GUNICORN_THREADS": "2",
-           "SKILL_TABLE_NAME": settings.table_name, "SKILL_DYNAMODB_ENDPOINT": str(settings.dynamodb_endpoint),
-           "SKILL_VERIFY_REQUESTS": "false", "SKILL_DEFAULT_TIME_ZONE": settings.default_time_zone,
-           "SKILL_TIME_ZONE_LOOKUP": "false"}
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "1",
+        "GUNICORN_THREADS": "2",
+        "SKILL_TABLE_NAME": settings.table_name,
+        "SKILL_DYNAMODB_ENDPOINT": str(settings.dynamodb_endpoint),
+        "SKILL_VERIFY_REQUESTS": "false",
+        "SKILL_DEFAULT_TIME_ZONE": settings.default_time_zone,
+        "SKILL_TIME_ZONE_LOOKUP": "false",
+    }
     env.pop("SKILL_ID", None)
     with log.open("wb") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "skill.app:create_app()"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
     try:
         deadline = time.monotonic() + 30
         while not dynamodb_local.port_open(port):

@@ -15,8 +15,15 @@ from alexa import Conversation
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "conversation.md"
 AT = datetime(2026, 11, 4, 20, 30, tzinfo=ZoneInfo("America/New_York"))
-NO_MATCH = {"value": "the weather", "confirmationStatus": "NONE", "resolutions": {"resolutionsPerAuthority": [
-    {"authority": "amzn1.er-authority.echo-sdk.PracticeName", "status": {"code": "ER_SUCCESS_NO_MATCH"}}]}}
+NO_MATCH = {
+    "value": "the weather",
+    "confirmationStatus": "NONE",
+    "resolutions": {
+        "resolutionsPerAuthority": [
+            {"authority": "amzn1.er-authority.echo-sdk.PracticeName", "status": {"code": "ER_SUCCESS_NO_MATCH"}}
+        ]
+    },
+}
 
 # Each kind of turn as the request Alexa sends for it.
 KINDS: dict[str, tuple[str, dict[str, Any]]] = {
@@ -123,7 +130,7 @@ def cells() -> list[Cell]:
     start = next(i for i, line in enumerate(lines) if line.startswith("| phase | yes |"))
     header = [h.strip() for h in lines[start].strip("|").split("|")]
     found = []
-    for line in lines[start + 1:]:  # (the separator row does not start with "| ")
+    for line in lines[start + 1 :]:  # (the separator row does not start with "| ")
         row = [c.strip() for c in line.strip("|").split("|")]
         if len(row) != len(header) or row[0].strip("`") not in PHASES:
             break

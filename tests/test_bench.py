@@ -14,8 +14,13 @@ from conftest import ROOT
 
 def test_smoke_bench_reports_every_figure_for_every_target(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
-    done = subprocess.run([sys.executable, "-m", "bench", "--smoke", "--out", str(out)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--smoke", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     lines = done.stdout.strip().splitlines()
     assert re.match(r"targets met: \d+ of 9", lines[-1]), lines[-1]
@@ -25,8 +30,16 @@ def test_smoke_bench_reports_every_figure_for_every_target(tmp_path: Path) -> No
     assert len(r["commit"]["commit"]) == 40
     for name in ("bare", "design", "skill", "peer"):
         t = r["targets"][name]
-        assert {"rps", "p50_ms", "p95_ms", "p99_ms", "errors", "memory_mb_per_worker", "cpu_ms_per_request",
-                "cold_start_s"} <= t.keys()
+        assert {
+            "rps",
+            "p50_ms",
+            "p95_ms",
+            "p99_ms",
+            "errors",
+            "memory_mb_per_worker",
+            "cpu_ms_per_request",
+            "cold_start_s",
+        } <= t.keys()
         # Every answer under load was its type's success answer (apologies and re-asks would be errors).
         assert t["requests"] > 0 and t["errors"] == t["wrong_answers"] == 0, (name, t["error_samples"])
         assert t["workers"] >= 1 and t["memory_mb_per_worker"] > 0 and t["cold_start_s"] > 0
@@ -40,8 +53,16 @@ def test_smoke_bench_reports_every_figure_for_every_target(tmp_path: Path) -> No
     cost = r["cost_per_1000_couples_month"]
     assert {"usd_per_million_write_units", "usd_per_million_read_units", "as_of"} <= cost["prices"].keys()
     assert all(cost[impl][h]["usd_total"] > 0 for impl in ("skill", "peer") for h in ("1w", "2y"))
-    assert r["mix"]["types"] == ["launch", "tonight", "start", "did_it", "gratitude_start", "gratitude",
-                                 "gratitude_last", "summary"]
+    assert r["mix"]["types"] == [
+        "launch",
+        "tonight",
+        "start",
+        "did_it",
+        "gratitude_start",
+        "gratitude",
+        "gratitude_last",
+        "summary",
+    ]
     assert r["mix"]["intents"]["gratitude"] == r["mix"]["intents"]["gratitude_last"] == "GratitudeIntent"
     assert r["mix"]["intents"]["summary"] == "WeeklySummaryIntent"
 

@@ -67,9 +67,18 @@ def test_an_unexpected_error_is_an_apology_and_a_log_line(
 ) -> None:
     c = Conversation(client)
     # A real fault: a profile item whose streak is not a number.
-    store.client.put_item(TableName=store.table, Item=to_item({
-        keys.PK: keys.couple_pk(keys.couple_id_for_user(c.user_id)), keys.SK: keys.PROFILE_SK,
-        "version": 3, "streak": "many", "last_active": "2026-11-24"}))
+    store.client.put_item(
+        TableName=store.table,
+        Item=to_item(
+            {
+                keys.PK: keys.couple_pk(keys.couple_id_for_user(c.user_id)),
+                keys.SK: keys.PROFILE_SK,
+                "version": 3,
+                "streak": "many",
+                "last_active": "2026-11-24",
+            }
+        ),
+    )
     with caplog.at_level(logging.ERROR):
         said = c.one_shot("CompletedExerciseIntent", NOW)
     assert "Sorry" in said and not c.ended and c.reprompt
@@ -79,8 +88,12 @@ def test_an_unexpected_error_is_an_apology_and_a_log_line(
 
 def test_dynamodb_unreachable_is_said_honestly(settings: Settings, catalogue: Catalogue) -> None:
     # Nothing listens on this port: a real connection failure, not a mock.
-    down = Settings(table_name=settings.table_name, dynamodb_endpoint="http://127.0.0.1:9", time_zone_lookup=False,
-                    verify_requests=False)
+    down = Settings(
+        table_name=settings.table_name,
+        dynamodb_endpoint="http://127.0.0.1:9",
+        time_zone_lookup=False,
+        verify_requests=False,
+    )
     app: Flask = create_app({"SETTINGS": down, "CATALOGUE": catalogue})
     c = Conversation(app.test_client())
     said = c.one_shot("CompletedExerciseIntent", NOW)

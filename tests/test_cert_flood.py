@@ -41,8 +41,9 @@ def stand_in() -> Iterator[LocalServer]:
     srv.close()
 
 
-def test_forged_urls_cannot_starve_real_requests(settings: Settings, catalogue: Catalogue,
-                                                 stand_in: LocalServer) -> None:
+def test_forged_urls_cannot_starve_real_requests(
+    settings: Settings, catalogue: Catalogue, stand_in: LocalServer
+) -> None:
     pki: Pki = make_pki(now=NOW)
     stand_in.routes[urlsplit(DEFAULT_CHAIN_URL).path] = pki.chain_pem
     fetching, most = [0], [0]
@@ -58,11 +59,20 @@ def test_forged_urls_cannot_starve_real_requests(settings: Settings, catalogue: 
             with lock:
                 fetching[0] -= 1
 
-    verifier = RequestVerifier(skill_id=APP_ID, trust_roots=[pki.root_cert], clock=lambda: NOW,
-                               fetcher=UrlCertFetcher(timeout=1.5, max_bytes=64 * 1024, urlopen=counted_urlopen),
-                               max_fetches=MAX_FETCHES)
-    ours = Settings(table_name=settings.table_name, dynamodb_endpoint=settings.dynamodb_endpoint, skill_id=APP_ID,
-                    default_time_zone=settings.default_time_zone, time_zone_lookup=False)
+    verifier = RequestVerifier(
+        skill_id=APP_ID,
+        trust_roots=[pki.root_cert],
+        clock=lambda: NOW,
+        fetcher=UrlCertFetcher(timeout=1.5, max_bytes=64 * 1024, urlopen=counted_urlopen),
+        max_fetches=MAX_FETCHES,
+    )
+    ours = Settings(
+        table_name=settings.table_name,
+        dynamodb_endpoint=settings.dynamodb_endpoint,
+        skill_id=APP_ID,
+        default_time_zone=settings.default_time_zone,
+        time_zone_lookup=False,
+    )
     app = create_app({"SETTINGS": ours, "CATALOGUE": catalogue, "VERIFIER": verifier})
 
     def real() -> tuple[int, float]:
@@ -75,10 +85,11 @@ def test_forged_urls_cannot_starve_real_requests(settings: Settings, catalogue: 
 
     def forged(i: int) -> int:
         body = json.dumps(envelope("launch", user_id=new_user_id(), at=NOW)).encode()
-        headers = {"SignatureCertChainUrl": f"https://s3.amazonaws.com/echo.api/forged-{i}/slow.pem",
-                   "Signature-256": "AAAA"}
-        return app.test_client().post("/alexa", data=body, headers=headers,
-                                      content_type="application/json").status_code
+        headers = {
+            "SignatureCertChainUrl": f"https://s3.amazonaws.com/echo.api/forged-{i}/slow.pem",
+            "Signature-256": "AAAA",
+        }
+        return app.test_client().post("/alexa", data=body, headers=headers, content_type="application/json").status_code
 
     with ThreadPoolExecutor(max_workers=40) as pool:
         flood = [pool.submit(forged, i) for i in range(200)]
@@ -87,9 +98,11 @@ def test_forged_urls_cannot_starve_real_requests(settings: Settings, catalogue: 
         real_results = [r.result() for r in reals]
         forged_statuses = [f.result() for f in flood]
     latencies = sorted(t for _, t in real_results)
-    print(f"\nreal requests during the flood: median {statistics.median(latencies) * 1000:.0f} ms, "
-          f"slowest {latencies[-1] * 1000:.0f} ms; forged: {forged_statuses.count(400)} refused; "
-          f"at most {most[0]} fetches at once")
+    print(
+        f"\nreal requests during the flood: median {statistics.median(latencies) * 1000:.0f} ms, "
+        f"slowest {latencies[-1] * 1000:.0f} ms; forged: {forged_statuses.count(400)} refused; "
+        f"at most {most[0]} fetches at once"
+    )
     assert [s for s, _ in real_results] == [200] * 20
     assert forged_statuses == [400] * 200
     assert most[0] <= MAX_FETCHES

@@ -24,21 +24,37 @@ MODEL_DIR = ROOT / "deploy" / "skill-package" / "interactionModels" / "custom"
 TOY_MODEL: dict[str, Any] = {
     "invocationName": "close together",
     "intents": [
-        {"name": "GratitudeIntent", "slots": [{"name": "gratitude", "type": "AMAZON.SearchQuery"}],
-         "samples": ["i'm grateful for {gratitude}", "thank you for {gratitude}"]},
-        {"name": "BrowseIntent", "slots": [{"name": "practice", "type": "PracticeName"}],
-         "samples": ["tell us about {practice}", "what is {practice}"]},
-        {"name": "LinkIntent", "slots": [{"name": "code", "type": "AMAZON.NUMBER"}],
-         "samples": ["our code is {code}", "link with code {code}"]},
-        {"name": "PartnerIntent", "slots": [{"name": "partnerName", "type": "AMAZON.FirstName"}],
-         "samples": ["my partner is {partnerName}"]},
+        {
+            "name": "GratitudeIntent",
+            "slots": [{"name": "gratitude", "type": "AMAZON.SearchQuery"}],
+            "samples": ["i'm grateful for {gratitude}", "thank you for {gratitude}"],
+        },
+        {
+            "name": "BrowseIntent",
+            "slots": [{"name": "practice", "type": "PracticeName"}],
+            "samples": ["tell us about {practice}", "what is {practice}"],
+        },
+        {
+            "name": "LinkIntent",
+            "slots": [{"name": "code", "type": "AMAZON.NUMBER"}],
+            "samples": ["our code is {code}", "link with code {code}"],
+        },
+        {
+            "name": "PartnerIntent",
+            "slots": [{"name": "partnerName", "type": "AMAZON.FirstName"}],
+            "samples": ["my partner is {partnerName}"],
+        },
         {"name": "AMAZON.YesIntent", "samples": []},
         {"name": "AMAZON.NoIntent", "samples": ["not tonight thanks"]},
         {"name": "AMAZON.NextIntent", "samples": []},
         {"name": "AMAZON.HelpIntent", "samples": []},
     ],
-    "types": [{"name": "PracticeName", "values": [
-        {"id": "mirror_listening", "name": {"value": "mirror listening", "synonyms": ["mirroring"]}}]}],
+    "types": [
+        {
+            "name": "PracticeName",
+            "values": [{"id": "mirror_listening", "name": {"value": "mirror listening", "synonyms": ["mirroring"]}}],
+        }
+    ],
 }
 
 
@@ -55,8 +71,16 @@ def test_catch_all_slots_take_the_words_after_the_carrier_phrase() -> None:
 def test_custom_slot_values_resolve_to_their_id_and_synonyms_count() -> None:
     found = toy().match("tell us about mirroring")
     assert found is not None and found.resolved == {"practice": ("mirror_listening", "mirror listening")}
-    body = chat.envelope("intent", user_id="u", device_id="d", session_id="s", new=False, attributes={},
-                         at=datetime.now(UTC), match=found)
+    body = chat.envelope(
+        "intent",
+        user_id="u",
+        device_id="d",
+        session_id="s",
+        new=False,
+        attributes={},
+        at=datetime.now(UTC),
+        match=found,
+    )
     slot = body["request"]["intent"]["slots"]["practice"]
     assert slot["value"] == "mirroring"
     resolution = slot["resolutions"]["resolutionsPerAuthority"][0]
@@ -102,7 +126,10 @@ def test_open_ask_and_tell_around_the_invocation_name() -> None:
     assert heard("start close together").kind == "launch"
     told = heard("Alexa, tell Close Together we did it")
     assert told.match is not None and (told.kind, told.one_shot, told.match.intent) == (
-        "intent", True, "CompletedExerciseIntent")
+        "intent",
+        True,
+        "CompletedExerciseIntent",
+    )
     asked = heard("ask close together to give us another one")
     assert asked.match is not None and (asked.one_shot, asked.match.intent) == (True, "AnotherExerciseIntent")
     assert heard("exit").kind == "end"
@@ -122,6 +149,7 @@ def test_every_sample_in_every_locale_is_heard_as_its_own_intent(path: Path) -> 
     for intent in model["intents"]:
         types = {s["name"]: s["type"] for s in intent.get("slots", [])}
         for sample in intent["samples"]:
+
             def fill(ref: re.Match[str], types: dict[str, str] = types) -> str:
                 slot_type = types.get(ref.group(1), "")
                 if slot_type == "AMAZON.NUMBER":
@@ -132,6 +160,7 @@ def test_every_sample_in_every_locale_is_heard_as_its_own_intent(path: Path) -> 
                     return "eight"
                 values = [t for t in model.get("types", []) if t["name"] == slot_type]
                 return str(values[0]["values"][0]["name"]["value"]) if values else "something kind"
+
             typed = re.sub(r"\{(\w+)\}", fill, sample)
             found = matcher.match(typed)
             assert found is not None and found.intent == intent["name"], (sample, found)
@@ -139,17 +168,31 @@ def test_every_sample_in_every_locale_is_heard_as_its_own_intent(path: Path) -> 
 
 def transcript(served: Served, state: Path, lines: list[str], *extra: str) -> str:
     out = io.StringIO()
-    code = chat.main(["--port", str(served.port), "--no-start", "--state-dir", str(state), *extra],
-                     stdin=io.StringIO("".join(f"{line}\n" for line in lines)), stdout=out)
+    code = chat.main(
+        ["--port", str(served.port), "--no-start", "--state-dir", str(state), *extra],
+        stdin=io.StringIO("".join(f"{line}\n" for line in lines)),
+        stdout=out,
+    )
     assert code == 0, out.getvalue()
     text: str = out.getvalue()
     return text
 
 
 def test_a_whole_evening_from_the_terminal(served_skill: Served, tmp_path: Path) -> None:
-    text = transcript(served_skill, tmp_path, [
-        "open close together", "yes", "let's start", "we did it", "what's our streak", "purple monkeys juggle slowly",
-        "help", "stop"])
+    text = transcript(
+        served_skill,
+        tmp_path,
+        [
+            "open close together",
+            "yes",
+            "let's start",
+            "we did it",
+            "what's our streak",
+            "purple monkeys juggle slowly",
+            "help",
+            "stop",
+        ],
+    )
     turns = text.split("you> ")[1:]
     assert "alexa: Welcome" in turns[0]  # a new couple (fresh ids)
     assert "reprompt:" in turns[0]
@@ -180,9 +223,23 @@ def test_chat_starts_the_skill_when_nothing_answers_and_stops_it_after(tmp_path:
     env = {**os.environ, "DDB_DATA": str(tmp_path / "data"), "SKILL_TABLE_NAME": "chat-autostart"}
     env.pop("SKILL_DYNAMODB_ENDPOINT", None)
     process = subprocess.Popen(
-        [sys.executable, "deploy/chat.py", "--port", str(port), "--ddb-port", str(ddb_port),
-         "--state-dir", str(tmp_path / "state")],
-        cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        [
+            sys.executable,
+            "deploy/chat.py",
+            "--port",
+            str(port),
+            "--ddb-port",
+            str(ddb_port),
+            "--state-dir",
+            str(tmp_path / "state"),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         out, _ = process.communicate("open close together\nwhat's tonight's exercise\n", timeout=150)
     finally:
@@ -197,12 +254,26 @@ def test_chat_starts_the_skill_when_nothing_answers_and_stops_it_after(tmp_path:
 
 def test_a_natural_evening_with_pauses_never_loses_its_place(served_skill: Served, tmp_path: Path) -> None:
     """Plain words, not the sample list, with a pause in a walkthrough and in a round."""
-    text = transcript(served_skill, tmp_path, [
-        "alexa ask close together to walk us through the daily check-in", "what do we do", "next",
-        "alexa ask close together for the next step", "hold on", "alexa ask close together to continue",
-        "alexa ask close together to start a gratitude round", "we're sam and alex", "yes",
-        "the way he makes my coffee every morning without asking", "hold on",
-        "alexa ask close together where were we", "honestly just that she sings in the car", "stop"])
+    text = transcript(
+        served_skill,
+        tmp_path,
+        [
+            "alexa ask close together to walk us through the daily check-in",
+            "what do we do",
+            "next",
+            "alexa ask close together for the next step",
+            "hold on",
+            "alexa ask close together to continue",
+            "alexa ask close together to start a gratitude round",
+            "we're sam and alex",
+            "yes",
+            "the way he makes my coffee every morning without asking",
+            "hold on",
+            "alexa ask close together where were we",
+            "honestly just that she sings in the car",
+            "stop",
+        ],
+    )
     turns = text.split("you> ")[1:]
     assert "Step 1." in turns[0]
     assert "step 1 of 5" in turns[1]  # help keeps the place

@@ -21,8 +21,14 @@ def complete_all_at_once(app: Flask, user_id: str, practices: list[str], at: dat
 
     def one(i: int, practice: str) -> None:
         client = app.test_client()
-        env = envelope("intent", user_id=user_id, at=at, intent="CompletedExerciseIntent",
-                       device_id=f"amzn1.ask.device.D{i % 2}", attributes={"practice": practice})
+        env = envelope(
+            "intent",
+            user_id=user_id,
+            at=at,
+            intent="CompletedExerciseIntent",
+            device_id=f"amzn1.ask.device.D{i % 2}",
+            attributes={"practice": practice},
+        )
         barrier.wait()
         reply = client.post("/alexa", data=json.dumps(env), content_type="application/json")
         statuses.append(reply.status_code)

@@ -35,8 +35,13 @@ def final_stage() -> list[tuple[str, str]]:
 
 
 def test_dockerfile_passes_hadolint() -> None:
-    result = subprocess.run([str(HADOLINT), "--failure-threshold", "info", str(DOCKERFILE)],
-                            capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [str(HADOLINT), "--failure-threshold", "info", str(DOCKERFILE)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

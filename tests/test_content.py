@@ -43,7 +43,7 @@ def broken_copy(tmp_path: Path, edit: tuple[str, str]) -> Path:
 
 
 def test_a_broken_content_file_names_the_file_and_field(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = broken_copy(tmp_path, ('minutes = 5', 'minutes = "five"'))
+    folder = broken_copy(tmp_path, ("minutes = 5", 'minutes = "five"'))
     monkeypatch.setattr("content.loader.CONTENT_DIR", folder)
     with pytest.raises(ContentError) as err:
         load_catalogue()

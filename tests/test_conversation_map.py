@@ -35,6 +35,7 @@ def test_cell(client: FlaskClient, store: CoupleStore, cell: Cell) -> None:
         def named(draft: object) -> bool:
             draft.names = ["Marisol", "Teodoro"]  # type: ignore[attr-defined]
             return True
+
         store.update(profile, named)
     setup.steps(c)
     before = None if cell.phase == "none" else cell.phase

@@ -50,6 +50,7 @@ def reason_groups(text: str, catalogue: Catalogue) -> list[str]:
 
 # -- 1. ask by number and by kind -------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("slot", ["number", "ordinal"])
 def test_every_step_can_be_asked_for_by_number(client: FlaskClient, catalogue: Catalogue, slot: str) -> None:
     c = Conversation(client)
@@ -60,40 +61,58 @@ def test_every_step_can_be_asked_for_by_number(client: FlaskClient, catalogue: C
 
 
 @pytest.mark.parametrize("heard", [{"number": "12"}, {"number": "0"}, {"ordinal": "20"}, {"number": "?"}])
-def test_a_step_number_out_of_range_gets_a_kind_answer(client: FlaskClient, catalogue: Catalogue,
-                                                       heard: dict[str, str]) -> None:
+def test_a_step_number_out_of_range_gets_a_kind_answer(
+    client: FlaskClient, catalogue: Catalogue, heard: dict[str, str]
+) -> None:
     c = Conversation(client)
     said = c.one_shot("StepByNumberIntent", at(), **heard)
     assert f"There are {len(steps(catalogue))} steps" in said
     assert said.endswith("?") and not c.ended and "sorry" not in said.lower()
 
 
-@pytest.mark.parametrize("line, slot, value", [
-    ("tell me about step five", "number", "5"), ("step five", "number", "5"), ("the fifth step", "ordinal", "5"),
-    ("number five", "number", "5"), ("what's step 11", "number", "11"), ("what's step eleven", "number", "11"),
-    ("tell us about the eleventh step", "ordinal", "11"), ("Alexa, ask Close Together for step three", "number", "3"),
-])
+@pytest.mark.parametrize(
+    "line, slot, value",
+    [
+        ("tell me about step five", "number", "5"),
+        ("step five", "number", "5"),
+        ("the fifth step", "ordinal", "5"),
+        ("number five", "number", "5"),
+        ("what's step 11", "number", "11"),
+        ("what's step eleven", "number", "11"),
+        ("tell us about the eleventh step", "ordinal", "11"),
+        ("Alexa, ask Close Together for step three", "number", "3"),
+    ],
+)
 def test_make_chat_hears_steps_by_number_and_by_ordinal(line: str, slot: str, value: str) -> None:
     heard = chat.hear(chat.Matcher.for_locale(), line)
     assert heard is not None and heard.match is not None
     assert (heard.match.intent, heard.match.slots) == ("StepByNumberIntent", {slot: value})
 
 
-@pytest.mark.parametrize("words, number", [("step five", 5), ("the fifth step", 5), ("step 11", 11),
-                                           ("step number three", 3)])
-def test_a_step_number_heard_as_a_practice_name_still_finds_the_step(client: FlaskClient, catalogue: Catalogue,
-                                                                     words: str, number: int) -> None:
+@pytest.mark.parametrize(
+    "words, number", [("step five", 5), ("the fifth step", 5), ("step 11", 11), ("step number three", 3)]
+)
+def test_a_step_number_heard_as_a_practice_name_still_finds_the_step(
+    client: FlaskClient, catalogue: Catalogue, words: str, number: int
+) -> None:
     """Alexa may route "tell me about step five" to the explain intent with unresolved words."""
     step = steps(catalogue)[number - 1]
-    unresolved = {"value": words, "resolutions": {"resolutionsPerAuthority": [
-        {"authority": "amzn1.er-authority.echo-sdk.x.PracticeName", "status": {"code": "ER_SUCCESS_NO_MATCH"}}]}}
+    unresolved = {
+        "value": words,
+        "resolutions": {
+            "resolutionsPerAuthority": [
+                {"authority": "amzn1.er-authority.echo-sdk.x.PracticeName", "status": {"code": "ER_SUCCESS_NO_MATCH"}}
+            ]
+        },
+    }
     said = Conversation(client).one_shot("ExplainPracticeIntent", at(), practice=unresolved)
     assert f"Step {number}: {step.title}" in said
 
 
 @pytest.mark.parametrize("follow_up", ["AnotherExerciseIntent", "AMAZON.YesIntent"])
-def test_another_reason_after_a_physical_one_stays_physical(client: FlaskClient, catalogue: Catalogue,
-                                                            follow_up: str) -> None:
+def test_another_reason_after_a_physical_one_stays_physical(
+    client: FlaskClient, catalogue: Catalogue, follow_up: str
+) -> None:
     physical = sum(r.group == "physical" for r in catalogue.reasons)
     c = Conversation(client)
     heard = reason_groups(c.one_shot("WhyClosenessIntent", at(), group="physical"), catalogue)
@@ -103,7 +122,8 @@ def test_another_reason_after_a_physical_one_stays_physical(client: FlaskClient,
 
 
 def test_the_first_why_introduces_the_two_kinds_of_reasons_counted_from_content(
-        client: FlaskClient, catalogue: Catalogue) -> None:
+    client: FlaskClient, catalogue: Catalogue
+) -> None:
     counts = {g: sum(r.group == g for r in catalogue.reasons) for g in ("physical", "emotional")}
     c = Conversation(client)
     first = c.one_shot("WhyClosenessIntent", at())
@@ -115,9 +135,11 @@ def test_the_first_why_introduces_the_two_kinds_of_reasons_counted_from_content(
 
 # -- 2. next, skip and "tell me more" right after an offer ----------------------------------------------
 
+
 @pytest.mark.parametrize("move", ["AMAZON.NextIntent", "GratitudeSkipIntent"])
-def test_next_or_skip_right_after_tonights_offer_offers_another(client: FlaskClient, catalogue: Catalogue,
-                                                                move: str) -> None:
+def test_next_or_skip_right_after_tonights_offer_offers_another(
+    client: FlaskClient, catalogue: Catalogue, move: str
+) -> None:
     c = Conversation(client)
     first = named(c.one_shot("TonightsExerciseIntent", at()), catalogue)
     said = c.say(move, at())
@@ -148,6 +170,7 @@ def test_tell_me_more_after_an_offer_explains_the_offered_practice(client: Flask
 
 
 # -- 3. the streak rule is heard --------------------------------------------------------------------
+
 
 def test_the_night_the_rest_day_is_used_the_answer_says_so_kindly(client: FlaskClient) -> None:
     c = Conversation(client)
@@ -194,7 +217,15 @@ def night_words(text: str) -> list[str]:
 
 def test_part_of_day_boundaries() -> None:
     assert [part_of_day(h) for h in (4, 5, 11, 12, 16, 17, 23, 0)] == [
-        "evening", "morning", "morning", "afternoon", "afternoon", "evening", "evening", "evening"]
+        "evening",
+        "morning",
+        "morning",
+        "afternoon",
+        "afternoon",
+        "evening",
+        "evening",
+        "evening",
+    ]
 
 
 def test_openings_and_closings_follow_the_local_clock(client: FlaskClient, catalogue: Catalogue) -> None:
@@ -227,8 +258,11 @@ def test_no_phrase_says_goodnight_whatever_the_hour(catalogue: Catalogue) -> Non
     """A night-time farewell lives only in the evening entry of a time table (e.g. signoff.evening)."""
     phrases = catalogue.phrases
     for key, variants in phrases.variants.items():
-        timeless = variants if key not in phrases.by_part else [
-            t for part in ("morning", "afternoon") for t in phrases.by_part[key][part]]
+        timeless = (
+            variants
+            if key not in phrases.by_part
+            else [t for part in ("morning", "afternoon") for t in phrases.by_part[key][part]]
+        )
         for text in timeless:
             assert not re.search(r"good ?night|sleep well", text, re.I), (key, text)
 
@@ -248,8 +282,10 @@ def test_a_time_table_phrase_must_name_every_part_of_the_day(tmp_path: Path) -> 
 
 # -- 5. tonight's pick is never something just done ------------------------------------------------------
 
+
 def test_tonights_pick_done_earlier_this_evening_gives_way_to_a_fresh_one(
-        client: FlaskClient, catalogue: Catalogue, store: CoupleStore) -> None:
+    client: FlaskClient, catalogue: Catalogue, store: CoupleStore
+) -> None:
     c = Conversation(client)
     first = named(c.one_shot("TonightsExerciseIntent", at(0, 19)), catalogue)
     c.one_shot("CompletedExerciseIntent", at(0, 19, 45))
@@ -261,8 +297,9 @@ def test_tonights_pick_done_earlier_this_evening_gives_way_to_a_fresh_one(
     assert store.load_for_user(c.user_id).tonight == fresh[0]
 
 
-def test_nothing_completed_today_or_yesterday_is_picked(client: FlaskClient, catalogue: Catalogue,
-                                                        store: CoupleStore) -> None:
+def test_nothing_completed_today_or_yesterday_is_picked(
+    client: FlaskClient, catalogue: Catalogue, store: CoupleStore
+) -> None:
     """Even when every other practice was suggested lately, ones just done are not picked again."""
     ids = [p.id for p in catalogue.practices]
     recent, done_lately = ids[:3], ids[3:]
@@ -285,8 +322,17 @@ def test_nothing_completed_today_or_yesterday_is_picked(client: FlaskClient, cat
 
 # -- 6. offers read well and don't repeat themselves ---------------------------------------------------
 
-OFFER_KEYS = ("tonight_offer", "another_offer", "start_reprompt", "guide_opening", "explain_reprompt",
-              "explain_offer_exercise", "completed_first_day", "walk_stopped", "tonight_done_already")
+OFFER_KEYS = (
+    "tonight_offer",
+    "another_offer",
+    "start_reprompt",
+    "guide_opening",
+    "explain_reprompt",
+    "explain_offer_exercise",
+    "completed_first_day",
+    "walk_stopped",
+    "tonight_done_already",
+)
 ARTICLES = ("a", "an", "the")
 QUANTIFIERS = ("a little", "a bit", "some", "a lot of", "a few")
 
@@ -305,8 +351,15 @@ def test_every_offer_phrase_reads_well_with_every_practice_name(catalogue: Catal
     for practice in catalogue.practices:
         if practice.name.lower().startswith(QUANTIFIERS):
             problems.append(f"{practice.id}: name {practice.name!r} reads as an amount after 'try' or 'start'")
-        values = {"name": practice.name, "intro": practice.intro, "minutes": practice.minutes,
-                  "exercise": practice.name, "done": practice.name, "streak_words": "3 days", "signoff": ""}
+        values = {
+            "name": practice.name,
+            "intro": practice.intro,
+            "minutes": practice.minutes,
+            "exercise": practice.name,
+            "done": practice.name,
+            "streak_words": "3 days",
+            "signoff": "",
+        }
         for key in OFFER_KEYS:
             for text in catalogue.phrases.variants.get(key, ()):
                 said = text.format(**values)
@@ -341,21 +394,43 @@ def test_another_one_again_and_again_never_opens_alike_twice_running(client: Fla
 def test_a_redelivered_offer_is_said_in_the_same_words(client: FlaskClient) -> None:
     c = Conversation(client)
     c.one_shot("TonightsExerciseIntent", at())
-    env = envelope("intent", user_id=c.user_id, at=at(), intent="AnotherExerciseIntent", session_id=c.session_id,
-                   attributes=c.attributes, request_id="amzn1.echo-api.request.same-one")
-    replies = [client.post("/alexa", data=json.dumps(env).encode(), content_type="application/json").get_json()
-               for _ in range(2)]
+    env = envelope(
+        "intent",
+        user_id=c.user_id,
+        at=at(),
+        intent="AnotherExerciseIntent",
+        session_id=c.session_id,
+        attributes=c.attributes,
+        request_id="amzn1.echo-api.request.same-one",
+    )
+    replies = [
+        client.post("/alexa", data=json.dumps(env).encode(), content_type="application/json").get_json()
+        for _ in range(2)
+    ]
     assert speech_text(replies[0]) == speech_text(replies[1])
 
 
 # -- the same evening typed into `make chat` ---------------------------------------------------------
 
+
 def test_make_chat_evening_with_natural_phrasings(served_skill: Served, tmp_path: Path) -> None:
     out = io.StringIO()
-    lines = ["open close together", "next", "tell me more", "the fifth step", "what's step eleven", "step twelve",
-             "why does closeness matter", "another one", "stop"]
-    code = chat.main(["--port", str(served_skill.port), "--no-start", "--state-dir", str(tmp_path)],
-                     stdin=io.StringIO("".join(f"{line}\n" for line in lines)), stdout=out)
+    lines = [
+        "open close together",
+        "next",
+        "tell me more",
+        "the fifth step",
+        "what's step eleven",
+        "step twelve",
+        "why does closeness matter",
+        "another one",
+        "stop",
+    ]
+    code = chat.main(
+        ["--port", str(served_skill.port), "--no-start", "--state-dir", str(tmp_path)],
+        stdin=io.StringIO("".join(f"{line}\n" for line in lines)),
+        stdout=out,
+    )
     assert code == 0, out.getvalue()
     turns = out.getvalue().split("you> ")[1:]
     assert "-> AMAZON.NextIntent" in turns[1] and "minutes" in turns[1] and "haven't started" not in turns[1]

@@ -64,14 +64,25 @@ def proxy(db: Any) -> Iterator[FaultProxy]:
 
 
 def app_for(endpoint: str, catalogue: Catalogue) -> Flask:
-    s = Settings(table_name=TABLE, dynamodb_endpoint=endpoint, verify_requests=False,
-                 default_time_zone="America/New_York", time_zone_lookup=False)
+    s = Settings(
+        table_name=TABLE,
+        dynamodb_endpoint=endpoint,
+        verify_requests=False,
+        default_time_zone="America/New_York",
+        time_zone_lookup=False,
+    )
     return create_app({"SETTINGS": s, "CATALOGUE": catalogue})
 
 
 def complete(client: FlaskClient, user: str, at: datetime = NOW, request_id: str | None = None) -> tuple[str, float]:
-    env = envelope("intent", user_id=user, at=at, intent="CompletedExerciseIntent",
-                   attributes={"practice": "touch_map"}, request_id=request_id)
+    env = envelope(
+        "intent",
+        user_id=user,
+        at=at,
+        intent="CompletedExerciseIntent",
+        attributes={"practice": "touch_map"},
+        request_id=request_id,
+    )
     started = time.monotonic()
     reply = client.post("/alexa", data=json.dumps(env), content_type="application/json")
     elapsed = time.monotonic() - started
@@ -119,16 +130,23 @@ def test_the_client_configuration_in_effect(db: Any) -> None:
     config: Any = store.client.meta.config  # botocore sets these attributes dynamically
     assert (config.connect_timeout, config.read_timeout) == (0.5, 1.5)
     assert config.retries == {"total_max_attempts": 2, "mode": "standard"}
-    assert store_client.STORE_BUDGET_SECONDS + store_client.MAX_BACKOFF_SECONDS + config.connect_timeout \
-        + config.read_timeout <= 6.0  # the worst case documented in docs/security.md
+    assert (
+        store_client.STORE_BUDGET_SECONDS
+        + store_client.MAX_BACKOFF_SECONDS
+        + config.connect_timeout
+        + config.read_timeout
+        <= 6.0
+    )  # the worst case documented in docs/security.md
     # The pinned versions are the ones running (the budget depends on botocore's retry behaviour).
     pins = (ROOT / "pyproject.toml").read_text()
     assert f'"botocore=={botocore.__version__}"' in pins
     # The deadline hook is installed: once the budget is spent, no attempt reaches DynamoDB.
     sent: list[str] = []
     store.client.meta.events.register("before-send.dynamodb", lambda **kw: sent.append("sent"))
-    with request_scope("amzn1.echo-api.request.late", deadline=time.monotonic() - 0.01), \
-            pytest.raises(StoreUnavailable) as raised:
+    with (
+        request_scope("amzn1.echo-api.request.late", deadline=time.monotonic() - 0.01),
+        pytest.raises(StoreUnavailable) as raised,
+    ):
         store.load("c0ffee")
     assert isinstance(raised.value.__cause__, DeadlineExceeded) and sent == []
     store.load("c0ffee")
@@ -249,7 +267,8 @@ def ask_streak(client: FlaskClient, user: str, at: datetime = NOW) -> str:
 
 
 def test_a_write_still_in_flight_when_time_runs_out_is_not_called_unsaved(
-        proxy: FaultProxy, db: Any, catalogue: Catalogue) -> None:
+    proxy: FaultProxy, db: Any, catalogue: Catalogue
+) -> None:
     # The read goes through; then the network holds DynamoDB's reply to the write (which DynamoDB
     # applied) past the read timeout, twice. The old answer was "I couldn't save that": false.
     app = app_for(proxy.endpoint, catalogue)
@@ -312,7 +331,8 @@ def test_a_completion_that_loses_every_retry_gets_the_same_honest_answer(db: Any
 
 
 def test_a_gratitude_in_flight_when_time_runs_out_is_not_called_unsaved(
-        proxy: FaultProxy, db: Any, catalogue: Catalogue) -> None:
+    proxy: FaultProxy, db: Any, catalogue: Catalogue
+) -> None:
     # Said again, a gratitude would be a second entry: the honest answer says there's no need.
     app = app_for(proxy.endpoint, catalogue)
     store: CoupleStore = app.extensions["close_together"]["store"]
@@ -322,6 +342,7 @@ def test_a_gratitude_in_flight_when_time_runs_out_is_not_called_unsaved(
     def names(p: Any) -> bool:
         p.names = [personal("Evangeline"), personal("Maximilian")]
         return True
+
     direct.update(direct.load_for_user(c.user_id), names)
     c.one_shot("StartGratitudeRoundIntent", NOW)
 
@@ -338,6 +359,7 @@ def test_a_gratitude_in_flight_when_time_runs_out_is_not_called_unsaved(
     assert "couldn't" not in said and not c.ended
     recovered(proxy.endpoint)
     couple = direct.load_for_user(c.user_id).couple_id
-    found, _ = GratitudeLog(direct, 30).between(couple, NOW.date() - timedelta(days=1), NOW.date() + timedelta(days=1),
-                                                NOW + timedelta(minutes=1))
+    found, _ = GratitudeLog(direct, 30).between(
+        couple, NOW.date() - timedelta(days=1), NOW.date() + timedelta(days=1), NOW + timedelta(minutes=1)
+    )
     assert len(found) == 1  # it had landed

@@ -33,8 +33,9 @@ GRATITUDE_WORDS = (
     "you walked the dog through the drizzle",
     "you laughed at my terrible origami",
 )
-PERSONAL_STRINGS = tuple(personal(text) for text in (*PARTNER_NAMES, *GRATITUDE_WORDS, "marigolds", "origami",
-                                                        "pancakes"))
+PERSONAL_STRINGS = tuple(
+    personal(text) for text in (*PARTNER_NAMES, *GRATITUDE_WORDS, "marigolds", "origami", "pancakes")
+)
 
 ME, YOU = PARTNER_NAMES
 VOICE_ME, VOICE_YOU = "amzn1.ask.person.VOICEMARISOL", "amzn1.ask.person.VOICETEODORO"
@@ -50,13 +51,15 @@ def with_names(store: CoupleStore, c: Conversation, voices: dict[str, int] | Non
         p.names = list(PARTNER_NAMES)
         p.voices = dict(voices or {})
         return True
+
     store.update(store.load_for_user(c.user_id), change)
 
 
 def entries(store: CoupleStore, settings: Settings, c: Conversation, day: int = 0) -> list[Gratitude]:
     couple = store.load_for_user(c.user_id).couple_id
     found, _ = GratitudeLog(store, settings.gratitude_retention_days).between(
-        couple, evening(day).date(), evening(day).date(), evening(day))
+        couple, evening(day).date(), evening(day).date(), evening(day)
+    )
     return found
 
 
@@ -99,12 +102,15 @@ def test_the_speaker_is_thanked_briefly_in_the_second_person(client: FlaskClient
     assert "thankful for this" not in said and ": you" not in said and YOU in said
 
 
-@pytest.mark.parametrize(("words", "kept"), [
-    ("um okay so like the way you make my coffee", "the way you make my coffee"),
-    ("uh you know the little notes you leave, um, every morning", "the little notes you leave, every morning"),
-    ("well I like how you laugh", "I like how you laugh"),
-    ("you hold my hand", "you hold my hand"),
-])
+@pytest.mark.parametrize(
+    ("words", "kept"),
+    [
+        ("um okay so like the way you make my coffee", "the way you make my coffee"),
+        ("uh you know the little notes you leave, um, every morning", "the little notes you leave, every morning"),
+        ("well I like how you laugh", "I like how you laugh"),
+        ("you hold my hand", "you hold my hand"),
+    ],
+)
 def test_spoken_filler_is_dropped_from_what_is_kept(words: str, kept: str) -> None:
     assert clean_words(words) == kept
 
@@ -128,8 +134,13 @@ def test_names_one_at_a_time_and_an_unsure_one_is_confirmed(client: FlaskClient,
     c.one_shot("StartGratitudeRoundIntent", evening())
     said = c.say("PartnerNamesIntent", evening(), first=ME)  # clearly a name: no question
     assert "partner's first name" in said
-    unsure = {"value": "Teo doro x", "confirmationStatus": "NONE", "resolutions": {"resolutionsPerAuthority": [
-        {"authority": "AlexaEntities", "status": {"code": "ER_SUCCESS_NO_MATCH"}}]}}
+    unsure = {
+        "value": "Teo doro x",
+        "confirmationStatus": "NONE",
+        "resolutions": {
+            "resolutionsPerAuthority": [{"authority": "AlexaEntities", "status": {"code": "ER_SUCCESS_NO_MATCH"}}]
+        },
+    }
     said = c.say("PartnerNamesIntent", evening(), first=unsure)
     assert "right?" in said
     said = c.say("AMAZON.NoIntent", evening())  # wrong: ask again, keep the first name
@@ -214,7 +225,8 @@ def test_timeout_then_resume_the_same_evening(client: FlaskClient, store: Couple
 
 
 def test_unrecognised_speech_asks_once_more_then_moves_on(
-        client: FlaskClient, store: CoupleStore, settings: Settings) -> None:
+    client: FlaskClient, store: CoupleStore, settings: Settings
+) -> None:
     c = Conversation(client)
     with_names(store, c)
     c.one_shot("StartGratitudeRoundIntent", evening())
@@ -241,9 +253,16 @@ def test_a_retried_request_stores_one_entry(client: FlaskClient, store: CoupleSt
     c = Conversation(client)
     with_names(store, c)
     c.one_shot("StartGratitudeRoundIntent", evening())
-    env = envelope("intent", user_id=c.user_id, at=evening(), session_id=c.session_id, attributes=c.attributes,
-                   intent="GratitudeIntent", slots={"gratitude": GRATITUDE_WORDS[0]},
-                   request_id="amzn1.echo-api.request.RETRIED")
+    env = envelope(
+        "intent",
+        user_id=c.user_id,
+        at=evening(),
+        session_id=c.session_id,
+        attributes=c.attributes,
+        intent="GratitudeIntent",
+        slots={"gratitude": GRATITUDE_WORDS[0]},
+        request_id="amzn1.echo-api.request.RETRIED",
+    )
     for _ in range(2):
         reply = client.post("/alexa", data=json.dumps(env), content_type="application/json")
         assert reply.status_code == 200
@@ -251,7 +270,8 @@ def test_a_retried_request_stores_one_entry(client: FlaskClient, store: CoupleSt
 
 
 def test_a_recognised_voice_is_attributed_and_remembered(
-        client: FlaskClient, store: CoupleStore, settings: Settings) -> None:
+    client: FlaskClient, store: CoupleStore, settings: Settings
+) -> None:
     c = Conversation(client, person_id=VOICE_YOU)
     with_names(store, c, voices={VOICE_YOU: 1})
     said = c.one_shot("StartGratitudeRoundIntent", evening())
@@ -274,8 +294,7 @@ def test_the_speaker_wins_over_the_name_asked(client: FlaskClient, store: Couple
     assert c.attributes["grat"]["asked"] == 0  # so Marisol is asked next
 
 
-def test_logs_never_hold_names_or_gratitude_words(
-        client: FlaskClient, caplog: pytest.LogCaptureFixture) -> None:
+def test_logs_never_hold_names_or_gratitude_words(client: FlaskClient, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     loggers = [logging.getLogger(n) for n in list(logging.root.manager.loggerDict)]
     levels = [lg.level for lg in loggers]
@@ -315,17 +334,29 @@ def test_simultaneous_entries_from_two_devices_are_all_kept_once(
     c.one_shot("StartGratitudeRoundIntent", evening())
     round_attributes = dict(c.attributes)
     envelopes = [
-        envelope("intent", user_id=c.user_id, device_id=f"amzn1.ask.device.D{i % 2}", at=evening() + timedelta(
-            seconds=i), session_id=f"amzn1.echo-api.session.S{i % 2}", attributes=round_attributes,
-            intent="GratitudeIntent", slots={"gratitude": words}, request_id=f"amzn1.echo-api.request.G{i}")
+        envelope(
+            "intent",
+            user_id=c.user_id,
+            device_id=f"amzn1.ask.device.D{i % 2}",
+            at=evening() + timedelta(seconds=i),
+            session_id=f"amzn1.echo-api.session.S{i % 2}",
+            attributes=round_attributes,
+            intent="GratitudeIntent",
+            slots={"gratitude": words},
+            request_id=f"amzn1.echo-api.request.G{i}",
+        )
         for i, words in enumerate(GRATITUDE_WORDS)
     ]
     barrier = threading.Barrier(len(envelopes) * 2)
 
     def post(env: dict[str, object]) -> None:
         barrier.wait()
-        assert client.application.test_client().post("/alexa", data=json.dumps(env),
-                                                     content_type="application/json").status_code == 200
+        assert (
+            client.application.test_client()
+            .post("/alexa", data=json.dumps(env), content_type="application/json")
+            .status_code
+            == 200
+        )
 
     # Every entry twice at once (a redelivery racing the original), from two devices.
     threads = [threading.Thread(target=post, args=(env,)) for env in envelopes * 2]

@@ -44,8 +44,10 @@ def practice(catalogue: Catalogue, practice_id: str) -> Practice:
 
 # -- why closeness matters -----------------------------------------------------------------------
 
+
 def test_why_closeness_gives_one_short_reason_then_offers_another_or_tonight(
-        client: FlaskClient, catalogue: Catalogue) -> None:
+    client: FlaskClient, catalogue: Catalogue
+) -> None:
     c = Conversation(client)
     said = c.one_shot("WhyClosenessIntent", evening())
     first = reasons_in(said, catalogue)
@@ -72,18 +74,26 @@ def test_each_reason_group_picks_from_that_group(client: FlaskClient, catalogue:
 
 def test_a_resolved_group_slot_is_used(client: FlaskClient, catalogue: Catalogue) -> None:
     c = Conversation(client)
-    env = envelope("intent", user_id=c.user_id, at=evening(), intent="WhyClosenessIntent", new=True,
-                   slots={"group": "touch"})
-    env["request"]["intent"]["slots"]["group"]["resolutions"] = {"resolutionsPerAuthority": [{
-        "authority": "amzn1.er-authority.echo-sdk.test.ClosenessKind", "status": {"code": "ER_SUCCESS_MATCH"},
-        "values": [{"value": {"name": "physical", "id": "physical"}}]}]}
+    env = envelope(
+        "intent", user_id=c.user_id, at=evening(), intent="WhyClosenessIntent", new=True, slots={"group": "touch"}
+    )
+    env["request"]["intent"]["slots"]["group"]["resolutions"] = {
+        "resolutionsPerAuthority": [
+            {
+                "authority": "amzn1.er-authority.echo-sdk.test.ClosenessKind",
+                "status": {"code": "ER_SUCCESS_MATCH"},
+                "values": [{"value": {"name": "physical", "id": "physical"}}],
+            }
+        ]
+    }
     said = " ".join(c.post(env)["response"]["outputSpeech"]["ssml"].split())
     physical = {r.id for r in catalogue.reasons if r.group == "physical"}
     assert any(catalogue.reasons[i].text in said for i, r in enumerate(catalogue.reasons) if r.id in physical)
 
 
 def test_no_reason_twice_in_a_row_across_sessions_until_all_are_heard(
-        client: FlaskClient, catalogue: Catalogue, store: CoupleStore) -> None:
+    client: FlaskClient, catalogue: Catalogue, store: CoupleStore
+) -> None:
     c = Conversation(client)
     total = len(catalogue.reasons)
     heard: list[str] = []
@@ -101,8 +111,10 @@ def test_no_reason_twice_in_a_row_across_sessions_until_all_are_heard(
 
 # -- the steps -----------------------------------------------------------------------------------
 
+
 def test_steps_overview_names_every_step_in_groups_and_offers_to_go_deeper(
-        client: FlaskClient, catalogue: Catalogue) -> None:
+    client: FlaskClient, catalogue: Catalogue
+) -> None:
     c = Conversation(client)
     said = c.one_shot("StepsOverviewIntent", evening())
     assert "11 steps" in said and f"{len(catalogue.step_groups)} small groups" in said
@@ -117,7 +129,8 @@ def test_steps_overview_names_every_step_in_groups_and_offers_to_go_deeper(
 
 
 def test_every_step_and_exercise_is_reachable_by_name_and_by_each_synonym(
-        client: FlaskClient, catalogue: Catalogue) -> None:
+    client: FlaskClient, catalogue: Catalogue
+) -> None:
     c = Conversation(client)
     for p in catalogue.practices:
         for spoken in (p.name, p.title, *p.synonyms):
@@ -131,11 +144,23 @@ def test_every_step_and_exercise_is_reachable_by_name_and_by_each_synonym(
 
 def test_a_resolved_practice_slot_is_used(client: FlaskClient, catalogue: Catalogue) -> None:
     c = Conversation(client)
-    env = envelope("intent", user_id=c.user_id, at=evening(), intent="ExplainPracticeIntent", new=True,
-                   slots={"practice": "listening to each other properly"})
-    env["request"]["intent"]["slots"]["practice"]["resolutions"] = {"resolutionsPerAuthority": [{
-        "authority": "amzn1.er-authority.echo-sdk.test.PracticeName", "status": {"code": "ER_SUCCESS_MATCH"},
-        "values": [{"value": {"name": "active listening", "id": "active_listening"}}]}]}
+    env = envelope(
+        "intent",
+        user_id=c.user_id,
+        at=evening(),
+        intent="ExplainPracticeIntent",
+        new=True,
+        slots={"practice": "listening to each other properly"},
+    )
+    env["request"]["intent"]["slots"]["practice"]["resolutions"] = {
+        "resolutionsPerAuthority": [
+            {
+                "authority": "amzn1.er-authority.echo-sdk.test.PracticeName",
+                "status": {"code": "ER_SUCCESS_MATCH"},
+                "values": [{"value": {"name": "active listening", "id": "active_listening"}}],
+            }
+        ]
+    }
     said = c.post(env)["response"]["outputSpeech"]["ssml"]
     assert practice(catalogue, "active_listening").about.replace("'", "&apos;")[:40] in said.replace("'", "&apos;")
 
@@ -163,6 +188,7 @@ def test_the_model_has_a_practice_slot_type_with_every_name_and_synonym(catalogu
 
 
 # -- next, back, tell me more, what were we on ---------------------------------------------------
+
 
 def test_next_and_back_move_through_the_steps(client: FlaskClient, catalogue: Catalogue) -> None:
     c = Conversation(client)
@@ -235,13 +261,18 @@ def test_resume_picks_up_a_walkthrough_at_the_same_part(client: FlaskClient, cat
 
 # -- exercises by name, the touch map --------------------------------------------------------------
 
-BY_NAME = [("the touch map", "touch_map"), ("mirror listening", "mirror_listening"),
-           ("daily check-in", "daily_check_in"), ("thank you notes", "gratitude_notes")]
+BY_NAME = [
+    ("the touch map", "touch_map"),
+    ("mirror listening", "mirror_listening"),
+    ("daily check-in", "daily_check_in"),
+    ("thank you notes", "gratitude_notes"),
+]
 
 
 @pytest.mark.parametrize("spoken, practice_id", BY_NAME)
 def test_exercises_start_directly_by_name_and_become_tonights(
-        client: FlaskClient, catalogue: Catalogue, store: CoupleStore, spoken: str, practice_id: str) -> None:
+    client: FlaskClient, catalogue: Catalogue, store: CoupleStore, spoken: str, practice_id: str
+) -> None:
     c = Conversation(client)
     p = practice(catalogue, practice_id)
     before = store.load_for_user(c.user_id).version
@@ -344,7 +375,8 @@ and remind you both that home is a gentle place."""
 
 
 def test_an_extra_content_file_is_reachable_by_voice_without_code_changes(
-        tmp_path: Path, settings: Settings, catalogue: Catalogue) -> None:
+    tmp_path: Path, settings: Settings, catalogue: Catalogue
+) -> None:
     (tmp_path / "extra.toml").write_text(EXTRA)
     extended = load_catalogue(extra_dirs=[tmp_path])
     assert len(extended.practices) == len(catalogue.practices) + 1
@@ -379,4 +411,3 @@ def test_a_step_must_sit_in_exactly_one_group(tmp_path: Path) -> None:
     (tmp_path / "extra.toml").write_text(twice)
     with pytest.raises(ContentError, match="gratitude"):
         load_catalogue(extra_dirs=[tmp_path])
-

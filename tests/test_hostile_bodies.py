@@ -35,7 +35,7 @@ def nested(depth: int) -> Any:
     return value
 
 
-@pytest.mark.parametrize("body", ["[" * 1000 + "]" * 1000, "{\"a\":" * 5000 + "1" + "}" * 5000, "[" * 100_000])
+@pytest.mark.parametrize("body", ["[" * 1000 + "]" * 1000, '{"a":' * 5000 + "1" + "}" * 5000, "[" * 100_000])
 def test_a_deeply_nested_body_is_a_json_400(client: FlaskClient, body: str) -> None:
     reply = post(client, body)
     assert reply.status_code == 400
@@ -51,8 +51,13 @@ def test_session_attributes_nested_500_levels_are_a_400_not_a_500(client: FlaskC
 
 def test_nesting_within_the_limit_still_reaches_the_skill(client: FlaskClient) -> None:
     # The envelope itself takes a few levels; an attribute nested well inside the limit is served.
-    env = envelope("intent", user_id=new_user_id(), at=NOW, intent="AMAZON.HelpIntent",
-                   attributes={"deep": nested(MAX_JSON_DEPTH - 8)})
+    env = envelope(
+        "intent",
+        user_id=new_user_id(),
+        at=NOW,
+        intent="AMAZON.HelpIntent",
+        attributes={"deep": nested(MAX_JSON_DEPTH - 8)},
+    )
     reply = post(client, json.dumps(env))
     assert reply.status_code == 200 and speech_text(reply.get_json())
 
@@ -81,7 +86,7 @@ def chunked_post(served: Served, body: bytes) -> tuple[int, bytes]:
         conn.endheaders()
         try:
             for start in range(0, len(body), 16 * 1024):
-                piece = body[start:start + 16 * 1024]
+                piece = body[start : start + 16 * 1024]
                 conn.send(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
             conn.send(b"0\r\n\r\n")
         except BrokenPipeError:

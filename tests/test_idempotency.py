@@ -28,8 +28,9 @@ def deliver(client: FlaskClient, env: dict[str, Any]) -> str:
 
 def test_a_redelivered_completion_counts_once_and_answers_the_same(client: FlaskClient, store: CoupleStore) -> None:
     user = new_user_id()
-    env = envelope("intent", user_id=user, at=NOW, intent="CompletedExerciseIntent",
-                   attributes={"practice": "touch_map"})
+    env = envelope(
+        "intent", user_id=user, at=NOW, intent="CompletedExerciseIntent", attributes={"practice": "touch_map"}
+    )
     first = deliver(client, env)
     stored = store.load_for_user(user)
     again = deliver(client, env)  # Alexa retrying after the first answer was lost
@@ -39,8 +40,10 @@ def test_a_redelivered_completion_counts_once_and_answers_the_same(client: Flask
 
 def test_a_redelivered_completion_on_a_streak_still_celebrates(client: FlaskClient, store: CoupleStore) -> None:
     user = new_user_id()
-    deliver(client, envelope("intent", user_id=user, at=datetime(2026, 11, 24, 21, tzinfo=UTC),
-                             intent="CompletedExerciseIntent"))
+    deliver(
+        client,
+        envelope("intent", user_id=user, at=datetime(2026, 11, 24, 21, tzinfo=UTC), intent="CompletedExerciseIntent"),
+    )
     env = envelope("intent", user_id=user, at=NOW, intent="CompletedExerciseIntent")
     first = deliver(client, env)
     again = deliver(client, env)
@@ -48,8 +51,7 @@ def test_a_redelivered_completion_on_a_streak_still_celebrates(client: FlaskClie
     assert store.load_for_user(user).streak == 2
 
 
-def test_a_redelivered_another_one_moves_on_once(client: FlaskClient, store: CoupleStore,
-                                                 catalogue: Catalogue) -> None:
+def test_a_redelivered_another_one_moves_on_once(client: FlaskClient, store: CoupleStore, catalogue: Catalogue) -> None:
     user = new_user_id()
     deliver(client, envelope("intent", user_id=user, at=NOW, intent="TonightsExerciseIntent"))
     env = envelope("intent", user_id=user, at=NOW, intent="AnotherExerciseIntent")
@@ -63,8 +65,9 @@ def test_a_redelivered_another_one_moves_on_once(client: FlaskClient, store: Cou
 
 def test_the_same_request_racing_itself_on_six_threads_applies_once(app: Flask, store: CoupleStore) -> None:
     user = new_user_id()
-    env = envelope("intent", user_id=user, at=NOW, intent="CompletedExerciseIntent",
-                   attributes={"practice": "touch_map"})
+    env = envelope(
+        "intent", user_id=user, at=NOW, intent="CompletedExerciseIntent", attributes={"practice": "touch_map"}
+    )
     barrier = threading.Barrier(6)
     answers: list[str] = []
 
@@ -110,5 +113,8 @@ def test_a_request_with_two_writes_is_redelivered_without_losing_either(
     assert after_first.tonight and after_first.browse, "both writes of the first delivery landed"
     assert deliver(client, env) == first
     again = store.load_for_user(user)
-    assert (again.version, again.tonight, again.browse) == (after_first.version, after_first.tonight,
-                                                             after_first.browse)
+    assert (again.version, again.tonight, again.browse) == (
+        after_first.version,
+        after_first.tonight,
+        after_first.browse,
+    )

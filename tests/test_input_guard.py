@@ -38,8 +38,9 @@ def assert_asked_again(body: dict[str, Any]) -> None:
     assert body["response"].get("shouldEndSession") is False
 
 
-def test_overlong_spoken_text_is_refused_kindly_for_any_intent(client: FlaskClient, store: CoupleStore,
-                                                              settings: Settings) -> None:
+def test_overlong_spoken_text_is_refused_kindly_for_any_intent(
+    client: FlaskClient, store: CoupleStore, settings: Settings
+) -> None:
     c = Conversation(client)
     c.launch(NOW)
     words = personal("thank you for always listening to me when the day was long " * 6)
@@ -88,20 +89,36 @@ def needs_a_name(settings: Settings, catalogue: Catalogue, monkeypatch: pytest.M
 
 
 def resolved(value: str, code: str) -> dict[str, Any]:
-    return {"name": "name", "value": value, "confirmationStatus": "NONE", "resolutions": {"resolutionsPerAuthority": [
-        {"authority": "amzn1.er-authority.echo-sdk.x.NAME", "status": {"code": code},
-         **({"values": [{"value": {"name": value, "id": "n1"}}]} if code == "ER_SUCCESS_MATCH" else {})}]}}
+    return {
+        "name": "name",
+        "value": value,
+        "confirmationStatus": "NONE",
+        "resolutions": {
+            "resolutionsPerAuthority": [
+                {
+                    "authority": "amzn1.er-authority.echo-sdk.x.NAME",
+                    "status": {"code": code},
+                    **({"values": [{"value": {"name": value, "id": "n1"}}]} if code == "ER_SUCCESS_MATCH" else {}),
+                }
+            ]
+        },
+    }
 
 
-@pytest.mark.parametrize(("slot", "writes"), [
-    (None, False),                                                  # the slot is not in the request
-    ({"name": "name", "confirmationStatus": "NONE"}, False),        # present, but nothing was heard
-    ({"name": "name", "value": "  ", "confirmationStatus": "NONE"}, False),
-    (resolved("Sam", "ER_SUCCESS_NO_MATCH"), False),                # heard, but not resolved
-    (resolved("Sam", "ER_SUCCESS_MATCH"), True),
-], ids=["missing", "no-value", "blank", "unresolved", "resolved"])
-def test_missing_or_unresolved_required_slots_ask_again(slot: dict[str, Any] | None, writes: bool,
-                                                        needs_a_name: FlaskClient, store: CoupleStore) -> None:
+@pytest.mark.parametrize(
+    ("slot", "writes"),
+    [
+        (None, False),  # the slot is not in the request
+        ({"name": "name", "confirmationStatus": "NONE"}, False),  # present, but nothing was heard
+        ({"name": "name", "value": "  ", "confirmationStatus": "NONE"}, False),
+        (resolved("Sam", "ER_SUCCESS_NO_MATCH"), False),  # heard, but not resolved
+        (resolved("Sam", "ER_SUCCESS_MATCH"), True),
+    ],
+    ids=["missing", "no-value", "blank", "unresolved", "resolved"],
+)
+def test_missing_or_unresolved_required_slots_ask_again(
+    slot: dict[str, Any] | None, writes: bool, needs_a_name: FlaskClient, store: CoupleStore
+) -> None:
     user = new_user_id()
     env = envelope("intent", user_id=user, at=NOW, intent="NameSomethingIntent")
     env["request"]["intent"]["slots"] = {"name": slot} if slot else {}

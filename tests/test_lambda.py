@@ -40,8 +40,7 @@ from personal import personal
 
 NY = ZoneInfo("America/New_York")
 NAMES = (personal("Ximena"), personal("Oluwaseun"))
-WORDS = (personal("you carried the heavy groceries up the stairs"),
-         personal("you sang to the kettle this morning"))
+WORDS = (personal("you carried the heavy groceries up the stairs"), personal("you sang to the kettle this morning"))
 CONTEXT = SimpleNamespace(function_name="close-together", aws_request_id="lambda-test")
 
 
@@ -51,8 +50,14 @@ def evening(minute: int = 0) -> datetime:
 
 def table_settings(settings: Settings, table: str) -> Settings:
     """Settings for a new table of its own in the session's DynamoDB Local."""
-    mine = Settings(table_name=table, dynamodb_endpoint=settings.dynamodb_endpoint, skill_id=APP_ID,
-                    verify_requests=False, default_time_zone="America/New_York", time_zone_lookup=False)
+    mine = Settings(
+        table_name=table,
+        dynamodb_endpoint=settings.dynamodb_endpoint,
+        skill_id=APP_ID,
+        verify_requests=False,
+        default_time_zone="America/New_York",
+        time_zone_lookup=False,
+    )
     operator_store(mine).create_table_if_missing()
     return mine
 
@@ -61,9 +66,14 @@ def table_settings(settings: Settings, table: str) -> Settings:
 def lambda_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
     """A fresh Lambda container configured as lambda.yaml configures it, on its own table."""
     mine = table_settings(settings, f"lambda-{uuid.uuid4().hex[:8]}")
-    for name, value in {"SKILL_TABLE_NAME": mine.table_name, "SKILL_DYNAMODB_ENDPOINT": str(mine.dynamodb_endpoint),
-                        "SKILL_ID": APP_ID, "SKILL_DEFAULT_TIME_ZONE": "America/New_York",
-                        "SKILL_TIME_ZONE_LOOKUP": "false", "AWS_REGION": mine.region}.items():
+    for name, value in {
+        "SKILL_TABLE_NAME": mine.table_name,
+        "SKILL_DYNAMODB_ENDPOINT": str(mine.dynamodb_endpoint),
+        "SKILL_ID": APP_ID,
+        "SKILL_DEFAULT_TIME_ZONE": "America/New_York",
+        "SKILL_TIME_ZONE_LOOKUP": "false",
+        "AWS_REGION": mine.region,
+    }.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("AWS_LAMBDA_FUNCTION_NAME", raising=False)
     monkeypatch.setattr(lambda_entry, "_runtime", None)
@@ -96,7 +106,8 @@ class Mirror:
 
 
 def test_one_whole_evening_is_answered_identically_by_lambda_and_flask(
-        lambda_env: Settings, flask_app: Flask, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
+    lambda_env: Settings, flask_app: Flask, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Tonight's practice, the guide's reasons and a phrase's wording are drawn at random by design, and
     # a gratitude round gets a random id: both paths draw the same here, so any difference left is
     # one between the entry points.
@@ -158,7 +169,8 @@ def test_lambda_will_not_start_without_a_skill_id(lambda_env: Settings, monkeypa
 
 
 def test_a_container_builds_its_skill_once_on_first_use_and_logs_one_line_per_request(
-        lambda_env: Settings, caplog: pytest.LogCaptureFixture) -> None:
+    lambda_env: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
     assert lambda_entry._runtime is None
     with caplog.at_level(logging.INFO, logger="close_together.request"):
         first = lambda_entry.handler(envelope("launch", user_id=new_user_id(), at=evening()), CONTEXT)
@@ -168,19 +180,30 @@ def test_a_container_builds_its_skill_once_on_first_use_and_logs_one_line_per_re
     assert speech_text(first) and speech_text(second)
     lines = [r for r in caplog.records if r.name == "close_together.request"]
     assert [(getattr(r, "request_type", None), getattr(r, "outcome", None)) for r in lines] == [
-        ("LaunchRequest", "ok"), ("LaunchRequest", "ok")]
+        ("LaunchRequest", "ok"),
+        ("LaunchRequest", "ok"),
+    ]
 
 
 def test_importing_the_entry_point_creates_no_aws_client() -> None:
     # In a clean interpreter: boto3.client raises if anything calls it while the module is imported.
-    code = ("import boto3\n"
-            "def boom(*a, **k): raise SystemExit('boto3.client called at import time')\n"
-            "boto3.client = boom\n"
-            "import skill.lambda_entry as e\n"
-            "assert e._runtime is None\n"
-            "print('imported')\n")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
-                            check=False, env={"PATH": "/usr/bin:/bin", "SKILL_ID": APP_ID})
+    code = (
+        "import boto3\n"
+        "def boom(*a, **k): raise SystemExit('boto3.client called at import time')\n"
+        "boto3.client = boom\n"
+        "import skill.lambda_entry as e\n"
+        "assert e._runtime is None\n"
+        "print('imported')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "SKILL_ID": APP_ID},
+    )
     assert result.returncode == 0 and result.stdout.strip() == "imported", result.stderr
 
 
@@ -190,7 +213,15 @@ def test_on_lambda_the_log_lines_are_the_same_json_objects_as_under_gunicorn() -
     logger.addHandler(handler)
     lambda_entry.json_logs(logger)
     assert isinstance(handler.formatter, JsonFormatter) and logger.level == logging.INFO
-    record = logger.makeRecord("close_together.request", logging.INFO, __file__, 1, "alexa request", (), None,
-                               extra={"outcome": "ok", "status": 200})
+    record = logger.makeRecord(
+        "close_together.request",
+        logging.INFO,
+        __file__,
+        1,
+        "alexa request",
+        (),
+        None,
+        extra={"outcome": "ok", "status": 200},
+    )
     line = json.loads(handler.format(record))
     assert line["logger"] == "close_together.request" and line["outcome"] == "ok" and line["status"] == 200

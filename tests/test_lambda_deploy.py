@@ -50,8 +50,13 @@ def one(template: dict[str, Any], kind: str) -> dict[str, Any]:
 def test_lambda_template_passes_cfn_lint_which_rejects_a_broken_copy(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text(TEMPLATE.read_text().replace("Timeout: 7", "Timeout: 7000"))
-    result = subprocess.run([str(CFN_LINT), "--format", "parseable", str(TEMPLATE), str(broken)],
-                            capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [str(CFN_LINT), "--format", "parseable", str(TEMPLATE), str(broken)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     lines = result.stdout.splitlines()
     assert [line for line in lines if line.startswith(str(TEMPLATE))] == [], result.stdout + result.stderr
     assert any(line.startswith(str(broken)) and "7000" in line for line in lines), result.stdout
@@ -61,7 +66,8 @@ def test_the_function_gets_the_tables_own_policy_and_only_its_own_logs() -> None
     lam, table = load(TEMPLATE), load(TABLE_TEMPLATE)
     role = one(lam, "AWS::IAM::Role")["Properties"]
     assert role["AssumeRolePolicyDocument"]["Statement"] == [
-        {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]
+        {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}
+    ]
     # DynamoDB access is exactly the policy table.yaml grants the HTTPS service, imported from its export.
     assert role["ManagedPolicyArns"] == [{"Fn::ImportValue": {"Fn::Sub": "${TableStackName}-AccessPolicyArn"}}]
     exported = table["Outputs"]["AccessPolicyArn"]
@@ -77,9 +83,14 @@ def test_the_function_gets_the_tables_own_policy_and_only_its_own_logs() -> None
 def test_only_alexa_may_invoke_it_and_only_for_this_skill() -> None:
     lam = load(TEMPLATE)
     permissions = resources(lam, "AWS::Lambda::Permission")
-    assert [p["Properties"] for p in permissions] == [{
-        "Action": "lambda:InvokeFunction", "FunctionName": {"Fn::GetAtt": ["SkillFunction", "Arn"]},
-        "Principal": "alexa-appkit.amazon.com", "EventSourceToken": {"Ref": "SkillId"}}]
+    assert [p["Properties"] for p in permissions] == [
+        {
+            "Action": "lambda:InvokeFunction",
+            "FunctionName": {"Fn::GetAtt": ["SkillFunction", "Arn"]},
+            "Principal": "alexa-appkit.amazon.com",
+            "EventSourceToken": {"Ref": "SkillId"},
+        }
+    ]
     env = one(lam, "AWS::Lambda::Function")["Properties"]["Environment"]["Variables"]
     assert env["SKILL_ID"] == {"Ref": "SkillId"}  # the handler checks the id again
     assert env["SKILL_TABLE_NAME"] == {"Fn::ImportValue": {"Fn::Sub": "${TableStackName}-TableName"}}
@@ -88,8 +99,9 @@ def test_only_alexa_may_invoke_it_and_only_for_this_skill() -> None:
 
 def test_the_function_answers_within_alexas_eight_seconds_after_the_store_gives_up() -> None:
     props = one(load(TEMPLATE), "AWS::Lambda::Function")["Properties"]
-    store_worst_case = (client.STORE_BUDGET_SECONDS + client.MAX_BACKOFF_SECONDS + client.CONNECT_TIMEOUT
-                        + client.READ_TIMEOUT)
+    store_worst_case = (
+        client.STORE_BUDGET_SECONDS + client.MAX_BACKOFF_SECONDS + client.CONNECT_TIMEOUT + client.READ_TIMEOUT
+    )
     assert store_worst_case < props["Timeout"] < 8
     assert props["Handler"] == {"Ref": "LambdaHandler"}
     assert load(TEMPLATE)["Outputs"]["SkillEndpoint"]["Value"] == {"Fn::GetAtt": ["SkillFunction", "Arn"]}
@@ -133,17 +145,31 @@ def test_the_zip_runs_the_handler_on_its_own_without_the_web_server(settings: Se
     assert not {"flask", "werkzeug", "cryptography", "tests", "bench", "deploy"} & tops
     assert any(n.startswith("content/") and n.endswith(".toml") for n in names)  # every spoken word
     event = envelope("launch", user_id=new_user_id(), at=datetime.now(UTC))
-    code = ("import json, sys\n"
-            "from skill.lambda_entry import handler\n"
-            "try:\n    import flask\nexcept ImportError:\n    pass\nelse:\n    sys.exit('flask is importable')\n"
-            "print(json.dumps(handler(json.loads(sys.stdin.read()), None)))\n")
+    code = (
+        "import json, sys\n"
+        "from skill.lambda_entry import handler\n"
+        "try:\n    import flask\nexcept ImportError:\n    pass\nelse:\n    sys.exit('flask is importable')\n"
+        "print(json.dumps(handler(json.loads(sys.stdin.read()), None)))\n"
+    )
     # -S: no site-packages, so every import comes from the unpacked zip (and the standard library).
     result = subprocess.run(
-        [sys.executable, "-S", "-c", code], input=json.dumps(event), capture_output=True, text=True, timeout=120,
-        check=False, cwd=tmp_path,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tmp_path / "task"), "SKILL_ID": APP_ID,
-             "SKILL_TABLE_NAME": settings.table_name, "SKILL_DYNAMODB_ENDPOINT": str(settings.dynamodb_endpoint),
-             "SKILL_TIME_ZONE_LOOKUP": "false", "AWS_REGION": "us-east-1"})
+        [sys.executable, "-S", "-c", code],
+        input=json.dumps(event),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=tmp_path,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(tmp_path / "task"),
+            "SKILL_ID": APP_ID,
+            "SKILL_TABLE_NAME": settings.table_name,
+            "SKILL_DYNAMODB_ENDPOINT": str(settings.dynamodb_endpoint),
+            "SKILL_TIME_ZONE_LOOKUP": "false",
+            "AWS_REGION": "us-east-1",
+        },
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     if f"{sys.version_info.major}.{sys.version_info.minor}" == lambda_package.lambda_python():  # runtime bytecode
         assert f"skill/__pycache__/lambda_entry.{sys.implementation.cache_tag}.pyc" in names
@@ -160,4 +186,3 @@ def test_the_zip_is_the_same_bytes_for_the_same_inputs(tmp_path: Path) -> None:
     lambda_package.write_zip(first, deps)
     lambda_package.write_zip(second, deps)
     assert first.read_bytes() == second.read_bytes()  # ask deploy's change detection sees real changes only
-

@@ -21,8 +21,13 @@ from conftest import ROOT
 PACKAGE = ROOT / "deploy" / "skill-package"
 MODEL_DIR = PACKAGE / "interactionModels" / "custom"
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
-REQUIRED_BUILTINS = {"AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent",
-                     "AMAZON.FallbackIntent"}
+REQUIRED_BUILTINS = {
+    "AMAZON.HelpIntent",
+    "AMAZON.StopIntent",
+    "AMAZON.CancelIntent",
+    "AMAZON.NavigateHomeIntent",
+    "AMAZON.FallbackIntent",
+}
 # Amazon: an invocation name may not contain launch words, connecting words or wake words.
 LAUNCH_WORDS = {"run", "start", "play", "resume", "use", "launch", "ask", "open", "tell", "load", "begin", "enable"}
 CONNECTING_WORDS = {"to", "from", "in", "using", "with", "about", "for", "that", "by", "if", "and", "whether"}
@@ -138,8 +143,9 @@ def slots_defined_and_used(model: dict[str, Any]) -> list[str]:
             used_types.add(slot_type)
     problems += [f"slot type {t} is never used" for t in sorted(custom_types - used_types)]
     for slot_type in model.get("types", []):
-        spoken = [w.lower() for v in slot_type.get("values", [])
-                  for w in [v["name"]["value"], *v["name"].get("synonyms", [])]]
+        spoken = [
+            w.lower() for v in slot_type.get("values", []) for w in [v["name"]["value"], *v["name"].get("synonyms", [])]
+        ]
         if not spoken:
             problems.append(f"slot type {slot_type['name']} has no values")
         problems += [f"{slot_type['name']}: {w!r} twice" for w, c in Counter(spoken).items() if c > 1]
@@ -159,8 +165,7 @@ def varied_samples(model: dict[str, Any]) -> list[str]:
     return problems
 
 
-CHECKS = (invocation_name, required_builtins, speakable_samples, shared_samples, slots_defined_and_used,
-          varied_samples)
+CHECKS = (invocation_name, required_builtins, speakable_samples, shared_samples, slots_defined_and_used, varied_samples)
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)
@@ -187,8 +192,9 @@ def test_the_checks_reject_what_certification_rejects() -> None:
     """Each check fails on a model with the fault it looks for."""
     good = language_model(MODEL_DIR / "en-US.json")
     intent = custom(good)[0]
-    samples = [f"we say thing number {w}" for w in ("one", "two", "three", "four", "five", "six",
-                                                               "seven", "eight", "nine")]
+    samples = [
+        f"we say thing number {w}" for w in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    ]
 
     def with_(change: dict[str, Any], **top: Any) -> dict[str, Any]:
         broken: dict[str, Any] = json.loads(json.dumps(good))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
 
-CHILD_CONFTEST = '''
+CHILD_CONFTEST = """
 import personal
 
 def pytest_configure(config):
@@ -17,9 +17,9 @@ def pytest_configure(config):
 
 def pytest_sessionfinish(session, exitstatus):
     personal.check()
-'''
+"""
 
-CHILD_TESTS = '''
+CHILD_TESTS = """
 import logging
 from personal import personal
 
@@ -30,15 +30,21 @@ def test_speaks_and_logs_only_safe_facts():
 def test_{name}():
     words = personal("thank you for the soup, Marigold")
     logging.getLogger("close_together.x").{how}
-'''
+"""
 
 
 def run_child(tmp_path: Path, name: str, how: str) -> subprocess.CompletedProcess[str]:
     (tmp_path / "conftest.py").write_text(CHILD_CONFTEST)
     (tmp_path / "test_child.py").write_text(CHILD_TESTS.format(name=name, how=how))
     env = {**os.environ, "PYTHONPATH": str(TESTS)}
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_a_run_that_logs_a_couples_words_fails(tmp_path: Path) -> None:

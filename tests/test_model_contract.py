@@ -39,8 +39,13 @@ def test_invocation_name_and_required_builtins() -> None:
     m = model()
     assert m["invocationName"] == "close together"
     names = {i["name"] for i in m["intents"]}
-    assert {"AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent",
-            "AMAZON.FallbackIntent"} <= names
+    assert {
+        "AMAZON.HelpIntent",
+        "AMAZON.StopIntent",
+        "AMAZON.CancelIntent",
+        "AMAZON.NavigateHomeIntent",
+        "AMAZON.FallbackIntent",
+    } <= names
 
 
 def test_custom_intents_have_enough_distinct_samples() -> None:
@@ -52,7 +57,6 @@ def test_custom_intents_have_enough_distinct_samples() -> None:
         assert len(set(samples)) >= 8, intent["name"]
         for sample in samples:
             assert owner.setdefault(sample.lower(), intent["name"]) == intent["name"], sample
-
 
 
 @pytest.mark.parametrize("path", ["skill.json"])

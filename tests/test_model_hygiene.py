@@ -18,18 +18,48 @@ LANGUAGE = MODEL["languageModel"]
 SLOT = re.compile(r"\{\w+\}")
 
 # Everyday phrases no custom intent may take.
-EVERYDAY = ("what's the weather", "what time is it", "what's the news", "what's up", "tell me a joke",
-            "play some music", "set a timer for ten minutes", "turn off the lights", "who are you",
-            "done", "ready", "what now", "thanks", "okay then", "good morning", "i don't know", "hmm",
-            "how are you", "what is love", "how does this work", "that's all", "start over")
+EVERYDAY = (
+    "what's the weather",
+    "what time is it",
+    "what's the news",
+    "what's up",
+    "tell me a joke",
+    "play some music",
+    "set a timer for ten minutes",
+    "turn off the lights",
+    "who are you",
+    "done",
+    "ready",
+    "what now",
+    "thanks",
+    "okay then",
+    "good morning",
+    "i don't know",
+    "hmm",
+    "how are you",
+    "what is love",
+    "how does this work",
+    "that's all",
+    "start over",
+)
 
 # Phrases close to one intent's samples that still must not be taken by it.
 NOT_THIS: dict[str, tuple[str, ...]] = {
-    "ExplainPracticeIntent": ("what's the weather like", "what's the time", "what is the date today",
-                              "what's the matter"),
+    "ExplainPracticeIntent": (
+        "what's the weather like",
+        "what's the time",
+        "what is the date today",
+        "what's the matter",
+    ),
     "PartnerNamesIntent": ("done", "ready", "what now", "nothing", "maybe", "later", "both of us"),
-    "GratitudeIntent": ("how are we doing", "how long is our streak", "when is it", "you there",
-                        "that was nice", "the next step"),
+    "GratitudeIntent": (
+        "how are we doing",
+        "how long is our streak",
+        "when is it",
+        "you there",
+        "that was nice",
+        "the next step",
+    ),
     "StartPracticeIntent": ("let's go", "start over", "begin again", "start"),
     "WhyClosenessIntent": ("why", "why not", "tell me a story"),
     "StartGratitudeRoundIntent": ("each", "two", "let's do it"),
@@ -39,10 +69,17 @@ NOT_THIS: dict[str, tuple[str, ...]] = {
     # tonight's question: a bare "I think ..." or "I'd say ..." is an answer only while one is asked for
     "TonightsQuestionIntent": ("i have a question", "can i ask you a question", "that's a good question"),
     "AnotherQuestionIntent": ("another one", "next", "any questions", "one more"),
-    "QuestionAnswerIntent": ("i think so", "i think we're done", "i'd say so", "i think that's all",
-                             "i would say yes", "for me it's fine", "what do you think", "i'd say no"),
-    "HearAnswersIntent": ("what did we do this week", "what did you say", "what did we do last week",
-                          "say that again"),
+    "QuestionAnswerIntent": (
+        "i think so",
+        "i think we're done",
+        "i'd say so",
+        "i think that's all",
+        "i would say yes",
+        "for me it's fine",
+        "what do you think",
+        "i'd say no",
+    ),
+    "HearAnswersIntent": ("what did we do this week", "what did you say", "what did we do last week", "say that again"),
 }
 
 
@@ -51,14 +88,22 @@ def custom_intents() -> list[str]:
 
 
 def test_no_intent_sample_is_only_slots() -> None:
-    slot_only = [(i["name"], s) for i in LANGUAGE["intents"] for s in i.get("samples", [])
-                 if not set(SLOT.sub(" ", s).split()) - {"and", "or"}]
+    slot_only = [
+        (i["name"], s)
+        for i in LANGUAGE["intents"]
+        for s in i.get("samples", [])
+        if not set(SLOT.sub(" ", s).split()) - {"and", "or"}
+    ]
     assert not slot_only, slot_only
 
 
 def test_slot_alone_is_a_sample_only_where_the_skill_elicits_it() -> None:
-    elicited = {(i["name"], s["name"]) for i in MODEL.get("dialog", {}).get("intents", [])
-                for s in i.get("slots", []) if s.get("elicitationRequired")}
+    elicited = {
+        (i["name"], s["name"])
+        for i in MODEL.get("dialog", {}).get("intents", [])
+        for s in i.get("slots", [])
+        if s.get("elicitationRequired")
+    }
     for intent in LANGUAGE["intents"]:
         for slot in intent.get("slots", []):
             for sample in slot.get("samples", []):
@@ -86,18 +131,20 @@ def test_the_everyday_list_covers_each_intent_it_names() -> None:
 def test_the_matcher_does_see_what_an_intent_should_take() -> None:
     """The check above would pass for a matcher that matched nothing: show that it matches."""
     matcher = Matcher(LANGUAGE)
-    for phrase, intent in (("tell me about the touch map", "ExplainPracticeIntent"),
-                           ("we're sam and alex", "PartnerNamesIntent"),
-                           ("i'm grateful that you cooked", "GratitudeIntent"),
-                           ("what's tonight's exercise", "TonightsExerciseIntent"),
-                           ("what's tonight's question", "TonightsQuestionIntent"),
-                           ("ask us a question", "TonightsQuestionIntent"),
-                           ("give us a question", "TonightsQuestionIntent"),
-                           ("another question", "AnotherQuestionIntent"),
-                           ("my answer is the lake at dawn", "QuestionAnswerIntent"),
-                           ("i'd say it's the smell of rain", "QuestionAnswerIntent"),
-                           ("i think it was our first trip", "QuestionAnswerIntent"),
-                           ("let's hear our answers", "HearAnswersIntent"),
-                           ("what did we say", "HearAnswersIntent")):
+    for phrase, intent in (
+        ("tell me about the touch map", "ExplainPracticeIntent"),
+        ("we're sam and alex", "PartnerNamesIntent"),
+        ("i'm grateful that you cooked", "GratitudeIntent"),
+        ("what's tonight's exercise", "TonightsExerciseIntent"),
+        ("what's tonight's question", "TonightsQuestionIntent"),
+        ("ask us a question", "TonightsQuestionIntent"),
+        ("give us a question", "TonightsQuestionIntent"),
+        ("another question", "AnotherQuestionIntent"),
+        ("my answer is the lake at dawn", "QuestionAnswerIntent"),
+        ("i'd say it's the smell of rain", "QuestionAnswerIntent"),
+        ("i think it was our first trip", "QuestionAnswerIntent"),
+        ("let's hear our answers", "HearAnswersIntent"),
+        ("what did we say", "HearAnswersIntent"),
+    ):
         found = matcher.match(phrase)
         assert found is not None and found.intent == intent, phrase

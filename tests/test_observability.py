@@ -26,8 +26,18 @@ from alexa import Conversation, envelope, new_user_id, speech_text
 from conftest import ROOT, Served
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
-FIELDS = {"request_id", "request_type", "intent", "locale", "outcome", "status", "latency_ms", "dynamodb_calls",
-          "dynamodb_failures", "dynamodb_ms"}
+FIELDS = {
+    "request_id",
+    "request_type",
+    "intent",
+    "locale",
+    "outcome",
+    "status",
+    "latency_ms",
+    "dynamodb_calls",
+    "dynamodb_failures",
+    "dynamodb_ms",
+}
 # Words a couple might say; none may reach a log line.
 PERSONAL = "Robin's patience with my sister"
 
@@ -63,8 +73,11 @@ def test_each_request_logs_one_line_with_its_shape_and_dynamodb_calls(client: Fl
     text = stream.getvalue()
     lines = request_lines(text)
     assert [(r["request_type"], r["intent"]) for r in lines] == [
-        ("LaunchRequest", None), ("IntentRequest", "CompletedExerciseIntent"), ("IntentRequest", "StreakIntent"),
-        ("IntentRequest", "TellGratitudeIntent")]
+        ("LaunchRequest", None),
+        ("IntentRequest", "CompletedExerciseIntent"),
+        ("IntentRequest", "StreakIntent"),
+        ("IntentRequest", "TellGratitudeIntent"),
+    ]
     for line in lines:
         assert set(line) >= FIELDS, line
         assert line["outcome"] == "ok" and line["status"] == 200 and line["locale"] == "en-US"
@@ -77,11 +90,17 @@ def test_each_request_logs_one_line_with_its_shape_and_dynamodb_calls(client: Fl
         assert secret not in text, secret
 
 
-def test_outage_refusal_and_bad_requests_have_their_own_outcomes(settings: Settings, catalogue: Catalogue,
-                                                                  client: FlaskClient) -> None:
+def test_outage_refusal_and_bad_requests_have_their_own_outcomes(
+    settings: Settings, catalogue: Catalogue, client: FlaskClient
+) -> None:
     skill_id = "amzn1.ask.skill.only-this-one"
-    dead = Settings(table_name=settings.table_name, dynamodb_endpoint=f"http://127.0.0.1:{dynamodb_local.free_port()}",
-                    verify_requests=False, skill_id=skill_id, time_zone_lookup=False)
+    dead = Settings(
+        table_name=settings.table_name,
+        dynamodb_endpoint=f"http://127.0.0.1:{dynamodb_local.free_port()}",
+        verify_requests=False,
+        skill_id=skill_id,
+        time_zone_lookup=False,
+    )
     down = create_app({"SETTINGS": dead, "CATALOGUE": catalogue, "TESTING": True}).test_client()
     ours = envelope("intent", user_id=new_user_id(), at=NOW, intent="StreakIntent")
     for holder in (ours["session"]["application"], ours["context"]["System"]["application"]):
@@ -93,7 +112,10 @@ def test_outage_refusal_and_bad_requests_have_their_own_outcomes(settings: Setti
         assert client.post("/alexa", data=b"{not json", content_type="application/json").status_code == 400
     lines = request_lines(stream.getvalue())
     assert [(r["outcome"], r["status"]) for r in lines] == [
-        ("rejected", 400), ("store_unavailable", 200), ("bad_request", 400)]
+        ("rejected", 400),
+        ("store_unavailable", 200),
+        ("bad_request", 400),
+    ]
     assert lines[1]["dynamodb_calls"] == 1 and lines[1]["dynamodb_failures"] == 1
     assert lines[2]["request_type"] is None and lines[0]["request_type"] == "LaunchRequest"
 
@@ -101,10 +123,12 @@ def test_outage_refusal_and_bad_requests_have_their_own_outcomes(settings: Setti
 def test_served_skill_prints_only_json_lines_with_access_and_request_entries(served_skill: Served) -> None:
     user = new_user_id()
     body = envelope("intent", user_id=user, at=NOW, intent="StreakIntent", new=True)
-    body["request"]["intent"]["slots"] = {"gratitude": {"name": "gratitude", "value": PERSONAL,
-                                                        "confirmationStatus": "NONE"}}
-    req = urllib.request.Request(served_skill.url, data=json.dumps(body).encode(),
-                                 headers={"Content-Type": "application/json"})
+    body["request"]["intent"]["slots"] = {
+        "gratitude": {"name": "gratitude", "value": PERSONAL, "confirmationStatus": "NONE"}
+    }
+    req = urllib.request.Request(
+        served_skill.url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(req, timeout=15) as reply:
         assert reply.status == 200
         spoken = speech_text(json.loads(reply.read()))

@@ -55,9 +55,12 @@ def link(a: Conversation, b: Conversation, at: datetime) -> str:
 
 
 def partition(store: CoupleStore, couple_id: str) -> list[dict[str, Any]]:
-    reply = store.client.query(TableName=store.table, KeyConditionExpression="pk = :pk",
-                               ExpressionAttributeValues={":pk": {"S": keys.couple_pk(couple_id)}},
-                               ConsistentRead=True)
+    reply = store.client.query(
+        TableName=store.table,
+        KeyConditionExpression="pk = :pk",
+        ExpressionAttributeValues={":pk": {"S": keys.couple_pk(couple_id)}},
+        ConsistentRead=True,
+    )
     return list(reply["Items"])
 
 
@@ -105,11 +108,22 @@ def test_tonights_pick_is_the_same_on_both_devices(client: FlaskClient, catalogu
 
 def test_joining_merges_what_the_partner_did_alone(client: FlaskClient, store: CoupleStore) -> None:
     a, b = two_partners(client)
-    a.one_shot("CompletedExerciseIntent", evening(0), )
+    a.one_shot(
+        "CompletedExerciseIntent",
+        evening(0),
+    )
     a.one_shot("CompletedExerciseIntent", evening(1))
     for day in range(2, 6):  # B alone: a longer run, ending yesterday
-        b.post(envelope("intent", user_id=b.user_id, at=evening(day), intent="CompletedExerciseIntent",
-                        attributes={"practice": "mirror_listening"}, new=True))
+        b.post(
+            envelope(
+                "intent",
+                user_id=b.user_id,
+                at=evening(day),
+                intent="CompletedExerciseIntent",
+                attributes={"practice": "mirror_listening"},
+                new=True,
+            )
+        )
     put_raw(store, account(b), "GRAT#2026-11-05#b1", note="kept")
     a_before, b_before = store.load(account(a)), store.load(account(b))
     link(a, b, evening(6, 19))
@@ -119,8 +133,9 @@ def test_joining_merges_what_the_partner_did_alone(client: FlaskClient, store: C
     assert shared.last_done["mirror_listening"] == evening(5).date().isoformat()
     # B's other items moved into the shared partition, and out of B's own.
     assert "GRAT#2026-11-05#b1" in sort_keys(store, shared.couple_id)
-    assert sort_keys(store, account(b)) == {"PROFILE"} | {s for s in sort_keys(store, account(b))
-                                                         if s.startswith(keys.JOIN_TRIES_PREFIX)}
+    assert sort_keys(store, account(b)) == {"PROFILE"} | {
+        s for s in sort_keys(store, account(b)) if s.startswith(keys.JOIN_TRIES_PREFIX)
+    }
     # Completing tonight extends the merged streak for both.
     assert "5 days" in a.one_shot("CompletedExerciseIntent", evening(6))
 
@@ -128,11 +143,27 @@ def test_joining_merges_what_the_partner_did_alone(client: FlaskClient, store: C
 def test_every_profile_field_has_a_merge_rule() -> None:
     fields = set(Profile.__dataclass_fields__)
     assert fields == set(MERGE_RULES), "add a rule to MERGE_RULES in skill/store/profile.py for each new field"
-    base = Profile(couple_id="shared", version=3, streak=2, longest=6, last_active="2026-11-05",
-                   done=[["2026-11-05", "touch_map"]], last_done={"touch_map": "2026-11-05"}, members=["a"])
-    joining = Profile(couple_id="b", version=9, time_zone="Europe/Berlin", streak=1, longest=1,
-                      last_active="2026-11-06", done=[["2026-11-06", "gratitude"]],
-                      last_done={"touch_map": "2026-10-01", "gratitude": "2026-11-06"}, members=["b"])
+    base = Profile(
+        couple_id="shared",
+        version=3,
+        streak=2,
+        longest=6,
+        last_active="2026-11-05",
+        done=[["2026-11-05", "touch_map"]],
+        last_done={"touch_map": "2026-11-05"},
+        members=["a"],
+    )
+    joining = Profile(
+        couple_id="b",
+        version=9,
+        time_zone="Europe/Berlin",
+        streak=1,
+        longest=1,
+        last_active="2026-11-06",
+        done=[["2026-11-06", "gratitude"]],
+        last_done={"touch_map": "2026-10-01", "gratitude": "2026-11-06"},
+        members=["b"],
+    )
     merged = merge_profiles(base, joining, datetime(2026, 11, 6).date())
     assert (merged.couple_id, merged.version, merged.members) == ("shared", 3, ["a", "b"])
     assert (merged.streak, merged.longest, merged.last_active) == (3, 6, "2026-11-06")
@@ -282,8 +313,9 @@ def test_delete_removes_a_solo_couples_codes(client: FlaskClient, store: CoupleS
     code = code_from(a)
     a.one_shot("DeleteDataIntent", evening(0, 20, 31))
     a.say("AMAZON.YesIntent", evening(0, 20, 31))
-    assert "Item" not in store.client.get_item(TableName=store.table, Key=to_item(
-        {"pk": keys.code_pk(code), "sk": keys.CODE_SK}))
+    assert "Item" not in store.client.get_item(
+        TableName=store.table, Key=to_item({"pk": keys.code_pk(code), "sk": keys.CODE_SK})
+    )
     b = Conversation(client, device_id=DEVICE_B)
     assert "couldn't find" in b.one_shot("JoinPartnerIntent", evening(0, 20, 32), code=code)
 
@@ -312,15 +344,17 @@ def test_skill_disabled_on_a_solo_account_removes_its_data(client: FlaskClient, 
 
 
 def test_skill_disabled_on_a_linked_account_leaves_the_partner_their_data(
-        client: FlaskClient, store: CoupleStore) -> None:
+    client: FlaskClient, store: CoupleStore
+) -> None:
     a, b = two_partners(client)
     link(a, b, evening(0, 18))
     a.one_shot("CompletedExerciseIntent", evening(0))
     b.one_shot("CompletedExerciseIntent", evening(1))
     shared_id = store.load_for_user(a.user_id).couple_id
     skill_disabled(client, a.user_id, evening(1, 22))
-    assert sort_keys(store, account(a)) <= {s for s in sort_keys(store, account(a))
-                                            if s.startswith(keys.JOIN_TRIES_PREFIX)}
+    assert sort_keys(store, account(a)) <= {
+        s for s in sort_keys(store, account(a)) if s.startswith(keys.JOIN_TRIES_PREFIX)
+    }
     assert partition(store, shared_id) == []
     kept = store.load_for_user(b.user_id)
     assert kept.couple_id == account(b) and kept.streak == 2 and not kept.members
@@ -331,17 +365,21 @@ def test_skill_disabled_on_a_linked_account_leaves_the_partner_their_data(
 def test_skill_disabled_passes_the_verified_web_seam(settings: Settings, catalogue: Catalogue) -> None:
     now = datetime.now(UTC).replace(microsecond=0)
     pki = make_pki(now=now)
-    verifier = RequestVerifier(skill_id=None, trust_roots=[pki.root_cert],
-                               fetcher=lambda url: pki.chain_pem)
-    signed = Settings(table_name=settings.table_name, dynamodb_endpoint=settings.dynamodb_endpoint,
-                      verify_requests=True, time_zone_lookup=False)
+    verifier = RequestVerifier(skill_id=None, trust_roots=[pki.root_cert], fetcher=lambda url: pki.chain_pem)
+    signed = Settings(
+        table_name=settings.table_name,
+        dynamodb_endpoint=settings.dynamodb_endpoint,
+        verify_requests=True,
+        time_zone_lookup=False,
+    )
     app = create_app({"SETTINGS": signed, "CATALOGUE": catalogue, "VERIFIER": verifier})
     env = load("skill_disabled")
     env["context"]["System"]["user"]["userId"] = new_user_id()
     env["request"]["timestamp"] = stamp(now)
     body = json.dumps(env).encode()
-    reply = app.test_client().post("/alexa", data=body, content_type="application/json",
-                                   headers=pki.headers(body, DEFAULT_CHAIN_URL))
+    reply = app.test_client().post(
+        "/alexa", data=body, content_type="application/json", headers=pki.headers(body, DEFAULT_CHAIN_URL)
+    )
     assert reply.status_code == 200, reply.get_data(as_text=True)
     assert reply.get_json()["response"] == {}
 
@@ -358,26 +396,49 @@ def test_a_request_cannot_reach_another_couples_items(client: FlaskClient, store
     # they are checked against the couple's members and ignored.
     for forged in (shared.couple_id, account(a), keys.couple_pk(shared.couple_id)):
         intruder = new_user_id()
-        env = envelope("intent", user_id=intruder, at=evening(1), intent="CompletedExerciseIntent",
-                       attributes={"couple": forged, "practice": "touch_map"}, new=False)
+        env = envelope(
+            "intent",
+            user_id=intruder,
+            at=evening(1),
+            intent="CompletedExerciseIntent",
+            attributes={"couple": forged, "practice": "touch_map"},
+            new=False,
+        )
         said = Conversation(client, user_id=intruder).post(env)
         assert "day one" in json.dumps(said)
-        env = envelope("intent", user_id=intruder, at=evening(1), intent="StreakIntent",
-                       attributes={"couple": forged})
+        env = envelope("intent", user_id=intruder, at=evening(1), intent="StreakIntent", attributes={"couple": forged})
         assert "1 day" in json.dumps(Conversation(client, user_id=intruder).post(env))
     after = store.load_for_user(a.user_id)
     assert (after.version, after.streak, after.done) == (shared.version, shared.streak, shared.done)
     # Deleting and unlinking by the intruder touch only the intruder's items.
-    Conversation(client, user_id=intruder).post(envelope(
-        "intent", user_id=intruder, at=evening(1), intent="AMAZON.YesIntent",
-        attributes={"couple": shared.couple_id, "phase": "confirm_delete"}))
-    assert "isn't linked" in Conversation(client, user_id=intruder).post(envelope(
-        "intent", user_id=intruder, at=evening(1), intent="UnlinkPartnerIntent",
-        attributes={"couple": shared.couple_id}))["response"]["outputSpeech"]["ssml"]
+    Conversation(client, user_id=intruder).post(
+        envelope(
+            "intent",
+            user_id=intruder,
+            at=evening(1),
+            intent="AMAZON.YesIntent",
+            attributes={"couple": shared.couple_id, "phase": "confirm_delete"},
+        )
+    )
+    assert (
+        "isn't linked"
+        in Conversation(client, user_id=intruder).post(
+            envelope(
+                "intent",
+                user_id=intruder,
+                at=evening(1),
+                intent="UnlinkPartnerIntent",
+                attributes={"couple": shared.couple_id},
+            )
+        )["response"]["outputSpeech"]["ssml"]
+    )
     assert store.load_for_user(a.user_id).streak == 1 and store.load_for_user(b.user_id).streak == 1
     # A slot naming a couple id instead of a code is just a wrong code.
-    slot = Conversation(client, user_id=intruder).post(envelope(
-        "intent", user_id=intruder, at=evening(1), intent="JoinPartnerIntent", slots={"code": shared.couple_id}))
+    slot = Conversation(client, user_id=intruder).post(
+        envelope(
+            "intent", user_id=intruder, at=evening(1), intent="JoinPartnerIntent", slots={"code": shared.couple_id}
+        )
+    )
     assert "couldn't find" in json.dumps(slot)
     assert store.load_for_user(intruder).couple_id == keys.couple_id_for_user(intruder)
 
@@ -399,7 +460,8 @@ class CallCounter:
 
 
 def test_resolving_costs_one_read_solo_and_one_read_linked_in_steady_state(
-        settings: Settings, catalogue: Catalogue, client: FlaskClient) -> None:
+    settings: Settings, catalogue: Catalogue, client: FlaskClient
+) -> None:
     a, b = two_partners(client)
     link(a, b, evening(0, 18))
     solo = Conversation(client)
@@ -426,8 +488,13 @@ def test_resolving_costs_one_read_solo_and_one_read_linked_in_steady_state(
     assert counter.take() == ["GetItem"]
     # Another process, same session: the session's hint alone gives one read.
     app, counter = fresh_app()
-    other = Conversation(app.test_client(), user_id=b.user_id, device_id=DEVICE_B,
-                         session_id=partner.session_id, attributes=dict(partner.attributes))
+    other = Conversation(
+        app.test_client(),
+        user_id=b.user_id,
+        device_id=DEVICE_B,
+        session_id=partner.session_id,
+        attributes=dict(partner.attributes),
+    )
     other.say("StreakIntent", evening(1, 21))
     assert counter.take() == ["GetItem"]
 
@@ -435,8 +502,13 @@ def test_resolving_costs_one_read_solo_and_one_read_linked_in_steady_state(
 def test_names_and_voices_survive_a_join() -> None:
     # The partner who joins had already told the skill both names and was recognised by voice.
     base = Profile(couple_id="shared", version=1, members=["a"], reasons_heard=["physical_bond"])
-    joining = Profile(couple_id="b", version=4, names=["Sam", "Alex"], voices={"amzn1.ask.person.X": 1},
-                      reasons_heard=["emotional_trust", "physical_bond"])
+    joining = Profile(
+        couple_id="b",
+        version=4,
+        names=["Sam", "Alex"],
+        voices={"amzn1.ask.person.X": 1},
+        reasons_heard=["emotional_trust", "physical_bond"],
+    )
     merged = merge_profiles(base, joining, datetime(2026, 11, 6).date())
     assert merged.names == ["Sam", "Alex"]
     assert merged.voices == {"amzn1.ask.person.X": 1}

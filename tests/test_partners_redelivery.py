@@ -51,8 +51,9 @@ def test_link_my_partner_redelivered_ten_times_issues_one_code(client: FlaskClie
     user, request_id = new_user_id(), rid()
     codes = {code_of(send(client, user, "LinkPartnerIntent", evening(), request_id)) for _ in range(10)}
     assert len(codes) == 1
-    markers = [s for s in Partners(store)._items(keys.couple_pk(keys.couple_id_for_user(user)),
-                                                 prefix=keys.LINK_CODE_PREFIX)]
+    markers = [
+        s for s in Partners(store)._items(keys.couple_pk(keys.couple_id_for_user(user)), prefix=keys.LINK_CODE_PREFIX)
+    ]
     assert len(markers) == 1
     # A new request (a new id) is a new code, as before.
     assert code_of(send(client, user, "LinkPartnerIntent", evening(1), rid())) not in codes
@@ -61,8 +62,9 @@ def test_link_my_partner_redelivered_ten_times_issues_one_code(client: FlaskClie
 def test_a_join_redelivered_answers_the_same_and_burns_no_attempts(client: FlaskClient, store: CoupleStore) -> None:
     issuer, joiner, request_id = new_user_id(), new_user_id(), rid()
     code = code_of(send(client, issuer, "LinkPartnerIntent", evening(), rid()))
-    answers = [speech_text(send(client, joiner, "JoinPartnerIntent", evening(1), request_id, code=code))
-               for _ in range(4)]
+    answers = [
+        speech_text(send(client, joiner, "JoinPartnerIntent", evening(1), request_id, code=code)) for _ in range(4)
+    ]
     assert all("You're linked" in a for a in answers), answers
     assert len(tries_of(store, joiner)) == 1
 
@@ -85,8 +87,16 @@ def test_the_throttle_is_a_sliding_hour_not_a_clock_hour(client: FlaskClient) ->
     code_of(send(client, issuer, "LinkPartnerIntent", evening(50), rid()))
     before_the_hour = datetime(2026, 11, 3, 20, 59, 30, tzinfo=NY)
     for n in range(JOIN_TRIES_PER_HOUR):
-        said = speech_text(send(client, guesser, "JoinPartnerIntent", before_the_hour + timedelta(seconds=n),
-                                rid(), code=f"{100000 + n}"))
+        said = speech_text(
+            send(
+                client,
+                guesser,
+                "JoinPartnerIntent",
+                before_the_hour + timedelta(seconds=n),
+                rid(),
+                code=f"{100000 + n}",
+            )
+        )
         assert "couldn't find" in said or "linked" in said
     after = before_the_hour + timedelta(seconds=40)  # 21:00:10, a new clock hour
     said = speech_text(send(client, guesser, "JoinPartnerIntent", after, rid(), code="100009"))
@@ -99,8 +109,7 @@ def test_the_throttle_is_a_sliding_hour_not_a_clock_hour(client: FlaskClient) ->
 def test_a_global_cap_holds_across_accounts(store: CoupleStore) -> None:
     partners = Partners(store, global_per_minute=3, global_scope=uuid.uuid4().hex)
     at = datetime(2026, 11, 3, 20, 0, 5, tzinfo=NY)
-    outcomes = [partners.join(new_user_id(), "123456", at + timedelta(seconds=n), at.date()).outcome
-                for n in range(5)]
+    outcomes = [partners.join(new_user_id(), "123456", at + timedelta(seconds=n), at.date()).outcome for n in range(5)]
     assert outcomes[:3] == [JoinOutcome.WRONG] * 3
     assert outcomes[3:] == [JoinOutcome.BUSY] * 2
     # The window slides: near the end of the next minute the last minute's attempts weigh little.
@@ -125,12 +134,14 @@ def linked_couple(client: FlaskClient, store: CoupleStore) -> tuple[Any, Any, li
     def change(p: Any) -> bool:
         p.names, p.voices = list(names), {VOICE_A: 0, VOICE_B: 1}
         return True
+
     store.update(store.load_for_user(a.user_id), change)
     return a, b, names
 
 
 def test_delete_our_data_on_a_linked_couple_names_the_partner_and_removes_both(
-        client: FlaskClient, store: CoupleStore) -> None:
+    client: FlaskClient, store: CoupleStore
+) -> None:
     a, b, names = linked_couple(client, store)
     said = a.one_shot("DeleteDataIntent", evening(3))
     assert f"for you and for {names[1]}" in said and "shared" in said and said.endswith("Shall I delete it?")

@@ -52,13 +52,18 @@ def lived(catalogue: Catalogue, nights: int) -> Profile:
     rng = random.Random(nights)
     ids = [p.id for p in catalogue.practices]
     today = date(2026, 11, 29)
-    p = Profile(couple_id=secrets_hex(rng, 32), version=nights * 5, time_zone="America/Argentina/Buenos_Aires",
-                time_zone_checked="2026-11-20", names=["Christabelle", "Konstantinos"],
-                voices={person_id(rng): 0, person_id(rng): 1},
-                members=[secrets_hex(rng, 32), secrets_hex(rng, 32)],
-                browse={"kind": "walk", "id": "patience_empathy", "pos": 11},
-                reasons_heard=[r.id for r in catalogue.reasons][:-1],
-                readback="GRAT#2026-11-24T21:14:05#" + secrets_hex(rng, 12))
+    p = Profile(
+        couple_id=secrets_hex(rng, 32),
+        version=nights * 5,
+        time_zone="America/Argentina/Buenos_Aires",
+        time_zone_checked="2026-11-20",
+        names=["Christabelle", "Konstantinos"],
+        voices={person_id(rng): 0, person_id(rng): 1},
+        members=[secrets_hex(rng, 32), secrets_hex(rng, 32)],
+        browse={"kind": "walk", "id": "patience_empathy", "pos": 11},
+        reasons_heard=[r.id for r in catalogue.reasons][:-1],
+        readback="GRAT#2026-11-24T21:14:05#" + secrets_hex(rng, 12),
+    )
     for night in range(nights, 0, -1):
         day = today - timedelta(days=night - 1)
         p.suggest(day, ids[night % len(ids)])
@@ -74,15 +79,15 @@ def secrets_hex(rng: random.Random, length: int) -> str:
 
 
 def stored(profile: Profile) -> dict[str, Any]:
-    item = to_item({keys.PK: keys.couple_pk(profile.couple_id), keys.SK: keys.PROFILE_SK,
-                    **profile.to_attributes()})
+    item = to_item({keys.PK: keys.couple_pk(profile.couple_id), keys.SK: keys.PROFILE_SK, **profile.to_attributes()})
     del item["couple_id"]
     return item
 
 
 @pytest.mark.parametrize("nights", [7, 30, 730])
-def test_the_largest_realistic_profile_costs_one_write_unit_with_room_to_spare(catalogue: Catalogue,
-                                                                               nights: int) -> None:
+def test_the_largest_realistic_profile_costs_one_write_unit_with_room_to_spare(
+    catalogue: Catalogue, nights: int
+) -> None:
     # 1 KB is one write unit; 900 bytes leaves room for a few small fields yet to come.
     assert item_size(stored(lived(catalogue, nights))) <= 900
 
@@ -115,13 +120,21 @@ def test_the_compact_form_reads_back_exactly(catalogue: Catalogue, store: Couple
     attrs["couple_id"] = profile.couple_id
     assert Profile.from_attributes(attrs) == profile
     # And through DynamoDB Local itself.
-    saved = store.save(Profile(couple_id=f"size-{id(profile)}", **{
-        k: v for k, v in vars(profile).items() if k not in ("couple_id", "version", "outcome")}))
+    saved = store.save(
+        Profile(
+            couple_id=f"size-{id(profile)}",
+            **{k: v for k, v in vars(profile).items() if k not in ("couple_id", "version", "outcome")},
+        )
+    )
     assert store.load(saved.couple_id) == saved
 
 
 def test_profiles_stored_in_the_older_list_form_still_load() -> None:
-    old = {"done": [["2026-11-25", "touch_map"]], "last_done": {"touch_map": "2026-11-25"},
-           "applied": [["0123456789abcdef", "completed_streak"]], "version": 3}
+    old = {
+        "done": [["2026-11-25", "touch_map"]],
+        "last_done": {"touch_map": "2026-11-25"},
+        "applied": [["0123456789abcdef", "completed_streak"]],
+        "version": 3,
+    }
     profile = Profile.from_attributes({"couple_id": "c", **old})
     assert (profile.done, profile.last_done, profile.applied) == (old["done"], old["last_done"], old["applied"])

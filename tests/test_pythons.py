@@ -41,7 +41,7 @@ def fake_machine(tmp_path: Path, pythons: dict[str, str]) -> dict[str, str]:
         if version:
             script.write_text(f"#!/bin/sh\necho {version}\n")
         else:  # what pyenv's shim of an installed but inactive version does
-            script.write_text(f"#!/bin/sh\necho \"pyenv: {name}: command not found\" >&2\nexit 127\n")
+            script.write_text(f'#!/bin/sh\necho "pyenv: {name}: command not found" >&2\nexit 127\n')
         script.chmod(0o755)
     tools = tmp_path / "tools"
     tools.mkdir()
@@ -52,13 +52,15 @@ def fake_machine(tmp_path: Path, pythons: dict[str, str]) -> dict[str, str]:
 
 
 def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["/bin/bash", str(FIND), *args], env=env, capture_output=True, text=True, timeout=60,
-                          check=False)
+    return subprocess.run(
+        ["/bin/bash", str(FIND), *args], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
 
 
 def test_the_newest_supported_python_that_runs_wins(tmp_path: Path) -> None:
-    env = fake_machine(tmp_path, {"python3.11": "3.11", "python3.12": "3.12", "python3.13": "3.13",
-                                  "python3.14": "", "python3": "3.9"})
+    env = fake_machine(
+        tmp_path, {"python3.11": "3.11", "python3.12": "3.12", "python3.13": "3.13", "python3.14": "", "python3": "3.9"}
+    )
     result = run(env, "newest")
     assert result.returncode == 0 and result.stdout.strip() == str(tmp_path / "fake" / "python3.13"), result.stderr
     listed = run(env, "all").stdout.split("\n")
@@ -79,9 +81,21 @@ def test_a_named_python_of_the_wrong_version_is_refused_by_make(tmp_path: Path) 
     result = run(env, "check", str(old))
     assert result.returncode == 1 and "is Python 3.10" in result.stderr and "3.11 to 3.14" in result.stderr
     # The Makefile asks the same question before it builds a venv, and stops there.
-    made = subprocess.run(["make", "-C", str(ROOT), "--no-print-directory", f"{tmp_path}/venv/.installed",
-                           f"VENV={tmp_path}/venv", f"PYTHON={old}"],
-                          capture_output=True, text=True, timeout=120, check=False)
+    made = subprocess.run(
+        [
+            "make",
+            "-C",
+            str(ROOT),
+            "--no-print-directory",
+            f"{tmp_path}/venv/.installed",
+            f"VENV={tmp_path}/venv",
+            f"PYTHON={old}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert made.returncode != 0 and "is Python 3.10" in made.stderr, made.stdout + made.stderr
     assert not (tmp_path / "venv").exists()
 

@@ -37,8 +37,10 @@ def evening(day: int, hour: int = 20, minute: int = 30) -> datetime:
 
 
 def two_partners(client: FlaskClient) -> tuple[Conversation, Conversation]:
-    return (Conversation(client, device_id="amzn1.ask.device.QUESTION_A_ECHO"),
-            Conversation(client, device_id="amzn1.ask.device.QUESTION_B_ECHO"))
+    return (
+        Conversation(client, device_id="amzn1.ask.device.QUESTION_A_ECHO"),
+        Conversation(client, device_id="amzn1.ask.device.QUESTION_B_ECHO"),
+    )
 
 
 def link(a: Conversation, b: Conversation, at: datetime) -> None:
@@ -55,9 +57,12 @@ def account(conv: Conversation) -> str:
 
 
 def partition(store: CoupleStore, couple_id: str) -> list[dict[str, Any]]:
-    reply = store.client.query(TableName=store.table, KeyConditionExpression="pk = :pk",
-                               ExpressionAttributeValues={":pk": {"S": keys.couple_pk(couple_id)}},
-                               ConsistentRead=True)
+    reply = store.client.query(
+        TableName=store.table,
+        KeyConditionExpression="pk = :pk",
+        ExpressionAttributeValues={":pk": {"S": keys.couple_pk(couple_id)}},
+        ConsistentRead=True,
+    )
     return list(reply["Items"])
 
 
@@ -96,8 +101,11 @@ def test_every_question_is_short_tender_and_for_any_couple(catalogue: Catalogue)
     assert {q.group for q in questions} == set(QUESTION_GROUPS)
     assert all(sum(q.group == g for q in questions) >= 20 for g in QUESTION_GROUPS)
     assert len({q.text.lower() for q in questions}) == len(questions)
-    assumptions = re.compile(r"\b(he|she|him|her|his|hers|husband|wife|boyfriend|girlfriend|married|marriage|"
-                             r"spouse|sex|sexy|sexual|naked|erotic|bedroom|lust)\b", re.IGNORECASE)
+    assumptions = re.compile(
+        r"\b(he|she|him|her|his|hers|husband|wife|boyfriend|girlfriend|married|marriage|"
+        r"spouse|sex|sexy|sexual|naked|erotic|bedroom|lust)\b",
+        re.IGNORECASE,
+    )
     for q in questions:
         assert speech.duration(speech.text(q.text)) <= MAX_QUESTION_SECONDS, q.text
         assert q.text.endswith("?") and q.text.count("?") == 1, q.text
@@ -105,7 +113,8 @@ def test_every_question_is_short_tender_and_for_any_couple(catalogue: Catalogue)
 
 
 def test_a_question_with_the_answer_still_fits_the_spoken_length_rules(
-        client: FlaskClient, catalogue: Catalogue) -> None:
+    client: FlaskClient, catalogue: Catalogue
+) -> None:
     a, b = two_partners(client)
     # The longest lead-in with the longest question still fits an answer (20 s).
     longest = max(speech.duration(q.text) for q in catalogue.questions)
@@ -125,8 +134,9 @@ def test_a_question_with_the_answer_still_fits_the_spoken_length_rules(
 # -- no repeat, same all evening ---------------------------------------------------------------------
 
 
-def test_no_question_comes_back_within_ninety_days(client: FlaskClient, store: CoupleStore,
-                                                   catalogue: Catalogue) -> None:
+def test_no_question_comes_back_within_ninety_days(
+    client: FlaskClient, store: CoupleStore, catalogue: Catalogue
+) -> None:
     c = Conversation(client)
     heard: list[tuple[int, str]] = []
     for day in range(REPEAT_FREE_DAYS + 1):
@@ -168,8 +178,7 @@ def test_the_same_question_all_evening_on_both_devices(client: FlaskClient, cata
     assert asked(catalogue, a.one_shot("TonightsQuestionIntent", evening(1, 21))) == tomorrow
 
 
-def test_both_devices_asking_at_once_on_a_new_evening_get_one_question(
-        app: Flask, catalogue: Catalogue) -> None:
+def test_both_devices_asking_at_once_on_a_new_evening_get_one_question(app: Flask, catalogue: Catalogue) -> None:
     a, b = two_partners(app.test_client())
     link(a, b, evening(0, 18))
 
@@ -181,8 +190,9 @@ def test_both_devices_asking_at_once_on_a_new_evening_get_one_question(
     for day in range(1, 4):
         said: dict[str, str] = {}
         gate = threading.Barrier(2)
-        threads = [threading.Thread(target=ask, args=(conv, name, day, gate, said))
-                   for conv, name in ((a, "a"), (b, "b"))]
+        threads = [
+            threading.Thread(target=ask, args=(conv, name, day, gate, said)) for conv, name in ((a, "a"), (b, "b"))
+        ]
         for t in threads:
             t.start()
         for t in threads:
@@ -193,8 +203,9 @@ def test_both_devices_asking_at_once_on_a_new_evening_get_one_question(
 # -- answered apart, heard together -----------------------------------------------------------------
 
 
-def test_answers_are_heard_only_after_both_have_answered(client: FlaskClient, store: CoupleStore,
-                                                          catalogue: Catalogue) -> None:
+def test_answers_are_heard_only_after_both_have_answered(
+    client: FlaskClient, store: CoupleStore, catalogue: Catalogue
+) -> None:
     a, b = two_partners(client)
     link(a, b, evening(0, 18))
     lake, trip = personal("the lake at dawn"), personal("our first trip together")
@@ -213,7 +224,8 @@ def test_answers_are_heard_only_after_both_have_answered(client: FlaskClient, st
     assert lake not in both and b.attributes.get("phase") == "q_hear" and both.endswith("?")
     heard_b = b.say("AMAZON.YesIntent", evening(0, 21))
     assert (f"You said: {trip}" in heard_b and f"Your partner said: {lake}" in heard_b) or (
-        f"Yours: {trip}" in heard_b and f"Your partner's: {lake}" in heard_b), heard_b
+        f"Yours: {trip}" in heard_b and f"Your partner's: {lake}" in heard_b
+    ), heard_b
     heard_a = a.one_shot("HearAnswersIntent", evening(0, 22))
     assert lake in heard_a and trip in heard_a and heard_a.index(lake) < heard_a.index(trip)
     assert len(answers(store, shared_id(store, a))) == 2
@@ -251,8 +263,16 @@ def test_a_redelivered_answer_is_written_once(client: FlaskClient, store: Couple
     link(a, b, evening(0, 18))
     a.one_shot("TonightsQuestionIntent", evening(0))
     words = personal("a quiet breakfast outside")
-    env = envelope("intent", user_id=a.user_id, device_id=a.device_id, at=evening(0, 20, 40), new=True,
-                   intent="QuestionAnswerIntent", slots={"answer": words}, request_id="amzn1.echo-api.request.QREPLAY")
+    env = envelope(
+        "intent",
+        user_id=a.user_id,
+        device_id=a.device_id,
+        at=evening(0, 20, 40),
+        new=True,
+        intent="QuestionAnswerIntent",
+        slots={"answer": words},
+        request_id="amzn1.echo-api.request.QREPLAY",
+    )
     first = a.post(env)
     second = a.post(env)
     assert first["response"]["outputSpeech"] == second["response"]["outputSpeech"]
@@ -263,8 +283,9 @@ def test_a_redelivered_answer_is_written_once(client: FlaskClient, store: Couple
     assert [i["words"] for i in answers(store, shared_id(store, a))] == ["a slow breakfast outside"]
 
 
-def test_answers_expire_at_the_start_of_the_next_evening(client: FlaskClient, store: CoupleStore,
-                                                         catalogue: Catalogue) -> None:
+def test_answers_expire_at_the_start_of_the_next_evening(
+    client: FlaskClient, store: CoupleStore, catalogue: Catalogue
+) -> None:
     a, b = two_partners(client)
     link(a, b, evening(0, 18))
     b.one_shot("TonightsQuestionIntent", evening(0, 23, 30))
@@ -272,8 +293,9 @@ def test_answers_expire_at_the_start_of_the_next_evening(client: FlaskClient, st
     a.one_shot("TonightsQuestionIntent", evening(1, 0, 30))  # after midnight: still that evening
     a.say("QuestionAnswerIntent", evening(1, 0, 30), answer=personal("a picnic in the park"))
     next_evening = evening(1, 18, 0)
-    assert [int(i[keys.TTL_ATTRIBUTE]) for i in answers(store, shared_id(store, a))] == \
-        [int(next_evening.timestamp())] * 2
+    assert [int(i[keys.TTL_ATTRIBUTE]) for i in answers(store, shared_id(store, a))] == [
+        int(next_evening.timestamp())
+    ] * 2
     # Read in the small hours they are still there; the next evening brings a new question, and
     # yesterday's answers are not read back.
     morning = a.one_shot("HearAnswersIntent", evening(1, 3, 30))
@@ -284,8 +306,9 @@ def test_answers_expire_at_the_start_of_the_next_evening(client: FlaskClient, st
 # -- one device, deletion ------------------------------------------------------------------------
 
 
-def test_one_device_talks_it_over_and_hears_how_to_answer_apart(client: FlaskClient, store: CoupleStore,
-                                                                  catalogue: Catalogue) -> None:
+def test_one_device_talks_it_over_and_hears_how_to_answer_apart(
+    client: FlaskClient, store: CoupleStore, catalogue: Catalogue
+) -> None:
     c = Conversation(client)
     said = c.one_shot("TonightsQuestionIntent", evening(0))
     assert "say: link my partner" in said and said.endswith(asked(catalogue, said)) and not c.ended
@@ -325,8 +348,15 @@ def test_skill_disabled_does_not_hand_an_answer_to_the_partner(client: FlaskClie
 def test_a_redelivered_another_question_moves_on_once(client: FlaskClient, catalogue: Catalogue) -> None:
     c = Conversation(client)
     first = asked(catalogue, c.one_shot("TonightsQuestionIntent", evening(0)))
-    env = envelope("intent", user_id=c.user_id, device_id=c.device_id, at=evening(0, 20, 35), new=True,
-                   intent="AnotherQuestionIntent", request_id="amzn1.echo-api.request.QANOTHER")
+    env = envelope(
+        "intent",
+        user_id=c.user_id,
+        device_id=c.device_id,
+        at=evening(0, 20, 35),
+        new=True,
+        intent="AnotherQuestionIntent",
+        request_id="amzn1.echo-api.request.QANOTHER",
+    )
     again = [asked(catalogue, speech_text(c.post(env))) for _ in range(2)]
     assert again[0] == again[1] != first
     assert speech_text(c.post(env)).startswith(("Here's another.", "Another one, then."))

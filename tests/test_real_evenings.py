@@ -94,8 +94,7 @@ def test_help_and_stray_speech_in_a_walkthrough_keep_the_step(client: FlaskClien
     assert said.startswith("Step 2.")
 
 
-def test_help_and_stray_speech_in_a_round_ask_the_same_partner_again(client: FlaskClient,
-                                                                     store: CoupleStore) -> None:
+def test_help_and_stray_speech_in_a_round_ask_the_same_partner_again(client: FlaskClient, store: CoupleStore) -> None:
     c = Conversation(client)
     with_names(store, c)
     c.one_shot("StartGratitudeRoundIntent", evening())
@@ -112,8 +111,10 @@ def test_the_weekly_summary_is_short_clean_and_asks_one_question(client: FlaskCl
     c = Conversation(client)
     with_names(store, c)
     c.one_shot("StartGratitudeRoundIntent", evening())
-    rambling = ("um okay so like you always wait up for me when my shift runs late, and you keep the kettle "
-                "warm for me, and honestly I notice it every single time")
+    rambling = (
+        "um okay so like you always wait up for me when my shift runs late, and you keep the kettle "
+        "warm for me, and honestly I notice it every single time"
+    )
     grateful(c, rambling)
     grateful(c, "um you know the way you sing in the car")
     said = c.one_shot("WeeklySummaryIntent", evening(0, 21))
@@ -123,8 +124,9 @@ def test_the_weekly_summary_is_short_clean_and_asks_one_question(client: FlaskCl
     assert c.ended and "?" not in said
 
 
-def test_session_attributes_that_are_not_the_skills_own_are_treated_as_absent(client: FlaskClient,
-                                                                             store: CoupleStore) -> None:
+def test_session_attributes_that_are_not_the_skills_own_are_treated_as_absent(
+    client: FlaskClient, store: CoupleStore
+) -> None:
     """Session attributes come back through the client: a tampered round is no round, and nothing of
     it reaches the stored profile."""
     c = Conversation(client)
@@ -138,8 +140,17 @@ def test_session_attributes_that_are_not_the_skills_own_are_treated_as_absent(cl
     c.attributes = tampered
     said = c.say("GratitudeIntent", evening(), gratitude=GRATITUDE_WORDS[0])
     assert "gratitude round" in said.lower() and "?" in said  # no round in the session: offer one
-    assert set(c.attributes) <= {"phase", "couple", "practice", "browse", "trail", "grat", "grat_names",
-                                 "grat_pending", "grat_each"}
+    assert set(c.attributes) <= {
+        "phase",
+        "couple",
+        "practice",
+        "browse",
+        "trail",
+        "grat",
+        "grat_names",
+        "grat_pending",
+        "grat_each",
+    }
     assert "anything" not in c.attributes and "grat_pending" not in c.attributes
     profile = store.load_for_user(c.user_id)
     assert len(profile.voices) == 0

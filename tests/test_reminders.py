@@ -45,9 +45,15 @@ class RemindersApi:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = json.loads(self.rfile.read(length)) if length else None
                 with api.lock:
-                    api.requests.append({"method": self.command, "path": self.path, "body": body,
-                                         "auth": self.headers.get("Authorization", ""),
-                                         "type": self.headers.get("Content-Type", "")})
+                    api.requests.append(
+                        {
+                            "method": self.command,
+                            "path": self.path,
+                            "body": body,
+                            "auth": self.headers.get("Authorization", ""),
+                            "type": self.headers.get("Content-Type", ""),
+                        }
+                    )
                 time.sleep(api.delay)
                 status = api.status.get(self.command)
                 token = self.path.rsplit("/", 1)[-1]
@@ -131,7 +137,8 @@ def record(store: CoupleStore, c: Conversation) -> Any:
 
 
 def test_remind_us_every_evening_at_eight_creates_one_daily_reminder(
-        client: FlaskClient, api: RemindersApi, store: CoupleStore, catalogue: Catalogue) -> None:
+    client: FlaskClient, api: RemindersApi, store: CoupleStore, catalogue: Catalogue
+) -> None:
     c = couple(client, api)
     said = c.one_shot("SetReminderIntent", AT, time="08:00")  # Alexa hears "eight" as 08:00
     assert "every evening at 8 pm" in said.lower() and c.ended
@@ -177,8 +184,15 @@ def test_two_devices_asking_at_once_make_one_reminder(app: Flask, api: Reminders
     answers: list[str] = []
 
     def ask(device_id: str) -> None:
-        env = envelope("intent", user_id=user, at=AT, device_id=device_id, intent="SetReminderIntent",
-                       slots={"time": "20:00"}, new=True)
+        env = envelope(
+            "intent",
+            user_id=user,
+            at=AT,
+            device_id=device_id,
+            intent="SetReminderIntent",
+            slots={"time": "20:00"},
+            new=True,
+        )
         reply = Device(app.test_client(), api).post("/alexa", data=json.dumps(env).encode())
         answers.append(speech_text(reply.get_json()))
 
@@ -204,7 +218,8 @@ def test_change_the_reminder_to_nine_moves_it(client: FlaskClient, api: Reminder
 
 
 def test_a_reminder_deleted_in_the_alexa_app_is_made_again(
-        client: FlaskClient, api: RemindersApi, store: CoupleStore) -> None:
+    client: FlaskClient, api: RemindersApi, store: CoupleStore
+) -> None:
     c = couple(client, api)
     c.one_shot("SetReminderIntent", AT, time="20:00")
     api.live.clear()  # the couple deleted it in the app: PUT answers 404
@@ -228,14 +243,20 @@ def test_stop_the_reminders_deletes_it(client: FlaskClient, api: RemindersApi, s
 
 
 def test_without_permission_alexa_asks_by_voice_and_a_yes_sets_it(
-        client: FlaskClient, api: RemindersApi, store: CoupleStore) -> None:
+    client: FlaskClient, api: RemindersApi, store: CoupleStore
+) -> None:
     c = couple(client, api, granted=False)
     said = c.one_shot("SetReminderIntent", AT, time="09:00")
     assert "permission" in said
     directives = c.last["response"]["directives"]
-    assert directives == [{"type": "Connections.SendRequest", "name": "AskFor", "token": "reminder:21:00",
-                           "payload": {"@type": "AskForPermissionsConsentRequest", "@version": "1",
-                                       "permissionScope": PERMISSION}}]
+    assert directives == [
+        {
+            "type": "Connections.SendRequest",
+            "name": "AskFor",
+            "token": "reminder:21:00",
+            "payload": {"@type": "AskForPermissionsConsentRequest", "@version": "1", "permissionScope": PERMISSION},
+        }
+    ]
     assert "reprompt" not in c.last["response"]
     assert api.requests == [] and record(store, c) is None
     # Alexa asked; the couple said yes. The answer comes back with the permission now granted.
@@ -273,7 +294,8 @@ def test_a_401_from_the_api_asks_for_the_permission(client: FlaskClient, api: Re
 
 @pytest.mark.parametrize("status", [500, 503, 429])
 def test_a_failing_api_changes_nothing_and_says_so(
-        client: FlaskClient, api: RemindersApi, store: CoupleStore, status: int) -> None:
+    client: FlaskClient, api: RemindersApi, store: CoupleStore, status: int
+) -> None:
     api.status["POST"] = status
     c = couple(client, api)
     said = c.one_shot("SetReminderIntent", AT, time="20:00")
@@ -288,7 +310,8 @@ def test_a_failing_api_changes_nothing_and_says_so(
 
 
 def test_the_reminder_follows_the_couples_time_zone_and_locale(
-        client: FlaskClient, api: RemindersApi, store: CoupleStore) -> None:
+    client: FlaskClient, api: RemindersApi, store: CoupleStore
+) -> None:
     c = couple(client, api, locale="en-GB")
     profile = store.load_for_user(c.user_id)
     profile.time_zone, profile.time_zone_checked = "Europe/London", "2026-11-16"
@@ -302,7 +325,8 @@ def test_the_reminder_follows_the_couples_time_zone_and_locale(
 
 
 def test_deleting_our_data_removes_the_reminder_record(
-        client: FlaskClient, api: RemindersApi, store: CoupleStore) -> None:
+    client: FlaskClient, api: RemindersApi, store: CoupleStore
+) -> None:
     c = couple(client, api)
     c.one_shot("SetReminderIntent", AT, time="20:00")
     c.one_shot("DeleteDataIntent", AT)
@@ -314,8 +338,14 @@ def test_deleting_our_data_removes_the_reminder_record(
 def permission_answer(user_id: str, status: str, token: str) -> dict[str, Any]:
     """Alexa's Connections.Response to our AskFor request."""
     env = envelope("intent", user_id=user_id, at=AT, new=False)
-    env["request"] = {"type": "Connections.Response", "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
-                      "timestamp": env["request"]["timestamp"], "locale": "en-US", "name": "AskFor",
-                      "status": {"code": "200", "message": "OK"},
-                      "payload": {"permissionScope": PERMISSION, "status": status}, "token": token}
+    env["request"] = {
+        "type": "Connections.Response",
+        "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
+        "timestamp": env["request"]["timestamp"],
+        "locale": "en-US",
+        "name": "AskFor",
+        "status": {"code": "200", "message": "OK"},
+        "payload": {"permissionScope": PERMISSION, "status": status},
+        "token": token,
+    }
     return env

@@ -28,11 +28,18 @@ NY = ZoneInfo("America/New_York")
 RENDER = "Alexa.Presentation.APL.RenderDocument"
 PUBLIC = "https://skill.example.com"
 # Echo Show 5's viewport as Alexa sends it.
-VIEWPORT = {"experiences": [{"arcMinuteWidth": 246, "arcMinuteHeight": 144, "canRotate": False,
-                             "canResize": False}],
-            "mode": "HUB", "shape": "RECTANGLE", "pixelWidth": 960, "pixelHeight": 480, "dpi": 160,
-            "currentPixelWidth": 960, "currentPixelHeight": 480, "touch": ["SINGLE"],
-            "video": {"codecs": ["H_264_42", "H_264_41"]}}
+VIEWPORT = {
+    "experiences": [{"arcMinuteWidth": 246, "arcMinuteHeight": 144, "canRotate": False, "canResize": False}],
+    "mode": "HUB",
+    "shape": "RECTANGLE",
+    "pixelWidth": 960,
+    "pixelHeight": 480,
+    "dpi": 160,
+    "currentPixelWidth": 960,
+    "currentPixelHeight": 480,
+    "touch": ["SINGLE"],
+    "video": {"codecs": ["H_264_42", "H_264_41"]},
+}
 
 
 def evening(day: int, hour: int = 20, minute: int = 30) -> datetime:
@@ -50,16 +57,22 @@ class Device:
         env = json.loads(data)
         if self.screen:
             env["context"]["System"]["device"]["supportedInterfaces"] = {
-                "Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.3"}}}
+                "Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.3"}}
+            }
             env["context"]["Viewport"] = VIEWPORT
         return self.client.post(path, data=json.dumps(env).encode(), content_type=content_type)
 
 
 @pytest.fixture
 def public_client(settings: Settings, catalogue: Catalogue) -> FlaskClient:
-    with_url = Settings(table_name=settings.table_name, dynamodb_endpoint=settings.dynamodb_endpoint,
-                        verify_requests=False, default_time_zone="America/New_York", time_zone_lookup=False,
-                        public_url=PUBLIC)
+    with_url = Settings(
+        table_name=settings.table_name,
+        dynamodb_endpoint=settings.dynamodb_endpoint,
+        verify_requests=False,
+        default_time_zone="America/New_York",
+        time_zone_lookup=False,
+        public_url=PUBLIC,
+    )
     return create_app({"SETTINGS": with_url, "CATALOGUE": catalogue}).test_client()
 
 
@@ -73,8 +86,7 @@ def the_render(c: Conversation) -> dict[str, Any]:
     return found[0]
 
 
-def test_tonights_exercise_on_a_screen_shows_title_steps_and_minutes(client: FlaskClient,
-                                                                     catalogue: Catalogue) -> None:
+def test_tonights_exercise_on_a_screen_shows_title_steps_and_minutes(client: FlaskClient, catalogue: Catalogue) -> None:
     c = Conversation(Device(client, screen=True))
     c.one_shot("TonightsExerciseIntent", evening(0))
     practice = catalogue.practice(c.attributes["practice"])
@@ -110,8 +122,10 @@ def test_the_screen_follows_the_walkthrough_step_by_step(client: FlaskClient, ca
         active = [int(s["number"]) for s in shown["steps"] if s["active"]]
         assert active and active == list(range(active[0], active[-1] + 1))
         first = active[0]
-        assert shown["heading"] in (f"Step {first} of {len(practice.steps)}",
-                                    f"Steps {first} to {active[-1]} of {len(practice.steps)}")
+        assert shown["heading"] in (
+            f"Step {first} of {len(practice.steps)}",
+            f"Steps {first} to {active[-1]} of {len(practice.steps)}",
+        )
         seen.append(active)
         if active[-1] == len(practice.steps):
             assert "we did it" in shown["hint"]
@@ -224,8 +238,11 @@ def test_each_document_reads_only_what_its_data_source_provides(catalogue: Catal
     broken = json.loads(json.dumps(render.document))
     broken["mainTemplate"]["items"] += [
         {"type": "Text", "text": f"${{payload.{name}.nickname}}"},
-        {"type": "Sequence", "data": f"${{payload.{name}.{a_list}}}",
-         "items": [{"type": "Text", "text": "${data.words}"}]},
+        {
+            "type": "Sequence",
+            "data": f"${{payload.{name}.{a_list}}}",
+            "items": [{"type": "Text", "text": "${data.words}"}],
+        },
         {"type": "Sequence", "data": f"${{payload.{name}.objectId}}", "items": [{"type": "Text", "text": "x"}]},
     ]
     assert len(missing_references(broken, datasources)) == 3

@@ -32,8 +32,9 @@ NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 
 def call(port: int, path: str, body: dict[str, Any] | None = None) -> tuple[int, dict[str, Any]]:
     data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data,
-                                 headers={"Content-Type": "application/json"})
+    req = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}", data=data, headers={"Content-Type": "application/json"}
+    )
     try:
         with urllib.request.urlopen(req, timeout=15) as reply:
             return reply.status, json.loads(reply.read())
@@ -48,12 +49,21 @@ def served(tmp_path: Path) -> Iterator[tuple[int, Any, Path]]:
     settings = Settings(table_name="served", dynamodb_endpoint=db.endpoint)
     operator_store(settings).create_table_if_missing()
     port = dynamodb_local.free_port()
-    env = {**os.environ, "PORT": str(port), "WEB_CONCURRENCY": "2", "SKILL_TABLE_NAME": "served",
-           "SKILL_DYNAMODB_ENDPOINT": db.endpoint, "SKILL_VERIFY_REQUESTS": "false",
-           "SKILL_TIME_ZONE_LOOKUP": "false"}
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "2",
+        "SKILL_TABLE_NAME": "served",
+        "SKILL_DYNAMODB_ENDPOINT": db.endpoint,
+        "SKILL_VERIFY_REQUESTS": "false",
+        "SKILL_TIME_ZONE_LOOKUP": "false",
+    }
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "skill.app:create_app()"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 30
     while not dynamodb_local.port_open(port):

@@ -30,15 +30,34 @@ from conftest import ROOT
 
 def start(settings: Settings, log: Path) -> tuple[subprocess.Popen[bytes], int]:
     port = dynamodb_local.free_port()
-    env = {**os.environ, "PORT": str(port), "WEB_CONCURRENCY": "1", "GUNICORN_THREADS": "4",
-           "SKILL_TABLE_NAME": settings.table_name, "SKILL_DYNAMODB_ENDPOINT": str(settings.dynamodb_endpoint),
-           "SKILL_VERIFY_REQUESTS": "false", "SKILL_TIME_ZONE_LOOKUP": "false"}
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "1",
+        "GUNICORN_THREADS": "4",
+        "SKILL_TABLE_NAME": settings.table_name,
+        "SKILL_DYNAMODB_ENDPOINT": str(settings.dynamodb_endpoint),
+        "SKILL_VERIFY_REQUESTS": "false",
+        "SKILL_TIME_ZONE_LOOKUP": "false",
+    }
     env.pop("SKILL_ID", None)
     with log.open("wb") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "--no-control-socket",
-             "skill.app:create_app()"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL)
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                "deploy/gunicorn.conf.py",
+                "--no-control-socket",
+                "skill.app:create_app()",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
     deadline = time.monotonic() + 30
     while not dynamodb_local.port_open(port):
         assert server.poll() is None, log.read_text()
@@ -75,8 +94,11 @@ def test_sigterm_refuses_new_connections_and_finishes_what_arrived(settings: Set
 
         body = json.dumps(envelope("launch", user_id=new_user_id(), at=datetime.now(UTC))).encode()
         in_flight = socket.create_connection(("127.0.0.1", port), timeout=15)
-        in_flight.sendall(b"POST /alexa HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                          + f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode() + body[:40])
+        in_flight.sendall(
+            b"POST /alexa HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode()
+            + body[:40]
+        )
         time.sleep(0.5)  # the worker has it and waits for the rest of the body
 
         outcomes: Counter[str] = Counter()

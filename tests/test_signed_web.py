@@ -45,18 +45,25 @@ def pki() -> Pki:
     return make_pki(now=NOW)
 
 
-def signed_client(settings: Settings, catalogue: Catalogue, root: Pki, fetcher: Fetcher,
-                  clock: Callable[[], datetime] = lambda: NOW) -> FlaskClient:
-    ours = Settings(table_name=settings.table_name, dynamodb_endpoint=settings.dynamodb_endpoint,
-                    skill_id=APP_ID, default_time_zone=settings.default_time_zone, time_zone_lookup=False)
+def signed_client(
+    settings: Settings, catalogue: Catalogue, root: Pki, fetcher: Fetcher, clock: Callable[[], datetime] = lambda: NOW
+) -> FlaskClient:
+    ours = Settings(
+        table_name=settings.table_name,
+        dynamodb_endpoint=settings.dynamodb_endpoint,
+        skill_id=APP_ID,
+        default_time_zone=settings.default_time_zone,
+        time_zone_lookup=False,
+    )
     verifier = RequestVerifier(skill_id=APP_ID, trust_roots=[root.root_cert], fetcher=fetcher, clock=clock)
     return create_app({"SETTINGS": ours, "CATALOGUE": catalogue, "VERIFIER": verifier}).test_client()
 
 
 def completion(at: datetime = NOW, **kwargs: Any) -> tuple[str, dict[str, Any]]:
     user = new_user_id()
-    return user, envelope("intent", user_id=user, at=at, intent="CompletedExerciseIntent",
-                          attributes={"practice": "touch_map"}, **kwargs)
+    return user, envelope(
+        "intent", user_id=user, at=at, intent="CompletedExerciseIntent", attributes={"practice": "touch_map"}, **kwargs
+    )
 
 
 def post(client: FlaskClient, body: bytes, headers: dict[str, str]) -> Any:
@@ -70,8 +77,9 @@ def assert_refused(reply: Any, store: CoupleStore, user: str, reason: str) -> No
     assert store.load_for_user(user).is_new  # nothing was written
 
 
-def test_a_signed_completion_is_answered_and_counted(settings: Settings, catalogue: Catalogue, pki: Pki,
-                                                     store: CoupleStore) -> None:
+def test_a_signed_completion_is_answered_and_counted(
+    settings: Settings, catalogue: Catalogue, pki: Pki, store: CoupleStore
+) -> None:
     fetcher = Fetcher(pki.chain_pem)
     client = signed_client(settings, catalogue, pki, fetcher)
     user, env = completion()
@@ -114,8 +122,13 @@ SIGNATURE_FAILURES = [
 
 @pytest.mark.parametrize(("name", "spoil", "reason"), SIGNATURE_FAILURES, ids=[f[0] for f in SIGNATURE_FAILURES])
 def test_bad_signatures_are_400_and_write_nothing(
-    name: str, spoil: Callable[[Pki, bytes], tuple[bytes, dict[str, str]]], reason: str,
-    settings: Settings, catalogue: Catalogue, pki: Pki, store: CoupleStore,
+    name: str,
+    spoil: Callable[[Pki, bytes], tuple[bytes, dict[str, str]]],
+    reason: str,
+    settings: Settings,
+    catalogue: Catalogue,
+    pki: Pki,
+    store: CoupleStore,
 ) -> None:
     client = signed_client(settings, catalogue, pki, Fetcher(pki.chain_pem))
     user, env = completion()
@@ -123,14 +136,18 @@ def test_bad_signatures_are_400_and_write_nothing(
     assert_refused(post(client, body, headers), store, user, reason)
 
 
-@pytest.mark.parametrize("url", [
-    "http://s3.amazonaws.com/echo.api/echo-api-cert.pem",
-    "https://s3.amazonaws.com.evil.example/echo.api/echo-api-cert.pem",
-    "https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem",
-    "https://s3.amazonaws.com/echo.api/../invalid.path/echo-api-cert.pem",
-])
-def test_bad_cert_urls_are_400_without_any_fetch(url: str, settings: Settings, catalogue: Catalogue, pki: Pki,
-                                                 store: CoupleStore) -> None:
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+        "https://s3.amazonaws.com.evil.example/echo.api/echo-api-cert.pem",
+        "https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem",
+        "https://s3.amazonaws.com/echo.api/../invalid.path/echo-api-cert.pem",
+    ],
+)
+def test_bad_cert_urls_are_400_without_any_fetch(
+    url: str, settings: Settings, catalogue: Catalogue, pki: Pki, store: CoupleStore
+) -> None:
     fetcher = Fetcher(pki.chain_pem)
     client = signed_client(settings, catalogue, pki, fetcher)
     user, env = completion()
@@ -139,8 +156,9 @@ def test_bad_cert_urls_are_400_without_any_fetch(url: str, settings: Settings, c
     assert fetcher.calls == []
 
 
-def test_an_accepted_url_variant_then_a_bad_url_with_the_same_body(settings: Settings, catalogue: Catalogue,
-                                                                   pki: Pki, store: CoupleStore) -> None:
+def test_an_accepted_url_variant_then_a_bad_url_with_the_same_body(
+    settings: Settings, catalogue: Catalogue, pki: Pki, store: CoupleStore
+) -> None:
     fetcher = Fetcher(pki.chain_pem)
     client = signed_client(settings, catalogue, pki, fetcher)
     user, env = completion()
@@ -154,18 +172,25 @@ def test_an_accepted_url_variant_then_a_bad_url_with_the_same_body(settings: Set
     assert store.load_for_user(user).version == 1  # only the valid delivery wrote
 
 
-@pytest.mark.parametrize(("variant", "reason"), [
-    ("expired", "certificate expired"),
-    ("not_yet_valid", "certificate not yet valid"),
-    ("wrong_san", "certificate not issued for echo-api.amazon.com"),
-    ("untrusted", "certificate chain not trusted"),
-    ("fetch_failure", "certificate fetch failed"),
-])
-def test_bad_chains_are_400_and_write_nothing(variant: str, reason: str, settings: Settings, catalogue: Catalogue,
-                                              pki: Pki, store: CoupleStore) -> None:
+@pytest.mark.parametrize(
+    ("variant", "reason"),
+    [
+        ("expired", "certificate expired"),
+        ("not_yet_valid", "certificate not yet valid"),
+        ("wrong_san", "certificate not issued for echo-api.amazon.com"),
+        ("untrusted", "certificate chain not trusted"),
+        ("fetch_failure", "certificate fetch failed"),
+    ],
+)
+def test_bad_chains_are_400_and_write_nothing(
+    variant: str, reason: str, settings: Settings, catalogue: Catalogue, pki: Pki, store: CoupleStore
+) -> None:
     chains: dict[str, Callable[[], Pki]] = {
-        "expired": lambda: pki.expired(NOW), "not_yet_valid": lambda: pki.not_yet_valid(NOW),
-        "wrong_san": pki.wrong_san, "untrusted": pki.untrusted, "fetch_failure": lambda: pki,
+        "expired": lambda: pki.expired(NOW),
+        "not_yet_valid": lambda: pki.not_yet_valid(NOW),
+        "wrong_san": pki.wrong_san,
+        "untrusted": pki.untrusted,
+        "fetch_failure": lambda: pki,
     }
     signer = chains[variant]()
     client = signed_client(settings, catalogue, pki, Fetcher(signer.chain_pem, fail=variant == "fetch_failure"))
@@ -174,21 +199,29 @@ def test_bad_chains_are_400_and_write_nothing(variant: str, reason: str, setting
     assert_refused(post(client, body, signer.headers(body)), store, user, reason)
 
 
-@pytest.mark.parametrize(("kind", "offset", "status"), [
-    ("intent", timedelta(seconds=-140), 200),
-    ("intent", timedelta(seconds=-151), 400),
-    ("intent", timedelta(seconds=200), 400),
-    ("skill_event", timedelta(minutes=-50), 200),
-    ("skill_event", timedelta(minutes=-61), 400),
-])
-def test_timestamp_window_at_the_seam(kind: str, offset: timedelta, status: int, settings: Settings,
-                                      catalogue: Catalogue, pki: Pki, store: CoupleStore) -> None:
+@pytest.mark.parametrize(
+    ("kind", "offset", "status"),
+    [
+        ("intent", timedelta(seconds=-140), 200),
+        ("intent", timedelta(seconds=-151), 400),
+        ("intent", timedelta(seconds=200), 400),
+        ("skill_event", timedelta(minutes=-50), 200),
+        ("skill_event", timedelta(minutes=-61), 400),
+    ],
+)
+def test_timestamp_window_at_the_seam(
+    kind: str, offset: timedelta, status: int, settings: Settings, catalogue: Catalogue, pki: Pki, store: CoupleStore
+) -> None:
     client = signed_client(settings, catalogue, pki, Fetcher(pki.chain_pem))
     user, env = completion(at=NOW + offset)
     if kind == "skill_event":
-        env["request"] = {"type": "AlexaSkillEvent.SkillEnabled", "requestId": env["request"]["requestId"],
-                          "timestamp": env["request"]["timestamp"], "eventCreationTime": env["request"]["timestamp"],
-                          "eventPublishingTime": env["request"]["timestamp"]}
+        env["request"] = {
+            "type": "AlexaSkillEvent.SkillEnabled",
+            "requestId": env["request"]["requestId"],
+            "timestamp": env["request"]["timestamp"],
+            "eventCreationTime": env["request"]["timestamp"],
+            "eventPublishingTime": env["request"]["timestamp"],
+        }
     body = json.dumps(env).encode()
     reply = post(client, body, pki.headers(body))
     assert reply.status_code == status, reply.get_data(as_text=True)
@@ -196,8 +229,9 @@ def test_timestamp_window_at_the_seam(kind: str, offset: timedelta, status: int,
         assert_refused(reply, store, user, "timestamp out of range")
 
 
-def test_wrong_application_id_is_400_and_writes_nothing(settings: Settings, catalogue: Catalogue, pki: Pki,
-                                                        store: CoupleStore) -> None:
+def test_wrong_application_id_is_400_and_writes_nothing(
+    settings: Settings, catalogue: Catalogue, pki: Pki, store: CoupleStore
+) -> None:
     client = signed_client(settings, catalogue, pki, Fetcher(pki.chain_pem))
     user, env = completion()
     for holder in (env["context"]["System"], env["session"]):
@@ -206,8 +240,7 @@ def test_wrong_application_id_is_400_and_writes_nothing(settings: Settings, cata
     assert_refused(post(client, body, pki.headers(body)), store, user, "application id")
 
 
-def test_size_and_method_limits_hold_with_verification_on(settings: Settings, catalogue: Catalogue,
-                                                          pki: Pki) -> None:
+def test_size_and_method_limits_hold_with_verification_on(settings: Settings, catalogue: Catalogue, pki: Pki) -> None:
     fetcher = Fetcher(pki.chain_pem)
     client = signed_client(settings, catalogue, pki, fetcher)
     big = b'{"pad": "' + b"x" * (settings.max_body_bytes + 1) + b'"}'
@@ -219,24 +252,38 @@ def test_size_and_method_limits_hold_with_verification_on(settings: Settings, ca
     assert fetcher.calls == []
 
 
-def test_production_settings_leave_every_check_on(settings: Settings, catalogue: Catalogue, pki: Pki,
-                                                  store: CoupleStore) -> None:
-    prod = Settings.from_env({"SKILL_ID": APP_ID, "SKILL_TABLE_NAME": settings.table_name,
-                              "SKILL_DYNAMODB_ENDPOINT": settings.dynamodb_endpoint or ""})
+def test_production_settings_leave_every_check_on(
+    settings: Settings, catalogue: Catalogue, pki: Pki, store: CoupleStore
+) -> None:
+    prod = Settings.from_env(
+        {
+            "SKILL_ID": APP_ID,
+            "SKILL_TABLE_NAME": settings.table_name,
+            "SKILL_DYNAMODB_ENDPOINT": settings.dynamodb_endpoint or "",
+        }
+    )
     assert prod.verify_requests is True
     app = create_app({"SETTINGS": prod, "CATALOGUE": catalogue})
     verifier = app.extensions["close_together"]["verifier"]
     assert isinstance(verifier, RequestVerifier)
     assert verifier.policy() == {
-        "skill_id": APP_ID, "trust_roots": "default CA bundle", "fetcher": UrlCertFetcher.__name__,
-        "fetch_timeout": 1.5, "max_chain_bytes": 64 * 1024, "cache_size": 16,
-        "max_fetches": 4, "failure_memory_seconds": 15.0,
-        "max_skew_seconds": 150.0, "skill_event_skew_seconds": 3600.0, "clock": "system",
+        "skill_id": APP_ID,
+        "trust_roots": "default CA bundle",
+        "fetcher": UrlCertFetcher.__name__,
+        "fetch_timeout": 1.5,
+        "max_chain_bytes": 64 * 1024,
+        "cache_size": 16,
+        "max_fetches": 4,
+        "failure_memory_seconds": 15.0,
+        "max_skew_seconds": 150.0,
+        "skill_event_skew_seconds": 3600.0,
+        "clock": "system",
     }
     # Unsigned, or signed by a chain that does not lead to a public root: refused, nothing written.
     client = app.test_client()
     user, env = completion(at=datetime.now(UTC))
     body = json.dumps(env).encode()
     assert_refused(post(client, body, {}), store, user, "SignatureCertChainUrl")
-    assert_refused(post(client, body, pki.headers(body, url="http://s3.amazonaws.com/echo.api/x.pem")),
-                   store, user, "https")
+    assert_refused(
+        post(client, body, pki.headers(body, url="http://s3.amazonaws.com/echo.api/x.pem")), store, user, "https"
+    )

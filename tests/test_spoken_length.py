@@ -31,10 +31,12 @@ from alexa import Conversation, ends_with_next_step, speech_text
 AT = datetime(2026, 11, 2, 20, 0, tzinfo=ZoneInfo("America/New_York"))
 PASSAGE_PHASES = {"reason", "overview", "explained"}  # a reason, an explanation, an overview page
 LONGEST_NAMES = ("Maximiliana-Josephine Okafor", "Bartholomew-Alexander Nguyen")  # 28 and 27 letters
-LONG_GRATITUDE = ("um okay so like the way you always wait up for me when my shift runs late, and you keep "
-                  "the kettle warm and the porch light on, and you never once complain about it even when "
-                  "you have to be up early yourself for work the next morning, and you always ask me how "
-                  "my night was and you actually listen")
+LONG_GRATITUDE = (
+    "um okay so like the way you always wait up for me when my shift runs late, and you keep "
+    "the kettle warm and the porch light on, and you never once complain about it even when "
+    "you have to be up early yourself for work the next morning, and you always ask me how "
+    "my night was and you actually listen"
+)
 
 
 def content_items(catalogue: Catalogue) -> list[tuple[str, str, float]]:
@@ -126,9 +128,11 @@ def explore_round_and_summary(c: Recorder, store: CoupleStore) -> None:
 
 
 def limit_for(answer: dict[str, Any]) -> float:
-    if answer["asked"] in ("WeeklySummaryIntent", "LastWeekSummaryIntent") or "summary" in str(
-            answer["body"]["response"].get("card", {}).get("title", "")).lower() or answer["body"][
-            "response"].get("card", {}).get("type") == "Standard":
+    if (
+        answer["asked"] in ("WeeklySummaryIntent", "LastWeekSummaryIntent")
+        or "summary" in str(answer["body"]["response"].get("card", {}).get("title", "")).lower()
+        or answer["body"]["response"].get("card", {}).get("type") == "Standard"
+    ):
         return MAX_SUMMARY_SECONDS
     phase = (answer["body"].get("sessionAttributes") or {}).get("phase")
     return MAX_PASSAGE_SECONDS if phase in PASSAGE_PHASES else MAX_ANSWER_SECONDS
@@ -147,6 +151,7 @@ def answers(app: Any, catalogue: Catalogue, settings: Any) -> list[dict[str, Any
 @pytest.fixture(scope="module")
 def app(settings: Any, catalogue: Catalogue) -> Any:
     from skill.app import create_app
+
     return create_app({"SETTINGS": settings, "CATALOGUE": catalogue, "TESTING": True})
 
 

@@ -52,6 +52,7 @@ def with_names(store: CoupleStore, c: Conversation, names: list[str]) -> None:
     def change(p: Profile) -> bool:
         p.names = names
         return True
+
     store.update(store.load_for_user(c.user_id), change)
 
 
@@ -62,7 +63,8 @@ def test_speech_text_never_emits_malformed_ssml(bad: str) -> None:
 
 @pytest.mark.parametrize("bad", FORBIDDEN)
 def test_a_gratitude_with_characters_xml_forbids_is_spoken_and_stored_clean(
-        client: FlaskClient, store: CoupleStore, settings: Settings, bad: str) -> None:
+    client: FlaskClient, store: CoupleStore, settings: Settings, bad: str
+) -> None:
     c = Conversation(client)
     with_names(store, c, [ME, YOU])
     c.one_shot("StartGratitudeRoundIntent", evening())
@@ -71,13 +73,15 @@ def test_a_gratitude_with_characters_xml_forbids_is_spoken_and_stored_clean(
     assert ME in well_formed(c)  # thanked (the words are not read back during the round)
     couple = store.load_for_user(c.user_id).couple_id
     found, _ = GratitudeLog(store, settings.gratitude_retention_days).between(
-        couple, evening().date(), evening().date(), evening(2))
+        couple, evening().date(), evening().date(), evening(2)
+    )
     assert [e.words for e in found] == ["you fixed the radio for me"]
 
 
 @pytest.mark.parametrize("bad", ["\x07", "\ud800", "\ufffe"])
 def test_a_name_with_characters_xml_forbids_is_confirmed_and_stored_clean(
-        client: FlaskClient, store: CoupleStore, bad: str) -> None:
+    client: FlaskClient, store: CoupleStore, bad: str
+) -> None:
     c = Conversation(client)
     c.one_shot("StartGratitudeRoundIntent", evening())
     c.say("PartnerNamesIntent", evening(), first=f"Ros{bad}alind", second=YOU)
@@ -90,8 +94,12 @@ def test_a_name_with_characters_xml_forbids_is_confirmed_and_stored_clean(
 def test_names_stored_broken_by_older_code_are_spoken_well_formed(client: FlaskClient, store: CoupleStore) -> None:
     c = Conversation(client)
     account = keys.couple_id_for_user(c.user_id)
-    item = {keys.PK: keys.couple_pk(account), keys.SK: keys.PROFILE_SK, "version": 1,
-            "names": [f"Ros\x1balind{chr(0xFFFE)}", "Bar\x00tholomew"]}
+    item = {
+        keys.PK: keys.couple_pk(account),
+        keys.SK: keys.PROFILE_SK,
+        "version": 1,
+        "names": [f"Ros\x1balind{chr(0xFFFE)}", "Bar\x00tholomew"],
+    }
     store.client.put_item(TableName=store.table, Item=to_item(item))
     c.one_shot("StartGratitudeRoundIntent", evening())
     assert ME in well_formed(c)
@@ -99,8 +107,9 @@ def test_names_stored_broken_by_older_code_are_spoken_well_formed(client: FlaskC
 
 def stored_size(store: CoupleStore, user_id: str) -> int:
     account = keys.couple_id_for_user(user_id)
-    raw = store.client.get_item(TableName=store.table, Key=to_item({keys.PK: keys.couple_pk(account),
-                                                                    keys.SK: keys.PROFILE_SK}))["Item"]
+    raw = store.client.get_item(
+        TableName=store.table, Key=to_item({keys.PK: keys.couple_pk(account), keys.SK: keys.PROFILE_SK})
+    )["Item"]
     return item_size(dict(raw))
 
 

@@ -17,9 +17,9 @@ def decode(png: bytes) -> tuple[int, int, bytes]:
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat, width, height = 8, b"", 0, 0
     while pos < len(png):
-        (length,) = struct.unpack(">I", png[pos:pos + 4])
-        kind, data = png[pos + 4:pos + 8], png[pos + 8:pos + 8 + length]
-        (crc,) = struct.unpack(">I", png[pos + 8 + length:pos + 12 + length])
+        (length,) = struct.unpack(">I", png[pos : pos + 4])
+        kind, data = png[pos + 4 : pos + 8], png[pos + 8 : pos + 8 + length]
+        (crc,) = struct.unpack(">I", png[pos + 8 + length : pos + 12 + length])
         assert crc == zlib.crc32(kind + data), kind
         if kind == b"IHDR":
             width, height, depth, colour = struct.unpack(">IIBB", data[:10])
@@ -30,7 +30,7 @@ def decode(png: bytes) -> tuple[int, int, bytes]:
     raw = zlib.decompress(idat)
     stride = width * 3 + 1
     assert all(raw[r * stride] == 0 for r in range(height))
-    return width, height, b"".join(raw[r * stride + 1:(r + 1) * stride] for r in range(height))
+    return width, height, b"".join(raw[r * stride + 1 : (r + 1) * stride] for r in range(height))
 
 
 def pixel(rgb: bytes, width: int, x: int, y: int) -> tuple[int, int, int]:
@@ -51,8 +51,10 @@ def test_the_strip_is_a_small_png_of_the_card_size_marking_the_active_days() -> 
 
 
 def test_different_weeks_and_streaks_give_different_pictures() -> None:
-    pictures = {render(pattern, streak) for pattern, streak in
-                [("1010110", 5), ("1010111", 5), ("0000000", 0), ("1111111", 7), ("1111111", 12)]}
+    pictures = {
+        render(pattern, streak)
+        for pattern, streak in [("1010110", 5), ("1010111", 5), ("0000000", 0), ("1111111", 7), ("1111111", 12)]
+    }
     assert len(pictures) == 5
     assert render("1010110", 5) == render("1010110", 5)  # the same week is the same bytes (cacheable)
 
@@ -75,10 +77,20 @@ def test_the_app_serves_the_strip_with_caching_headers(client: FlaskClient) -> N
     assert again.status_code == 304 and not again.data
 
 
-@pytest.mark.parametrize("path", [
-    "/strip/1010112-5.png", "/strip/101011-5.png", "/strip/10101100-5.png", "/strip/1010110-05.png",
-    "/strip/1010110-5.svg", "/strip/1010110-10000.png", "/strip/1010110.png", "/strip/", "/strip/x/1010110-5.png",
-    "/strip/1010110--5.png",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/strip/1010112-5.png",
+        "/strip/101011-5.png",
+        "/strip/10101100-5.png",
+        "/strip/1010110-05.png",
+        "/strip/1010110-5.svg",
+        "/strip/1010110-10000.png",
+        "/strip/1010110.png",
+        "/strip/",
+        "/strip/x/1010110-5.png",
+        "/strip/1010110--5.png",
+    ],
+)
 def test_a_bad_strip_path_is_404(client: FlaskClient, path: str) -> None:
     assert client.get(path).status_code == 404

@@ -120,6 +120,7 @@ def test_a_record_streak_is_called_out_only_when_it_is_one(client: FlaskClient, 
     def history(p: Profile) -> bool:  # a four-day run that ended a while ago
         p.longest = 4
         return True
+
     store.update(store.load_for_user(c.user_id), history)
     for day in (0, 1, 2):
         practise(c, day)

@@ -42,8 +42,13 @@ def test_template_passes_cfn_lint_which_rejects_a_broken_copy(tmp_path: Path) ->
     # One cfn-lint run (it takes seconds to load its specs) for the real template and a broken copy.
     broken = tmp_path / "broken.yaml"
     broken.write_text(TEMPLATE.read_text().replace("BillingMode: PAY_PER_REQUEST", "BillingMode: FREE_OF_CHARGE"))
-    result = subprocess.run([str(CFN_LINT), "--format", "parseable", str(TEMPLATE), str(broken)],
-                            capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [str(CFN_LINT), "--format", "parseable", str(TEMPLATE), str(broken)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     lines = result.stdout.splitlines()
     assert [line for line in lines if line.startswith(str(TEMPLATE))] == [], result.stdout + result.stderr
     assert any(line.startswith(str(broken)) and "FREE_OF_CHARGE" in line for line in lines), result.stdout
@@ -51,10 +56,14 @@ def test_template_passes_cfn_lint_which_rejects_a_broken_copy(tmp_path: Path) ->
 
 def test_template_keys_and_ttl_are_the_ones_the_code_uses() -> None:
     props = table()["Properties"]
-    assert props["KeySchema"] == [{"AttributeName": keys.PK, "KeyType": "HASH"},
-                                  {"AttributeName": keys.SK, "KeyType": "RANGE"}]
-    assert props["AttributeDefinitions"] == [{"AttributeName": keys.PK, "AttributeType": "S"},
-                                             {"AttributeName": keys.SK, "AttributeType": "S"}]
+    assert props["KeySchema"] == [
+        {"AttributeName": keys.PK, "KeyType": "HASH"},
+        {"AttributeName": keys.SK, "KeyType": "RANGE"},
+    ]
+    assert props["AttributeDefinitions"] == [
+        {"AttributeName": keys.PK, "AttributeType": "S"},
+        {"AttributeName": keys.SK, "AttributeType": "S"},
+    ]
     assert props["TimeToLiveSpecification"] == {"AttributeName": keys.TTL_ATTRIBUTE, "Enabled": True}
 
 
@@ -69,8 +78,9 @@ def test_template_keeps_couples_data_safe() -> None:
 
 
 def test_create_table_if_missing_makes_the_same_schema_as_the_template(settings: Settings) -> None:
-    local = operator_store(Settings(table_name=f"schema-{uuid.uuid4().hex[:8]}",
-                                    dynamodb_endpoint=settings.dynamodb_endpoint))
+    local = operator_store(
+        Settings(table_name=f"schema-{uuid.uuid4().hex[:8]}", dynamodb_endpoint=settings.dynamodb_endpoint)
+    )
     assert local.create_table_if_missing() is True
     try:
         described = local.client.describe_table(TableName=local.table)["Table"]
@@ -78,7 +88,8 @@ def test_create_table_if_missing_makes_the_same_schema_as_the_template(settings:
         props = table()["Properties"]
         assert [dict(k) for k in described["KeySchema"]] == props["KeySchema"]
         assert sorted(described["AttributeDefinitions"], key=lambda a: a["AttributeName"]) == sorted(
-            props["AttributeDefinitions"], key=lambda a: a["AttributeName"])
+            props["AttributeDefinitions"], key=lambda a: a["AttributeName"]
+        )
         assert described.get("BillingModeSummary", {}).get("BillingMode") == props["BillingMode"]
         assert ttl.get("AttributeName") == props["TimeToLiveSpecification"]["AttributeName"]
         assert ttl.get("TimeToLiveStatus") in ("ENABLED", "ENABLING")
@@ -100,7 +111,11 @@ def test_the_service_policy_allows_every_call_the_store_makes() -> None:
     if "dynamodb:TransactWriteItems" in needed:
         # IAM has no action of that name: a transaction needs the action of each item it writes.
         needed = (needed - {"dynamodb:TransactWriteItems"}) | {
-            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"}
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:ConditionCheckItem",
+        }
     assert {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DescribeTable"} <= needed
     assert needed <= allowed, f"add to the policy in {TEMPLATE.name}: {sorted(needed - allowed)}"
 

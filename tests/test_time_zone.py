@@ -72,8 +72,13 @@ class SettingsApi:
 
 @pytest.fixture
 def lookup_client(settings: Settings, catalogue: Catalogue) -> FlaskClient:
-    on = Settings(table_name=settings.table_name, dynamodb_endpoint=settings.dynamodb_endpoint,
-                  verify_requests=False, default_time_zone="America/New_York", time_zone_lookup=True)
+    on = Settings(
+        table_name=settings.table_name,
+        dynamodb_endpoint=settings.dynamodb_endpoint,
+        verify_requests=False,
+        default_time_zone="America/New_York",
+        time_zone_lookup=True,
+    )
     return create_app({"SETTINGS": on, "CATALOGUE": catalogue}).test_client()
 
 
@@ -84,8 +89,15 @@ def api(request: pytest.FixtureRequest) -> Iterator[SettingsApi]:
 
 
 def done_with(client: FlaskClient, user_id: str, api: SettingsApi, at: datetime) -> str:
-    env = envelope("intent", user_id=user_id, at=at, device_id=DEVICE, intent="CompletedExerciseIntent",
-                   attributes={"practice": "touch_map"}, new=True)
+    env = envelope(
+        "intent",
+        user_id=user_id,
+        at=at,
+        device_id=DEVICE,
+        intent="CompletedExerciseIntent",
+        attributes={"practice": "touch_map"},
+        new=True,
+    )
     env["context"]["System"]["apiEndpoint"] = api.endpoint
     env["context"]["System"]["apiAccessToken"] = TOKEN
     return json.dumps(Conversation(client, user_id=user_id).post(env))
@@ -93,14 +105,14 @@ def done_with(client: FlaskClient, user_id: str, api: SettingsApi, at: datetime)
 
 @pytest.mark.parametrize("api", ["ok"], indirect=True)
 def test_days_follow_the_devices_time_zone_learnt_once(
-        lookup_client: FlaskClient, store: CoupleStore, api: SettingsApi) -> None:
+    lookup_client: FlaskClient, store: CoupleStore, api: SettingsApi
+) -> None:
     user = new_user_id()
     done_with(lookup_client, user, api, AT)
     profile = store.load_for_user(user)
     assert profile.time_zone == "Asia/Tokyo"
     assert profile.done == [["2026-11-26", "touch_map"]]  # Tokyo's date, not New York's
-    assert api.requests == [("/v2/devices/amzn1.ask.device.TOKYO%2FECHO/settings/System.timeZone",
-                             f"Bearer {TOKEN}")]
+    assert api.requests == [("/v2/devices/amzn1.ask.device.TOKYO%2FECHO/settings/System.timeZone", f"Bearer {TOKEN}")]
     # Twenty hours later it is still the same day in Tokyo (the next one in New York): nothing new counts.
     said = done_with(lookup_client, user, api, AT + timedelta(hours=20))
     assert "already practised today" in said
@@ -109,7 +121,8 @@ def test_days_follow_the_devices_time_zone_learnt_once(
 
 @pytest.mark.parametrize("api", ["slow", "failing"], indirect=True)
 def test_a_slow_or_failing_api_falls_back_to_the_default_zone(
-        lookup_client: FlaskClient, store: CoupleStore, api: SettingsApi) -> None:
+    lookup_client: FlaskClient, store: CoupleStore, api: SettingsApi
+) -> None:
     user = new_user_id()
     said = done_with(lookup_client, user, api, AT)
     assert "day one" in said
@@ -122,8 +135,7 @@ def test_a_slow_or_failing_api_falls_back_to_the_default_zone(
 
 
 @pytest.mark.parametrize("api", ["failing"], indirect=True)
-def test_a_failing_api_keeps_the_stored_zone(
-        lookup_client: FlaskClient, store: CoupleStore, api: SettingsApi) -> None:
+def test_a_failing_api_keeps_the_stored_zone(lookup_client: FlaskClient, store: CoupleStore, api: SettingsApi) -> None:
     user = new_user_id()
     profile = store.load_for_user(user)
     profile.time_zone, profile.time_zone_checked = "Asia/Tokyo", "2026-09-01"  # due for a re-check

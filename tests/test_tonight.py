@@ -68,7 +68,7 @@ def test_each_evening_differs_from_the_last_three_suggestions(client: FlaskClien
     c = Conversation(client)
     picks = [practice_in(c.one_shot("TonightsExerciseIntent", evening(day)), catalogue) for day in range(12)]
     for i, pick in enumerate(picks):
-        assert pick not in picks[max(0, i - 3):i], picks
+        assert pick not in picks[max(0, i - 3) : i], picks
 
 
 def test_another_one_moves_to_a_different_exercise_and_sticks(client: FlaskClient, catalogue: Catalogue) -> None:
@@ -81,7 +81,8 @@ def test_another_one_moves_to_a_different_exercise_and_sticks(client: FlaskClien
 
 
 def test_guided_start_gives_one_step_per_turn_and_a_timed_step_lets_the_session_end(
-        client: FlaskClient, catalogue: Catalogue) -> None:
+    client: FlaskClient, catalogue: Catalogue
+) -> None:
     """Before: "next" gave three activities of minutes each in one answer, then "say next" to a
     session Alexa closed seconds later. Now: one step per turn; a step that takes minutes says so,
     ends the session and names the phrase that brings the couple back, which works from a new session."""
@@ -113,8 +114,9 @@ def test_guided_start_gives_one_step_per_turn_and_a_timed_step_lets_the_session_
         assert ET.fromstring(ssml).tag == "speak"  # valid XML
 
 
-def test_a_practice_with_timed_steps_lets_the_session_end_between_them(client: FlaskClient,
-                                                                      catalogue: Catalogue) -> None:
+def test_a_practice_with_timed_steps_lets_the_session_end_between_them(
+    client: FlaskClient, catalogue: Catalogue
+) -> None:
     c = Conversation(client)
     said = c.one_shot("StartPracticeIntent", evening(0), practice="the touch map")
     touch_map = catalogue.practice("touch_map")
@@ -126,8 +128,9 @@ def test_a_practice_with_timed_steps_lets_the_session_end_between_them(client: F
     assert touch_map.steps[2] in said
 
 
-def test_we_did_it_after_a_walkthrough_counts_that_practice(client: FlaskClient, catalogue: Catalogue,
-                                                            store: CoupleStore) -> None:
+def test_we_did_it_after_a_walkthrough_counts_that_practice(
+    client: FlaskClient, catalogue: Catalogue, store: CoupleStore
+) -> None:
     c = Conversation(client)
     pid = practice_in(c.one_shot("TonightsExerciseIntent", evening(0)), catalogue)
     c.say("AMAZON.YesIntent", evening(0))

@@ -231,11 +231,19 @@ def test_accepted_cert_url_variants_fetch_canonical_url(
     assert fetcher.calls == [URL]
 
 
-@pytest.mark.parametrize("url", [URL + "?v=2", URL + "?", URL + "#x",
-                                 "https://S3.AMAZONAWS.COM/echo.api/x?n",
-                                 "https://s3.amazonaws.com/echo.api/%2e%2e/echo.api/echo-api-cert.pem"])
-def test_query_fragment_and_escapes_refused(url: str, pki: Pki, verifier: RequestVerifier,
-                                            fetcher: RecordingFetcher) -> None:
+@pytest.mark.parametrize(
+    "url",
+    [
+        URL + "?v=2",
+        URL + "?",
+        URL + "#x",
+        "https://S3.AMAZONAWS.COM/echo.api/x?n",
+        "https://s3.amazonaws.com/echo.api/%2e%2e/echo.api/echo-api-cert.pem",
+    ],
+)
+def test_query_fragment_and_escapes_refused(
+    url: str, pki: Pki, verifier: RequestVerifier, fetcher: RecordingFetcher
+) -> None:
     # Issue 13, case 3: each such variant of one file used to be a cache key of its own (and a fetch).
     with pytest.raises(VerificationError, match=r"certificate URL (query|path) not allowed"):
         canonical_cert_url(url)
@@ -696,8 +704,9 @@ def test_failed_forged_urls_do_not_evict_the_real_chain(pki: Pki) -> None:
         return real
 
     fetch.calls = []  # type: ignore[attr-defined]
-    verifier = RequestVerifier(skill_id=SKILL_ID, trust_roots=[pki.root_cert], fetcher=fetch, clock=Clock(),
-                               cache_size=2)
+    verifier = RequestVerifier(
+        skill_id=SKILL_ID, trust_roots=[pki.root_cert], fetcher=fetch, clock=Clock(), cache_size=2
+    )
     env = envelope()
     body = encode(env)
     verifier.verify(pki.headers(body), body, env)

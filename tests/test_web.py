@@ -33,14 +33,17 @@ def test_health_is_503_when_dynamodb_is_down(catalogue: Catalogue) -> None:
     assert reply.status_code == 503 and reply.get_json()["table"] == "unreachable"
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    (b"", "JSON"),
-    (b"{not json", "JSON"),
-    (b"\xff\xfe\x00garbage", "UTF-8"),
-    (b"[]", "object"),
-    (b'{"request": {}}', "request.type"),
-    (json.dumps({"version": "1.0", "request": {"type": "LaunchRequest", "requestId": "r"}}).encode(), "System"),
-])
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"", "JSON"),
+        (b"{not json", "JSON"),
+        (b"\xff\xfe\x00garbage", "UTF-8"),
+        (b"[]", "object"),
+        (b'{"request": {}}', "request.type"),
+        (json.dumps({"version": "1.0", "request": {"type": "LaunchRequest", "requestId": "r"}}).encode(), "System"),
+    ],
+)
 def test_bad_bodies_get_a_json_400(client: FlaskClient, body: bytes, message: str) -> None:
     reply = client.post("/alexa", data=body, content_type="application/json")
     assert reply.status_code == 400
@@ -65,8 +68,12 @@ def test_wrong_method_is_405_and_oversized_body_is_413(client: FlaskClient) -> N
 
 
 def test_skill_id_rejects_other_skills(settings: Settings, catalogue: Catalogue, store: CoupleStore) -> None:
-    ours = Settings(table_name=settings.table_name, dynamodb_endpoint=settings.dynamodb_endpoint,
-                    verify_requests=False, skill_id=APP_ID)
+    ours = Settings(
+        table_name=settings.table_name,
+        dynamodb_endpoint=settings.dynamodb_endpoint,
+        verify_requests=False,
+        skill_id=APP_ID,
+    )
     client = create_app({"SETTINGS": ours, "CATALOGUE": catalogue}).test_client()
     assert client.post("/alexa", data=launch_body(), content_type="application/json").status_code == 200
     env = envelope("launch", user_id=new_user_id(), at=NOW)
@@ -93,14 +100,24 @@ def test_unsigned_requests_are_refused_with_default_settings(settings: Settings,
 
 
 def test_settings_come_from_the_environment() -> None:
-    s = Settings.from_env({
-        "SKILL_TABLE_NAME": "t", "AWS_REGION": "eu-west-1", "SKILL_DYNAMODB_ENDPOINT": "http://127.0.0.1:1",
-        "SKILL_ID": "amzn1.ask.skill.x", "SKILL_DEFAULT_TIME_ZONE": "Europe/London",
-        "SKILL_GRATITUDE_RETENTION_DAYS": "30",
-    })
-    assert (s.table_name, s.region, s.dynamodb_endpoint, s.skill_id, s.default_time_zone,
-            s.gratitude_retention_days) == ("t", "eu-west-1", "http://127.0.0.1:1", "amzn1.ask.skill.x",
-                                            "Europe/London", 30)
+    s = Settings.from_env(
+        {
+            "SKILL_TABLE_NAME": "t",
+            "AWS_REGION": "eu-west-1",
+            "SKILL_DYNAMODB_ENDPOINT": "http://127.0.0.1:1",
+            "SKILL_ID": "amzn1.ask.skill.x",
+            "SKILL_DEFAULT_TIME_ZONE": "Europe/London",
+            "SKILL_GRATITUDE_RETENTION_DAYS": "30",
+        }
+    )
+    assert (
+        s.table_name,
+        s.region,
+        s.dynamodb_endpoint,
+        s.skill_id,
+        s.default_time_zone,
+        s.gratitude_retention_days,
+    ) == ("t", "eu-west-1", "http://127.0.0.1:1", "amzn1.ask.skill.x", "Europe/London", 30)
     with pytest.raises(SettingsError):
         Settings.from_env({"SKILL_DEFAULT_TIME_ZONE": "Mars/Olympus"})
 

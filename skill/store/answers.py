@@ -29,19 +29,25 @@ class Answers:
     def __init__(self, store: CoupleStore) -> None:
         self.store = store
 
-    def put(self, couple_id: str, evening: str, question_id: str, answer: Answer, request_id: str,
-            expires_at: datetime) -> bool:
+    def put(
+        self, couple_id: str, evening: str, question_id: str, answer: Answer, request_id: str, expires_at: datetime
+    ) -> bool:
         """Keep (or replace) this partner's answer: one conditional PutItem. False when this very
         request already stored it (a redelivery): nothing is written again."""
-        item = to_item({
-            keys.PK: keys.couple_pk(couple_id), keys.SK: keys.answer_sk(evening, question_id, answer.account),
-            "words": answer.words, "req": keys.request_hash(request_id),
-            keys.TTL_ATTRIBUTE: int(expires_at.timestamp()),
-        })
+        item = to_item(
+            {
+                keys.PK: keys.couple_pk(couple_id),
+                keys.SK: keys.answer_sk(evening, question_id, answer.account),
+                "words": answer.words,
+                "req": keys.request_hash(request_id),
+                keys.TTL_ATTRIBUTE: int(expires_at.timestamp()),
+            }
+        )
         try:
             with dynamodb_errors():
                 self.store.client.put_item(
-                    TableName=self.store.table, Item=item,
+                    TableName=self.store.table,
+                    Item=item,
                     ConditionExpression="attribute_not_exists(#sk) OR #req <> :req",
                     ExpressionAttributeNames={"#sk": keys.SK, "#req": "req"},
                     ExpressionAttributeValues={":req": item["req"]},
@@ -58,9 +64,11 @@ class Answers:
                 TableName=self.store.table,
                 KeyConditionExpression="#pk = :pk AND begins_with(#sk, :prefix)",
                 ExpressionAttributeNames={"#pk": keys.PK, "#sk": keys.SK},
-                ExpressionAttributeValues=to_item({":pk": keys.couple_pk(couple_id),
-                                                   ":prefix": keys.answer_prefix(evening, question_id)}),
-                ConsistentRead=True, Limit=10,
+                ExpressionAttributeValues=to_item(
+                    {":pk": keys.couple_pk(couple_id), ":prefix": keys.answer_prefix(evening, question_id)}
+                ),
+                ConsistentRead=True,
+                Limit=10,
             )
         prefix = keys.answer_prefix(evening, question_id)
         found: dict[str, Answer] = {}
@@ -69,6 +77,6 @@ class Answers:
             # DynamoDB removes expired items within days, not at once: skip any already expired.
             if int(item.get(keys.TTL_ATTRIBUTE, 0)) <= now.timestamp():
                 continue
-            account = str(item[keys.SK])[len(prefix):]
+            account = str(item[keys.SK])[len(prefix) :]
             found[account] = Answer(account, str(item["words"]))
         return found

@@ -139,8 +139,9 @@ class CoupleStore:
             own.linked_to = None  # a pointer the shared couple no longer confirms: the account is solo
         return own
 
-    def load_for_user_with_gratitudes(self, user_id: str, hint: str | None, since: date, limit: int
-                                      ) -> tuple[Profile, list[dict[str, Any]], bool] | None:
+    def load_for_user_with_gratitudes(
+        self, user_id: str, hint: str | None, since: date, limit: int
+    ) -> tuple[Profile, list[dict[str, Any]], bool] | None:
         """The couple's profile and its items from the gratitudes said on ``since`` (a local date) up to
         ``PROFILE``, in ONE eventually consistent Query (``GRAT#<date>…`` keys sort just below
         ``PROFILE``, docs/data-model.md).
@@ -157,9 +158,13 @@ class CoupleStore:
                 TableName=self.table,
                 KeyConditionExpression="#pk = :pk AND #sk BETWEEN :low AND :profile",
                 ExpressionAttributeNames={"#pk": keys.PK, "#sk": keys.SK},
-                ExpressionAttributeValues=to_item({":pk": keys.couple_pk(candidate),
-                                                   ":low": keys.gratitude_range(since.isoformat(), "")[0],
-                                                   ":profile": keys.PROFILE_SK}),
+                ExpressionAttributeValues=to_item(
+                    {
+                        ":pk": keys.couple_pk(candidate),
+                        ":low": keys.gratitude_range(since.isoformat(), "")[0],
+                        ":profile": keys.PROFILE_SK,
+                    }
+                ),
                 ScanIndexForward=False,  # the profile first, then the newest items
                 Limit=limit + 1,
                 # A week's summary may be a moment behind (half the read units). Its one write, the
@@ -190,21 +195,26 @@ class CoupleStore:
         """Write the whole profile if nobody wrote it since it was read; raise ConflictError otherwise."""
         saved = profile.copy()
         saved.version = profile.version + 1
-        item = to_item({keys.PK: keys.couple_pk(profile.couple_id), keys.SK: keys.PROFILE_SK,
-                        **saved.to_attributes()})
+        item = to_item({keys.PK: keys.couple_pk(profile.couple_id), keys.SK: keys.PROFILE_SK, **saved.to_attributes()})
         del item["couple_id"]
         if profile.version == 0:
-            condition: dict[str, Any] = {"ConditionExpression": "attribute_not_exists(#pk)",
-                                         "ExpressionAttributeNames": {"#pk": keys.PK}}
+            condition: dict[str, Any] = {
+                "ConditionExpression": "attribute_not_exists(#pk)",
+                "ExpressionAttributeNames": {"#pk": keys.PK},
+            }
         else:
-            condition = {"ConditionExpression": "#v = :v", "ExpressionAttributeNames": {"#v": "version"},
-                         "ExpressionAttributeValues": {":v": _serializer.serialize(profile.version)}}
+            condition = {
+                "ConditionExpression": "#v = :v",
+                "ExpressionAttributeNames": {"#v": "version"},
+                "ExpressionAttributeValues": {":v": _serializer.serialize(profile.version)},
+            }
         with dynamodb_errors(write=True):
             self.client.put_item(TableName=self.table, Item=item, **condition)
         return saved
 
-    def update(self, profile: Profile, change: Change, attempts: int = 4, *, step: str = "main"
-               ) -> tuple[Profile, bool]:
+    def update(
+        self, profile: Profile, change: Change, attempts: int = 4, *, step: str = "main"
+    ) -> tuple[Profile, bool]:
         """Apply ``change`` and save it with optimistic concurrency, once per request.
 
         The first try uses the profile the request already read (no extra read); after a conflict
@@ -262,10 +272,14 @@ class CoupleStore:
                 try:
                     admin.create_table(
                         TableName=self.table,
-                        AttributeDefinitions=[{"AttributeName": keys.PK, "AttributeType": "S"},
-                                              {"AttributeName": keys.SK, "AttributeType": "S"}],
-                        KeySchema=[{"AttributeName": keys.PK, "KeyType": "HASH"},
-                                   {"AttributeName": keys.SK, "KeyType": "RANGE"}],
+                        AttributeDefinitions=[
+                            {"AttributeName": keys.PK, "AttributeType": "S"},
+                            {"AttributeName": keys.SK, "AttributeType": "S"},
+                        ],
+                        KeySchema=[
+                            {"AttributeName": keys.PK, "KeyType": "HASH"},
+                            {"AttributeName": keys.SK, "KeyType": "RANGE"},
+                        ],
                         BillingMode="PAY_PER_REQUEST",
                     )
                 except ClientError as err:
@@ -273,8 +287,9 @@ class CoupleStore:
                     # the table that attempt created.
                     if err.response.get("Error", {}).get("Code") != "ResourceInUseException":
                         raise
-                admin.get_waiter("table_exists").wait(TableName=self.table,
-                                                      WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+                admin.get_waiter("table_exists").wait(
+                    TableName=self.table, WaiterConfig={"Delay": 1, "MaxAttempts": 30}
+                )
                 admin.update_time_to_live(
                     TableName=self.table,
                     TimeToLiveSpecification={"Enabled": True, "AttributeName": keys.TTL_ATTRIBUTE},

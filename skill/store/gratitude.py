@@ -51,8 +51,10 @@ class GratitudeLog:
         try:
             with dynamodb_errors(write=True):
                 self.store.client.put_item(
-                    TableName=self.store.table, Item=item,
-                    ConditionExpression="attribute_not_exists(#sk)", ExpressionAttributeNames={"#sk": keys.SK},
+                    TableName=self.store.table,
+                    Item=item,
+                    ConditionExpression="attribute_not_exists(#sk)",
+                    ExpressionAttributeNames={"#sk": keys.SK},
                 )
         except ConflictError:
             return False  # the same request, retried: the entry is already there
@@ -62,12 +64,19 @@ class GratitudeLog:
         """The entry as the DynamoDB item ``add`` writes (typed attribute values)."""
         sk = keys.gratitude_sk(local_now.date().isoformat(), local_now.strftime("%H:%M:%S"), request_id)
         expires = int((entry.at + self.retention).timestamp())
-        return to_item({
-            keys.PK: keys.couple_pk(couple_id), keys.SK: sk,
-            "by": _clean(entry.by, MAX_NAME_CHARS), "to": _clean(entry.to, MAX_NAME_CHARS),
-            "words": _clean(entry.words, MAX_WORDS_CHARS), "at": entry.at.isoformat(),
-            "round": entry.round_id, "each": entry.each, keys.TTL_ATTRIBUTE: expires,
-        })
+        return to_item(
+            {
+                keys.PK: keys.couple_pk(couple_id),
+                keys.SK: sk,
+                "by": _clean(entry.by, MAX_NAME_CHARS),
+                "to": _clean(entry.to, MAX_NAME_CHARS),
+                "words": _clean(entry.words, MAX_WORDS_CHARS),
+                "at": entry.at.isoformat(),
+                "round": entry.round_id,
+                "each": entry.each,
+                keys.TTL_ATTRIBUTE: expires,
+            }
+        )
 
     def between(self, couple_id: str, first: date, last: date, now: datetime) -> tuple[list[Gratitude], bool]:
         """Entries said from ``first`` to ``last`` (local dates, inclusive), oldest first: one Query.
@@ -84,8 +93,9 @@ class GratitudeLog:
                 Limit=MAX_WEEK_ENTRIES,
                 ConsistentRead=True,
             )
-        return self.entries(map(from_item, map(dict, reply.get("Items", []))), first, last, now), \
-            "LastEvaluatedKey" in reply
+        return self.entries(
+            map(from_item, map(dict, reply.get("Items", []))), first, last, now
+        ), "LastEvaluatedKey" in reply
 
     def entries(self, items: Iterable[dict[str, Any]], first: date, last: date, now: datetime) -> list[Gratitude]:
         """The gratitude entries among already-read items, said from ``first`` to ``last``, oldest first."""
@@ -100,6 +110,12 @@ def _clean(text: str, limit: int) -> str:
 
 
 def _entry(attrs: dict[str, Any]) -> Gratitude:
-    return Gratitude(by=str(attrs["by"]), to=str(attrs["to"]), words=str(attrs["words"]),
-                     at=datetime.fromisoformat(str(attrs["at"])), round_id=str(attrs.get("round", "")),
-                     each=int(attrs.get("each", 1)), key=str(attrs[keys.SK]))
+    return Gratitude(
+        by=str(attrs["by"]),
+        to=str(attrs["to"]),
+        words=str(attrs["words"]),
+        at=datetime.fromisoformat(str(attrs["at"])),
+        round_id=str(attrs.get("round", "")),
+        each=int(attrs.get("each", 1)),
+        key=str(attrs[keys.SK]),
+    )

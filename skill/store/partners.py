@@ -77,16 +77,24 @@ def _put_profile(table: str, profile: Profile) -> dict[str, Any]:
     if profile.version == 0:
         put.update(ConditionExpression="attribute_not_exists(#pk)", ExpressionAttributeNames={"#pk": keys.PK})
     else:
-        put.update(ConditionExpression="#v = :v", ExpressionAttributeNames={"#v": "version"},
-                   ExpressionAttributeValues={":v": {"N": str(profile.version)}})
+        put.update(
+            ConditionExpression="#v = :v",
+            ExpressionAttributeNames={"#v": "version"},
+            ExpressionAttributeValues={":v": {"N": str(profile.version)}},
+        )
     return {"Put": put}
 
 
 def _delete_profile(table: str, profile: Profile) -> dict[str, Any]:
-    return {"Delete": {"TableName": table, "Key": to_item({keys.PK: keys.couple_pk(profile.couple_id),
-                                                           keys.SK: keys.PROFILE_SK}),
-                       "ConditionExpression": "#v = :v", "ExpressionAttributeNames": {"#v": "version"},
-                       "ExpressionAttributeValues": {":v": {"N": str(profile.version)}}}}
+    return {
+        "Delete": {
+            "TableName": table,
+            "Key": to_item({keys.PK: keys.couple_pk(profile.couple_id), keys.SK: keys.PROFILE_SK}),
+            "ConditionExpression": "#v = :v",
+            "ExpressionAttributeNames": {"#v": "version"},
+            "ExpressionAttributeValues": {":v": {"N": str(profile.version)}},
+        }
+    }
 
 
 def pointer(account: str, version: int, shared_id: str) -> Profile:
@@ -97,8 +105,9 @@ def pointer(account: str, version: int, shared_id: str) -> Profile:
 class Partners:
     """Linking operations over the couple store's table (none of them is on the hot path)."""
 
-    def __init__(self, store: CoupleStore, *, global_per_minute: int = GLOBAL_JOIN_TRIES_PER_MINUTE,
-                 global_scope: str = "ALL") -> None:
+    def __init__(
+        self, store: CoupleStore, *, global_per_minute: int = GLOBAL_JOIN_TRIES_PER_MINUTE, global_scope: str = "ALL"
+    ) -> None:
         self.store = store
         self.table = store.table
         self.global_per_minute = global_per_minute
@@ -120,24 +129,47 @@ class Partners:
         token = current_request_token()
         if token is not None:  # a redelivered request gets the code it was given, not another one
             for marker in self._items(keys.couple_pk(account), prefix=keys.LINK_CODE_PREFIX):
-                if marker.get("request", {}).get("S") == token and int(marker.get(keys.TTL_ATTRIBUTE, {})
-                                                                       .get("N", 0)) > _epoch(now):
-                    return str(marker[keys.SK]["S"])[len(keys.LINK_CODE_PREFIX):]
+                if marker.get("request", {}).get("S") == token and int(
+                    marker.get(keys.TTL_ATTRIBUTE, {}).get("N", 0)
+                ) > _epoch(now):
+                    return str(marker[keys.SK]["S"])[len(keys.LINK_CODE_PREFIX) :]
         expires = _epoch(now) + CODE_TTL_SECONDS
         for _ in range(8):
             code = str(10 ** (CODE_DIGITS - 1) + secrets.randbelow(9 * 10 ** (CODE_DIGITS - 1)))
             try:
-                self._transact([
-                    {"Put": {"TableName": self.table,
-                             "Item": to_item({keys.PK: keys.code_pk(code), keys.SK: keys.CODE_SK,
-                                              "account": account, keys.TTL_ATTRIBUTE: expires}),
-                             "ConditionExpression": "attribute_not_exists(#pk) OR #exp <= :now",
-                             "ExpressionAttributeNames": {"#pk": keys.PK, "#exp": keys.TTL_ATTRIBUTE},
-                             "ExpressionAttributeValues": {":now": {"N": str(_epoch(now))}}}},
-                    {"Put": {"TableName": self.table,
-                             "Item": to_item({keys.PK: keys.couple_pk(account), keys.SK: keys.link_code_sk(code),
-                                              keys.TTL_ATTRIBUTE: expires, "request": token or "-"})}},
-                ])
+                self._transact(
+                    [
+                        {
+                            "Put": {
+                                "TableName": self.table,
+                                "Item": to_item(
+                                    {
+                                        keys.PK: keys.code_pk(code),
+                                        keys.SK: keys.CODE_SK,
+                                        "account": account,
+                                        keys.TTL_ATTRIBUTE: expires,
+                                    }
+                                ),
+                                "ConditionExpression": "attribute_not_exists(#pk) OR #exp <= :now",
+                                "ExpressionAttributeNames": {"#pk": keys.PK, "#exp": keys.TTL_ATTRIBUTE},
+                                "ExpressionAttributeValues": {":now": {"N": str(_epoch(now))}},
+                            }
+                        },
+                        {
+                            "Put": {
+                                "TableName": self.table,
+                                "Item": to_item(
+                                    {
+                                        keys.PK: keys.couple_pk(account),
+                                        keys.SK: keys.link_code_sk(code),
+                                        keys.TTL_ATTRIBUTE: expires,
+                                        "request": token or "-",
+                                    }
+                                ),
+                            }
+                        },
+                    ]
+                )
             except ConflictError:
                 continue  # that number is someone else's live code: draw another
             return code
@@ -184,16 +216,22 @@ class Partners:
             if token is not None:
                 merged.remember(token, JOINED)
             try:
-                self._transact([
-                    _put_profile(self.table, merged),
-                    _put_profile(self.table, pointer(issuer, issuer_profile.version, shared_id)),
-                    _put_profile(self.table, pointer(account, joiner_profile.version, shared_id)),
-                    {"Delete": {"TableName": self.table,
+                self._transact(
+                    [
+                        _put_profile(self.table, merged),
+                        _put_profile(self.table, pointer(issuer, issuer_profile.version, shared_id)),
+                        _put_profile(self.table, pointer(account, joiner_profile.version, shared_id)),
+                        {
+                            "Delete": {
+                                "TableName": self.table,
                                 "Key": to_item({keys.PK: keys.code_pk(code), keys.SK: keys.CODE_SK}),
                                 "ConditionExpression": "attribute_exists(#pk) AND #exp > :now",
                                 "ExpressionAttributeNames": {"#pk": keys.PK, "#exp": keys.TTL_ATTRIBUTE},
-                                "ExpressionAttributeValues": {":now": {"N": str(_epoch(now))}}}},
-                ])
+                                "ExpressionAttributeValues": {":now": {"N": str(_epoch(now))}},
+                            }
+                        },
+                    ]
+                )
             except ConflictError:
                 continue  # the code was used meanwhile, or a profile changed: look again
             # The link holds from here; now bring each account's other items into the shared partition.
@@ -211,9 +249,13 @@ class Partners:
         epoch = _epoch(now)
         for _ in range(4):
             found = self._get(keys.couple_pk(account), keys.join_tries_sk("window"))
-            recent = [t for t in (found or {}).get("tries", [])
-                      if isinstance(t, str) and t.split(":", 1)[0].isdigit()
-                      and int(t.split(":", 1)[0]) > epoch - JOIN_WINDOW_SECONDS]
+            recent = [
+                t
+                for t in (found or {}).get("tries", [])
+                if isinstance(t, str)
+                and t.split(":", 1)[0].isdigit()
+                and int(t.split(":", 1)[0]) > epoch - JOIN_WINDOW_SECONDS
+            ]
             if token is not None and any(t.split(":", 1)[-1] == token for t in recent):
                 return JoinOutcome.JOINED
             if len(recent) >= JOIN_TRIES_PER_HOUR:
@@ -221,11 +263,23 @@ class Partners:
             version = int((found or {}).get("version", 0))
             condition: dict[str, Any] = (
                 {"ConditionExpression": "attribute_not_exists(#pk)", "ExpressionAttributeNames": {"#pk": keys.PK}}
-                if found is None else
-                {"ConditionExpression": "#v = :v", "ExpressionAttributeNames": {"#v": "version"},
-                 "ExpressionAttributeValues": {":v": {"N": str(version)}}})
-            item = {**key, **to_item({"tries": [*recent, f"{epoch}:{token or '-'}"], "version": version + 1,
-                                      keys.TTL_ATTRIBUTE: epoch + 2 * JOIN_WINDOW_SECONDS})}
+                if found is None
+                else {
+                    "ConditionExpression": "#v = :v",
+                    "ExpressionAttributeNames": {"#v": "version"},
+                    "ExpressionAttributeValues": {":v": {"N": str(version)}},
+                }
+            )
+            item = {
+                **key,
+                **to_item(
+                    {
+                        "tries": [*recent, f"{epoch}:{token or '-'}"],
+                        "version": version + 1,
+                        keys.TTL_ATTRIBUTE: epoch + 2 * JOIN_WINDOW_SECONDS,
+                    }
+                ),
+            }
             try:
                 with dynamodb_errors():
                     self.store.client.put_item(TableName=self.table, Item=item, **condition)
@@ -241,11 +295,13 @@ class Partners:
         pk = keys.global_joins_pk(self.global_scope)
         with dynamodb_errors():
             reply = self.store.client.update_item(
-                TableName=self.table, Key=to_item({keys.PK: pk, keys.SK: keys.join_tries_sk(str(minute))}),
+                TableName=self.table,
+                Key=to_item({keys.PK: pk, keys.SK: keys.join_tries_sk(str(minute))}),
                 UpdateExpression="ADD tries :one SET #exp = :exp",
                 ExpressionAttributeNames={"#exp": keys.TTL_ATTRIBUTE},
                 ExpressionAttributeValues={":one": {"N": "1"}, ":exp": {"N": str(epoch + 180)}},
-                ReturnValues="UPDATED_NEW")
+                ReturnValues="UPDATED_NEW",
+            )
         this_minute = int(reply["Attributes"]["tries"]["N"])
         before = self._get(pk, keys.join_tries_sk(str(minute - 1)))
         last_minute = int((before or {}).get("tries", 0))
@@ -296,7 +352,7 @@ class Partners:
         return removed
 
     def delete_account(self, user_id: str) -> None:
-        """"Delete my data": this account's own data goes and it is unlinked; a linked partner keeps a
+        """ "Delete my data": this account's own data goes and it is unlinked; a linked partner keeps a
         solo copy of everything the couple shared (as after unlinking). Same as a disabled skill."""
         self.disable_account(user_id)
 
@@ -310,11 +366,14 @@ class Partners:
     # -- table helpers ---------------------------------------------------------------------------
 
     def _clear_partition(self, couple_id: str) -> int:
-        items = [i for i in self._items(keys.couple_pk(couple_id))
-                 if not i[keys.SK]["S"].startswith(keys.JOIN_TRIES_PREFIX)]
-        codes = [{keys.PK: {"S": keys.code_pk(i[keys.SK]["S"][len(keys.LINK_CODE_PREFIX):])},
-                  keys.SK: {"S": keys.CODE_SK}}
-                 for i in items if i[keys.SK]["S"].startswith(keys.LINK_CODE_PREFIX)]
+        items = [
+            i for i in self._items(keys.couple_pk(couple_id)) if not i[keys.SK]["S"].startswith(keys.JOIN_TRIES_PREFIX)
+        ]
+        codes = [
+            {keys.PK: {"S": keys.code_pk(i[keys.SK]["S"][len(keys.LINK_CODE_PREFIX) :])}, keys.SK: {"S": keys.CODE_SK}}
+            for i in items
+            if i[keys.SK]["S"].startswith(keys.LINK_CODE_PREFIX)
+        ]
         self._delete([*items, *codes])
         return len(items) + len(codes)
 
@@ -329,8 +388,9 @@ class Partners:
                 sk = item[keys.SK]["S"]
                 if sk.startswith(keys.LINK_CODE_PREFIX):
                     drop.append(item)
-                    drop.append({keys.PK: {"S": keys.code_pk(sk[len(keys.LINK_CODE_PREFIX):])},
-                                 keys.SK: {"S": keys.CODE_SK}})
+                    drop.append(
+                        {keys.PK: {"S": keys.code_pk(sk[len(keys.LINK_CODE_PREFIX) :])}, keys.SK: {"S": keys.CODE_SK}}
+                    )
                 elif sk != keys.PROFILE_SK and not sk.startswith(keys.ACCOUNT_ONLY_PREFIXES):
                     new_sk = sk if sk not in seen else f"{sk}#{account[:8]}"
                     seen.add(new_sk)
@@ -341,15 +401,20 @@ class Partners:
 
     def _get(self, pk: str, sk: str) -> dict[str, Any] | None:
         with dynamodb_errors():
-            reply = self.store.client.get_item(TableName=self.table, Key=to_item({keys.PK: pk, keys.SK: sk}),
-                                               ConsistentRead=True)
+            reply = self.store.client.get_item(
+                TableName=self.table, Key=to_item({keys.PK: pk, keys.SK: sk}), ConsistentRead=True
+            )
         return from_item(dict(reply["Item"])) if "Item" in reply else None
 
     def _items(self, pk: str, prefix: str | None = None) -> Iterator[dict[str, Any]]:
         """Every item of one partition (whose sort key starts with ``prefix``), page by page (raw values)."""
-        kwargs: dict[str, Any] = {"TableName": self.table, "KeyConditionExpression": "#pk = :pk",
-                                  "ExpressionAttributeNames": {"#pk": keys.PK},
-                                  "ExpressionAttributeValues": {":pk": {"S": pk}}, "ConsistentRead": True}
+        kwargs: dict[str, Any] = {
+            "TableName": self.table,
+            "KeyConditionExpression": "#pk = :pk",
+            "ExpressionAttributeNames": {"#pk": keys.PK},
+            "ExpressionAttributeValues": {":pk": {"S": pk}},
+            "ConsistentRead": True,
+        }
         if prefix is not None:
             kwargs["KeyConditionExpression"] += " AND begins_with(#sk, :prefix)"
             kwargs["ExpressionAttributeNames"]["#sk"] = keys.SK
@@ -363,8 +428,9 @@ class Partners:
             kwargs["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
 
     def _delete(self, items: list[dict[str, Any]]) -> None:
-        keys_only = list({(i[keys.PK]["S"], i[keys.SK]["S"]): {keys.PK: i[keys.PK], keys.SK: i[keys.SK]}
-                          for i in items}.values())
+        keys_only = list(
+            {(i[keys.PK]["S"], i[keys.SK]["S"]): {keys.PK: i[keys.PK], keys.SK: i[keys.SK]} for i in items}.values()
+        )
         self._batch([{"DeleteRequest": {"Key": k}} for k in keys_only])
 
     def _write(self, items: list[dict[str, Any]]) -> None:
@@ -372,14 +438,14 @@ class Partners:
 
     def _batch(self, requests: list[dict[str, Any]]) -> None:
         for start in range(0, len(requests), _BATCH):
-            pending: list[Any] = requests[start:start + _BATCH]
+            pending: list[Any] = requests[start : start + _BATCH]
             for attempt in range(6):
                 with dynamodb_errors(write=True):
                     reply = self.store.client.batch_write_item(RequestItems={self.table: pending})
                 pending = list(reply.get("UnprocessedItems", {}).get(self.table, []))
                 if not pending:
                     break
-                time.sleep(0.05 * 2 ** attempt)
+                time.sleep(0.05 * 2**attempt)
             else:
                 raise StoreUnavailable("DynamoDB left some items unprocessed")
 
@@ -390,11 +456,16 @@ class Partners:
                 self.store.client.transact_write_items(TransactItems=items)  # type: ignore[arg-type]
         except StoreUnavailable as err:
             cause = err.__cause__
-            if isinstance(cause, ClientError) and cause.response.get("Error", {}).get("Code") == \
-                    "TransactionCanceledException":
+            if (
+                isinstance(cause, ClientError)
+                and cause.response.get("Error", {}).get("Code") == "TransactionCanceledException"
+            ):
                 reasons = cause.response.get("CancellationReasons") or []
                 message = str(cause.response.get("Error", {}).get("Message", ""))
-                if any(r.get("Code") == "ConditionalCheckFailed" for r in reasons) or \
-                        "ConditionalCheckFailed" in message or "TransactionConflict" in message:
+                if (
+                    any(r.get("Code") == "ConditionalCheckFailed" for r in reasons)
+                    or "ConditionalCheckFailed" in message
+                    or "TransactionConflict" in message
+                ):
                     raise ConflictError("a condition in the transaction failed") from cause
             raise

@@ -138,12 +138,18 @@ class Profile:
         """Clamp what a conversation could have grown: names cleaned of characters XML forbids and
         capped, at most MAX_VOICES voices pointing at a name, short ids. Applied on every store and load."""
         self.names = [xml_safe(str(n)).strip()[:MAX_NAME_CHARS] for n in self.names[:MAX_NAMES]]
-        voices = {xml_safe(str(k))[:MAX_PERSON_ID_CHARS]: v for k, v in self.voices.items()
-                  if isinstance(v, int) and not isinstance(v, bool) and v in (0, 1)}
+        voices = {
+            xml_safe(str(k))[:MAX_PERSON_ID_CHARS]: v
+            for k, v in self.voices.items()
+            if isinstance(v, int) and not isinstance(v, bool) and v in (0, 1)
+        }
         self.voices = dict(list(voices.items())[-MAX_VOICES:])
         self.reasons_heard = [str(r)[:MAX_ID_CHARS] for r in self.reasons_heard[-MAX_REASONS_HEARD:]]
-        self.browse = {k: (v[:MAX_ID_CHARS] if isinstance(v, str) else v) for k, v in self.browse.items()
-                       if k in ("kind", "id", "pos") and isinstance(v, str | int) and not isinstance(v, bool)}
+        self.browse = {
+            k: (v[:MAX_ID_CHARS] if isinstance(v, str) else v)
+            for k, v in self.browse.items()
+            if k in ("kind", "id", "pos") and isinstance(v, str | int) and not isinstance(v, bool)
+        }
 
     def copy(self) -> Profile:
         """A copy that shares no list or map with this one (drafts must never alias the stored ones),
@@ -286,20 +292,22 @@ WIRE: dict[str, tuple[Callable[[Any], str], Callable[[str], Any]]] = {
 PACKED = "p"
 # Fields stored as day numbers since 2000-01-01 (ISO dates in memory).
 DATE_FIELDS = ("last_active", "last_rest", "tonight_date", "time_zone_checked")
-_WORDS_1 = " ".join((
-    # rarer first: deflate reaches the end of the dictionary most cheaply
-    "America/ Europe/ Australia/ Asia/ Pacific/ amzn1.ask.person. GRAT#20",
-    "physical_bond physical_connection physical_calm physical_communication physical_safety",
-    "emotional_trust emotional_empathy emotional_conflict emotional_love emotional_growth",
-    "time talking warmth standing_by steps exercises reasons walk any",
-    "completed_again_today completed_fresh_start completed_first_day completed_record completed_streak",
-    "daily_check_in touch_map gratitude_notes mirror_listening quality_time honest_talk daily_affection",
-    "gratitude vulnerability consistency comfortable_pace active_listening tech_free support_growth",
-    "patience_empathy gratitude_round",
-    '"members":["linked_to":"readback":"browse":{"kind":"id":"pos":"reasons_heard":["names":["voices":{',
-    '"time_zone":"time_zone_checked":"last_rest":"longest":"streak":"last_active":"tonight_date":',
-    '"tonight":"recent":["done":"last_done":"applied":"',
-)).encode()
+_WORDS_1 = " ".join(
+    (
+        # rarer first: deflate reaches the end of the dictionary most cheaply
+        "America/ Europe/ Australia/ Asia/ Pacific/ amzn1.ask.person. GRAT#20",
+        "physical_bond physical_connection physical_calm physical_communication physical_safety",
+        "emotional_trust emotional_empathy emotional_conflict emotional_love emotional_growth",
+        "time talking warmth standing_by steps exercises reasons walk any",
+        "completed_again_today completed_fresh_start completed_first_day completed_record completed_streak",
+        "daily_check_in touch_map gratitude_notes mirror_listening quality_time honest_talk daily_affection",
+        "gratitude vulnerability consistency comfortable_pace active_listening tech_free support_growth",
+        "patience_empathy gratitude_round",
+        '"members":["linked_to":"readback":"browse":{"kind":"id":"pos":"reasons_heard":["names":["voices":{',
+        '"time_zone":"time_zone_checked":"last_rest":"longest":"streak":"last_active":"tonight_date":',
+        '"tonight":"recent":["done":"last_done":"applied":"',
+    )
+).encode()
 DICTIONARIES: dict[int, bytes] = {1: _WORDS_1}
 _WRITE_WITH = 1
 # A packed profile is a few hundred bytes; refuse to inflate anything absurdly larger.
@@ -359,15 +367,24 @@ def _merged_streak(base: Profile, joining: Profile, today: date) -> Streak:
     """The livelier streak (by its length today, then its last day), extended by the other side's
     later active days, so a practice either of them did alone still counts for the couple."""
     a, b = base.streak_state(), joining.streak_state()
-    primary, other = (a, joining) if (current(a, today), a.last_active or date.min) >= (
-        current(b, today), b.last_active or date.min) else (b, base)
+    primary, other = (
+        (a, joining)
+        if (current(a, today), a.last_active or date.min) >= (current(b, today), b.last_active or date.min)
+        else (b, base)
+    )
     state = primary
-    later = sorted({date.fromisoformat(d) for d, _ in other.done
-                    if state.last_active is None or date.fromisoformat(d) > state.last_active})
+    later = sorted(
+        {
+            date.fromisoformat(d)
+            for d, _ in other.done
+            if state.last_active is None or date.fromisoformat(d) > state.last_active
+        }
+    )
     for day in later:
         state = record_day(state, day)
-    return Streak(state.current, max(a.longest, b.longest, state.longest, state.current),
-                  state.last_active, state.last_rest)
+    return Streak(
+        state.current, max(a.longest, b.longest, state.longest, state.current), state.last_active, state.last_rest
+    )
 
 
 def _merged_done(base: Profile, joining: Profile, today: date) -> list[list[str]]:
@@ -403,8 +420,9 @@ MERGE_RULES: dict[str, MergeRule] = {
     "last_rest": lambda base, joining, today: _iso(_merged_streak(base, joining, today).last_rest),
     "tonight_date": lambda base, joining, today: _later_tonight(base, joining).tonight_date,
     "tonight": lambda base, joining, today: _later_tonight(base, joining).tonight,
-    "recent": lambda base, joining, today: [*[p for p in joining.recent if p not in base.recent],
-                                            *base.recent][-RECENT_SUGGESTIONS:],
+    "recent": lambda base, joining, today: [*[p for p in joining.recent if p not in base.recent], *base.recent][
+        -RECENT_SUGGESTIONS:
+    ],
     "done": _merged_done,
     "last_done": _merged_last_done,
     "members": lambda base, joining, today: list(dict.fromkeys([*base.members, *joining.members])),

@@ -36,14 +36,19 @@ class ReminderStore:
 
     def get(self, user_id: str) -> ReminderRecord | None:
         with dynamodb_errors():
-            reply = self.store.client.get_item(TableName=self.store.table, Key=to_item(self._key(user_id)),
-                                               ConsistentRead=True)
+            reply = self.store.client.get_item(
+                TableName=self.store.table, Key=to_item(self._key(user_id)), ConsistentRead=True
+            )
         if "Item" not in reply:
             return None
         item = from_item(dict(reply["Item"]))
-        return ReminderRecord(hour=int(item["hour"]), minute=int(item["minute"]),
-                              alert_token=item.get("alert_token"), claimed_at=int(item.get("claimed_at", 0)),
-                              request=item.get("request"))
+        return ReminderRecord(
+            hour=int(item["hour"]),
+            minute=int(item["minute"]),
+            alert_token=item.get("alert_token"),
+            claimed_at=int(item.get("claimed_at", 0)),
+            request=item.get("request"),
+        )
 
     def claim(self, user_id: str, hour: int, minute: int, request: str, now: int) -> bool:
         """Take the right to create this account's reminder; False when a live reminder or claim exists."""
@@ -51,18 +56,24 @@ class ReminderStore:
         try:
             with dynamodb_errors():
                 self.store.client.put_item(
-                    TableName=self.store.table, Item=to_item(item),
+                    TableName=self.store.table,
+                    Item=to_item(item),
                     ConditionExpression="attribute_not_exists(#pk) OR "
-                                        "(attribute_not_exists(alert_token) AND claimed_at < :stale)",
+                    "(attribute_not_exists(alert_token) AND claimed_at < :stale)",
                     ExpressionAttributeNames={"#pk": keys.PK},
-                    ExpressionAttributeValues=to_item({":stale": now - CLAIM_SECONDS}))
+                    ExpressionAttributeValues=to_item({":stale": now - CLAIM_SECONDS}),
+                )
         except ConflictError:
             return False
         return True
 
     def save(self, user_id: str, record: ReminderRecord) -> None:
-        item: dict[str, object] = {**self._key(user_id), "hour": record.hour, "minute": record.minute,
-                                   "claimed_at": record.claimed_at}
+        item: dict[str, object] = {
+            **self._key(user_id),
+            "hour": record.hour,
+            "minute": record.minute,
+            "claimed_at": record.claimed_at,
+        }
         if record.alert_token:
             item["alert_token"] = record.alert_token
         if record.request:
@@ -75,9 +86,12 @@ class ReminderStore:
         try:
             with dynamodb_errors():
                 self.store.client.delete_item(
-                    TableName=self.store.table, Key=to_item(self._key(user_id)),
+                    TableName=self.store.table,
+                    Key=to_item(self._key(user_id)),
                     ConditionExpression="attribute_not_exists(alert_token) AND #r = :r",
-                    ExpressionAttributeNames={"#r": "request"}, ExpressionAttributeValues=to_item({":r": request}))
+                    ExpressionAttributeNames={"#r": "request"},
+                    ExpressionAttributeValues=to_item({":r": request}),
+                )
         except ConflictError:
             pass
 
