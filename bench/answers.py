@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from content.loader import load_catalogue
-from skill.speech import plain
+from content.speech import plain
 
 # The phrase keys whose words make each request type's success answer (any variant of any key).
 SKILL_SUCCESS: dict[str, tuple[str, ...]] = {

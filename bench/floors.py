@@ -14,7 +14,7 @@ import json
 
 from flask import Flask, Response, request
 
-from skill.settings import Settings
+from skill.core.settings import Settings
 from skill.store.client import LazyClient
 
 FIXED = json.dumps(

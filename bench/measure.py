@@ -22,7 +22,7 @@ from bench.names import LONGEST
 from bench.seed import PatientClient, SkillSeeder, profile_bytes, seed_peer
 from content.schema import Catalogue
 from skill.app import create_app
-from skill.settings import Settings
+from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
 READS = {"GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems"}

@@ -44,8 +44,8 @@ from bench.settings_api import SettingsApi
 from content.loader import load_catalogue
 from content.schema import Catalogue
 from deploy import dynamodb_local
+from skill.core.settings import Settings
 from skill.manage import operator_store
-from skill.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SKILL_TABLE = "close-together-bench"

@@ -31,13 +31,15 @@ from bench.names import person_id
 from content.schema import Catalogue
 from intents.gratitude import ACTIVITY_ID
 from skill.app import create_app
-from skill.settings import Settings
+from skill.core.settings import Settings
+from skill.domain.gratitude import Gratitude
+from skill.domain.profile import Profile
 from skill.store import keys
 from skill.store.client import LazyClient
 from skill.store.couples import CoupleStore
-from skill.store.gratitude import Gratitude, GratitudeLog
-from skill.store.profile import Profile
-from skill.store.scope import enforce_deadline, request_token
+from skill.store.gratitude import GratitudeLog
+from skill.store.keys import request_hash
+from skill.store.scope import enforce_deadline
 
 # Setting couples up and counting their DynamoDB calls is never timed: a busy machine must not fail
 # it, so those clients wait long, retry more and have no per-request deadline.
@@ -201,11 +203,11 @@ def seed_history(
         for i, day in enumerate(days):
             practice = practices[i % len(practices)].id
             draft.suggest(day, practice)
-            draft.remember(request_token(_request_id(user, day, "tonight")), "")
+            draft.remember(request_hash(_request_id(user, day, "tonight")), "")
             draft.complete(day, practice)
-            draft.remember(request_token(_request_id(user, day, "did_it")), "completed_streak")
+            draft.remember(request_hash(_request_id(user, day, "did_it")), "completed_streak")
             draft.complete(day, ACTIVITY_ID)
-            draft.remember(request_token(_request_id(user, day, "gratitude_last")), "")
+            draft.remember(request_hash(_request_id(user, day, "gratitude_last")), "")
         if days:
             draft.time_zone_checked = days[-1].isoformat()
         return True

@@ -1,7 +1,7 @@
 """A stand-in for the Alexa Settings API on loopback: the device's time zone, as the real one answers it.
 
 The skill asks ``GET {apiEndpoint}/v2/devices/{deviceId}/settings/System.timeZone`` when its stored
-zone is due a check (skill/device_settings.py); the bench points the envelopes' apiEndpoint here so
+zone is due a check (skill/alexa/device_settings.py); the bench points the envelopes' apiEndpoint here so
 those lookups, and the profile writes that record them, are part of what is measured.
 """
 

@@ -255,7 +255,7 @@ def load_catalogue(extra_dirs: Iterable[Path] = ()) -> Catalogue:
 
 
 APL_DIR = CONTENT_DIR / "apl"
-# The screens the skill draws (skill/apl.py) and the fields it fills in each one's data source.
+# The screens the skill draws (skill/alexa/apl.py) and the fields it fills in each one's data source.
 SCREEN_FIELDS: dict[str, frozenset[str]] = {
     "practice": frozenset({"heading", "title", "minutes", "guiding", "steps", "hint"}),
     "week": frozenset(

@@ -9,7 +9,7 @@ import signal
 from pathlib import Path
 from typing import Any
 
-from skill.logs import LOGGING, GunicornLogger
+from skill.web.logs import LOGGING, GunicornLogger
 
 
 def cpu_count() -> int:
@@ -75,7 +75,7 @@ def post_worker_init(worker: Any) -> None:
     """On SIGTERM: /healthz turns 503 at once, and the listening sockets close at once, so a new
     connection is refused before any byte is read instead of waiting in the kernel's queue until the
     worker exits and being reset. Connections already queued are accepted and served first."""
-    from skill import app as web
+    from skill.web import flask_app as web
 
     stop = worker.handle_exit
 

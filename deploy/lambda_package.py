@@ -36,7 +36,8 @@ from packaging.utils import canonicalize_name
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "deploy" / "cloudformation" / "lambda.yaml"
 OWN_PACKAGES = ("skill", "intents", "content")
-# Only the HTTPS server imports these (skill/app.py, skill/verification.py).
+# Only the HTTPS server imports these (skill/app.py, skill/web/flask_app.py, skill/web/verification.py;
+# an import-linter contract in pyproject.toml keeps them out of skill.lambda_entry).
 WEB_ONLY = frozenset({"flask", "cryptography"})
 # zoneinfo reads the OS's time zone files and falls back to this package: bundling it means a couple's
 # time zone never depends on what the Lambda image happens to ship.

@@ -7,12 +7,16 @@ boto3 calls appear in ``intents/``.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from ask_sdk_core.dispatch_components import AbstractRequestHandler, AbstractResponseInterceptor
+from ask_sdk_core.dispatch_components import (
+    AbstractRequestHandler,
+    AbstractRequestInterceptor,
+    AbstractResponseInterceptor,
+)
 from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, get_slot, get_user_id, is_request_type
@@ -21,16 +25,15 @@ from ask_sdk_model.dialog import ElicitSlotDirective
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard, StandardCard
 
+from content import speech
 from content.schema import SIGNOFF, Catalogue, part_of_day, placeholders
 from intents.state import Phase, SessionState
-from skill import speech
-from skill.device_settings import fetch_time_zone
-from skill.settings import Settings
-from skill.store.couples import CoupleStore
+from skill.core.request import RequestContext
+from skill.domain.gratitude import Gratitude
+from skill.domain.profile import Profile
+from skill.domain.streak import Streak
+from skill.services import Services
 from skill.store.errors import StoreError
-from skill.store.profile import Profile
-from skill.store.scope import current_request_token
-from skill.streak import Streak
 
 log = logging.getLogger("close_together.intents")
 
@@ -47,68 +50,65 @@ def time_zone_check_due(profile: Profile, today: date) -> bool:
 
 
 @dataclass(frozen=True)
-class Deps:
-    settings: Settings
-    content: Catalogue
-    store: CoupleStore
+class Reads:
+    """What a handler needs read before it runs (``Handler.reads``); ``LoadCouple`` reads it, once."""
+
+    couple: bool = True
+    # The weekly summary reads the gratitudes said since this local date with the profile, in one call.
+    gratitudes_since: date | None = None
+    gratitudes_limit: int = 0
 
 
-@dataclass
-class RequestContext:
-    """Facts about the HTTP request that the web seam parsed before dispatch (passed as the SDK's context)."""
-
-    # Alexa's request timestamp as UTC: "now" for day boundaries. With verification on it is within
-    # 150 s of the server clock; using it keeps a retried request on the same day.
-    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+NOTHING = Reads(couple=False)
 
 
 class Turn:
-    """One request: the couple's profile (read at most once), their local date, session attributes."""
+    """One request as a conversation sees it: the typed session state, the couple and their clock
+    (loaded by the request interceptors below before the handler runs), phrases and responses."""
 
-    def __init__(self, deps: Deps, handler_input: HandlerInput) -> None:
-        self.deps = deps
+    def __init__(self, services: Services, handler_input: HandlerInput) -> None:
+        self.services = services
         self.input = handler_input
+        self.state = SessionState.load(self._session())
         self._profile: Profile | None = None
-        self._zone: ZoneInfo | None = None
-        self._state: SessionState | None = None
+        self._failure: StoreError | None = None  # the couple's read failed: ``profile`` raises it
+        # The couple's zone once ``LoadCouple`` has run; the configured default until then (or
+        # when the store cannot say), for openings and closings that follow the clock.
+        self.time_zone = ZoneInfo(services.settings.default_time_zone)
+        # The gratitudes ``LoadCouple`` read with the profile (``Reads.gratitudes_since``), and
+        # whether more were left; None when they were not read that way.
+        self.gratitudes: tuple[list[Gratitude], bool] | None = None
 
     @classmethod
-    def of(cls, deps: Deps, handler_input: HandlerInput) -> Turn:
+    def of(cls, services: Services, handler_input: HandlerInput) -> Turn:
+        """This request's turn (``OpenTurn`` made it; an exception handler may arrive before it did)."""
         attrs = handler_input.attributes_manager.request_attributes
         turn = attrs.get("turn")
         if not isinstance(turn, Turn):
-            turn = attrs["turn"] = cls(deps, handler_input)
+            turn = attrs["turn"] = cls(services, handler_input)
         return turn
 
     @property
     def content(self) -> Catalogue:
-        return self.deps.content
+        return self.services.content
 
-    @property
-    def session(self) -> dict[str, Any] | None:
-        """The raw session attributes (None for a request without a session); read only by ``state``."""
+    def _session(self) -> dict[str, Any] | None:
+        """The raw session attributes (None for a request without a session)."""
         try:
             attrs: dict[str, Any] | None = self.input.attributes_manager.session_attributes
         except AttributesManagerException:  # a request without a session (one-shot, skill event)
             return None
         return attrs
 
-    @property
-    def state(self) -> SessionState:
-        """The conversation's typed state (intents/state.py), validated once per request."""
-        if self._state is None:
-            self._state = SessionState.load(self.session)
-        return self._state
-
     def reset_state(self) -> None:
         """Drop this turn's changes to the state (after an error): the session keeps what it had."""
-        self._state = None
+        self.state = SessionState.load(self._session())
 
     def save_state(self) -> None:
         """Write the typed state back as the session attributes of the answer."""
-        attrs = self.session
+        attrs = self._session()
         if attrs is not None:
-            dumped = self.state.dump()  # before clearing: the state may not have been read yet
+            dumped = self.state.dump()
             attrs.clear()
             attrs.update(dumped)
 
@@ -123,26 +123,45 @@ class Turn:
 
     @property
     def profile(self) -> Profile:
+        """The couple as ``LoadCouple`` read it (or as this turn's last write left it). Raises the
+        store's error when that read failed, so a handler fails as it would have at the read."""
+        if self._failure is not None:
+            raise self._failure
         if self._profile is None:
-            self._profile = self.deps.store.load_for_user(self.user_id, self.state.couple)
-            self.remember_couple(self._profile)
+            raise RuntimeError("this handler's reads() said it needs no couple")
         return self._profile
 
     @profile.setter
     def profile(self, value: Profile) -> None:
         self._profile = value
+        self._failure = None
 
-    def profile_with_gratitudes(self, since: date, limit: int) -> tuple[list[dict[str, Any]], bool] | None:
-        """Read the profile together with the gratitudes said since ``since``, in one call, when the
-        profile has not been read yet this request; None when the caller must query on its own."""
-        if self._profile is not None:
-            return None
-        found = self.deps.store.load_for_user_with_gratitudes(self.user_id, self.state.couple, since, limit)
-        if found is None:
-            return None
-        self._profile, items, more = found
+    def load(self, reads: Reads) -> None:
+        """Read the couple (with the week's gratitudes when asked), then learn the time zone when
+        due. Called once per request, by ``LoadCouple``; a store failure is kept for ``profile``."""
+        if not reads.couple:
+            return
+        try:
+            self._read(reads)
+        except StoreError as err:
+            self._failure = err
+            return
+        self.time_zone = ZoneInfo(
+            self._learn_time_zone() or self.profile.time_zone or self.services.settings.default_time_zone
+        )
+
+    def _read(self, reads: Reads) -> None:
+        if reads.gratitudes_since is not None:
+            found = self.services.gratitudes.with_profile(
+                self.user_id, self.state.couple, reads.gratitudes_since, reads.gratitudes_limit, self.now
+            )
+            if found is not None:
+                self._profile, entries, more = found
+                self.gratitudes = (entries, more)
+                self.remember_couple(self._profile)
+                return
+        self._profile = self.services.couples.load_for_user(self.user_id, self.state.couple)
         self.remember_couple(self._profile)
-        return items, more
 
     @property
     def now(self) -> datetime:
@@ -153,30 +172,14 @@ class Turn:
         """Keep a linked couple's id in the session so later turns read it directly (a hint only)."""
         self.state.couple = profile.couple_id if profile is not None and profile.members else None
 
-    @property
-    def time_zone(self) -> ZoneInfo:
-        """The couple's zone: cached in the profile, learnt from the device when due (see
-        docs/data-model.md, "Time zone"), else the configured default."""
-        if self._zone is None:
-            self._zone = ZoneInfo(
-                self._learn_time_zone() or self.profile.time_zone or self.deps.settings.default_time_zone
-            )
-        return self._zone
-
     def _learn_time_zone(self) -> str | None:
-        settings = self.deps.settings
+        """The device's zone from the Settings API when the stored one is due a check (see
+        docs/data-model.md, "Time zone"); the check's date is stored whatever it found."""
+        settings = self.services.settings
         checked_on = self.now.date()
         if not settings.time_zone_lookup or not time_zone_check_due(self.profile, checked_on):
             return None
-        system = getattr(self.input.request_envelope.context, "system", None)
-        device = getattr(system, "device", None)
-        zone = fetch_time_zone(
-            getattr(system, "api_endpoint", None),
-            getattr(device, "device_id", None),
-            getattr(system, "api_access_token", None),
-            timeout=settings.time_zone_timeout_seconds,
-            allow_http=not settings.verify_requests,
-        )
+        zone = self.services.device_settings.time_zone(self.input)
 
         def change(draft: Profile) -> bool:
             if zone:
@@ -185,7 +188,7 @@ class Turn:
             return True
 
         try:
-            self._profile, _ = self.deps.store.update(self.profile, change, step="time_zone")
+            self._profile, _ = self.services.couples.update(self.profile, change, step="time_zone")
         except StoreError:
             log.warning("could not store the time zone check", exc_info=True)
         return zone
@@ -200,16 +203,12 @@ class Turn:
     def outcome(self) -> str | None:
         """What this request's write did (``Profile.outcome``), also when the request is a redelivery
         that the store recognised and did not apply again; None when it wrote nothing."""
-        return self.profile.outcome_of(current_request_token())
+        return self.profile.outcome_of(self.services.couples.request_token())
 
     def part_of_day(self) -> str:
-        """Morning, afternoon or evening where the couple is (their zone; the default one when the
-        store cannot say), for openings and closings that follow the clock."""
-        try:
-            zone = self.time_zone
-        except StoreError:
-            zone = ZoneInfo(self.deps.settings.default_time_zone)
-        return part_of_day(self.now.astimezone(zone).hour)
+        """Morning, afternoon or evening where the couple is (the default zone when the store could
+        not say), for openings and closings that follow the clock."""
+        return part_of_day(self.now.astimezone(self.time_zone).hour)
 
     def say(self, key: str, rotation: int = -1, **values: object) -> str:
         """A phrase from content, escaped for SSML (values are escaped with it). A time-aware phrase
@@ -265,6 +264,31 @@ def slot_usable(handler_input: HandlerInput, name: str) -> bool:
     return any(getattr(getattr(a, "status", None), "code", None) == StatusCode.ER_SUCCESS_MATCH for a in authorities)
 
 
+class OpenTurn(AbstractRequestInterceptor):
+    """Before handler selection, every request: the turn with its typed session state (read once)."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def process(self, handler_input: HandlerInput) -> None:
+        handler_input.attributes_manager.request_attributes["turn"] = Turn(self.services, handler_input)
+
+
+class LoadCouple(AbstractRequestInterceptor):
+    """After the handler is chosen, before it runs: what it ``reads`` (the couple, the time zone).
+
+    The builder puts one in each handler's chain (skill/builder.py), so the read is sized to the
+    handler (the weekly summary reads its gratitudes in the same call) and happens exactly once.
+    """
+
+    def __init__(self, handler: Handler) -> None:
+        self.handler = handler
+
+    def process(self, handler_input: HandlerInput) -> None:
+        turn = self.handler.turn(handler_input)
+        turn.load(self.handler.reads(turn))
+
+
 class SaveState(AbstractResponseInterceptor):
     """After every handled request: the typed state becomes the session attributes Alexa keeps."""
 
@@ -286,11 +310,15 @@ class SaveState(AbstractResponseInterceptor):
 class Handler(AbstractRequestHandler):
     """A request handler built with its dependencies (no module-global skill)."""
 
-    def __init__(self, deps: Deps) -> None:
-        self.deps = deps
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def reads(self, turn: Turn) -> Reads:
+        """What ``LoadCouple`` reads before ``handle`` runs: the couple, unless a handler says otherwise."""
+        return Reads()
 
     def turn(self, handler_input: HandlerInput) -> Turn:
-        return Turn.of(self.deps, handler_input)
+        return Turn.of(self.services, handler_input)
 
 
 class IntentHandler(Handler):

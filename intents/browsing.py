@@ -12,12 +12,13 @@ from collections.abc import Callable
 
 from ask_sdk_model import Response
 
+from content import speech
 from content.schema import MAX_PASSAGE_SECONDS, WORDS_PER_SECOND, Catalogue, Practice
 from intents.base import Turn
 from intents.state import WALK, Phase, Place
-from skill import screen, speech
+from skill.alexa import screen
+from skill.domain.profile import Profile
 from skill.store.errors import StoreUnavailable
-from skill.store.profile import Profile
 
 log = logging.getLogger("close_together.intents.browsing")
 
@@ -65,7 +66,7 @@ def remember(turn: Turn, place: Place, heard: list[str] | None = None, tonight: 
         return changed
 
     try:
-        turn.profile, _ = turn.deps.store.update(turn.profile, change, step="browse")
+        turn.profile, _ = turn.services.couples.update(turn.profile, change, step="browse")
     except StoreUnavailable:
         log.warning("could not store where the couple is in the guide", exc_info=True)
 

@@ -12,14 +12,18 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_request_type
 from ask_sdk_model import Response
 
-from intents.base import Deps, Handler, Turn
+from intents.base import NOTHING, Handler, Reads, Turn
 from intents.thread import here
+from skill.services import Services
 from skill.store.errors import OutcomeUnknown, StoreUnavailable
 
 log = logging.getLogger("close_together.intents.builtin")
 
 
 class SessionEndedHandler(Handler):
+    def reads(self, turn: Turn) -> Reads:
+        return NOTHING  # nothing is said: Alexa takes no answer to it
+
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(is_request_type("SessionEndedRequest")(handler_input))
 
@@ -44,9 +48,9 @@ class UnhandledHandler(Handler):
         return turn.ask(turn.say("not_understood"), turn.say("help_reprompt"))
 
 
-def answer_after_error(deps: Deps, handler_input: HandlerInput, key: str) -> Response:
+def answer_after_error(services: Services, handler_input: HandlerInput, key: str) -> Response:
     """The session keeps the state it came with (validated): the failed turn's changes are dropped."""
-    turn = Turn.of(deps, handler_input)
+    turn = Turn.of(services, handler_input)
     turn.reset_state()
     turn.save_state()
     return turn.ask(turn.say(key), turn.say("error_reprompt"))
@@ -55,15 +59,15 @@ def answer_after_error(deps: Deps, handler_input: HandlerInput, key: str) -> Res
 class StoreUnavailableHandler(AbstractExceptionHandler):
     """DynamoDB could not answer: say so honestly instead of pretending."""
 
-    def __init__(self, deps: Deps) -> None:
-        self.deps = deps
+    def __init__(self, services: Services) -> None:
+        self.services = services
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
         return isinstance(exception, StoreUnavailable)
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         log.warning("store unavailable: %s", type(exception.__cause__ or exception).__name__)
-        return answer_after_error(self.deps, handler_input, "store_unavailable")
+        return answer_after_error(self.services, handler_input, "store_unavailable")
 
 
 class OutcomeUnknownHandler(AbstractExceptionHandler):
@@ -71,15 +75,15 @@ class OutcomeUnknownHandler(AbstractExceptionHandler):
     "not saved": either could be false. Saying it again is safe (writes are once per request id and
     a day's practice counts once)."""
 
-    def __init__(self, deps: Deps) -> None:
-        self.deps = deps
+    def __init__(self, services: Services) -> None:
+        self.services = services
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
         return isinstance(exception, OutcomeUnknown)
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         log.warning("write outcome unknown: %s", type(exception.__cause__ or exception).__name__)
-        turn = Turn.of(self.deps, handler_input)
+        turn = Turn.of(self.services, handler_input)
         turn.reset_state()  # the session keeps the place it came with
         turn.save_state()
         if is_request_type("IntentRequest")(handler_input) and get_intent_name(handler_input) == "GratitudeIntent":
@@ -92,15 +96,15 @@ class OutcomeUnknownHandler(AbstractExceptionHandler):
 class AnyErrorHandler(AbstractExceptionHandler):
     """Last resort: log with the traceback, apologise with a reprompt, never leak a stack trace."""
 
-    def __init__(self, deps: Deps) -> None:
-        self.deps = deps
+    def __init__(self, services: Services) -> None:
+        self.services = services
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
         return True
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         log.error("unhandled error in a handler", exc_info=exception)
-        return answer_after_error(self.deps, handler_input, "error")
+        return answer_after_error(self.services, handler_input, "error")
 
 
 HANDLERS = (SessionEndedHandler,)

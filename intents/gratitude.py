@@ -18,12 +18,12 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, get_slot
 from ask_sdk_model import Response
 
+from content.speech import xml_safe
 from intents.base import IntentHandler, Turn
 from intents.state import ROUND, Phase, Place, Round, valid_name
-from skill.speech import xml_safe
+from skill.domain.gratitude import Gratitude
+from skill.domain.profile import Profile
 from skill.store.errors import StoreUnavailable
-from skill.store.gratitude import Gratitude, GratitudeLog
-from skill.store.profile import Profile
 
 log = logging.getLogger("close_together.intents.gratitude")
 
@@ -39,10 +39,6 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 # Spoken filler that carries no meaning in a quote read back later ("um okay so like ...").
 _FILLER = re.compile(r"\b(?:um+|uh+|uhm|erm|er|hmm+|mm+|you know|i mean)\b[,.]?\s*", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:(?:okay|ok|so|well|like|yeah|alright|right|and)\b[,.]?\s*)+", re.IGNORECASE)
-
-
-def gratitude_log(turn: Turn) -> GratitudeLog:
-    return GratitudeLog(turn.deps.store, turn.deps.settings.gratitude_retention_days)
 
 
 def activity_name(turn: Turn) -> str:
@@ -157,7 +153,7 @@ def begin(turn: Turn, each: int, new_names: list[str] | None = None) -> Response
         return True
 
     try:
-        turn.profile, _ = turn.deps.store.update(turn.profile, change, step="round")
+        turn.profile, _ = turn.services.couples.update(turn.profile, change, step="round")
     except StoreUnavailable:
         if new_names is not None:
             raise  # the names are what this turn was for: say honestly that it wasn't kept
@@ -191,7 +187,7 @@ def finish(turn: Turn, r: Round, lead: str) -> Response:
         return changed
 
     try:
-        turn.profile, _ = turn.deps.store.update(turn.profile, change)
+        turn.profile, _ = turn.services.couples.update(turn.profile, change)
     except StoreUnavailable:
         log.warning("gratitude round finished but not counted for the streak")
         return turn.tell(
@@ -268,7 +264,7 @@ def stop_round(turn: Turn) -> Response:
             return True
 
         try:
-            turn.profile, _ = turn.deps.store.update(turn.profile, change, step="voices")
+            turn.profile, _ = turn.services.couples.update(turn.profile, change, step="voices")
         except StoreUnavailable:
             log.warning("voices not remembered")
     if r.shared == 0:
@@ -287,7 +283,7 @@ def resume_round(turn: Turn, marker: Place | None) -> Response | None:
     wanted = marker.id.partition("/")[2] if marker and marker.id.startswith(today.isoformat() + "/") else None
     if len(who) < 2:
         return None
-    entries, _ = gratitude_log(turn).between(turn.profile.couple_id, today, today, turn.now)
+    entries, _ = turn.services.gratitudes.between(turn.profile.couple_id, today, today, turn.now)
     round_id = wanted or (entries[-1].round_id if entries else None)
     if round_id is None:
         return None
@@ -403,7 +399,7 @@ class GratitudeHandler(IntentHandler):
         who = names(turn)
         entry = Gratitude(by=who[speaker], to=who[1 - speaker], words=words, at=turn.now, round_id=r.id, each=r.each)
         try:
-            gratitude_log(turn).add(turn.profile.couple_id, entry, local_now(turn), request_id(turn))
+            turn.services.gratitudes.add(turn.profile.couple_id, entry, local_now(turn), request_id(turn))
         except StoreUnavailable:
             log.warning("gratitude not stored")
             return ask_speaker(turn, r, turn.say("grat_not_saved"), key="grat_ask_again_after_error")

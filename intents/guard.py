@@ -19,7 +19,7 @@ from typing import Any
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import IntentRequest, Response
 
-from intents.base import Handler
+from intents.base import NOTHING, Handler, Reads, Turn
 
 log = logging.getLogger("close_together.intents.guard")
 
@@ -41,12 +41,15 @@ def slot_values(handler_input: HandlerInput) -> list[str]:
 
 
 class InputGuardHandler(Handler):
+    def reads(self, turn: Turn) -> Reads:
+        return NOTHING  # refused before anything is read
+
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        limit = self.deps.settings.max_slot_chars
+        limit = self.services.settings.max_slot_chars
         return any(len(value) > limit for value in slot_values(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        log.info("slot value over %d characters refused", self.deps.settings.max_slot_chars)
+        log.info("slot value over %d characters refused", self.services.settings.max_slot_chars)
         turn = self.turn(handler_input)
         return turn.ask(turn.say("input_too_long"), turn.say("input_too_long_reprompt"))
 

@@ -11,6 +11,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, get_slot
 from ask_sdk_model import Response
 
+from content import speech
 from content.schema import Catalogue, Practice, Reason, StepGroup
 from intents.base import IntentHandler, Turn
 from intents.browsing import (
@@ -28,7 +29,6 @@ from intents.browsing import (
 )
 from intents.state import ANY, EXERCISES, REASONS, STEPS, WALK, Phase, Place
 from intents.tonight import offer_another, offer_tonight, session_practice
-from skill import speech
 
 TRAIL_LIMIT = 20
 GROUP_GAP = 0.7

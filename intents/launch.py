@@ -9,7 +9,7 @@ from ask_sdk_model import Response
 from intents.base import Handler
 from intents.state import Phase
 from intents.tonight import streak_words
-from skill.streak import current
+from skill.domain.streak import current
 
 
 class LaunchHandler(Handler):

@@ -9,12 +9,12 @@ from ask_sdk_core.utils import get_slot, is_request_type
 from ask_sdk_model import Response
 
 from intents import reminders
-from intents.base import Handler, IntentHandler, Turn
+from intents.base import NOTHING, Handler, IntentHandler, Reads, Turn
 from intents.state import Phase
 from intents.tonight import streak_words
-from skill.store.partners import JoinOutcome, Partners
-from skill.store.profile import Profile
-from skill.streak import current
+from skill.domain.profile import Profile
+from skill.domain.streak import current
+from skill.store.partners import JoinOutcome
 
 log = logging.getLogger("close_together.intents.partners")
 
@@ -29,10 +29,6 @@ _JOIN_KEYS = {
 }
 
 
-def partners(turn: Turn) -> Partners:
-    return Partners(turn.deps.store)
-
-
 def spoken_digits(code: str) -> str:
     return " ".join(code)
 
@@ -43,7 +39,7 @@ class LinkPartnerHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         turn.state.leave()
-        code = partners(turn).issue_code(turn.user_id, turn.now)
+        code = turn.services.partners.issue_code(turn.user_id, turn.now)
         if code is None:
             return turn.tell(turn.say("link_already"))
         return turn.tell(
@@ -69,7 +65,7 @@ class JoinPartnerHandler(IntentHandler):
         if not code:
             turn.elicit("JoinPartnerIntent", "code")  # the digits alone are a code only while asked for
             return turn.ask(turn.say("join_ask_code"), turn.say("join_ask_code_reprompt"))
-        result = partners(turn).join(turn.user_id, code, turn.now, turn.today)
+        result = turn.services.partners.join(turn.user_id, code, turn.now, turn.today)
         if result.outcome is JoinOutcome.JOINED and result.profile is not None:
             turn.profile = result.profile
             turn.remember_couple(result.profile)
@@ -90,7 +86,7 @@ class UnlinkPartnerHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         turn.state.leave()
-        mine = partners(turn).unlink(turn.user_id)
+        mine = turn.services.partners.unlink(turn.user_id)
         if mine is None:
             return turn.tell(turn.say("unlink_not_linked"))
         turn.profile = mine
@@ -151,7 +147,7 @@ class DeleteConfirmedHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         reminders.forget(turn)  # the Alexa reminder first: its alertToken is about to go
-        removed = partners(turn).delete_couple(turn.user_id)
+        removed = turn.services.partners.delete_couple(turn.user_id)
         log.info("couple data deleted by voice", extra={"items": removed})
         turn.state.clear()
         return turn.tell(turn.say("delete_done"))
@@ -166,7 +162,7 @@ class DeleteMineConfirmedHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         partner = partner_name(turn)  # before the shared profile is gone from this account
-        partners(turn).delete_account(turn.user_id)
+        turn.services.partners.delete_account(turn.user_id)
         log.info("one account's data deleted by voice; the partner keeps theirs")
         turn.state.clear()
         return turn.tell(turn.say("delete_mine_done", partner=partner))
@@ -187,12 +183,15 @@ class DeleteDeclinedHandler(IntentHandler):
 class SkillDisabledHandler(Handler):
     """AlexaSkillEvent.SkillDisabled (no session, nothing is spoken): forget this account."""
 
+    def reads(self, turn: Turn) -> Reads:
+        return NOTHING  # the deletion reads what it deletes
+
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(is_request_type("AlexaSkillEvent.SkillDisabled")(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        partners(turn).disable_account(turn.user_id)
+        turn.services.partners.disable_account(turn.user_id)
         log.info("skill disabled: account data removed")
         return handler_input.response_builder.response
 

@@ -32,11 +32,9 @@ from intents.base import IntentHandler, Turn
 from intents.gratitude import clean_words, request_id, slot_text
 from intents.state import Phase
 from intents.summary import quote
-from skill.store import keys
-from skill.store.answers import Answer, Answers
+from skill.domain.profile import Profile
+from skill.store.answers import Answer
 from skill.store.errors import StoreUnavailable
-from skill.store.profile import Profile
-from skill.store.scope import current_request_token, step_token
 
 log = logging.getLogger("close_together.intents.question")
 
@@ -52,7 +50,7 @@ EVENING_ENDS_HOUR = 4
 # Answers are kept until the next evening begins (local time), then DynamoDB's TTL removes them.
 ANSWERS_KEPT_UNTIL = time(18, 0)
 MAX_ANSWER_CHARS = 300
-STEP = "question"  # this feature's write within a request (skill.store.scope.step_token)
+STEP = "question"  # this feature's write within a request (CoupleStore.request_token)
 _SEEDS = 1 << 20  # a couple's order is one of a million shuffles (the seed fits in a few bytes)
 
 
@@ -136,9 +134,9 @@ def tonights(turn: Turn, another: bool = False) -> tuple[Question, bool]:
             draft.outcome = "q_another"  # a redelivered request answers the same way
         return True
 
-    turn.profile, _ = turn.deps.store.update(turn.profile, change, step=STEP)
+    turn.profile, _ = turn.services.couples.update(turn.profile, change, step=STEP)
     if another and not moved:
-        moved = turn.profile.outcome_of(step_token(current_request_token(), STEP)) == "q_another"
+        moved = turn.profile.outcome_of(turn.services.couples.request_token(STEP)) == "q_another"
     place = Place.decode(turn.profile.question)
     assert place is not None  # just stored, or already tonight's
     return question_at(turn.content.questions, place), moved
@@ -160,11 +158,11 @@ def linked(turn: Turn) -> bool:
 
 
 def me(turn: Turn) -> str:
-    return keys.couple_id_for_user(turn.user_id)
+    return turn.services.couples.account_id(turn.user_id)
 
 
 def answers_for(turn: Turn, question: Question) -> dict[str, Answer]:
-    return Answers(turn.deps.store).of(turn.profile.couple_id, evening(turn).isoformat(), question.id, turn.now)
+    return turn.services.answers.of(turn.profile.couple_id, evening(turn).isoformat(), question.id, turn.now)
 
 
 def expires(turn: Turn) -> datetime:
@@ -240,7 +238,7 @@ def keep(turn: Turn, words: str) -> Response:
         return give(turn, question, "q_talk", turn.say("q_answer_none"))
     answer = Answer(me(turn), words)
     try:
-        Answers(turn.deps.store).put(
+        turn.services.answers.put(
             turn.profile.couple_id, evening(turn).isoformat(), question.id, answer, request_id(turn), expires(turn)
         )
     except StoreUnavailable:

@@ -1,7 +1,7 @@
 """The evening reminder: "remind us every evening at eight", "change the reminder to nine", "stop the
 reminders", and the answer to Alexa's permission question (Connections.Response).
 
-One daily reminder per Alexa account through the Reminders API (skill/reminders.py), its alertToken
+One daily reminder per Alexa account through the Reminders API (skill/alexa/reminders.py), its alertToken
 kept in the account's REMINDER item (skill/store/reminders.py). Without the reminders permission the
 skill asks for it by voice (Connections.SendRequest "AskFor"), and sends the consent card when the
 couple says no. See docs/echo-show-and-reminders.md.
@@ -21,10 +21,9 @@ from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.ui import AskForPermissionsConsentCard
 
 from intents.base import Handler, IntentHandler, Turn
-from skill.reminders import PERMISSION, Outcome, RemindersApi, daily_reminder
+from skill.alexa.reminders import PERMISSION, Outcome, daily_reminder
 from skill.store.errors import StoreUnavailable
-from skill.store.keys import request_hash
-from skill.store.reminders import CLAIM_SECONDS, ReminderRecord, ReminderStore
+from skill.store.reminders import CLAIM_SECONDS, ReminderRecord
 
 log = logging.getLogger("close_together.intents.reminders")
 
@@ -73,21 +72,6 @@ def permission_granted(turn: Turn) -> bool:
     return bool(getattr(permissions, "consent_token", None))
 
 
-def api(turn: Turn) -> RemindersApi:
-    system = getattr(turn.input.request_envelope.context, "system", None)
-    settings = turn.deps.settings
-    return RemindersApi(
-        getattr(system, "api_endpoint", None),
-        getattr(system, "api_access_token", None),
-        timeout=settings.reminders_timeout_seconds,
-        allow_http=not settings.verify_requests,
-    )
-
-
-def reminders(turn: Turn) -> ReminderStore:
-    return ReminderStore(turn.deps.store)
-
-
 def ask_permission(turn: Turn, at: time) -> Response:
     """Alexa asks the couple, in its own words, to allow reminders; the answer comes back as a
     Connections.Response carrying ``token`` (the time they asked for, nothing personal)."""
@@ -109,9 +93,9 @@ def schedule(turn: Turn, at: time, after_consent: bool = False) -> Response:
     """Make this account's one evening reminder ring at ``at``: move it if there is one, else create it."""
     if not after_consent and not permission_granted(turn):
         return ask_permission(turn, at)
-    user, store, service = turn.user_id, reminders(turn), api(turn)
+    user, store, service = turn.user_id, turn.services.reminders, turn.services.reminders_api.api(turn.input)
     envelope_request = turn.input.request_envelope.request
-    request = request_hash(str(getattr(envelope_request, "request_id", "")))
+    request = turn.services.couples.request_token() or ""
     body = daily_reminder(
         at,
         turn.time_zone.key,
@@ -159,11 +143,11 @@ def forget(turn: Turn) -> None:
     """Before a couple's data is deleted: delete the reminder in Alexa too (best effort; the record
     goes with the account's partition either way)."""
     try:
-        record = reminders(turn).get(turn.user_id)
+        record = turn.services.reminders.get(turn.user_id)
     except StoreUnavailable:
         return
     if record is not None and record.alert_token:
-        outcome = api(turn).delete(record.alert_token).outcome
+        outcome = turn.services.reminders_api.api(turn.input).delete(record.alert_token).outcome
         if outcome not in (Outcome.OK, Outcome.NOT_FOUND):
             log.warning("reminder not deleted with the couple's data (%s)", outcome.value)
 
@@ -200,13 +184,13 @@ class StopRemindersHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        store = reminders(turn)
+        store = turn.services.reminders
         record = store.get(turn.user_id)
         if record is None or not record.alert_token:
             if record is not None and record.claimed_at < int(turn.now.timestamp()) - CLAIM_SECONDS:
                 store.delete(turn.user_id)  # a claim whose create never finished
             return turn.tell(turn.say("reminder_none"))
-        result = api(turn).delete(record.alert_token)
+        result = turn.services.reminders_api.api(turn.input).delete(record.alert_token)
         if result.outcome in (Outcome.OK, Outcome.NOT_FOUND):
             store.delete(turn.user_id)
             return turn.tell(turn.say("reminder_stopped"))

@@ -15,15 +15,17 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
+from content import speech
 from content.schema import Practice
-from intents.base import IntentHandler, Turn
-from intents.gratitude import ACTIVITY_ID, activity_name, clean_words, gratitude_log
+from intents.base import IntentHandler, Reads, Turn
+from intents.gratitude import ACTIVITY_ID, activity_name, clean_words
 from intents.state import Phase
-from skill import screen, speech
+from skill.alexa import screen
+from skill.domain.gratitude import Gratitude, said_between
+from skill.domain.profile import Profile
+from skill.domain.streak import current
 from skill.store.errors import StoreUnavailable
-from skill.store.gratitude import MAX_WEEK_ENTRIES, Gratitude
-from skill.store.profile import Profile
-from skill.streak import current
+from skill.store.gratitude import MAX_WEEK_ENTRIES
 
 log = logging.getLogger("close_together.intents.summary")
 
@@ -67,20 +69,15 @@ def pick_readback(entries: list[Gratitude], last_key: str | None) -> Gratitude |
 
 def summary(turn: Turn, weeks_back: int) -> tuple[list[str], list[str]]:
     """Spoken sentences and card lines for a week."""
-    # One read for the profile and the week's gratitudes together. The week's local bounds need the
-    # couple's time zone (in the profile), so the read starts a day before any zone's Monday could be.
-    earliest = turn.now.date() - timedelta(days=1 + 6 + 7 * weeks_back)
-    prefetched = turn.profile_with_gratitudes(earliest, 2 * MAX_WEEK_ENTRIES)
     profile = turn.profile
     today = turn.today
     week = Week.containing(today, weeks_back)
     done = [(d, pid) for d, pid in profile.done if week.holds(d)]
-    log = gratitude_log(turn)
-    if prefetched is None:
-        entries, more = log.between(profile.couple_id, week.first, week.last, turn.now)
+    if turn.gratitudes is None:  # not read with the profile (see ``week_reads``)
+        entries, more = turn.services.gratitudes.between(profile.couple_id, week.first, week.last, turn.now)
     else:
-        entries, more = log.entries(prefetched[0], week.first, week.last, turn.now), prefetched[1]
-        more = more and len(entries) >= MAX_WEEK_ENTRIES
+        entries = said_between(turn.gratitudes[0], week.first, week.last)
+        more = turn.gratitudes[1] and len(entries) >= MAX_WEEK_ENTRIES
     screen.show_week(
         turn, week.first, week.label(), (d for d, _ in done), current(profile.streak_state(), today), len(entries), more
     )
@@ -150,7 +147,7 @@ def remember_readback(turn: Turn, key: str) -> None:
         return True
 
     try:
-        turn.profile, _ = turn.deps.store.update(turn.profile, change)
+        turn.profile, _ = turn.services.couples.update(turn.profile, change)
     except StoreUnavailable:  # only the rotation is lost; the summary is still worth giving
         log.warning("summary read-back not remembered")
 
@@ -195,8 +192,18 @@ def respond(turn: Turn, weeks_back: int) -> Response:
     return turn.tell(text)
 
 
+def week_reads(turn: Turn, weeks_back: int) -> Reads:
+    """One read for the profile and the week's gratitudes together. The week's local bounds need the
+    couple's time zone (in the profile), so the read starts a day before any zone's Monday could be."""
+    earliest = turn.now.date() - timedelta(days=1 + 6 + 7 * weeks_back)
+    return Reads(gratitudes_since=earliest, gratitudes_limit=2 * MAX_WEEK_ENTRIES)
+
+
 class ThisWeekHandler(IntentHandler):
     intents = ("WeeklySummaryIntent",)
+
+    def reads(self, turn: Turn) -> Reads:
+        return week_reads(turn, 0)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return respond(self.turn(handler_input), 0)
@@ -207,6 +214,9 @@ class LastWeekHandler(IntentHandler):
 
     def applies(self, turn: Turn) -> bool:
         return get_intent_name(turn.input) != "AMAZON.YesIntent" or turn.phase == Phase.SUMMARY_MORE
+
+    def reads(self, turn: Turn) -> Reads:
+        return week_reads(turn, 1)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return respond(self.turn(handler_input), 1)

@@ -10,14 +10,15 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
+from content import speech
 from content.schema import Practice
 from intents import browsing
 from intents.base import IntentHandler, Turn
 from intents.state import WALK, Phase
-from skill import screen, speech
+from skill.alexa import screen
+from skill.domain.profile import Profile
+from skill.domain.streak import Streak, current
 from skill.store.errors import StoreUnavailable
-from skill.store.profile import Profile
-from skill.streak import Streak, current
 
 log = logging.getLogger("close_together.intents.tonight")
 
@@ -80,7 +81,7 @@ def tonight_for(turn: Turn, another: bool = False) -> Practice:
         return True
 
     try:
-        turn.profile, _ = turn.deps.store.update(profile, change, step="tonight")
+        turn.profile, _ = turn.services.couples.update(profile, change, step="tonight")
     except StoreUnavailable:
         # The suggestion is still worth giving; only its stability for the evening is lost.
         log.warning("could not store tonight's suggestion", exc_info=True)
@@ -207,7 +208,7 @@ class CompletedHandler(IntentHandler):
                 draft.browse = {}
             return True
 
-        turn.profile, _ = self.deps.store.update(turn.profile, change)
+        turn.profile, _ = self.services.couples.update(turn.profile, change)
         after = turn.streak()
         name = practice.name if practice else turn.say("unnamed_practice")
         turn.state.leave()

@@ -1,13 +1,49 @@
-"""Builds the ASK skill: one ordered list of handler classes, dependencies passed to each."""
+"""The composition root's skill half: services, the ordered handler classes, interceptors, the runtime.
+
+``build_runtime`` is what both entry points call (``skill.app.create_app`` for HTTPS and
+``skill.lambda_entry``); it is the only code that knows every layer (docs/architecture.md).
+"""
 
 from __future__ import annotations
 
+from ask_sdk_core.dispatch_components import AbstractExceptionHandler
+from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_model import Response
+from ask_sdk_runtime.dispatch_components import GenericRequestHandlerChain
 
+from content.schema import Catalogue
 from intents import builtin, gratitude, guard, guide, launch, partners, question, reminders, summary, thread, tonight
-from intents.base import Deps, Handler, SaveState
-from skill import apl, observe
+from intents.base import Handler, LoadCouple, OpenTurn, SaveState
+from skill.alexa import apl
+from skill.core import observe
+from skill.core.settings import Settings
+from skill.services import Services, build_services
+from skill.store.couples import CoupleStore
+from skill.store.errors import OutcomeUnknown, StoreUnavailable
+from skill.web.pipeline import Runtime
+
+
+class Observed(AbstractExceptionHandler):
+    """Wraps one of the skill's exception handlers: records the outcome, then lets it answer."""
+
+    def __init__(self, inner: AbstractExceptionHandler) -> None:
+        self.inner = inner
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return bool(self.inner.can_handle(handler_input, exception))
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response | None:
+        observe.set_outcome(
+            observe.STORE_UNAVAILABLE
+            if isinstance(exception, StoreUnavailable)
+            else observe.OUTCOME_UNKNOWN
+            if isinstance(exception, OutcomeUnknown)
+            else observe.ERROR
+        )
+        return self.inner.handle(handler_input, exception)
+
 
 # Tried in this order; the first whose can_handle is true wins. Catch-alls stay last.
 HANDLER_CLASSES: tuple[type[Handler], ...] = (
@@ -28,14 +64,26 @@ HANDLER_CLASSES: tuple[type[Handler], ...] = (
 )
 
 
-def build_skill(deps: Deps) -> CustomSkill:
+def build_skill(services: Services) -> CustomSkill:
     builder = SkillBuilder()
-    builder.skill_id = deps.settings.skill_id  # type: ignore[assignment]  # the SDK annotates it as None
-    for handler in HANDLER_CLASSES:
-        builder.add_request_handler(handler(deps))
-    # Handlers say what is on screen (skill/screen.py); this one interceptor draws it (skill/apl.py).
-    builder.add_global_response_interceptor(apl.ScreenInterceptor(deps.content, deps.settings.public_url))
+    builder.skill_id = services.settings.skill_id  # type: ignore[assignment]  # the SDK annotates it as None
+    # Every request first gets its turn (the typed session state); the chosen handler's chain then
+    # reads what that handler needs (intents/base.py, ``LoadCouple``) before it runs.
+    builder.add_global_request_interceptor(OpenTurn(services))
+    for handler_class in HANDLER_CLASSES:
+        handler = handler_class(services)
+        builder.runtime_configuration_builder.request_handler_chains.append(
+            GenericRequestHandlerChain(request_handler=handler, request_interceptors=[LoadCouple(handler)])
+        )
+    # Handlers say what is on screen (skill/alexa/screen.py); this one interceptor draws it (skill/alexa/apl.py).
+    builder.add_global_response_interceptor(apl.ScreenInterceptor(services.content, services.settings.public_url))
     builder.add_global_response_interceptor(SaveState())
     for exception_handler in builtin.EXCEPTION_HANDLERS:
-        builder.add_exception_handler(observe.Observed(exception_handler(deps)))
+        builder.add_exception_handler(Observed(exception_handler(services)))
     return builder.create()
+
+
+def build_runtime(settings: Settings, catalogue: Catalogue | None = None, store: CoupleStore | None = None) -> Runtime:
+    """The same services, handlers and store for every entry point. No DynamoDB client yet (it is lazy)."""
+    services = build_services(settings, catalogue, store)
+    return Runtime(settings=settings, store=services.couples, skill=build_skill(services))

@@ -1,7 +1,7 @@
 """AWS Lambda entry point: ``skill.lambda_entry.handler`` (deploy/cloudformation/lambda.yaml).
 
 The same skill as the Flask app (skill/app.py): the same builder, handlers and store, and the same
-per-request pipeline (skill/pipeline.py). What differs is only the transport:
+per-request pipeline (skill/web/pipeline.py). What differs is only the transport:
 
 * no HTTPS signature check: Alexa invokes the function directly, and the function's resource policy
   (an Alexa Skills Kit trigger whose EventSourceToken is the skill id) lets no one else invoke it;
@@ -21,8 +21,9 @@ import logging
 import os
 from typing import Any
 
-from skill.pipeline import Runtime, answer, build_runtime
-from skill.settings import Settings, SettingsError
+from skill.builder import build_runtime
+from skill.core.settings import Settings, SettingsError
+from skill.web.pipeline import Runtime, answer
 
 _runtime: Runtime | None = None
 
@@ -46,8 +47,8 @@ def runtime() -> Runtime:
 
 
 def json_logs(root: logging.Logger) -> None:
-    """Print the same one-JSON-object lines as gunicorn does (skill/logs.py), through Lambda's own handler."""
-    from skill.logs import JsonFormatter  # only here: tests must not reformat the suite's own handlers
+    """Print the same one-JSON-object lines as gunicorn does (skill/web/logs.py), through Lambda's own handler."""
+    from skill.web.logs import JsonFormatter  # only here: tests must not reformat the suite's own handlers
 
     if not root.handlers:
         root.addHandler(logging.StreamHandler())

@@ -7,7 +7,7 @@ import sys
 
 from botocore.config import Config
 
-from skill.settings import Settings
+from skill.core.settings import Settings
 from skill.store.client import CLIENT_CONFIG, LazyClient
 from skill.store.couples import CoupleStore
 from skill.store.errors import StoreUnavailable

@@ -22,8 +22,8 @@ from content.loader import load_catalogue
 from content.schema import Catalogue
 from deploy import dynamodb_local
 from skill.app import create_app
+from skill.core.settings import Settings
 from skill.manage import operator_store
-from skill.settings import Settings
 from skill.store.couples import CoupleStore
 
 import personal

@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 
 from content.schema import Catalogue
 from skill.app import create_app
-from skill.settings import Settings
+from skill.core.settings import Settings
 from skill.store import keys
 from skill.store.couples import CoupleStore, to_item
 

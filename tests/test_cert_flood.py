@@ -24,8 +24,8 @@ from test_verification import LocalServer
 
 from content.schema import Catalogue
 from skill.app import create_app
-from skill.settings import Settings
-from skill.verification import RequestVerifier, UrlCertFetcher
+from skill.core.settings import Settings
+from skill.web.verification import RequestVerifier, UrlCertFetcher
 
 from alexa import APP_ID, envelope, new_user_id
 from certs import DEFAULT_CHAIN_URL, Pki, make_pki

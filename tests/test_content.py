@@ -12,7 +12,7 @@ import pytest
 from content.loader import CONTENT_DIR, load_catalogue
 from content.schema import ContentError
 from skill.app import create_app
-from skill.settings import Settings
+from skill.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 OVERLAP_TOOL = ROOT.parent / "shared" / "tools" / "guide_overlap.py"

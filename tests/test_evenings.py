@@ -18,9 +18,10 @@ from flask.testing import FlaskClient
 from content.loader import CONTENT_DIR, _phrases, load_catalogue
 from content.schema import PARTS_OF_DAY, Catalogue, ContentError, Practice, part_of_day
 from deploy import chat
+from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.keys import couple_id_for_user
-from skill.store.profile import Profile
+from skill.store.profile_codec import from_attributes, to_attributes
 
 from alexa import Conversation, ends_with_next_step, envelope, speech_text
 from conftest import Served
@@ -199,11 +200,11 @@ def test_a_fresh_start_after_a_break_explains_the_rest_day_once(client: FlaskCli
 
 def test_rest_explained_costs_nothing_until_true_and_is_kept() -> None:
     """The profile is stored packed (docs/performance.md): the flag adds bytes only once it is set."""
-    untold = Profile(couple_id="c" * 32).to_attributes()
-    told = Profile(couple_id="c" * 32, rest_explained=True).to_attributes()
+    untold = to_attributes(Profile(couple_id="c" * 32))
+    told = to_attributes(Profile(couple_id="c" * 32, rest_explained=True))
     assert len(bytes(told["p"].value)) > len(bytes(untold["p"].value))
-    assert Profile.from_attributes(told).rest_explained is True
-    assert Profile.from_attributes(untold).rest_explained is False
+    assert from_attributes(told).rest_explained is True
+    assert from_attributes(untold).rest_explained is False
 
 
 # -- 4. time of day -----------------------------------------------------------------------------------

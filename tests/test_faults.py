@@ -26,8 +26,8 @@ from flask.testing import FlaskClient
 from content.schema import Catalogue
 from deploy import dynamodb_local
 from skill.app import create_app
+from skill.core.settings import Settings
 from skill.manage import operator_store
-from skill.settings import Settings
 from skill.store import client as store_client
 from skill.store.couples import CoupleStore
 from skill.store.errors import StoreUnavailable

@@ -13,10 +13,11 @@ import pytest
 from flask.testing import FlaskClient
 
 from intents.gratitude import clean_words
-from skill.settings import Settings
+from skill.core.settings import Settings
+from skill.domain.gratitude import Gratitude
+from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
-from skill.store.gratitude import Gratitude, GratitudeLog
-from skill.store.profile import Profile
+from skill.store.gratitude import GratitudeLog
 
 from alexa import Conversation, envelope
 from personal import personal

@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 from content.loader import load_catalogue
 from content.schema import Catalogue, ContentError, Practice
 from skill.app import create_app
-from skill.settings import Settings
+from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation, ends_with_next_step, envelope

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from skill.pipeline import MAX_JSON_DEPTH, json_too_deep
+from skill.web.pipeline import MAX_JSON_DEPTH, json_too_deep
 
 from alexa import envelope, new_user_id, speech_text
 from conftest import Served

@@ -11,8 +11,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
+from skill.domain.profile import APPLIED_REQUESTS, Profile
 from skill.store.couples import CoupleStore
-from skill.store.profile import APPLIED_REQUESTS, Profile
 from skill.store.scope import request_scope
 
 from alexa import envelope, new_user_id, speech_text

@@ -15,9 +15,9 @@ from content.schema import Catalogue
 from intents.base import IntentHandler
 from skill import builder
 from skill.app import create_app
-from skill.settings import Settings
+from skill.core.settings import Settings
+from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
-from skill.store.profile import Profile
 
 from alexa import Conversation, envelope, new_user_id, speech_text
 from personal import personal
@@ -78,7 +78,7 @@ class NeedsAName(IntentHandler):
             draft.suggest(today, "touch_map")
             return True
 
-        turn.profile, _ = self.deps.store.update(turn.profile, change)
+        turn.profile, _ = self.services.couples.update(turn.profile, change)
         return turn.tell(turn.say("goodbye"))
 
 

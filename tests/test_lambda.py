@@ -29,10 +29,10 @@ from content.schema import Catalogue
 from intents import gratitude, guide, tonight
 from skill import lambda_entry
 from skill.app import create_app
-from skill.logs import JsonFormatter
+from skill.core.settings import Settings, SettingsError
 from skill.manage import operator_store
-from skill.settings import Settings, SettingsError
 from skill.store.couples import CoupleStore
+from skill.web.logs import JsonFormatter
 
 from alexa import APP_ID, Conversation, envelope, new_user_id, speech_text
 from conftest import ROOT

@@ -15,7 +15,7 @@ from typing import Any
 from cfnlint.decode import decode
 
 from deploy import lambda_package
-from skill.settings import Settings
+from skill.core.settings import Settings
 from skill.store import client
 
 from alexa import APP_ID, envelope, new_user_id, speech_text

@@ -15,12 +15,12 @@ from flask.testing import FlaskClient
 
 from content.schema import Catalogue
 from skill.app import create_app
-from skill.settings import Settings
+from skill.core.settings import Settings
+from skill.domain.profile import MERGE_RULES, Profile, merge_profiles
 from skill.store import keys
 from skill.store.couples import CoupleStore, to_item
 from skill.store.partners import JOIN_TRIES_PER_HOUR, JoinOutcome, Partners
-from skill.store.profile import MERGE_RULES, Profile, merge_profiles
-from skill.verification import RequestVerifier
+from skill.web.verification import RequestVerifier
 
 from alexa import Conversation, envelope, load, new_user_id, stamp
 from certs import DEFAULT_CHAIN_URL, make_pki
@@ -142,7 +142,7 @@ def test_joining_merges_what_the_partner_did_alone(client: FlaskClient, store: C
 
 def test_every_profile_field_has_a_merge_rule() -> None:
     fields = set(Profile.__dataclass_fields__)
-    assert fields == set(MERGE_RULES), "add a rule to MERGE_RULES in skill/store/profile.py for each new field"
+    assert fields == set(MERGE_RULES), "add a rule to MERGE_RULES in skill/domain/profile.py for each new field"
     base = Profile(
         couple_id="shared",
         version=3,

@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 
 from content.schema import Catalogue
+from skill.domain.profile import Profile
 from skill.store import keys
 from skill.store.couples import CoupleStore, from_item, to_item
-from skill.store.profile import Profile
+from skill.store.profile_codec import from_attributes, to_attributes
 
 
 def item_size(item: dict[str, Any]) -> int:
@@ -79,7 +80,7 @@ def secrets_hex(rng: random.Random, length: int) -> str:
 
 
 def stored(profile: Profile) -> dict[str, Any]:
-    item = to_item({keys.PK: keys.couple_pk(profile.couple_id), keys.SK: keys.PROFILE_SK, **profile.to_attributes()})
+    item = to_item({keys.PK: keys.couple_pk(profile.couple_id), keys.SK: keys.PROFILE_SK, **to_attributes(profile)})
     del item["couple_id"]
     return item
 
@@ -104,7 +105,7 @@ def test_an_unused_field_costs_nothing_and_a_used_one_about_its_own_bytes(catalo
     assert plain < marked <= plain + len('"paused_on":"2026-11-28",')
     attrs = from_item(stored(WithMarker(**fields, paused_on="2026-11-28")))
     attrs["couple_id"] = fields["couple_id"]
-    loaded = WithMarker.from_attributes(attrs)
+    loaded = from_attributes(attrs, WithMarker)
     assert isinstance(loaded, WithMarker) and loaded.paused_on == "2026-11-28"
 
 
@@ -118,7 +119,7 @@ def test_the_compact_form_reads_back_exactly(catalogue: Catalogue, store: Couple
     profile = lived(catalogue, 40)
     attrs = from_item(stored(profile))
     attrs["couple_id"] = profile.couple_id
-    assert Profile.from_attributes(attrs) == profile
+    assert from_attributes(attrs) == profile
     # And through DynamoDB Local itself.
     saved = store.save(
         Profile(
@@ -136,5 +137,5 @@ def test_profiles_stored_in_the_older_list_form_still_load() -> None:
         "applied": [["0123456789abcdef", "completed_streak"]],
         "version": 3,
     }
-    profile = Profile.from_attributes({"couple_id": "c", **old})
+    profile = from_attributes({"couple_id": "c", **old})
     assert (profile.done, profile.last_done, profile.applied) == (old["done"], old["last_done"], old["applied"])

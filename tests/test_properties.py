@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 
 from content.schema import Catalogue
 from skill.app import create_app
-from skill.settings import Settings
-from skill.verification import RequestVerifier
+from skill.core.settings import Settings
+from skill.web.verification import RequestVerifier
 
 from alexa import APP_ID, envelope
 from certs import Pki, make_pki

@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 from flask import Flask
 from flask.testing import FlaskClient
 
+from content import speech
 from content.schema import MAX_QUESTION_SECONDS, QUESTION_GROUPS, REPEAT_FREE_DAYS, Catalogue
 from intents.question import Place
-from skill import speech
 from skill.store import keys
 from skill.store.couples import CoupleStore, from_item
 

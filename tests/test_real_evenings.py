@@ -12,7 +12,7 @@ from test_gratitude import GRATITUDE_WORDS, ME, YOU, entries, evening, grateful,
 
 from deploy.build_models import OUTPUT
 from deploy.chat import Matcher, elicited, hear
-from skill.settings import Settings
+from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation

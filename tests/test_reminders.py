@@ -18,7 +18,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from skill.reminders import PERMISSION
+from skill.alexa.reminders import PERMISSION
 from skill.store.couples import CoupleStore
 from skill.store.reminders import ReminderStore
 

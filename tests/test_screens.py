@@ -17,10 +17,10 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from skill.apl import directive
+from skill.alexa.apl import directive
+from skill.alexa.screen import PracticeScreen, WeekScreen
 from skill.app import create_app
-from skill.screen import PracticeScreen, WeekScreen
-from skill.settings import Settings
+from skill.core.settings import Settings
 
 from alexa import Conversation
 
@@ -145,7 +145,7 @@ def test_the_weekly_summary_shows_the_strip_streak_and_gratitudes(public_client:
     c.one_shot("WeeklySummaryIntent", evening(3, 21))
     card = c.card
     assert card is not None and card["type"] == "Standard"
-    strip = f"{PUBLIC}/strip/1011000-3.png"  # one rest day keeps the streak (skill/streak.py)
+    strip = f"{PUBLIC}/strip/1011000-3.png"  # one rest day keeps the streak (skill/domain/streak.py)
     assert card["image"] == {"smallImageUrl": strip, "largeImageUrl": strip}
     if not screen:
         assert renders(c) == []

@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 
 from deploy import dynamodb_local
+from skill.core.settings import Settings
 from skill.manage import operator_store
-from skill.settings import Settings
 
 from alexa import envelope, new_user_id, speech_text
 from conftest import ROOT

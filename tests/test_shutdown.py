@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from deploy import dynamodb_local
-from skill.settings import Settings
+from skill.core.settings import Settings
 
 from alexa import envelope, new_user_id
 from conftest import ROOT

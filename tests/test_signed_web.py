@@ -16,9 +16,9 @@ from flask.testing import FlaskClient
 
 from content.schema import Catalogue
 from skill.app import create_app
-from skill.settings import Settings
+from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
-from skill.verification import RequestVerifier, UrlCertFetcher
+from skill.web.verification import RequestVerifier, UrlCertFetcher
 
 from alexa import APP_ID, envelope, new_user_id
 from certs import DEFAULT_CHAIN_URL, Pki, make_pki, new_key, sign_body

@@ -1,4 +1,4 @@
-"""How long answers take to say, at 165 words a minute plus pauses (skill.speech.duration): every
+"""How long answers take to say, at 165 words a minute plus pauses (content.speech.duration): every
 answer at most 20 s, a passage of the guide at most 30 s, the weekly summary at most 25 s with its
 quote. Measured on every content item and on every answer the skill composes, including rounds
 that carry a 300-character gratitude and the longest names; the estimator itself is checked
@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from content import speech
 from content.schema import (
     MAX_ABOUT_SECONDS,
     MAX_ANSWER_SECONDS,
@@ -23,7 +24,6 @@ from content.schema import (
     Catalogue,
     spoken_seconds,
 )
-from skill import speech
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation, ends_with_next_step, speech_text

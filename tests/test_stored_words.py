@@ -19,12 +19,12 @@ import pytest
 from flask.testing import FlaskClient
 from test_profile_size import item_size
 
-from skill import speech
-from skill.settings import Settings
+from content import speech
+from skill.core.settings import Settings
+from skill.domain.profile import MAX_NAME_CHARS, MAX_VOICES, Profile
 from skill.store import keys
 from skill.store.couples import CoupleStore, to_item
 from skill.store.gratitude import GratitudeLog
-from skill.store.profile import MAX_NAME_CHARS, MAX_VOICES, Profile
 
 from alexa import Conversation
 from personal import personal

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from skill.streak import Streak, current, record_day
+from skill.domain.streak import Streak, current, record_day
 
 D0 = date(2026, 11, 2)
 

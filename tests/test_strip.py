@@ -9,7 +9,7 @@ import zlib
 import pytest
 from flask.testing import FlaskClient
 
-from skill.strip import ACTIVE, HEIGHT, RING, WIDTH, render, strip_path
+from skill.alexa.strip import ACTIVE, HEIGHT, RING, WIDTH, render, strip_path
 
 
 def decode(png: bytes) -> tuple[int, int, bytes]:

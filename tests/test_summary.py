@@ -9,8 +9,8 @@ from flask.testing import FlaskClient
 from test_gratitude import GRATITUDE_WORDS, NY, PARTNER_NAMES, with_names
 
 from content.schema import Catalogue
+from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
-from skill.store.profile import Profile
 
 from alexa import Conversation
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from cfnlint.decode import decode
 
+from skill.core.settings import Settings
 from skill.manage import operator_store
-from skill.settings import Settings
 from skill.store import keys
 
 from conftest import ROOT

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from werkzeug.datastructures import Headers
 
-from skill.verification import (
+from skill.web.verification import (
     RequestVerifier,
     UrlCertFetcher,
     VerificationError,

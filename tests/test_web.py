@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 
 from content.schema import Catalogue
 from skill.app import create_app
-from skill.settings import Settings, SettingsError
+from skill.core.settings import Settings, SettingsError
 from skill.store.couples import CoupleStore
 
 from alexa import APP_ID, envelope, new_user_id

@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from typing import TYPE_CHECKING, Any
 
 import boto3
 from botocore.config import Config
 
-from skill import observe
-from skill.settings import Settings
+from skill.core import observe
+from skill.core.settings import Settings
 from skill.store.scope import enforce_deadline, note_attempt
 
 if TYPE_CHECKING:
@@ -63,6 +64,44 @@ def keep_payloads_out_of_logs() -> None:
             logger.addFilter(_DROP_PAYLOADS)
 
 
+# -- DynamoDB calls, counted by botocore's own events -------------------------------------------------
+
+_STARTED = "close_together_started"
+
+
+def _before_call(context: dict[str, Any], **_: Any) -> None:
+    record = observe.current()
+    if record is not None:
+        record.dynamodb_calls += 1
+        context[_STARTED] = time.perf_counter()
+
+
+def _after_call(http_response: Any, context: dict[str, Any], **_: Any) -> None:
+    _finished(context, failed=getattr(http_response, "status_code", 200) >= 300)
+
+
+def _after_call_error(context: dict[str, Any], **_: Any) -> None:
+    _finished(context, failed=True)
+
+
+def _finished(context: dict[str, Any], failed: bool) -> None:
+    record = observe.current()
+    started = context.pop(_STARTED, None)
+    if record is None or started is None:
+        return
+    record.dynamodb_seconds += time.perf_counter() - started
+    if failed:
+        record.dynamodb_failures += 1
+
+
+def count_calls(client: Any) -> None:
+    """Count every DynamoDB API call this client makes (once per call, however many retries)."""
+    events = client.meta.events
+    events.register("before-call.dynamodb", _before_call, unique_id="close-together-count-before")
+    events.register("after-call.dynamodb", _after_call, unique_id="close-together-count-after")
+    events.register("after-call-error.dynamodb", _after_call_error, unique_id="close-together-count-error")
+
+
 def make_client(settings: Settings, config: Config = CLIENT_CONFIG) -> DynamoDBClient:
     keep_payloads_out_of_logs()
     kwargs: dict[str, Any] = {"region_name": settings.region, "config": config}
@@ -73,7 +112,7 @@ def make_client(settings: Settings, config: Config = CLIENT_CONFIG) -> DynamoDBC
             kwargs["aws_access_key_id"] = "local"
             kwargs["aws_secret_access_key"] = "local"
     client = boto3.client("dynamodb", **kwargs)
-    observe.instrument(client)  # counts calls per request for the request log line
+    count_calls(client)  # counts calls per request for the request log line
     client.meta.events.register("before-send.dynamodb", enforce_deadline)
     client.meta.events.register("needs-retry.dynamodb", note_attempt, unique_id="close-together-in-doubt")
     return client

@@ -6,18 +6,18 @@ import contextlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
-from skill.settings import Settings
+from skill.core.settings import Settings
+from skill.domain.profile import Profile
 from skill.store import keys
 from skill.store.client import LazyClient, make_client
 from skill.store.errors import ConflictError, OutcomeUnknown, StoreUnavailable
-from skill.store.profile import Profile
+from skill.store.profile_codec import from_attributes, to_attributes
 from skill.store.scope import current_request_token, step_token, watching_write
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ class CoupleStore:
             return Profile(couple_id=couple_id)
         attrs = from_item(dict(reply["Item"]))
         attrs["couple_id"] = couple_id
-        return Profile.from_attributes(attrs)
+        return from_attributes(attrs)
 
     def load_for_user(self, user_id: str, hint: str | None = None) -> Profile:
         """The profile of the couple this Alexa account belongs to (docs/data-model.md, "Resolving").
@@ -139,12 +139,12 @@ class CoupleStore:
             own.linked_to = None  # a pointer the shared couple no longer confirms: the account is solo
         return own
 
-    def load_for_user_with_gratitudes(
-        self, user_id: str, hint: str | None, since: date, limit: int
+    def load_for_user_with_items(
+        self, user_id: str, hint: str | None, low: str, limit: int
     ) -> tuple[Profile, list[dict[str, Any]], bool] | None:
-        """The couple's profile and its items from the gratitudes said on ``since`` (a local date) up to
-        ``PROFILE``, in ONE eventually consistent Query (``GRAT#<date>…`` keys sort just below
-        ``PROFILE``, docs/data-model.md).
+        """The couple's profile and its items with sort keys from ``low`` up to ``PROFILE``, in ONE
+        eventually consistent Query (``GRAT#<date>…`` keys sort just below ``PROFILE``,
+        docs/data-model.md; ``GratitudeLog.with_profile`` turns them into gratitudes).
 
         Used by the weekly summary, so that it reads once rather than twice. Returns the profile, the
         other items (newest first, at most ``limit``) and whether more were left; or None when this
@@ -161,7 +161,7 @@ class CoupleStore:
                 ExpressionAttributeValues=to_item(
                     {
                         ":pk": keys.couple_pk(candidate),
-                        ":low": keys.gratitude_range(since.isoformat(), "")[0],
+                        ":low": low,
                         ":profile": keys.PROFILE_SK,
                     }
                 ),
@@ -175,7 +175,7 @@ class CoupleStore:
         items = [from_item(dict(item)) for item in reply.get("Items", [])]
         found = next((i for i in items if i.get(keys.SK) == keys.PROFILE_SK), None)
         attrs = {**(found or {}), "couple_id": candidate}
-        profile = Profile.from_attributes(attrs) if found else Profile(couple_id=candidate)
+        profile = from_attributes(attrs) if found else Profile(couple_id=candidate)
         if candidate == account:
             if profile.linked_to:
                 return None
@@ -195,7 +195,7 @@ class CoupleStore:
         """Write the whole profile if nobody wrote it since it was read; raise ConflictError otherwise."""
         saved = profile.copy()
         saved.version = profile.version + 1
-        item = to_item({keys.PK: keys.couple_pk(profile.couple_id), keys.SK: keys.PROFILE_SK, **saved.to_attributes()})
+        item = to_item({keys.PK: keys.couple_pk(profile.couple_id), keys.SK: keys.PROFILE_SK, **to_attributes(saved)})
         del item["couple_id"]
         if profile.version == 0:
             condition: dict[str, Any] = {
@@ -247,6 +247,17 @@ class CoupleStore:
         raise AssertionError("unreachable")
 
     # -- table ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def account_id(user_id: str) -> str:
+        """The fixed-length id an Alexa account is known by in a couple's ``members`` and answers."""
+        return keys.couple_id_for_user(user_id)
+
+    @staticmethod
+    def request_token(step: str = "main") -> str | None:
+        """This request's token for one named write (a redelivered request gets the same one): what
+        ``Profile.outcome_of`` and the reminder claim are keyed by. None outside a request."""
+        return step_token(current_request_token(), step)
 
     def ping(self) -> bool:
         try:

@@ -7,11 +7,12 @@ week at a time with one bounded Query. See docs/data-model.md "Gratitude entries
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from skill.speech import xml_safe
+from content.speech import xml_safe
+from skill.domain.gratitude import Gratitude, said_between
+from skill.domain.profile import Profile
 from skill.store import keys
 from skill.store.couples import CoupleStore, dynamodb_errors, from_item, to_item
 from skill.store.errors import ConflictError
@@ -22,22 +23,6 @@ MAX_WEEK_ENTRIES = 200
 # anyway, and drops characters XML forbids so the summary that reads them back stays valid SSML.
 MAX_WORDS_CHARS = 300
 MAX_NAME_CHARS = 30
-
-
-@dataclass(frozen=True)
-class Gratitude:
-    """Who said it, to whom, the words, when (UTC), and which round it belongs to."""
-
-    by: str
-    to: str
-    words: str
-    at: datetime
-    round_id: str
-    each: int  # turns per partner the round was set to when this was said
-    key: str = ""  # its sort key, once stored (used to rotate the summary's read-back)
-
-    def __repr__(self) -> str:  # never show the words or names in a traceback or a log
-        return f"Gratitude(key={self.key!r}, round_id={self.round_id!r})"
 
 
 class GratitudeLog:
@@ -93,16 +78,27 @@ class GratitudeLog:
                 Limit=MAX_WEEK_ENTRIES,
                 ConsistentRead=True,
             )
-        return self.entries(
-            map(from_item, map(dict, reply.get("Items", []))), first, last, now
-        ), "LastEvaluatedKey" in reply
+        entries = (_entry(from_item(dict(item))) for item in reply.get("Items", []))
+        return said_between(self._live(entries, now), first, last), "LastEvaluatedKey" in reply
 
-    def entries(self, items: Iterable[dict[str, Any]], first: date, last: date, now: datetime) -> list[Gratitude]:
-        """The gratitude entries among already-read items, said from ``first`` to ``last``, oldest first."""
-        low, high = keys.gratitude_range(first.isoformat(), last.isoformat())
-        chosen = sorted((i for i in items if low <= str(i.get(keys.SK, "")) <= high), key=lambda i: str(i[keys.SK]))
+    def with_profile(
+        self, user_id: str, hint: str | None, since: date, limit: int, now: datetime
+    ) -> tuple[Profile, list[Gratitude], bool] | None:
+        """The couple's profile and the gratitudes said since ``since`` (a local date), in one call
+        (``CoupleStore.load_for_user_with_items``), and whether more than ``limit`` were left; None
+        when the couple can't be known that way and the caller must read the usual way."""
+        found = self.store.load_for_user_with_items(
+            user_id, hint, keys.gratitude_range(since.isoformat(), "")[0], limit
+        )
+        if found is None:
+            return None
+        profile, items, more = found
+        grats = (_entry(i) for i in items if str(i.get(keys.SK, "")).startswith(keys.GRATITUDE_PREFIX))
+        return profile, self._live(grats, now), more
+
+    def _live(self, entries: Iterable[Gratitude], now: datetime) -> list[Gratitude]:
         # DynamoDB deletes expired items within days, not at once: skip any that already expired.
-        return [e for e in map(_entry, chosen) if e.at + self.retention > now]
+        return [e for e in entries if e.at + self.retention > now]
 
 
 def _clean(text: str, limit: int) -> str:
@@ -118,4 +114,5 @@ def _entry(attrs: dict[str, Any]) -> Gratitude:
         round_id=str(attrs.get("round", "")),
         each=int(attrs.get("each", 1)),
         key=str(attrs[keys.SK]),
+        said_on=keys.gratitude_day(str(attrs[keys.SK])),
     )

@@ -31,13 +31,19 @@ GRATITUDE_PREFIX = "GRAT#"
 
 
 def request_hash(request_id: str) -> str:
-    """A short, fixed-length stand-in for an Alexa requestId: a retried request maps to the same key."""
+    """A short, fixed-length stand-in for an Alexa requestId: a retried request maps to the same key.
+    Ids are ~60 characters; this keeps the profile's memory of applied requests small whatever a client sends."""
     return hashlib.sha256(request_id.encode("utf-8")).hexdigest()[:12]
 
 
 def gratitude_sk(local_day: str, local_time: str, request_id: str) -> str:
     """``GRAT#<local ISO date>T<local HH:MM:SS>#<request hash>``: sorts by when it was said, by local day."""
     return f"{GRATITUDE_PREFIX}{local_day}T{local_time}#{request_hash(request_id)}"
+
+
+def gratitude_day(sort_key: str) -> str:
+    """The local ISO date a gratitude's sort key (``gratitude_sk``) was said on."""
+    return sort_key[len(GRATITUDE_PREFIX) : len(GRATITUDE_PREFIX) + 10]
 
 
 def gratitude_range(first_day: str, last_day: str) -> tuple[str, str]:

@@ -22,10 +22,11 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from skill.domain.profile import Profile, merge_profiles
 from skill.store import keys
 from skill.store.couples import CoupleStore, dynamodb_errors, from_item, to_item
 from skill.store.errors import ConflictError, StoreUnavailable
-from skill.store.profile import Profile, merge_profiles
+from skill.store.profile_codec import to_attributes
 from skill.store.scope import current_request_token
 
 log = logging.getLogger("close_together.store.partners")
@@ -66,7 +67,7 @@ def _epoch(now: datetime) -> int:
 
 
 def _profile_item(profile: Profile, version: int) -> dict[str, Any]:
-    attrs = {**profile.to_attributes(), "version": version}
+    attrs = {**to_attributes(profile), "version": version}
     del attrs["couple_id"]
     return to_item({keys.PK: keys.couple_pk(profile.couple_id), keys.SK: keys.PROFILE_SK, **attrs})
 

@@ -21,6 +21,8 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ConnectTimeoutError, EndpointConnectionError
 
+from skill.store import keys
+
 _request_token: ContextVar[str | None] = ContextVar("close_together_request_token", default=None)
 _deadline: ContextVar[float | None] = ContextVar("close_together_deadline", default=None)
 # Set while one write call runs: becomes True once an attempt of it may have reached DynamoDB
@@ -34,16 +36,10 @@ class DeadlineExceeded(BotoCoreError):
     fmt = "the request's time budget for DynamoDB is spent"
 
 
-def request_token(request_id: str) -> str:
-    """A short fixed-length stand-in for an Alexa request id (ids are ~60 characters; this keeps
-    the profile's memory of applied requests small and bounded whatever a client sends)."""
-    return hashlib.sha256(request_id.encode("utf-8")).hexdigest()[:12]
-
-
 @contextlib.contextmanager
 def request_scope(request_id: str | None, deadline: float | None) -> Iterator[None]:
     """``deadline`` is a ``time.monotonic()`` instant after which no DynamoDB attempt starts."""
-    token_reset = _request_token.set(request_token(request_id) if request_id else None)
+    token_reset = _request_token.set(keys.request_hash(request_id) if request_id else None)
     deadline_reset = _deadline.set(deadline)
     try:
         yield

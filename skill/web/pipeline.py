@@ -22,12 +22,9 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model import RequestEnvelope
 
-from content.loader import load_catalogue
-from content.schema import Catalogue
-from intents.base import Deps, RequestContext
-from skill import observe
-from skill.builder import build_skill
-from skill.settings import Settings
+from skill.core import observe
+from skill.core.request import RequestContext
+from skill.core.settings import Settings
 from skill.store.client import STORE_BUDGET_SECONDS
 from skill.store.couples import CoupleStore
 from skill.store.scope import request_scope
@@ -47,7 +44,7 @@ class BadRequest(ValueError):
 class Rejected(Exception):
     """The request failed an authenticity check (signature, timestamp, skill id); the message is safe to return.
 
-    Its own type, not skill.verification's, so the Lambda package needs no X.509 code."""
+    Its own type, not skill.web.verification's, so the Lambda package needs no X.509 code."""
 
 
 @dataclass(frozen=True)
@@ -57,13 +54,6 @@ class Runtime:
     settings: Settings
     store: CoupleStore
     skill: CustomSkill
-
-
-def build_runtime(settings: Settings, catalogue: Catalogue | None = None, store: CoupleStore | None = None) -> Runtime:
-    """The same builder, handlers and store for every entry point. No DynamoDB client yet (it is lazy)."""
-    store = store or CoupleStore(settings)
-    skill = build_skill(Deps(settings=settings, content=catalogue or load_catalogue(), store=store))
-    return Runtime(settings=settings, store=store, skill=skill)
 
 
 @dataclass(frozen=True)
@@ -157,7 +147,7 @@ def _note(record: observe.RequestRecord, envelope: Any) -> None:
 
 
 def answer(runtime: Runtime, read_body: Callable[[], bytes], authenticate: Authenticate | None) -> Reply:
-    """One structured log line per request (skill/observe.py), whatever happens to it.
+    """One structured log line per request (skill/core/observe.py), whatever happens to it.
 
     ``read_body`` is called inside the log line's scope, so a body the transport refuses (Flask's
     413) is still logged; its exception propagates to the transport.

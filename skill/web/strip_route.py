@@ -1,11 +1,11 @@
 """The weekly strip image over HTTP (the Flask seam only: the Lambda package has no Flask, and the
-image itself is drawn by skill/strip.py)."""
+image itself is drawn by skill/alexa/strip.py)."""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, request
 
-from skill.strip import CACHE_CONTROL, PATH, render
+from skill.alexa.strip import CACHE_CONTROL, PATH, render
 
 bp = Blueprint("strip", __name__)
 

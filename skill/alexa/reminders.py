@@ -1,6 +1,6 @@
 """The Alexa Reminders API: create, move and delete one daily reminder, with a hard deadline.
 
-An Alexa service edge like skill/device_settings.py: {apiEndpoint}/v1/alerts/reminders with the
+An Alexa service edge like skill/alexa/device_settings.py: {apiEndpoint}/v1/alerts/reminders with the
 request's apiAccessToken. POST creates (201 with an ``alertToken``), PUT .../{alertToken} updates,
 DELETE .../{alertToken} deletes. Every call runs on a small worker pool so the request waits at most
 ``timeout`` seconds; the answer is an ``Outcome`` the conversation turns into words, never an
@@ -22,6 +22,8 @@ from html import escape
 from typing import Any
 from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
+
+from ask_sdk_core.handler_input import HandlerInput
 
 log = logging.getLogger("close_together.reminders")
 
@@ -134,3 +136,20 @@ class RemindersApi:
 
     def delete(self, alert_token: str) -> Result:
         return self._run("DELETE", f"/v1/alerts/reminders/{quote(alert_token, safe='')}")
+
+
+class Reminders:
+    """The Reminders API client the skill is built with (skill/services.py); ``api`` binds one request's token."""
+
+    def __init__(self, *, timeout: float, allow_http: bool) -> None:
+        self.timeout = timeout
+        self.allow_http = allow_http
+
+    def api(self, handler_input: HandlerInput) -> RemindersApi:
+        system = getattr(handler_input.request_envelope.context, "system", None)
+        return RemindersApi(
+            getattr(system, "api_endpoint", None),
+            getattr(system, "api_access_token", None),
+            timeout=self.timeout,
+            allow_http=self.allow_http,
+        )

@@ -2,7 +2,7 @@
 
 ``deploy/gunicorn.conf.py`` installs ``LOGGING`` (``logconfig_dict``) and ``GunicornLogger``, so
 `make run` and production print the same lines. The fields a record carries in ``extra`` become
-top-level keys; callers must not put personal words there (see skill/observe.py).
+top-level keys; callers must not put personal words there (see skill/core/observe.py).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class JsonFormatter(logging.Formatter):
 LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "skill.logs.JsonFormatter"}},
+    "formatters": {"json": {"()": "skill.web.logs.JsonFormatter"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"}},
     "root": {"level": "INFO", "handlers": ["stdout"]},
     "loggers": {

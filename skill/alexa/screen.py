@@ -1,7 +1,7 @@
 """What a handler wants on a screen, as a small typed value: handlers say WHAT is shown, never how.
 
 A handler calls one helper (``show_practice``, ``show_week``); the value waits in the request
-attributes, and ``skill.apl.ScreenInterceptor`` (one response interceptor) turns it into an APL
+attributes, and ``skill.alexa.apl.ScreenInterceptor`` (one response interceptor) turns it into an APL
 directive when the device has a screen, and adds the weekly strip image to the summary's card.
 """
 

@@ -1,8 +1,8 @@
-"""Screens: one response interceptor turns what a handler showed (skill.screen) into an APL directive.
+"""Screens: one response interceptor turns what a handler showed (skill.alexa.screen) into an APL directive.
 
 Only devices whose ``supportedInterfaces`` list ``Alexa.Presentation.APL`` get a RenderDocument
 directive; the documents and data sources are content (content/apl/). The weekly summary's Standard
-card also gets the strip image (skill/strip.py) when the skill knows its public URL, so the Alexa app
+card also gets the strip image (skill/alexa/strip.py) when the skill knows its public URL, so the Alexa app
 shows the week on any device. A failure here is logged and the spoken answer goes out without it.
 """
 
@@ -20,8 +20,8 @@ from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.ui import Image, StandardCard
 
 from content.schema import Catalogue, ScreenTemplate
-from skill.screen import PracticeScreen, WeekScreen, shown
-from skill.strip import strip_path
+from skill.alexa.screen import PracticeScreen, WeekScreen, shown
+from skill.alexa.strip import strip_path
 
 log = logging.getLogger("close_together.apl")
 

@@ -17,6 +17,8 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ask_sdk_core.handler_input import HandlerInput
+
 log = logging.getLogger("close_together.device_settings")
 
 _pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="alexa-settings")
@@ -66,3 +68,22 @@ def fetch_time_zone(
     except (urllib.error.URLError, OSError, ValueError, ZoneInfoNotFoundError) as err:
         log.warning("time zone lookup failed (%s); using the stored or default zone", type(err).__name__)
     return None
+
+
+class DeviceSettings:
+    """The Settings API client the skill is built with (skill/services.py): deadline and scheme rule set once."""
+
+    def __init__(self, *, timeout: float, allow_http: bool) -> None:
+        self.timeout = timeout
+        self.allow_http = allow_http
+
+    def time_zone(self, handler_input: HandlerInput) -> str | None:
+        """The zone of the device this request came from, or None (see ``fetch_time_zone``)."""
+        system = getattr(handler_input.request_envelope.context, "system", None)
+        return fetch_time_zone(
+            getattr(system, "api_endpoint", None),
+            getattr(getattr(system, "device", None), "device_id", None),  # a request may come without one
+            getattr(system, "api_access_token", None),
+            timeout=self.timeout,
+            allow_http=self.allow_http,
+        )

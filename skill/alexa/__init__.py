@@ -1,0 +1,1 @@
+"""The Alexa service edge: the Settings and Reminders APIs, and what goes on a screen (docs/architecture.md)."""

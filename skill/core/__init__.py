@@ -1,0 +1,1 @@
+"""Foundations every layer may use: settings and the per-request record (docs/architecture.md)."""
