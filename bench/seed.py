@@ -29,9 +29,9 @@ from bench.answers import apology, speech
 from bench.mix import BASE_DAY, EVENING, TIME_ZONE, at_evening, envelope, partner_user_id, user_id
 from bench.names import person_id
 from content.schema import Catalogue
-from intents.gratitude import ACTIVITY_ID
 from skill.app import create_app
 from skill.core.settings import Settings
+from skill.domain.gratitude import ROUND_ACTIVITY as ACTIVITY_ID
 from skill.domain.gratitude import Gratitude
 from skill.domain.profile import Profile
 from skill.store import keys

@@ -310,6 +310,38 @@ PHRASES: dict[str, frozenset[str]] = {
     "help_in_q_talk": frozenset(),
     "help_in_q_answer": frozenset(),
     "help_in_q_hear": frozenset(),
+    # counted words (Turn.count, content/speech.py counted): <key>_one and <key>_many, {n} the number
+    "count_days_one": frozenset({"n"}),
+    "count_days_many": frozenset({"n"}),
+    "count_minutes_one": frozenset({"n"}),
+    "count_minutes_many": frozenset({"n"}),
+    "count_practices_one": frozenset({"n"}),
+    "count_practices_many": frozenset({"n"}),
+    "count_turns_each_one": frozenset(),
+    "count_turns_each_many": frozenset({"n"}),
+    "word_gratitudes_one": frozenset(),
+    "word_gratitudes_many": frozenset(),
+    # words filled into the weekly summary's sentences
+    "summary_this_week": frozenset(),
+    "summary_last_week": frozenset(),
+    "summary_more_than": frozenset({"count"}),
+    # cards: plain text read in the Alexa app, never spoken
+    "card_tonight_title": frozenset({"title"}),
+    "card_tonight": frozenset({"intro", "minutes"}),
+    "card_steps_title": frozenset(),
+    "card_question_title": frozenset(),
+    "card_link_title": frozenset(),
+    "card_link": frozenset({"code"}),
+    "card_week_title_this": frozenset({"dates"}),
+    "card_week_title_last": frozenset({"dates"}),
+    "card_week_dates": frozenset({"first", "last"}),
+    "card_week_active": frozenset({"days"}),
+    "card_week_practices": frozenset({"count"}),
+    "card_week_practices_named": frozenset({"count", "named"}),
+    "card_week_streak": frozenset({"streak", "longest"}),
+    "card_week_gratitudes": frozenset({"count"}),
+    "card_week_readback": frozenset({"name", "partner", "words"}),
+    "card_week_focus": frozenset({"title", "intro"}),
 }
 
 
@@ -334,10 +366,6 @@ class Phrases:
     variants: dict[str, tuple[str, ...]]  # every variant of a key (all parts of the day together)
     # key -> part of day -> its variants, for the keys written as a table of parts
     by_part: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
-
-    def say(self, key: str, **values: object) -> str:
-        """One variant of a phrase (varied so nightly use doesn't sound canned), placeholders filled in."""
-        return self.pick(key).format(**values)
 
     def by_time(self, key: str) -> bool:
         """The key's words depend on the part of the day."""
@@ -391,6 +419,3 @@ class Catalogue:
 
     def practice(self, practice_id: str) -> Practice | None:
         return self._by_id.get(practice_id)
-
-    def say(self, key: str, **values: object) -> str:
-        return self.phrases.say(key, **values)

@@ -44,8 +44,17 @@ def plain(ssml: str) -> str:
     )
 
 
-def count_words(n: int, unit: str = "day") -> str:
-    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
+def and_list(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c": names read out as one list."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def counted(key: str, n: int) -> str:
+    """The one pluralisation rule: the phrase (or label) key for ``n`` of something, ``<key>_one``
+    for exactly one and ``<key>_many`` otherwise. The words themselves live in content."""
+    return f"{key}_one" if n == 1 else f"{key}_many"
 
 
 _BREAK = re.compile(r'<break time="([0-9.]+)s"/>')

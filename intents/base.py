@@ -19,14 +19,14 @@ from ask_sdk_core.dispatch_components import (
 )
 from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name, get_slot, get_user_id, is_request_type
+from ask_sdk_core.utils import get_intent_name, get_user_id, is_request_type
 from ask_sdk_model import Intent, IntentConfirmationStatus, Response, Slot, SlotConfirmationStatus
 from ask_sdk_model.dialog import ElicitSlotDirective
-from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard, StandardCard
 
 from content import speech
 from content.schema import SIGNOFF, Catalogue, part_of_day, placeholders
+from intents.slots import slot_usable
 from intents.state import Phase, SessionState
 from skill.core.request import RequestContext
 from skill.domain.gratitude import Gratitude
@@ -210,9 +210,11 @@ class Turn:
         not say), for openings and closings that follow the clock."""
         return part_of_day(self.now.astimezone(self.time_zone).hour)
 
-    def say(self, key: str, rotation: int = -1, **values: object) -> str:
-        """A phrase from content, escaped for SSML (values are escaped with it). A time-aware phrase
-        is said for the couple's part of the day, and a closing {signoff} is filled in to match."""
+    def words(self, key: str, rotation: int = -1, **values: object) -> str:
+        """A phrase from content as plain text (for cards, and for speech through ``say``). The
+        variant is picked by the request id, so a card and the speech agree and a redelivered request
+        is answered in the same words. A time-aware phrase is said for the couple's part of the day,
+        and a closing {signoff} is filled in to match."""
         request_id = getattr(self.input.request_envelope.request, "request_id", None)
         phrases = self.content.phrases
         part = self.part_of_day() if phrases.by_time(key) else None
@@ -220,7 +222,16 @@ class Turn:
         if SIGNOFF in placeholders(text):
             part = part or self.part_of_day()
             values = {**values, SIGNOFF: phrases.pick(SIGNOFF, request_id, part)}
-        return speech.text(text.format(**values))
+        return text.format(**values)
+
+    def count(self, key: str, n: int) -> str:
+        """``n`` of something in words ("1 day", "3 days"): the phrase ``<key>_one`` or ``<key>_many``
+        (``speech.counted``) with {n} filled in."""
+        return self.words(speech.counted(key, n), n=n)
+
+    def say(self, key: str, rotation: int = -1, **values: object) -> str:
+        """``words`` escaped for SSML (values are escaped with it)."""
+        return speech.text(self.words(key, rotation, **values))
 
     # -- responses -----------------------------------------------------------------------------
 
@@ -250,18 +261,6 @@ class Turn:
     def standard_card(self, title: str, text: str) -> None:
         """Send a Standard card (plain text a person would rather read) with the next ask/tell."""
         self.input.response_builder.set_card(StandardCard(title=title, text=text))
-
-
-def slot_usable(handler_input: HandlerInput, name: str) -> bool:
-    """The slot has a spoken value and, when Alexa resolved it against a slot type, a match."""
-    slot = get_slot(handler_input, name)
-    value = getattr(slot, "value", None)
-    if not isinstance(value, str) or not value.strip():
-        return False
-    authorities = getattr(getattr(slot, "resolutions", None), "resolutions_per_authority", None) or []
-    if not authorities:
-        return True  # a free-speech or built-in slot: no resolution to check
-    return any(getattr(getattr(a, "status", None), "code", None) == StatusCode.ER_SUCCESS_MATCH for a in authorities)
 
 
 class OpenTurn(AbstractRequestInterceptor):

@@ -15,7 +15,7 @@ from ask_sdk_model import Response
 from content import speech
 from content.schema import MAX_PASSAGE_SECONDS, WORDS_PER_SECOND, Catalogue, Practice
 from intents.base import Turn
-from intents.state import WALK, Phase, Place
+from intents.state import EXERCISES, STEPS, WALK, Phase, Place
 from skill.alexa import screen
 from skill.domain.profile import Profile
 from skill.store.errors import StoreUnavailable
@@ -25,6 +25,7 @@ log = logging.getLogger("close_together.intents.browsing")
 # A passage of the guide stays within this; a short lead-in ("Back to where we were.") may be added.
 BUDGET_SECONDS = float(MAX_PASSAGE_SECONDS)
 LEAD_IN_SECONDS = 2.0
+GROUP_GAP = 0.7  # between the step groups' lines in the overview
 STEP_GAP = 2.0
 OPENING_GAP = 0.5
 CUE_GAP = 1.0
@@ -50,7 +51,6 @@ def remember(turn: Turn, place: Place, heard: list[str] | None = None, tonight: 
     Losing this write only loses "what were we on?", so an unavailable store is logged, not fatal.
     """
     turn.state.browse = place
-    today = turn.today.isoformat() if tonight is not None else ""
 
     def change(draft: Profile) -> bool:
         changed = False
@@ -60,7 +60,7 @@ def remember(turn: Turn, place: Place, heard: list[str] | None = None, tonight: 
         if heard is not None and draft.reasons_heard != heard:
             draft.reasons_heard = list(heard)
             changed = True
-        if tonight is not None and not (draft.tonight_date == today and draft.tonight == tonight.id):
+        if tonight is not None and draft.picked_for(turn.today) != tonight.id:
             draft.suggest(turn.today, tonight.id)
             changed = True
         return changed
@@ -119,7 +119,7 @@ def show_walk(turn: Turn, practice: Practice, step: int, lead_in: str | None = N
     if last:
         cue = turn.say("walk_last")
     elif minutes >= TIMED_MINUTES:
-        cue = turn.say("walk_timed", minutes=speech.count_words(minutes, "minute"))
+        cue = turn.say("walk_timed", minutes=turn.count("count_minutes", minutes))
     else:
         cue = turn.say("walk_next")
     ssml = compose(
@@ -153,3 +153,45 @@ def begin_walk(turn: Turn, practice: Practice) -> Response:
     place = Place(WALK, practice.id, 0)
     remember(turn, place, tonight=practice)
     return show_walk(turn, practice, 0)
+
+
+# -- the tours: the steps' overview pages and each step, the exercises, a practice's walk ------------
+
+
+def overview_pages(content: Catalogue) -> list[tuple[int, int]]:
+    groups = content.step_groups
+    intro = phrase_seconds(content, "steps_intro", count=99, groups=99) + GROUP_GAP
+    offer = phrase_seconds(content, "steps_offer") + GROUP_GAP
+    more = phrase_seconds(content, "steps_more") + GROUP_GAP
+
+    def cost(start: int, end: int) -> float:
+        lines = sum(seconds(g.line) for g in groups[start:end]) + GROUP_GAP * (end - start - 1)
+        return (intro if start == 0 else 0.0) + lines + (offer if end == len(groups) else more)
+
+    return pack(len(groups), cost, BUDGET_SECONDS - LEAD_IN_SECONDS)
+
+
+def steps_in_order(content: Catalogue) -> list[Practice]:
+    return sorted((p for p in content.practices if p.kind == "step"), key=lambda p: p.number)
+
+
+def exercises(content: Catalogue) -> list[Practice]:
+    return [p for p in content.practices if p.kind == "exercise"]
+
+
+def tour_length(content: Catalogue, place: Place) -> int:
+    if place.kind == STEPS:
+        return len(overview_pages(content)) + len(steps_in_order(content))
+    if place.kind == EXERCISES:
+        return len(exercises(content))
+    if place.kind == WALK:
+        practice = content.practice(place.id)
+        return len(practice.steps) if practice else 0
+    return 0
+
+
+def place_of(content: Catalogue, practice: Practice) -> Place:
+    if practice.kind == "step":
+        pages = len(overview_pages(content))
+        return Place(STEPS, "", pages + [p.id for p in steps_in_order(content)].index(practice.id))
+    return Place(EXERCISES, "", [p.id for p in exercises(content)].index(practice.id))

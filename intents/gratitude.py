@@ -15,19 +15,21 @@ import uuid
 from datetime import datetime, timedelta
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name, get_slot
+from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from content.speech import xml_safe
 from intents.base import IntentHandler, Turn
+from intents.finding import number_from
+from intents.slots import heard, person_id, request_id, slot_text
 from intents.state import ROUND, Phase, Place, Round, valid_name
-from skill.domain.gratitude import Gratitude
+from intents.words import clean_words
+from skill.domain.gratitude import ROUND_ACTIVITY, Gratitude
 from skill.domain.profile import Profile
 from skill.store.errors import StoreUnavailable
 
 log = logging.getLogger("close_together.intents.gratitude")
 
-ACTIVITY_ID = "gratitude_round"  # what a finished round records in the profile's completions
 MAX_GRATITUDE_CHARS = 300  # longer captures are treated as not understood (docs/gratitude.md)
 MAX_NAME_CHARS = 30
 MAX_EACH = 5
@@ -35,56 +37,15 @@ GRATITUDE_INTENT, GRATITUDE_SLOT = "GratitudeIntent", "gratitude"
 NAMES_INTENT, FIRST_SLOT = "PartnerNamesIntent", "first"
 
 _NAME = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)?$")
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-# Spoken filler that carries no meaning in a quote read back later ("um okay so like ...").
-_FILLER = re.compile(r"\b(?:um+|uh+|uhm|erm|er|hmm+|mm+|you know|i mean)\b[,.]?\s*", re.IGNORECASE)
-_LEADING = re.compile(r"^(?:(?:okay|ok|so|well|like|yeah|alright|right|and)\b[,.]?\s*)+", re.IGNORECASE)
-
-
-def activity_name(turn: Turn) -> str:
-    return turn.content.say("grat_activity_name")
-
-
-def clean_words(words: str) -> str:
-    """The words without spoken filler, as they are kept and later quoted."""
-    text = _FILLER.sub("", words)
-    text = re.sub(r"\b(so|okay|um) like\b", r"\1", text, flags=re.IGNORECASE)
-    text = _LEADING.sub("", text.strip())
-    return re.sub(r"\s+", " ", text).strip(" ,.")
 
 
 # -- reading the request ---------------------------------------------------------------------------
 
 
-def slot_text(turn: Turn, name: str) -> str | None:
-    slot = get_slot(turn.input, name)
-    value = getattr(slot, "value", None) if slot is not None else None
-    return value.strip() if isinstance(value, str) and value.strip() else None
-
-
 def slot_unsure(turn: Turn, name: str) -> bool:
     """Recognition may be wrong: entity resolution found no match, or the value doesn't look like a name."""
-    slot = get_slot(turn.input, name)
-    value = slot_text(turn, name) or ""
-    if not _NAME.match(value) or len(value) > MAX_NAME_CHARS:
-        return True
-    authorities = getattr(getattr(slot, "resolutions", None), "resolutions_per_authority", None) or []
-    for authority in authorities:
-        code = getattr(getattr(getattr(authority, "status", None), "code", None), "value", None)
-        if code is not None and code != "ER_SUCCESS_MATCH":
-            return True
-    return False
-
-
-def person_id(turn: Turn) -> str | None:
-    system = getattr(turn.input.request_envelope.context, "system", None)
-    person = getattr(system, "person", None)
-    value = getattr(person, "person_id", None)
-    return value if isinstance(value, str) and value else None
-
-
-def request_id(turn: Turn) -> str:
-    return str(getattr(turn.input.request_envelope.request, "request_id", ""))
+    value = slot_text(turn.input, name) or ""
+    return not _NAME.match(value) or len(value) > MAX_NAME_CHARS or heard(turn.input, name).unsure
 
 
 def local_now(turn: Turn) -> datetime:
@@ -92,10 +53,7 @@ def local_now(turn: Turn) -> datetime:
 
 
 def each_from(turn: Turn) -> int | None:
-    raw = slot_text(turn, "each")
-    if raw is None:
-        return None
-    number = _NUMBER_WORDS.get(raw.lower()) or (int(raw) if raw.isascii() and raw.isdigit() else None)
+    number = number_from(slot_text(turn.input, "each"))
     return min(max(number, 1), MAX_EACH) if number else None
 
 
@@ -142,7 +100,7 @@ def begin(turn: Turn, each: int, new_names: list[str] | None = None) -> Response
         turn.state.wanted_each = each
         turn.state.names_heard = []
         return ask_names(turn, "grat_ask_names")
-    voice = turn.profile.voices.get(person_id(turn) or "")
+    voice = turn.profile.voices.get(person_id(turn.input) or "")
     r = new_round(each, voice if voice in (0, 1) else 0)
     marker = round_marker(turn, r)
 
@@ -161,11 +119,11 @@ def begin(turn: Turn, each: int, new_names: list[str] | None = None) -> Response
     turn.state.names_heard = []
     turn.state.names_pending = []
     turn.state.wanted_each = None
-    return ask_speaker(turn, r, turn.say("grat_start", each_words=each_words(each)))
+    return ask_speaker(turn, r, turn.say("grat_start", each_words=each_words(turn, each)))
 
 
-def each_words(each: int) -> str:
-    return "one turn each" if each == 1 else f"{each} turns each"
+def each_words(turn: Turn, each: int) -> str:
+    return turn.count("count_turns_each", each)
 
 
 def finish(turn: Turn, r: Round, lead: str) -> Response:
@@ -177,7 +135,7 @@ def finish(turn: Turn, r: Round, lead: str) -> Response:
     before = turn.profile.streak_state()
 
     def change(draft: Profile) -> bool:
-        changed = draft.complete(today, ACTIVITY_ID)
+        changed = draft.complete(today, ROUND_ACTIVITY)
         if any(draft.voices.get(k) != v for k, v in r.voices.items()):
             draft.voices.update(r.voices)
             changed = True
@@ -191,7 +149,14 @@ def finish(turn: Turn, r: Round, lead: str) -> Response:
     except StoreUnavailable:
         log.warning("gratitude round finished but not counted for the streak")
         return turn.tell(
-            " ".join((lead, turn.say("grat_round_done_not_counted", count=r.shared, entries=_entries(r.shared))))
+            " ".join(
+                (
+                    lead,
+                    turn.say(
+                        "grat_round_done_not_counted", count=r.shared, entries=turn.count("word_gratitudes", r.shared)
+                    ),
+                )
+            )
         )
     after = turn.profile.streak_state()
     # The round bridged yesterday's gap: say kindly that the rest day was used, as "we did it" does.
@@ -203,16 +168,12 @@ def finish(turn: Turn, r: Round, lead: str) -> Response:
                 turn.say(
                     "grat_round_done_rest_day" if rested else "grat_round_done",
                     count=r.shared,
-                    entries=_entries(r.shared),
-                    streak_words=_days(turn.profile.streak),
+                    entries=turn.count("word_gratitudes", r.shared),
+                    streak_words=turn.count("count_days", turn.profile.streak),
                 ),
             )
         )
     )
-
-
-def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
 
 
 def move_on(turn: Turn, r: Round, lead: str) -> Response:
@@ -269,7 +230,7 @@ def stop_round(turn: Turn) -> Response:
             log.warning("voices not remembered")
     if r.shared == 0:
         return turn.tell(turn.say("grat_stopped_none"))
-    return turn.tell(turn.say("grat_stopped", count=r.shared, entries=_entries(r.shared)))
+    return turn.tell(turn.say("grat_stopped", count=r.shared, entries=turn.count("word_gratitudes", r.shared)))
 
 
 def resume_round(turn: Turn, marker: Place | None) -> Response | None:
@@ -301,15 +262,11 @@ def resume_round(turn: Turn, marker: Place | None) -> Response | None:
         return turn.ask(turn.say("grat_already_done"), turn.say("grat_offer_reprompt"))
     rebuilt.asked = following
     lead = (
-        turn.say("grat_resumed", count=len(mine), entries=_entries(len(mine)))
+        turn.say("grat_resumed", count=len(mine), entries=turn.count("word_gratitudes", len(mine)))
         if mine
         else turn.say("grat_resumed_none")
     )
     return ask_speaker(turn, rebuilt, lead)
-
-
-def _entries(n: int) -> str:
-    return "gratitude" if n == 1 else "gratitudes"
 
 
 # -- handlers ---------------------------------------------------------------------------------------
@@ -326,7 +283,7 @@ class StartRoundHandler(IntentHandler):
             # "let's do three each" in the middle of a round: more turns for this round.
             if wanted:
                 r.each = max(wanted, *r.turns)
-            return ask_speaker(turn, r, turn.say("grat_each_set", each_words=each_words(r.each)))
+            return ask_speaker(turn, r, turn.say("grat_each_set", each_words=each_words(turn, r.each)))
         return begin(turn, wanted or 1)
 
 
@@ -339,13 +296,13 @@ class NamesHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         # Characters XML forbids (a stray control character in recognised text) are dropped first.
-        heard = [xml_safe(n).strip() for n in (slot_text(turn, "first"), slot_text(turn, "second")) if n]
+        heard = [xml_safe(n).strip() for n in (slot_text(turn.input, "first"), slot_text(turn.input, "second")) if n]
         heard = [n for n in heard if n]
         collected = list(turn.state.names_heard)
         if not heard:
             return ask_names(turn, "grat_names_again")
         heard = [n[:1].upper() + n[1:] for n in heard][: 2 - len(collected)] or heard[:1]
-        if len(heard) == 2 or any(slot_unsure(turn, s) for s in ("first", "second") if slot_text(turn, s)):
+        if len(heard) == 2 or any(slot_unsure(turn, s) for s in ("first", "second") if slot_text(turn.input, s)):
             if any(valid_name(n) is None for n in heard):  # nothing the session could carry to a "yes"
                 return ask_names(turn, "grat_names_again")
             turn.state.names_pending = heard
@@ -391,7 +348,7 @@ class GratitudeHandler(IntentHandler):
         if turn.phase != Phase.ROUND or r is None:
             turn.state.phase = Phase.ROUND_OFFER
             return turn.ask(turn.say("grat_not_in_round"), turn.say("grat_offer_reprompt"))
-        raw = slot_text(turn, GRATITUDE_SLOT)
+        raw = slot_text(turn.input, GRATITUDE_SLOT)
         words = clean_words(raw) if raw else ""
         if not words or len(raw or "") > MAX_GRATITUDE_CHARS:
             return not_understood(turn, r)
@@ -399,7 +356,7 @@ class GratitudeHandler(IntentHandler):
         who = names(turn)
         entry = Gratitude(by=who[speaker], to=who[1 - speaker], words=words, at=turn.now, round_id=r.id, each=r.each)
         try:
-            turn.services.gratitudes.add(turn.profile.couple_id, entry, local_now(turn), request_id(turn))
+            turn.services.gratitudes.add(turn.profile.couple_id, entry, local_now(turn), request_id(turn.input))
         except StoreUnavailable:
             log.warning("gratitude not stored")
             return ask_speaker(turn, r, turn.say("grat_not_saved"), key="grat_ask_again_after_error")
@@ -410,7 +367,7 @@ class GratitudeHandler(IntentHandler):
     @staticmethod
     def _speaker(turn: Turn, r: Round) -> int:
         """Who is speaking: the recognised voice when Alexa knows it, otherwise whoever was asked."""
-        pid = person_id(turn)
+        pid = person_id(turn.input)
         if pid is None:
             return r.asked
         voices = {**turn.profile.voices, **r.voices}

@@ -5,10 +5,9 @@ during a walkthrough. Every answer stays within about 30 seconds (intents.browsi
 from __future__ import annotations
 
 import random
-import re
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name, get_slot
+from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from content import speech
@@ -16,111 +15,29 @@ from content.schema import Catalogue, Practice, Reason, StepGroup
 from intents.base import IntentHandler, Turn
 from intents.browsing import (
     BUDGET_SECONDS,
-    LEAD_IN_SECONDS,
+    GROUP_GAP,
     begin_walk,
     compose,
     current,
-    pack,
-    phrase_seconds,
+    exercises,
+    overview_pages,
+    place_of,
     remember,
     saved,
-    seconds,
     show_walk,
+    steps_in_order,
+    tour_length,
 )
+from intents.finding import find_practice, normalise, number_from
+from intents.practice import offer_another, offer_tonight, session_practice
+from intents.slots import resolution
 from intents.state import ANY, EXERCISES, REASONS, STEPS, WALK, Phase, Place
-from intents.tonight import offer_another, offer_tonight, session_practice
 
 TRAIL_LIMIT = 20
-GROUP_GAP = 0.7
 GAP = 0.5
 PRACTICE_SLOT = "practice"
 GROUP_SLOT = "group"
 NUMBER_SLOTS = ("number", "ordinal")  # "step five" (AMAZON.NUMBER), "the fifth step" (AMAZON.Ordinal)
-
-
-# -- finding things by name ----------------------------------------------------------------------
-
-_ARTICLES = ("the ", "a ", "an ", "our ", "some ")
-
-
-def normalise(words: str) -> str:
-    text = re.sub(r"[^a-z0-9]+", " ", words.lower().replace("'", "").replace("\u2019", "")).strip()
-    for article in _ARTICLES:
-        if text.startswith(article):
-            text = text[len(article) :]
-    return text
-
-
-def practice_names(practice: Practice) -> list[str]:
-    """Every way a couple may name a practice (the model's PracticeName slot is built from the same)."""
-    names = [practice.name, practice.title, *practice.synonyms]
-    return list(dict.fromkeys(n for n in (normalise(name) for name in names) if n))
-
-
-_COUNTING = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-_ORDINALS = (
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-)
-_STEP_WORDS = re.compile(r"^(?:step (?:number )?(\w+)|(\w+) step)$")
-
-
-def step_by_words(content: Catalogue, wanted: str) -> Practice | None:
-    """ "step five", "step 5", "fifth step": a step named by its number in a practice slot (Alexa may
-    hear "tell me about step five" as the explain intent with unresolved words)."""
-    found = _STEP_WORDS.match(wanted)
-    word = (found.group(1) or found.group(2)) if found else ""
-    number = (
-        int(word)
-        if word.isascii() and word.isdigit()
-        else _COUNTING.index(word) + 1
-        if word in _COUNTING
-        else _ORDINALS.index(word) + 1
-        if word in _ORDINALS
-        else None
-    )
-    return next((p for p in content.practices if p.kind == "step" and p.number == number), None)
-
-
-def find_practice(content: Catalogue, resolved: str | None, spoken: str | None) -> Practice | None:
-    """The practice a slot names: Alexa's resolved id first, else the words as heard."""
-    if resolved and content.practice(resolved):
-        return content.practice(resolved)
-    if not spoken:
-        return None
-    wanted = normalise(spoken)
-    if step_by_words(content, wanted):
-        return step_by_words(content, wanted)
-    by_name: dict[str, Practice] = {}
-    for practice in content.practices:
-        for name in practice_names(practice):
-            by_name.setdefault(name, practice)
-    return by_name.get(wanted)
-
-
-def slot(turn: Turn, name: str) -> tuple[str | None, str | None]:
-    """(resolved id, words as heard) of a slot; either may be missing."""
-    found = get_slot(turn.input, name)
-    if found is None:
-        return None, None
-    resolved = None
-    per_authority = getattr(getattr(found, "resolutions", None), "resolutions_per_authority", None) or []
-    for authority in per_authority:
-        code = getattr(getattr(authority, "status", None), "code", None)
-        if getattr(code, "value", code) == "ER_SUCCESS_MATCH" and authority.values:
-            resolved = authority.values[0].value.id
-            break
-    return resolved, found.value
 
 
 # -- reasons -------------------------------------------------------------------------------------
@@ -192,45 +109,6 @@ def move_reason(turn: Turn, place: Place, delta: int) -> Response:
 # -- the steps: overview pages, then each step; and the exercises --------------------------------
 
 
-def overview_pages(content: Catalogue) -> list[tuple[int, int]]:
-    groups = content.step_groups
-    intro = phrase_seconds(content, "steps_intro", count=99, groups=99) + GROUP_GAP
-    offer = phrase_seconds(content, "steps_offer") + GROUP_GAP
-    more = phrase_seconds(content, "steps_more") + GROUP_GAP
-
-    def cost(start: int, end: int) -> float:
-        lines = sum(seconds(g.line) for g in groups[start:end]) + GROUP_GAP * (end - start - 1)
-        return (intro if start == 0 else 0.0) + lines + (offer if end == len(groups) else more)
-
-    return pack(len(groups), cost, BUDGET_SECONDS - LEAD_IN_SECONDS)
-
-
-def steps_in_order(content: Catalogue) -> list[Practice]:
-    return sorted((p for p in content.practices if p.kind == "step"), key=lambda p: p.number)
-
-
-def exercises(content: Catalogue) -> list[Practice]:
-    return [p for p in content.practices if p.kind == "exercise"]
-
-
-def tour_length(content: Catalogue, place: Place) -> int:
-    if place.kind == STEPS:
-        return len(overview_pages(content)) + len(steps_in_order(content))
-    if place.kind == EXERCISES:
-        return len(exercises(content))
-    if place.kind == WALK:
-        practice = content.practice(place.id)
-        return len(practice.steps) if practice else 0
-    return 0
-
-
-def place_of(content: Catalogue, practice: Practice) -> Place:
-    if practice.kind == "step":
-        pages = len(overview_pages(content))
-        return Place(STEPS, "", pages + [p.id for p in steps_in_order(content)].index(practice.id))
-    return Place(EXERCISES, "", [p.id for p in exercises(content)].index(practice.id))
-
-
 def say_overview(turn: Turn, page: int, lead_in: str | None = None) -> Response:
     content = turn.content
     pages = overview_pages(content)
@@ -249,7 +127,7 @@ def say_overview(turn: Turn, page: int, lead_in: str | None = None) -> Response:
         GROUP_GAP,
         turn.say("steps_offer") if last else turn.say("steps_more"),
     )
-    card = ("The steps", "\n".join(g.line for g in groups))
+    card = (turn.words("card_steps_title"), "\n".join(g.line for g in groups))
     return turn.ask(ssml, turn.say("steps_reprompt"), card=card)
 
 
@@ -368,7 +246,7 @@ class ReasonHandler(IntentHandler):
             # Yes or "another one" right after a reason: another of the same kind.
             place = current(turn)
             return new_reason(turn, place.id if place and place.kind == REASONS else ANY)
-        resolved, spoken = slot(turn, GROUP_SLOT)
+        resolved, spoken = resolution(turn.input, GROUP_SLOT)
         groups = {r.group for r in turn.content.reasons}
         group = next((g for g in (resolved, normalise(spoken or "")) if g in groups), ANY)
         lead_in = None
@@ -391,7 +269,7 @@ class ExplainHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        practice = find_practice(turn.content, *slot(turn, PRACTICE_SLOT))
+        practice = find_practice(turn.content, *resolution(turn.input, PRACTICE_SLOT))
         if practice is None:
             return unknown(turn)
         return show(turn, place_of(turn.content, practice))
@@ -415,9 +293,7 @@ class StepByNumberHandler(IntentHandler):
 
 def step_number(turn: Turn, name: str) -> int | None:
     """The number Alexa heard in a number or ordinal slot ("5"; "?" or words when it could not tell)."""
-    _, spoken = slot(turn, name)
-    text = (spoken or "").strip().lower().removesuffix("th").removesuffix("st").removesuffix("nd").removesuffix("rd")
-    return int(text) if text.isascii() and text.isdigit() else None
+    return number_from(resolution(turn.input, name)[1])
 
 
 class OfferFollowUpHandler(IntentHandler):
@@ -459,7 +335,7 @@ class StartPracticeHandler(IntentHandler):
         if get_intent_name(handler_input) == "AMAZON.YesIntent":
             practice = session_practice(turn)
         else:
-            practice = find_practice(turn.content, *slot(turn, PRACTICE_SLOT))
+            practice = find_practice(turn.content, *resolution(turn.input, PRACTICE_SLOT))
         if practice is None:
             return unknown(turn)
         turn.state.practice = practice.id

@@ -8,7 +8,6 @@ from ask_sdk_model import Response
 
 from intents.base import Handler
 from intents.state import Phase
-from intents.tonight import streak_words
 from skill.domain.streak import current
 
 
@@ -24,7 +23,9 @@ class LaunchHandler(Handler):
         streak = current(turn.streak(), turn.today)
         if streak == 0:
             return turn.ask(turn.say("launch_returning_fresh"), turn.say("launch_reprompt"))
-        return turn.ask(turn.say("launch_returning", streak_words=streak_words(streak)), turn.say("launch_reprompt"))
+        return turn.ask(
+            turn.say("launch_returning", streak_words=turn.count("count_days", streak)), turn.say("launch_reprompt")
+        )
 
 
 HANDLERS = (LaunchHandler,)

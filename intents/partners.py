@@ -8,13 +8,11 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_slot, is_request_type
 from ask_sdk_model import Response
 
-from intents import reminders
 from intents.base import NOTHING, Handler, IntentHandler, Reads, Turn
 from intents.state import Phase
-from intents.tonight import streak_words
+from skill.domain.link import JoinOutcome
 from skill.domain.profile import Profile
 from skill.domain.streak import current
-from skill.store.partners import JoinOutcome
 
 log = logging.getLogger("close_together.intents.partners")
 
@@ -44,12 +42,7 @@ class LinkPartnerHandler(IntentHandler):
             return turn.tell(turn.say("link_already"))
         return turn.tell(
             turn.say("link_code", code_digits=spoken_digits(code)),
-            card=(
-                "Link your partner",
-                f"Code: {code}\nOn your partner's device: "
-                '"Alexa, ask Close Together to join my partner". '
-                "It works once, for ten minutes.",
-            ),
+            card=(turn.words("card_link_title"), turn.words("card_link", code=code)),
         )
 
 
@@ -77,7 +70,7 @@ class JoinPartnerHandler(IntentHandler):
     @staticmethod
     def _joined(turn: Turn, profile: Profile) -> str:
         now = current(profile.streak_state(), turn.today)
-        return turn.say("join_done", streak_words=streak_words(now)) if now else turn.say("join_done_fresh")
+        return turn.say("join_done", streak_words=turn.count("count_days", now)) if now else turn.say("join_done_fresh")
 
 
 class UnlinkPartnerHandler(IntentHandler):
@@ -91,7 +84,9 @@ class UnlinkPartnerHandler(IntentHandler):
             return turn.tell(turn.say("unlink_not_linked"))
         turn.profile = mine
         turn.remember_couple(mine)
-        return turn.tell(turn.say("unlink_done", streak_words=streak_words(current(mine.streak_state(), turn.today))))
+        return turn.tell(
+            turn.say("unlink_done", streak_words=turn.count("count_days", current(mine.streak_state(), turn.today)))
+        )
 
 
 def partner_name(turn: Turn) -> str:
@@ -103,7 +98,7 @@ def partner_name(turn: Turn) -> str:
     speaker = profile.voices.get(person) if isinstance(person, str) else None
     if speaker in (0, 1) and len(profile.names) == 2:
         return profile.names[1 - speaker]
-    return turn.content.say("partner_unnamed")
+    return turn.words("partner_unnamed")
 
 
 class DeleteDataHandler(IntentHandler):
@@ -146,7 +141,7 @@ class DeleteConfirmedHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        reminders.forget(turn)  # the Alexa reminder first: its alertToken is about to go
+        turn.services.forget_reminder(turn.user_id, turn.input)  # first: its alertToken is about to go
         removed = turn.services.partners.delete_couple(turn.user_id)
         log.info("couple data deleted by voice", extra={"items": removed})
         turn.state.clear()

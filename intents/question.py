@@ -29,11 +29,11 @@ from ask_sdk_model import Response
 
 from content.schema import QUESTIONS_PER_EVENING, Question
 from intents.base import IntentHandler, Turn
-from intents.gratitude import clean_words, request_id, slot_text
+from intents.slots import request_id, slot_text
 from intents.state import Phase
-from intents.summary import quote
+from intents.words import clean_words, quote
+from skill.domain.answer import Answer
 from skill.domain.profile import Profile
-from skill.store.answers import Answer
 from skill.store.errors import StoreUnavailable
 
 log = logging.getLogger("close_together.intents.question")
@@ -197,7 +197,7 @@ def give(turn: Turn, question: Question, key: str, lead: str = "") -> Response:
     return turn.ask(
         spoken(turn.say(key, question=question.text)),
         turn.say("q_talk_reprompt"),
-        card=("Tonight's question", question.text),
+        card=(turn.words("card_question_title"), question.text),
     )
 
 
@@ -239,7 +239,12 @@ def keep(turn: Turn, words: str) -> Response:
     answer = Answer(me(turn), words)
     try:
         turn.services.answers.put(
-            turn.profile.couple_id, evening(turn).isoformat(), question.id, answer, request_id(turn), expires(turn)
+            turn.profile.couple_id,
+            evening(turn).isoformat(),
+            question.id,
+            answer,
+            request_id(turn.input),
+            expires(turn),
         )
     except StoreUnavailable:
         log.warning("answer not stored")
@@ -294,7 +299,7 @@ class AnswerHandler(IntentHandler):
         if not linked(turn):
             turn.state.leave()
             return turn.tell(turn.say("q_answer_unlinked"))
-        raw = slot_text(turn, ANSWER_SLOT)
+        raw = slot_text(turn.input, ANSWER_SLOT)
         words = clean_words(raw) if raw else ""
         if not words or len(raw or "") > MAX_ANSWER_CHARS:
             question = current(turn)

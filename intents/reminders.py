@@ -22,8 +22,9 @@ from ask_sdk_model.ui import AskForPermissionsConsentCard
 
 from intents.base import Handler, IntentHandler, Turn
 from skill.alexa.reminders import PERMISSION, Outcome, daily_reminder
+from skill.domain.reminder import ReminderRecord
 from skill.store.errors import StoreUnavailable
-from skill.store.reminders import CLAIM_SECONDS, ReminderRecord
+from skill.store.reminders import CLAIM_SECONDS
 
 log = logging.getLogger("close_together.intents.reminders")
 
@@ -100,7 +101,7 @@ def schedule(turn: Turn, at: time, after_consent: bool = False) -> Response:
         at,
         turn.time_zone.key,
         str(getattr(envelope_request, "locale", None) or "en-US"),
-        turn.content.say("reminder_text"),
+        turn.words("reminder_text"),
         turn.now,
     )
     words = {"time": spoken_time(at)}
@@ -137,19 +138,6 @@ def failed(turn: Turn, outcome: Outcome, at: time, after_consent: bool) -> Respo
     if outcome is Outcome.NO_PERMISSION:
         return consent_card(turn) if after_consent else ask_permission(turn, at)
     return turn.tell(turn.say("reminder_unavailable"))
-
-
-def forget(turn: Turn) -> None:
-    """Before a couple's data is deleted: delete the reminder in Alexa too (best effort; the record
-    goes with the account's partition either way)."""
-    try:
-        record = turn.services.reminders.get(turn.user_id)
-    except StoreUnavailable:
-        return
-    if record is not None and record.alert_token:
-        outcome = turn.services.reminders_api.api(turn.input).delete(record.alert_token).outcome
-        if outcome not in (Outcome.OK, Outcome.NOT_FOUND):
-            log.warning("reminder not deleted with the couple's data (%s)", outcome.value)
 
 
 class SetReminderHandler(IntentHandler):

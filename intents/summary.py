@@ -1,14 +1,13 @@
 """The weekly summary: "how did we do this week?" and "and last week?", spoken and as a card.
 
-Reads the profile (kept 21 days of completions, the streak, when each practice was last done) and
-one bounded Query of the week's gratitudes; writes at most the profile's read-back marker, so the
-same gratitude isn't read back every time. Weeks run Monday to Sunday in the couple's time zone.
+Reads the profile (its completions of this week and last, ``HISTORY_DAYS``; the streak; when each
+practice was last done) and the week's gratitudes, in one Query (``week_reads``); writes at most the
+profile's read-back marker, so the same gratitude isn't read back every time. Weeks run Monday to Sunday in the couple's time zone.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ask_sdk_core.handler_input import HandlerInput
@@ -18,39 +17,28 @@ from ask_sdk_model import Response
 from content import speech
 from content.schema import Practice
 from intents.base import IntentHandler, Reads, Turn
-from intents.gratitude import ACTIVITY_ID, activity_name, clean_words
 from intents.state import Phase
+from intents.words import clean_words, quote
 from skill.alexa import screen
-from skill.domain.gratitude import Gratitude, said_between
+from skill.domain.gratitude import ROUND_ACTIVITY, Gratitude, said_between
 from skill.domain.profile import Profile
 from skill.domain.streak import current
+from skill.domain.week import Week
 from skill.store.errors import StoreUnavailable
 from skill.store.gratitude import MAX_WEEK_ENTRIES
 
 log = logging.getLogger("close_together.intents.summary")
 
 MAX_NAMED = 3
-QUOTE_WORDS = 12  # the weekly summary reads back no more than this of a gratitude
 
 
-@dataclass(frozen=True)
-class Week:
-    first: date  # Monday
-    last: date  # Sunday
+def dates(turn: Turn, week: Week) -> str:
+    """The week's dates in words ("24 November to 30 November"), for the card and the screen."""
 
-    @classmethod
-    def containing(cls, day: date, weeks_back: int = 0) -> Week:
-        monday = day - timedelta(days=day.weekday() + 7 * weeks_back)
-        return cls(monday, monday + timedelta(days=6))
+    def day(d: date) -> str:
+        return f"{d.day} {d:%B}"
 
-    def holds(self, iso: str) -> bool:
-        return self.first.isoformat() <= iso <= self.last.isoformat()
-
-    def label(self) -> str:
-        def d(day: date) -> str:
-            return f"{day.day} {day:%B}"
-
-        return f"{d(self.first)} to {d(self.last)}"
+    return turn.words("card_week_dates", first=day(week.first), last=day(week.last))
 
 
 def next_focus(turn: Turn) -> Practice:
@@ -79,63 +67,92 @@ def summary(turn: Turn, weeks_back: int) -> tuple[list[str], list[str]]:
         entries = said_between(turn.gratitudes[0], week.first, week.last)
         more = turn.gratitudes[1] and len(entries) >= MAX_WEEK_ENTRIES
     screen.show_week(
-        turn, week.first, week.label(), (d for d, _ in done), current(profile.streak_state(), today), len(entries), more
+        turn,
+        week.first,
+        dates(turn, week),
+        (d for d, _ in done),
+        current(profile.streak_state(), today),
+        len(entries),
+        more,
     )
-    which = "this week" if weeks_back == 0 else "last week"
+    which = turn.words("summary_this_week" if weeks_back == 0 else "summary_last_week")
     focus = next_focus(turn)
     spoken: list[str] = []
     card: list[str] = []
     if not done and not entries:
-        empty = turn.content.say("summary_empty", which=which, focus=focus.name, focus_cap=capitalised(focus.name))
+        empty = turn.words("summary_empty", which=which, focus=focus.name, focus_cap=capitalised(focus.name))
         spoken.append(empty)
         card.append(empty)
         return spoken, card
 
+    _practices(turn, done, which, spoken, card)
+    _streak(turn, today, spoken, card)
+    _gratitudes(turn, entries, more, spoken, card)
+    spoken.append(turn.words("summary_focus", focus=focus.name))
+    card.append(turn.words("card_week_focus", title=focus.title, intro=focus.intro))
+    return spoken, card
+
+
+def _practices(turn: Turn, done: list[tuple[str, str]], which: str, spoken: list[str], card: list[str]) -> None:
     days = len({d for d, _ in done})
     if days:
         names: list[str] = []
         for _, pid in done:
-            name = activity_name(turn) if pid == ACTIVITY_ID else getattr(turn.content.practice(pid), "name", None)
+            name = (
+                turn.words("grat_activity_name")
+                if pid == ROUND_ACTIVITY
+                else getattr(turn.content.practice(pid), "name", None)
+            )
             if name and name not in names:
                 names.append(name)
-        named = join_names(names[:MAX_NAMED])
+        named = speech.and_list(names[:MAX_NAMED])
         key = "summary_days_named" if named else "summary_days"
-        spoken.append(turn.content.say(key, which=which, days=days, practices=_n(len(done), "practice"), named=named))
-        card.append(f"Active days: {days} of 7")
-        card.append(f"Practices completed: {len(done)}" + (f" ({named})" if named else ""))
+        spoken.append(
+            turn.words(key, which=which, days=days, practices=turn.count("count_practices", len(done)), named=named)
+        )
+        card.append(turn.words("card_week_active", days=days))
+        card.append(
+            turn.words("card_week_practices_named" if named else "card_week_practices", count=len(done), named=named)
+        )
     else:
-        spoken.append(turn.content.say("summary_no_practice", which=which))
-        card.append("Active days: 0 of 7")
+        spoken.append(turn.words("summary_no_practice", which=which))
+        card.append(turn.words("card_week_active", days=0))
 
+
+def _streak(turn: Turn, today: date, spoken: list[str], card: list[str]) -> None:
+    profile = turn.profile
     streak = current(profile.streak_state(), today)
     if streak >= 2 and streak >= profile.longest:
-        spoken.append(turn.content.say("summary_streak_record", streak_words=_n(streak, "day")))
+        spoken.append(turn.words("summary_streak_record", streak_words=turn.count("count_days", streak)))
     elif streak:
-        spoken.append(turn.content.say("summary_streak", streak_words=_n(streak, "day")))
-    card.append(f"Current streak: {_n(streak, 'day')}; longest: {_n(profile.longest, 'day')}")
+        spoken.append(turn.words("summary_streak", streak_words=turn.count("count_days", streak)))
+    card.append(
+        turn.words(
+            "card_week_streak",
+            streak=turn.count("count_days", streak),
+            longest=turn.count("count_days", profile.longest),
+        )
+    )
 
-    count = f"more than {len(entries)}" if more else str(len(entries))
+
+def _gratitudes(turn: Turn, entries: list[Gratitude], more: bool, spoken: list[str], card: list[str]) -> None:
+    profile = turn.profile
+    count = turn.words("summary_more_than", count=len(entries)) if more else str(len(entries))
     if entries:
         spoken.append(
-            turn.content.say(
-                "summary_gratitudes", count=count, entries="gratitude" if len(entries) == 1 else "gratitudes"
-            )
+            turn.words("summary_gratitudes", count=count, entries=turn.count("word_gratitudes", len(entries)))
         )
-        card.append(f"Gratitudes shared: {count}")
+        card.append(turn.words("card_week_gratitudes", count=count))
         chosen = pick_readback(entries, profile.readback)
         if chosen is not None:
-            spoken.append(
-                turn.content.say("summary_readback", name=chosen.by, partner=chosen.to, words=quote(chosen.words))
+            spoken.append(turn.words("summary_readback", name=chosen.by, partner=chosen.to, words=quote(chosen.words)))
+            card.append(
+                turn.words("card_week_readback", name=chosen.by, partner=chosen.to, words=clean_words(chosen.words))
             )
-            card.append(f"{chosen.by} to {chosen.to}: \u201c{clean_words(chosen.words)}\u201d")
             remember_readback(turn, chosen.key)
     else:
-        spoken.append(turn.content.say("summary_no_gratitudes"))
-        card.append("Gratitudes shared: 0")
-
-    spoken.append(turn.content.say("summary_focus", focus=focus.name))
-    card.append(f"Next week's focus: {focus.title}. {focus.intro}")
-    return spoken, card
+        spoken.append(turn.words("summary_no_gratitudes"))
+        card.append(turn.words("card_week_gratitudes", count=0))
 
 
 def remember_readback(turn: Turn, key: str) -> None:
@@ -156,33 +173,10 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def quote(words: str) -> str:
-    """A short, clean quote of a gratitude for the ear: filler dropped, at most QUOTE_WORDS words,
-    cut after a comma where one falls late enough to leave a whole thought."""
-    said = clean_words(words).split()
-    if len(said) <= QUOTE_WORDS:
-        return " ".join(said)
-    head = said[:QUOTE_WORDS]
-    commas = [i for i, w in enumerate(head) if w.endswith(",") and i >= QUOTE_WORDS // 2]
-    if commas:
-        head = head[: commas[-1] + 1]
-    return " ".join(head).rstrip(",")
-
-
-def join_names(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _n(n: int, unit: str) -> str:
-    return speech.count_words(n, unit)
-
-
 def respond(turn: Turn, weeks_back: int) -> Response:
     spoken, card = summary(turn, weeks_back)
     week = Week.containing(turn.today, weeks_back)
-    title = ("Your week" if weeks_back == 0 else "Last week") + f": {week.label()}"
+    title = turn.words("card_week_title_this" if weeks_back == 0 else "card_week_title_last", dates=dates(turn, week))
     turn.standard_card(title, "\n".join(card))
     text = " ".join(speech.text(s) for s in spoken)
     if weeks_back == 0:

@@ -15,8 +15,8 @@ from ask_sdk_model import Response
 
 from intents import browsing, gratitude, guide, question
 from intents.base import Handler, IntentHandler, Turn
+from intents.practice import session_practice
 from intents.state import PRACTICE_PHASES, ROUND, WALK, Phase
-from intents.tonight import session_practice
 
 HELP = "AMAZON.HelpIntent"
 FALLBACK = "AMAZON.FallbackIntent"
@@ -188,7 +188,9 @@ class StopHandler(IntentHandler):
         turn.state.leave()
         if phase == Phase.WALK:
             practice = session_practice(turn)
-            return turn.tell(turn.say("walk_stopped", name=practice.name if practice else "this practice"))
+            return turn.tell(
+                turn.say("walk_stopped", name=practice.name if practice else turn.words("unnamed_practice"))
+            )
         return turn.tell(turn.say("goodbye"))
 
 

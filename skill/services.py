@@ -7,18 +7,24 @@ A new repository or service client is one field here and one line in ``build_ser
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+
+from ask_sdk_core.handler_input import HandlerInput
 
 from content.loader import load_catalogue
 from content.schema import Catalogue
 from skill.alexa.device_settings import DeviceSettings
-from skill.alexa.reminders import Reminders
+from skill.alexa.reminders import Outcome, Reminders
 from skill.core.settings import Settings
 from skill.store.answers import Answers
 from skill.store.couples import CoupleStore
+from skill.store.errors import StoreUnavailable
 from skill.store.gratitude import GratitudeLog
 from skill.store.partners import Partners
 from skill.store.reminders import ReminderStore
+
+log = logging.getLogger("close_together.services")
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,18 @@ class Services:
     answers: Answers  # tonight's question
     device_settings: DeviceSettings  # Alexa Settings API: the device's time zone
     reminders_api: Reminders  # Alexa Reminders API
+
+    def forget_reminder(self, user_id: str, handler_input: HandlerInput) -> None:
+        """Before a couple's data is deleted: delete the reminder in Alexa too (best effort; the
+        record goes with the account's partition either way)."""
+        try:
+            record = self.reminders.get(user_id)
+        except StoreUnavailable:
+            return
+        if record is not None and record.alert_token:
+            outcome = self.reminders_api.api(handler_input).delete(record.alert_token).outcome
+            if outcome not in (Outcome.OK, Outcome.NOT_FOUND):
+                log.warning("reminder not deleted with the couple's data (%s)", outcome.value)
 
 
 def build_services(

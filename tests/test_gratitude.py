@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from flask.testing import FlaskClient
 
-from intents.gratitude import clean_words
+from intents.words import clean_words
 from skill.core.settings import Settings
 from skill.domain.gratitude import Gratitude
 from skill.domain.profile import Profile

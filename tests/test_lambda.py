@@ -26,7 +26,7 @@ from flask import Flask
 
 from content import schema
 from content.schema import Catalogue
-from intents import gratitude, guide, tonight
+from intents import gratitude, guide, practice
 from skill import lambda_entry
 from skill.app import create_app
 from skill.core.settings import Settings, SettingsError
@@ -111,7 +111,7 @@ def test_one_whole_evening_is_answered_identically_by_lambda_and_flask(
     # Tonight's practice, the guide's reasons and a phrase's wording are drawn at random by design, and
     # a gratitude round gets a random id: both paths draw the same here, so any difference left is
     # one between the entry points.
-    for module in (tonight, guide):
+    for module in (practice, guide):
         monkeypatch.setattr(module, "random", SimpleNamespace(Random=lambda: random.Random(17)))
     monkeypatch.setattr(schema, "random", SimpleNamespace(Random=random.Random, choice=lambda options: options[0]))
     monkeypatch.setattr(gratitude, "uuid", SimpleNamespace(uuid4=lambda: uuid.UUID(int=0xC105E)))

@@ -16,10 +16,11 @@ from flask.testing import FlaskClient
 from content.schema import Catalogue
 from skill.app import create_app
 from skill.core.settings import Settings
+from skill.domain.link import JoinOutcome
 from skill.domain.profile import MERGE_RULES, Profile, merge_profiles
 from skill.store import keys
 from skill.store.couples import CoupleStore, to_item
-from skill.store.partners import JOIN_TRIES_PER_HOUR, JoinOutcome, Partners
+from skill.store.partners import JOIN_TRIES_PER_HOUR, Partners
 from skill.web.verification import RequestVerifier
 
 from alexa import Conversation, envelope, load, new_user_id, stamp

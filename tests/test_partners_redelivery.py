@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 
 from flask.testing import FlaskClient
 
+from skill.domain.link import JoinOutcome
 from skill.store import keys
 from skill.store.couples import CoupleStore
-from skill.store.partners import JOIN_TRIES_PER_HOUR, JoinOutcome, Partners
+from skill.store.partners import JOIN_TRIES_PER_HOUR, Partners
 
 from alexa import Conversation, envelope, new_user_id, speech_text
 from personal import personal

@@ -19,6 +19,7 @@ from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirect
 from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.ui import Image, StandardCard
 
+from content import speech
 from content.schema import Catalogue, ScreenTemplate
 from skill.alexa.screen import PracticeScreen, WeekScreen, shown
 from skill.alexa.strip import strip_path
@@ -77,7 +78,7 @@ def week_values(screen: ScreenTemplate, shown: WeekScreen) -> dict[str, Any]:
         "days_active": labels["days_active"].format(active=sum(shown.active)),
         "days": [{"letter": letter, "active": on} for letter, on in zip(letters, shown.active, strict=True)],
         "streak": str(shown.streak),
-        "streak_label": labels["streak_label_one" if shown.streak == 1 else "streak_label"],
+        "streak_label": labels[speech.counted("streak_label", shown.streak)],
         "gratitudes": gratitudes,
         "gratitudes_label": labels[
             "gratitudes_label_one" if shown.gratitudes == 1 and not shown.more_gratitudes else "gratitudes_label"

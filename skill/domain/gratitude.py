@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+ROUND_ACTIVITY = "gratitude_round"  # what a finished round records in the profile's completions
+
 
 @dataclass(frozen=True)
 class Gratitude:

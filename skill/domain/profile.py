@@ -59,7 +59,7 @@ class Profile:
     # reasons heard in the current rotation (at most one of each, cleared when all were heard).
     browse: dict[str, Any] = field(default_factory=dict)
     reasons_heard: list[str] = field(default_factory=list)
-    # -- linking and local time (issue 4) --
+    # -- linking two accounts, and the local time zone --
     members: list[str] = field(default_factory=list)  # account ids sharing this couple (linked couples only)
     linked_to: str | None = None  # on an account's own item: the shared couple it joined (a pointer)
     time_zone_checked: str | None = None  # ISO date the Settings API was last asked for the zone
@@ -67,7 +67,7 @@ class Profile:
     rest_explained: bool = False
     # [[request token, outcome], ...] of the last APPLIED_REQUESTS writes, newest last (skill.store.scope)
     applied: list[list[str]] = field(default_factory=list)
-    # -- tonight's question (issue 16, docs/question.md): the couple's place in their own shuffled
+    # -- tonight's question (docs/question.md): the couple's place in their own shuffled
     # order of the question bank, as "<seed>:<position>:<evening day>:<extra>" (a few bytes, owned
     # and parsed by intents/question.py); None (omitted) until they first ask.
     question: str | None = None
@@ -112,6 +112,10 @@ class Profile:
         if not already:
             self.record_done(day, practice_id)
         return True
+
+    def picked_for(self, day: date) -> str | None:
+        """The practice id picked for ``day``'s evening, if one was (the one rule for "tonight's pick")."""
+        return self.tonight if self.tonight and self.tonight_date == day.isoformat() else None
 
     def suggest(self, day: date, practice_id: str) -> None:
         self.recent = [*self.recent, practice_id][-RECENT_SUGGESTIONS:]

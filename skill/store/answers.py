@@ -8,21 +8,12 @@ writes nothing. See docs/question.md. The words are personal data: never logged,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
+from skill.domain.answer import Answer
 from skill.store import keys
 from skill.store.couples import CoupleStore, dynamodb_errors, from_item, to_item
 from skill.store.errors import ConflictError
-
-
-@dataclass(frozen=True)
-class Answer:
-    account: str  # the answering account's id (keys.couple_id_for_user)
-    words: str
-
-    def __repr__(self) -> str:  # never show the words in a traceback or a log
-        return f"Answer(account={self.account[:8]}...)"
 
 
 class Answers:

@@ -10,22 +10,19 @@ See docs/data-model.md ("Two accounts, one couple"). Invariants:
 
 from __future__ import annotations
 
-import enum
 import logging
 import random
 import secrets
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from botocore.exceptions import ClientError
-
+from skill.domain.link import JoinOutcome, JoinResult
 from skill.domain.profile import Profile, merge_profiles
 from skill.store import keys
-from skill.store.couples import CoupleStore, dynamodb_errors, from_item, to_item
+from skill.store.couples import CoupleStore, dynamodb_errors, to_item
 from skill.store.errors import ConflictError, StoreUnavailable
+from skill.store.partition import PartitionTable
 from skill.store.profile_codec import to_attributes
 from skill.store.scope import current_request_token
 
@@ -42,24 +39,6 @@ JOIN_TRIES_PER_HOUR = 5
 JOIN_WINDOW_SECONDS = 3600
 GLOBAL_JOIN_TRIES_PER_MINUTE = 300
 JOINED = "joined"  # the outcome a join records with its request token in the shared profile
-_BATCH = 25  # BatchWriteItem's limit
-
-
-class JoinOutcome(enum.Enum):
-    JOINED = "joined"
-    WRONG = "wrong"  # no such code (never issued, already used, or deleted)
-    EXPIRED = "expired"
-    THROTTLED = "throttled"
-    BUSY = "busy"  # all accounts together are over the global cap: try again in a minute
-    OWN_CODE = "own_code"
-    ALREADY_LINKED = "already_linked"  # the joining account is linked already
-    TAKEN = "taken"  # the account that issued the code is linked to someone else by now
-
-
-@dataclass(frozen=True)
-class JoinResult:
-    outcome: JoinOutcome
-    profile: Profile | None = None  # the shared couple's profile when joined
 
 
 def _epoch(now: datetime) -> int:
@@ -103,14 +82,13 @@ def pointer(account: str, version: int, shared_id: str) -> Profile:
     return Profile(couple_id=account, version=version, linked_to=shared_id)
 
 
-class Partners:
+class Partners(PartitionTable):
     """Linking operations over the couple store's table (none of them is on the hot path)."""
 
     def __init__(
         self, store: CoupleStore, *, global_per_minute: int = GLOBAL_JOIN_TRIES_PER_MINUTE, global_scope: str = "ALL"
     ) -> None:
-        self.store = store
-        self.table = store.table
+        super().__init__(store)
         self.global_per_minute = global_per_minute
         self.global_scope = global_scope  # tests use their own, so the suite's joins don't add up
 
@@ -399,74 +377,3 @@ class Partners:
                     drop.append(item)
             self._write(move)
             self._delete(drop)
-
-    def _get(self, pk: str, sk: str) -> dict[str, Any] | None:
-        with dynamodb_errors():
-            reply = self.store.client.get_item(
-                TableName=self.table, Key=to_item({keys.PK: pk, keys.SK: sk}), ConsistentRead=True
-            )
-        return from_item(dict(reply["Item"])) if "Item" in reply else None
-
-    def _items(self, pk: str, prefix: str | None = None) -> Iterator[dict[str, Any]]:
-        """Every item of one partition (whose sort key starts with ``prefix``), page by page (raw values)."""
-        kwargs: dict[str, Any] = {
-            "TableName": self.table,
-            "KeyConditionExpression": "#pk = :pk",
-            "ExpressionAttributeNames": {"#pk": keys.PK},
-            "ExpressionAttributeValues": {":pk": {"S": pk}},
-            "ConsistentRead": True,
-        }
-        if prefix is not None:
-            kwargs["KeyConditionExpression"] += " AND begins_with(#sk, :prefix)"
-            kwargs["ExpressionAttributeNames"]["#sk"] = keys.SK
-            kwargs["ExpressionAttributeValues"][":prefix"] = {"S": prefix}
-        while True:
-            with dynamodb_errors():
-                reply = self.store.client.query(**kwargs)
-            yield from (dict(i) for i in reply.get("Items", []))
-            if not reply.get("LastEvaluatedKey"):
-                return
-            kwargs["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
-
-    def _delete(self, items: list[dict[str, Any]]) -> None:
-        keys_only = list(
-            {(i[keys.PK]["S"], i[keys.SK]["S"]): {keys.PK: i[keys.PK], keys.SK: i[keys.SK]} for i in items}.values()
-        )
-        self._batch([{"DeleteRequest": {"Key": k}} for k in keys_only])
-
-    def _write(self, items: list[dict[str, Any]]) -> None:
-        self._batch([{"PutRequest": {"Item": i}} for i in items])
-
-    def _batch(self, requests: list[dict[str, Any]]) -> None:
-        for start in range(0, len(requests), _BATCH):
-            pending: list[Any] = requests[start : start + _BATCH]
-            for attempt in range(6):
-                with dynamodb_errors(write=True):
-                    reply = self.store.client.batch_write_item(RequestItems={self.table: pending})
-                pending = list(reply.get("UnprocessedItems", {}).get(self.table, []))
-                if not pending:
-                    break
-                time.sleep(0.05 * 2**attempt)
-            else:
-                raise StoreUnavailable("DynamoDB left some items unprocessed")
-
-    def _transact(self, items: list[dict[str, Any]]) -> None:
-        """TransactWriteItems; a failed condition on any item becomes ConflictError."""
-        try:
-            with dynamodb_errors(write=True):
-                self.store.client.transact_write_items(TransactItems=items)  # type: ignore[arg-type]
-        except StoreUnavailable as err:
-            cause = err.__cause__
-            if (
-                isinstance(cause, ClientError)
-                and cause.response.get("Error", {}).get("Code") == "TransactionCanceledException"
-            ):
-                reasons = cause.response.get("CancellationReasons") or []
-                message = str(cause.response.get("Error", {}).get("Message", ""))
-                if (
-                    any(r.get("Code") == "ConditionalCheckFailed" for r in reasons)
-                    or "ConditionalCheckFailed" in message
-                    or "TransactionConflict" in message
-                ):
-                    raise ConflictError("a condition in the transaction failed") from cause
-            raise

@@ -7,23 +7,13 @@ devices, or a retried request) never create two: only the claim's holder calls t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from skill.domain.reminder import ReminderRecord
 from skill.store import keys
 from skill.store.couples import CoupleStore, dynamodb_errors, from_item, to_item
 from skill.store.errors import ConflictError
 
 # A claim older than this is taken to be a request that died between the claim and the API's answer.
 CLAIM_SECONDS = 30
-
-
-@dataclass(frozen=True)
-class ReminderRecord:
-    hour: int
-    minute: int
-    alert_token: str | None = None  # None while a create is claimed but not yet answered
-    claimed_at: int = 0  # epoch seconds of the claim
-    request: str | None = None  # the request that created it (a retried request answers the same)
 
 
 class ReminderStore:
