@@ -9,15 +9,26 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test chat bench bench-readme models lint prereqs dynamodb-local nox lambda-package
+.PHONY: run test test-fast check chat bench bench-readme models lint prereqs dynamodb-local nox lambda-package
 
 ## run: install what is missing, start DynamoDB Local (data kept in .local/), serve the skill on 127.0.0.1:$(PORT)
 run: dynamodb-local
 	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) deploy/run-local.sh
 
-## test: install what is missing and run the whole suite (it starts its own DynamoDB Local)
-test: dynamodb-local
+## test: install what is missing, run the checks, then the whole suite (it starts its own DynamoDB Local)
+test: dynamodb-local check
 	$(BIN)/python -m pytest
+
+## test-fast: the tests that start no server or process (seconds; marker "servers" in tests/conftest.py)
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not servers"
+
+## check: lint, format, types and the layers' import contracts (docs/architecture.md); part of `make test`
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 ## bench: the skill side by side with the floors and the ASK SDK peer (bench/results.json, a table)
 bench: dynamodb-local
@@ -36,9 +47,7 @@ chat: dynamodb-local
 models: $(STAMP)
 	$(BIN)/python deploy/build_models.py
 
-lint: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/mypy
+lint: check
 
 prereqs:
 	@deploy/prereqs.sh

@@ -70,6 +70,34 @@ def pytest_configure(config: pytest.Config) -> None:
     personal.install()  # one log capture for the whole run (tests/personal.py)
 
 
+# Tests that start a server or a process of their own: DynamoDB Local (the ``dynamodb`` fixture,
+# which every store, app and client fixture uses), a local HTTP stand-in (``server``), or modules
+# that start engines, gunicorn or tools themselves. Everything else is the fast tier:
+# `make test-fast` runs ``-m "not servers"``.
+_SERVER_FIXTURES = {"dynamodb", "server"}
+_SLOW_MODULES = {
+    "test_architecture",
+    "test_bench",
+    "test_chat",
+    "test_container",
+    "test_faults",
+    "test_lambda_deploy",
+    "test_log_privacy",
+    "test_pythons",
+    "test_server",
+    "test_shutdown",
+    "test_table_template",
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        module = getattr(item, "module", None)
+        name = module.__name__.rsplit(".", 1)[-1] if module is not None else ""
+        if _SERVER_FIXTURES & set(getattr(item, "fixturenames", ())) or name in _SLOW_MODULES:
+            item.add_marker(pytest.mark.servers)
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     personal.check()  # fails the run when a couple's words or a raw body reached a log
 
