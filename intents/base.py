@@ -26,6 +26,7 @@ from ask_sdk_model.ui import SimpleCard, StandardCard
 
 from content import speech
 from content.schema import SIGNOFF, Catalogue, part_of_day, placeholders
+from intents import slots
 from intents.slots import slot_usable
 from intents.state import Phase, SessionState
 from skill.core.request import RequestContext
@@ -215,7 +216,7 @@ class Turn:
         variant is picked by the request id, so a card and the speech agree and a redelivered request
         is answered in the same words. A time-aware phrase is said for the couple's part of the day,
         and a closing {signoff} is filled in to match."""
-        request_id = getattr(self.input.request_envelope.request, "request_id", None)
+        request_id = slots.request_id(self.input) or None
         phrases = self.content.phrases
         part = self.part_of_day() if phrases.by_time(key) else None
         text = phrases.pick(key, request_id, part, rotation)

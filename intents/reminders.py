@@ -15,12 +15,13 @@ from dataclasses import replace
 from datetime import time
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_slot, is_request_type
+from ask_sdk_core.utils import get_locale, is_request_type
 from ask_sdk_model import Response
 from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.ui import AskForPermissionsConsentCard
 
 from intents.base import Handler, IntentHandler, Turn
+from intents.slots import slot_text
 from skill.alexa.reminders import PERMISSION, Outcome, daily_reminder
 from skill.domain.reminder import ReminderRecord
 from skill.store.errors import StoreUnavailable
@@ -95,12 +96,11 @@ def schedule(turn: Turn, at: time, after_consent: bool = False) -> Response:
     if not after_consent and not permission_granted(turn):
         return ask_permission(turn, at)
     user, store, service = turn.user_id, turn.services.reminders, turn.services.reminders_api.api(turn.input)
-    envelope_request = turn.input.request_envelope.request
     request = turn.services.couples.request_token() or ""
     body = daily_reminder(
         at,
         turn.time_zone.key,
-        str(getattr(envelope_request, "locale", None) or "en-US"),
+        str(get_locale(turn.input) or "en-US"),
         turn.words("reminder_text"),
         turn.now,
     )
@@ -147,7 +147,7 @@ class SetReminderHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        heard = getattr(get_slot(handler_input, TIME_SLOT), "value", None)
+        heard = slot_text(handler_input, TIME_SLOT)
         at = parse_time(heard)
         if heard and at is None:
             return turn.ask(turn.say("reminder_which_time"), turn.say("reminder_which_time_reprompt"))
@@ -161,7 +161,7 @@ class ChangeReminderHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        at = parse_time(getattr(get_slot(handler_input, TIME_SLOT), "value", None))
+        at = parse_time(slot_text(handler_input, TIME_SLOT))
         if at is None:
             return turn.ask(turn.say("reminder_which_time"), turn.say("reminder_which_time_reprompt"))
         return schedule(turn, at)

@@ -2,7 +2,8 @@
 
 Reads the profile (its completions of this week and last, ``HISTORY_DAYS``; the streak; when each
 practice was last done) and the week's gratitudes, in one Query (``week_reads``); writes at most the
-profile's read-back marker, so the same gratitude isn't read back every time. Weeks run Monday to Sunday in the couple's time zone.
+profile's read-back marker, so the same gratitude isn't read back every time. Weeks run Monday to
+Sunday in the couple's time zone.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractResponseInterceptor
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import get_supported_interfaces
 from ask_sdk_model import Response
 from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 from ask_sdk_model.interfaces.connections import SendRequestDirective
@@ -31,8 +32,10 @@ APL_INTERFACE = "Alexa.Presentation.APL"
 
 def supports_apl(handler_input: HandlerInput) -> bool:
     """The device says it renders APL (Echo Show, Echo Spot, Fire TV...); speakers don't list it."""
-    system = getattr(handler_input.request_envelope.context, "system", None)
-    interfaces = getattr(getattr(system, "device", None), "supported_interfaces", None)
+    try:
+        interfaces = get_supported_interfaces(handler_input)
+    except AttributeError:  # a request from no device (a skill event) renders nothing
+        return False
     return getattr(interfaces, "alexa_presentation_apl", None) is not None
 
 
