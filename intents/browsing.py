@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 
 from ask_sdk_model import Response
 
@@ -18,6 +19,7 @@ from intents.base import Turn
 from intents.state import EXERCISES, STEPS, WALK, Phase, Place
 from skill.alexa import screen
 from skill.domain.profile import Profile
+from skill.domain.tonight import done_today
 from skill.store.errors import StoreUnavailable
 
 log = logging.getLogger("close_together.intents.browsing")
@@ -40,8 +42,18 @@ def current(turn: Turn) -> Place | None:
 
 
 def saved(turn: Turn) -> Place | None:
-    """Where the couple left off last time (from their profile)."""
-    return Place.of(turn.profile.browse)
+    """Where the couple left off last time (from their profile). In a new session with nothing
+    stored, tonight's pick not yet done is where they are: its first step (so starting it needs no
+    write of its own: docs/performance.md)."""
+    stored = Place.of(turn.profile.browse)
+    return stored or (implicit_place(turn.profile, turn.today) if turn.phase is None else None)
+
+
+def implicit_place(profile: Profile, today: date) -> Place | None:
+    picked = profile.picked_for(today)
+    if profile.browse or not picked or picked in done_today(profile, today):
+        return None
+    return Place(WALK, picked, 0)
 
 
 def remember(turn: Turn, place: Place, heard: list[str] | None = None, tonight: Practice | None = None) -> None:
@@ -54,7 +66,7 @@ def remember(turn: Turn, place: Place, heard: list[str] | None = None, tonight: 
 
     def change(draft: Profile) -> bool:
         changed = False
-        if draft.browse != place.as_dict():
+        if draft.browse != place.as_dict() and implicit_place(draft, turn.today) != place:
             draft.browse = place.as_dict()
             changed = True
         if heard is not None and draft.reasons_heard != heard:
@@ -62,6 +74,7 @@ def remember(turn: Turn, place: Place, heard: list[str] | None = None, tonight: 
             changed = True
         if tonight is not None and draft.picked_for(turn.today) != tonight.id:
             draft.suggest(turn.today, tonight.id)
+            draft.browse = place.as_dict()  # the implicit place was another practice's
             changed = True
         return changed
 

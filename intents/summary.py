@@ -1,15 +1,14 @@
 """The weekly summary: "how did we do this week?" and "and last week?", spoken and as a card.
 
 Reads the profile (its completions of this week and last, ``HISTORY_DAYS``; the streak; when each
-practice was last done) and the week's gratitudes, in one Query (``week_reads``); writes at most the
-profile's read-back marker, so the same gratitude isn't read back every time. Weeks run Monday to
-Sunday in the couple's time zone.
+practice was last done) and the week's gratitudes, in one Query (``week_reads``), and writes nothing:
+the gratitude read back rotates with the time of asking. Weeks run Monday to Sunday in the couple's
+time zone.
 """
 
 from __future__ import annotations
 
-import logging
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
@@ -22,13 +21,9 @@ from intents.state import Phase
 from intents.words import clean_words, quote
 from skill.alexa import screen
 from skill.domain.gratitude import ROUND_ACTIVITY, Gratitude, said_between
-from skill.domain.profile import Profile
 from skill.domain.streak import current
 from skill.domain.week import Week
-from skill.store.errors import StoreUnavailable
 from skill.store.gratitude import MAX_WEEK_ENTRIES
-
-log = logging.getLogger("close_together.intents.summary")
 
 MAX_NAMED = 3
 
@@ -48,12 +43,14 @@ def next_focus(turn: Turn) -> Practice:
     return min(turn.content.practices, key=lambda p: done.get(p.id, ""))
 
 
-def pick_readback(entries: list[Gratitude], last_key: str | None) -> Gratitude | None:
-    """The next entry after the one read back last time, wrapping around: it rotates."""
+def pick_readback(entries: list[Gratitude], asked: datetime) -> Gratitude | None:
+    """One entry, rotating with when the couple asks (their local time): the next one a minute
+    later, and the next one at the same time the next day. Nothing is stored to rotate it, so the
+    summary writes nothing (docs/performance.md)."""
     if not entries:
         return None
-    later = [e for e in entries if last_key is None or e.key > last_key]
-    return later[0] if later else entries[0]
+    turn_of_the_clock = asked.date().toordinal() + asked.hour * 60 + asked.minute
+    return entries[turn_of_the_clock % len(entries)]
 
 
 def summary(turn: Turn, weeks_back: int) -> tuple[list[str], list[str]]:
@@ -137,37 +134,21 @@ def _streak(turn: Turn, today: date, spoken: list[str], card: list[str]) -> None
 
 
 def _gratitudes(turn: Turn, entries: list[Gratitude], more: bool, spoken: list[str], card: list[str]) -> None:
-    profile = turn.profile
     count = turn.words("summary_more_than", count=len(entries)) if more else str(len(entries))
     if entries:
         spoken.append(
             turn.words("summary_gratitudes", count=count, entries=turn.count("word_gratitudes", len(entries)))
         )
         card.append(turn.words("card_week_gratitudes", count=count))
-        chosen = pick_readback(entries, profile.readback)
+        chosen = pick_readback(entries, turn.now.astimezone(turn.time_zone))
         if chosen is not None:
             spoken.append(turn.words("summary_readback", name=chosen.by, partner=chosen.to, words=quote(chosen.words)))
             card.append(
                 turn.words("card_week_readback", name=chosen.by, partner=chosen.to, words=clean_words(chosen.words))
             )
-            remember_readback(turn, chosen.key)
     else:
         spoken.append(turn.words("summary_no_gratitudes"))
         card.append(turn.words("card_week_gratitudes", count=0))
-
-
-def remember_readback(turn: Turn, key: str) -> None:
-    if turn.profile.readback == key:
-        return
-
-    def change(draft: Profile) -> bool:
-        draft.readback = key
-        return True
-
-    try:
-        turn.profile, _ = turn.services.couples.update(turn.profile, change)
-    except StoreUnavailable:  # only the rotation is lost; the summary is still worth giving
-        log.warning("summary read-back not remembered")
 
 
 def capitalised(text: str) -> str:

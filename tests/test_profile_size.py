@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import string
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -63,7 +63,6 @@ def lived(catalogue: Catalogue, nights: int) -> Profile:
         members=[secrets_hex(rng, 32), secrets_hex(rng, 32)],
         browse={"kind": "walk", "id": "patience_empathy", "pos": 11},
         reasons_heard=[r.id for r in catalogue.reasons][:-1],
-        readback="GRAT#2026-11-24T21:14:05#" + secrets_hex(rng, 12),
     )
     for night in range(nights, 0, -1):
         day = today - timedelta(days=night - 1)
@@ -139,3 +138,49 @@ def test_profiles_stored_in_the_older_list_form_still_load() -> None:
     }
     profile = from_attributes({"couple_id": "c", **old})
     assert (profile.done, profile.last_done, profile.applied) == (old["done"], old["last_done"], old["applied"])
+
+
+def test_a_full_weeks_summary_reads_one_read_unit_with_the_largest_profile(
+    catalogue: Catalogue, store: CoupleStore, settings: Any
+) -> None:
+    """The weekly summary's one Query (the profile and eight days of gratitudes, two a night, 12-letter
+    names) stays within 4 KB: half a read unit, eventually consistent, however long they have used it."""
+    from skill.domain.gratitude import Gratitude
+    from skill.store.gratitude import MAX_WEEK_ENTRIES, GratitudeLog
+
+    profile = lived(catalogue, 730)
+    user = f"amzn1.ask.account.WEEK{id(profile)}"
+    saved = store.save(
+        Profile(
+            couple_id=keys.couple_id_for_user(user),
+            **{k: v for k, v in vars(profile).items() if k not in ("couple_id", "version", "outcome")},
+        )
+    )
+    log = GratitudeLog(store, settings.gratitude_retention_days)
+    now = datetime(2026, 11, 29, 21, 30, tzinfo=UTC)
+    for night in range(8):
+        said = now - timedelta(days=night)
+        for turn, words in enumerate(
+            ("you made us tea and listened while I talked about my day", "you planned a walk")
+        ):
+            entry = Gratitude(profile.names[turn], profile.names[1 - turn], words, said, f"r{night:07d}", 1)
+            log.add(saved.couple_id, entry, said + timedelta(seconds=turn), f"req-{night}-{turn}")
+    consumed: list[float] = []
+
+    def ask(params: dict[str, Any], **_: Any) -> None:
+        params["ReturnConsumedCapacity"] = "TOTAL"
+
+    def note(parsed: dict[str, Any], **_: Any) -> None:
+        consumed.append(float(parsed.get("ConsumedCapacity", {}).get("CapacityUnits", 0)))
+
+    events = store.client.meta.events
+    events.register("provide-client-params.dynamodb.Query", ask, unique_id="week-ask")
+    events.register("after-call.dynamodb.Query", note, unique_id="week-note")
+    try:
+        low = keys.gratitude_range((now - timedelta(days=7)).date().isoformat(), "")[0]
+        found = store.load_for_user_with_items(user, None, low, 2 * MAX_WEEK_ENTRIES)
+    finally:
+        events.unregister("provide-client-params.dynamodb.Query", unique_id="week-ask")
+        events.unregister("after-call.dynamodb.Query", unique_id="week-note")
+    assert found is not None and len(found[1]) == 16 and found[0].names == profile.names
+    assert consumed == [0.5]

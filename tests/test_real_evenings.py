@@ -201,3 +201,22 @@ def test_voices_with_real_length_person_ids_are_learnt(client: FlaskClient, stor
     said = grateful(c, GRATITUDE_WORDS[1])
     assert "2 gratitudes" in said
     assert store.load_for_user(c.user_id).voices == {voices[0]: 0, voices[1]: 1}
+
+
+def test_starting_tonights_pick_costs_no_write_and_where_were_we_still_finds_its_first_step(
+    client: FlaskClient, store: CoupleStore
+) -> None:
+    """Starting the practice just offered is where the couple already are (tonight's pick, not done):
+    the start writes nothing, and a new session's "where were we" returns to its first step."""
+    c = Conversation(client)
+    offer = c.one_shot("TonightsExerciseIntent", evening())
+    version = store.load_for_user(c.user_id).version
+    first_step = c.say("AMAZON.YesIntent", evening())
+    assert store.load_for_user(c.user_id).version == version  # no write for the start
+    said = c.one_shot("AMAZON.ResumeIntent", evening(0, 21))
+    assert c.attributes.get("phase") == "guiding" and offer and first_step
+    assert speech_words(first_step)[-6:] == speech_words(said)[-6:]  # the same step, its same ending
+
+
+def speech_words(said: str) -> list[str]:
+    return said.replace(".", " ").replace(",", " ").split()

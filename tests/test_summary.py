@@ -85,6 +85,23 @@ def test_the_read_back_gratitude_rotates(client: FlaskClient, store: CoupleStore
     assert len(set(heard)) == 4, heard
 
 
+def test_the_summary_writes_nothing_and_still_reads_back_another_gratitude_the_next_evening(
+    client: FlaskClient, store: CoupleStore
+) -> None:
+    """The read-back rotates with the time of asking, so hearing the week costs no write: the same
+    time on the next evening reads back the other gratitude of the round."""
+    c = Conversation(client)
+    with_names(store, c)
+    gratitude_round(c, 1, GRATITUDE_WORDS[:2])
+    version = store.load_for_user(c.user_id).version
+    heard = []
+    for day in (2, 3):
+        said = c.one_shot("WeeklySummaryIntent", day_at(day, 20, 0))
+        heard.append(next(w for w in GRATITUDE_WORDS[:2] if " ".join(w.split()[:6]) in said))
+    assert store.load_for_user(c.user_id).version == version
+    assert heard[0] != heard[1]
+
+
 def test_last_week_by_yes_or_by_asking(client: FlaskClient, store: CoupleStore) -> None:
     c = Conversation(client)
     with_names(store, c)

@@ -54,7 +54,6 @@ class Profile:
     # Gratitude round (docs/gratitude.md). Names are personal data: never logged.
     names: list[str] = field(default_factory=list)  # the partners' first names, in the order given
     voices: dict[str, int] = field(default_factory=dict)  # Alexa personId -> index into names
-    readback: str | None = None  # sort key of the gratitude the last weekly summary read back
     # The guide by voice: where the couple was ({"kind", "id", "pos"}) for "what were we on?", and the
     # reasons heard in the current rotation (at most one of each, cleared when all were heard).
     browse: dict[str, Any] = field(default_factory=dict)
@@ -248,7 +247,6 @@ MERGE_RULES: dict[str, MergeRule] = {
     # Names: the couple that already has them keeps them; voices are re-pointed by name.
     "names": lambda base, joining, today: list(base.names or joining.names),
     "voices": lambda base, joining, today: _merged_voices(base, joining),
-    "readback": lambda base, joining, today: base.readback or joining.readback,
     "browse": lambda base, joining, today: dict(base.browse or joining.browse),
     "reasons_heard": lambda base, joining, today: list(dict.fromkeys([*base.reasons_heard, *joining.reasons_heard])),
     # The issuer's place in the question order wins; a joining account that had one alone keeps it.

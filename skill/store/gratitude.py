@@ -7,7 +7,7 @@ week at a time with one bounded Query. See docs/data-model.md "Gratitude entries
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from content.speech import xml_safe
@@ -56,7 +56,6 @@ class GratitudeLog:
                 "by": _clean(entry.by, MAX_NAME_CHARS),
                 "to": _clean(entry.to, MAX_NAME_CHARS),
                 "words": _clean(entry.words, MAX_WORDS_CHARS),
-                "at": entry.at.isoformat(),
                 "round": entry.round_id,
                 "each": entry.each,
                 keys.TTL_ATTRIBUTE: expires,
@@ -78,7 +77,7 @@ class GratitudeLog:
                 Limit=MAX_WEEK_ENTRIES,
                 ConsistentRead=True,
             )
-        entries = (_entry(from_item(dict(item))) for item in reply.get("Items", []))
+        entries = (self._entry(from_item(dict(item))) for item in reply.get("Items", []))
         return said_between(self._live(entries, now), first, last), "LastEvaluatedKey" in reply
 
     def with_profile(
@@ -93,24 +92,35 @@ class GratitudeLog:
         if found is None:
             return None
         profile, items, more = found
-        grats = (_entry(i) for i in items if str(i.get(keys.SK, "")).startswith(keys.GRATITUDE_PREFIX))
+        grats = (self._entry(i) for i in items if str(i.get(keys.SK, "")).startswith(keys.GRATITUDE_PREFIX))
         return profile, self._live(grats, now), more
 
     def _live(self, entries: Iterable[Gratitude], now: datetime) -> list[Gratitude]:
         # DynamoDB deletes expired items within days, not at once: skip any that already expired.
         return [e for e in entries if e.at + self.retention > now]
 
+    def _entry(self, attrs: dict[str, Any]) -> Gratitude:
+        # When it was said is its expiry less the retention: not stored twice (a week's entries then
+        # fit one 4 KB read unit with the profile; docs/performance.md). Older items carry "at".
+        said = attrs.get("at")
+        at = (
+            datetime.fromisoformat(str(said))
+            if said is not None
+            else datetime.fromtimestamp(int(attrs[keys.TTL_ATTRIBUTE]), UTC) - self.retention
+        )
+        return _entry(attrs, at)
+
 
 def _clean(text: str, limit: int) -> str:
     return xml_safe(text).strip()[:limit]
 
 
-def _entry(attrs: dict[str, Any]) -> Gratitude:
+def _entry(attrs: dict[str, Any], at: datetime) -> Gratitude:
     return Gratitude(
         by=str(attrs["by"]),
         to=str(attrs["to"]),
         words=str(attrs["words"]),
-        at=datetime.fromisoformat(str(attrs["at"])),
+        at=at,
         round_id=str(attrs.get("round", "")),
         each=int(attrs.get("each", 1)),
         key=str(attrs[keys.SK]),
