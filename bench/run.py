@@ -30,7 +30,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from bench import cost, measure, peer
-from bench.mix import BASE_DAY, active_types, at_evening, envelope, request_types, user_id
+from bench.mix import BASE_DAY, active_types, at_evening, user_id
 from bench.names import couple_names
 from bench.seed import (
     HISTORIES,
@@ -44,6 +44,7 @@ from bench.settings_api import SettingsApi
 from content.loader import load_catalogue
 from content.schema import Catalogue
 from deploy import dynamodb_local
+from deploy.envelopes import envelope
 from skill.core.settings import Settings
 from skill.manage import operator_store
 
@@ -552,12 +553,12 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
         calls = {
             "skill": {h: per_type for h, (per_type, _) in skill_calls.items()},
             "peer": {
-                h: measure.measure_peer(PEER_TABLE, db.endpoint, catalogue, request_types(), n, plan.evenings)
+                h: measure.measure_peer(PEER_TABLE, db.endpoint, catalogue, active_types(), n, plan.evenings)
                 for h, n in MEASURED_HISTORIES.items()
             },
             "peer_naive": {
                 h: measure.measure_peer(
-                    PEER_TABLE, db.endpoint, catalogue, request_types(), n, plan.evenings, mode="naive"
+                    PEER_TABLE, db.endpoint, catalogue, active_types(), n, plan.evenings, mode="naive"
                 )
                 for h, n in HISTORIES.items()
             },
@@ -612,7 +613,7 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
         launch = json.dumps(
             envelope(
                 "launch",
-                user=user_id("skill-1w", 0),
+                user_id=user_id("skill-1w", 0),
                 at=at_evening(BASE_DAY),
                 session_id="amzn1.echo-api.session.cold",
                 new=True,

@@ -26,9 +26,10 @@ from zoneinfo import ZoneInfo
 from botocore.config import Config
 
 from bench.answers import apology, speech
-from bench.mix import BASE_DAY, EVENING, TIME_ZONE, at_evening, envelope, partner_user_id, user_id
+from bench.mix import BASE_DAY, EVENING, TIME_ZONE, at_evening, partner_user_id, user_id
 from bench.names import person_id
 from content.schema import Catalogue
+from deploy.envelopes import envelope
 from intents.gratitude import ACTIVITY_ID
 from skill.app import create_app
 from skill.core.settings import Settings
@@ -126,14 +127,14 @@ class SkillSeeder:
             session.update(id=f"amzn1.echo-api.session.{uuid.uuid4()}", attributes={})
         env = envelope(
             "launch" if intent is None else "intent",
-            user=user,
+            user_id=user,
             at=at,
             session_id=session["id"],
             new=new,
             attributes=session["attributes"],
             intent=intent,
             slots=slots,
-            person=person,
+            person_id=person,
             api_endpoint=self.api_endpoint,
         )
         reply = self.client.post("/alexa", data=json.dumps(env).encode(), content_type="application/json")

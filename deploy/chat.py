@@ -3,7 +3,7 @@
 Type what you would say ("open close together", "what's tonight's exercise", "we did it"). Each line
 is matched to an intent and its slots using the project's own interaction model
 (deploy/skill-package/interactionModels/custom/<locale>.json) plus everyday phrasings of Amazon's
-built-in intents, turned into a real Alexa request envelope (template: deploy/chat-envelope.json)
+built-in intents, turned into a real Alexa request envelope (deploy/envelopes, as the tests send them)
 and posted to ``http://127.0.0.1:$PORT/alexa``. Session attributes are carried from turn to turn.
 If nothing answers on that port, the skill is started the way `make run` starts it and stopped
 again when you leave.
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import copy
 import difflib
 import json
 import os
@@ -29,17 +28,18 @@ import sys
 import time
 import urllib.error
 import urllib.request
-import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
+from content.speech import plain
+from deploy import envelopes
+
 DEPLOY = Path(__file__).resolve().parent
 ROOT = DEPLOY.parent
 MODELS = DEPLOY / "skill-package" / "interactionModels" / "custom"
-TEMPLATE = DEPLOY / "chat-envelope.json"
 STATE_DIR = ROOT / ".local" / "chat"
 
 # -- matching utterances ---------------------------------------------------------------------------
@@ -524,97 +524,16 @@ def hear(matcher: Matcher, line: str, eliciting: tuple[str, str] | None = None) 
 # -- envelopes -------------------------------------------------------------------------------------
 
 
-def _stamp(at: datetime) -> str:
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def envelope(
-    kind: str,
-    *,
-    user_id: str,
-    device_id: str,
-    session_id: str,
-    new: bool,
-    attributes: dict[str, Any],
-    at: datetime,
-    locale: str = "en-US",
-    match: Match | None = None,
-    application_id: str | None = None,
-    reason: str = "USER_INITIATED",
-) -> dict[str, Any]:
-    """A real request envelope ("launch", "intent" or "end") built from deploy/chat-envelope.json."""
-    env: dict[str, Any] = json.loads(TEMPLATE.read_text())
-    env["session"].update(new=new, sessionId=session_id, attributes=copy.deepcopy(attributes))
-    for holder in (env["session"]["user"], env["context"]["System"]["user"]):
-        holder["userId"] = user_id
-    if application_id:
-        env["session"]["application"]["applicationId"] = application_id
-        env["context"]["System"]["application"]["applicationId"] = application_id
-    env["context"]["System"]["device"]["deviceId"] = device_id
-    request: dict[str, Any] = {
-        "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
-        "locale": locale,
-        "timestamp": _stamp(at),
-    }
-    if kind == "launch":
-        request["type"] = "LaunchRequest"
-    elif kind == "end":
-        request.update(type="SessionEndedRequest", reason=reason)
-    else:
-        assert match is not None
-        request.update(
-            type="IntentRequest",
-            dialogState="COMPLETED",
-            intent={
-                "name": match.intent,
-                "confirmationStatus": "NONE",
-                "slots": {
-                    name: _slot(
-                        name,
-                        value,
-                        match.resolved.get(name, None),
-                        name in match.resolved,
-                        application_id or env["session"]["application"]["applicationId"],
-                    )
-                    for name, value in match.slots.items()
-                },
-            },
-        )
-    env["request"] = request
-    return env
-
-
-def _slot(name: str, value: str, resolved: tuple[str, str] | None, custom: bool, app_id: str) -> dict[str, Any]:
-    slot: dict[str, Any] = {"name": name, "value": value, "confirmationStatus": "NONE", "source": "USER"}
-    if custom:
-        authority = f"amzn1.er-authority.echo-sdk.{app_id}.{name}"
-        if resolved:
-            slot["resolutions"] = {
-                "resolutionsPerAuthority": [
-                    {
-                        "authority": authority,
-                        "status": {"code": "ER_SUCCESS_MATCH"},
-                        "values": [{"value": {"name": resolved[1], "id": resolved[0]}}],
-                    }
-                ]
-            }
-        else:
-            slot["resolutions"] = {
-                "resolutionsPerAuthority": [{"authority": authority, "status": {"code": "ER_SUCCESS_NO_MATCH"}}]
-            }
-    return slot
-
-
-def plain(ssml: str) -> str:
-    """Speech as plain text: tags dropped, entities undone."""
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", ssml)).strip()
-    return (
-        text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", '"')
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-    )
+def slots_of(match: Match, application_id: str = envelopes.APP_ID) -> dict[str, Any]:
+    """The heard slots as Alexa sends them: a custom slot type's value carries its entity resolution."""
+    slots: dict[str, Any] = {}
+    for name, value in match.slots.items():
+        heard: dict[str, Any] = {"value": value, "confirmationStatus": "NONE"}
+        if name in match.resolved:
+            authority = f"amzn1.er-authority.echo-sdk.{application_id}.{name}"
+            heard = envelopes.resolved(value, authority=authority, match=match.resolved[name])
+        slots[name] = {**heard, "source": "USER"}
+    return slots
 
 
 def render(reply: dict[str, Any]) -> list[str]:
@@ -801,21 +720,23 @@ class Chat:
     def send(self, kind: str, match: Match | None = None, reason: str = "USER_INITIATED") -> dict[str, Any]:
         new = self.session_id is None
         if new:
-            self.session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
+            self.session_id = envelopes.new_session_id()
             self.attributes = {}
-        body = envelope(
-            kind,
+        body = envelopes.envelope(
+            "session_ended" if kind == "end" else kind,
             user_id=self.user_id,
             device_id=self.device_id,
-            session_id=self.session_id or "",
+            session_id=self.session_id,
             new=new,
             attributes=self.attributes,
             at=self.now(),
             locale=self.locale,
-            match=match,
+            intent=match.intent if match else None,
+            slots=slots_of(match, self.application_id or envelopes.APP_ID) if match else None,
             application_id=self.application_id,
-            reason=reason,
         )
+        if kind == "end":
+            body["request"]["reason"] = reason
         reply = post(self.url, body)
         self.last = reply
         if kind == "end":

@@ -23,11 +23,11 @@ import pytest
 from test_verification import LocalServer
 
 from content.schema import Catalogue
+from deploy.envelopes import APP_ID, envelope, new_user_id
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.web.verification import RequestVerifier, UrlCertFetcher
 
-from alexa import APP_ID, envelope, new_user_id
 from certs import DEFAULT_CHAIN_URL, Pki, make_pki
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from deploy import chat, dynamodb_local
+from deploy import chat, dynamodb_local, envelopes
 
 from conftest import ROOT, Served
 
@@ -71,15 +71,8 @@ def test_catch_all_slots_take_the_words_after_the_carrier_phrase() -> None:
 def test_custom_slot_values_resolve_to_their_id_and_synonyms_count() -> None:
     found = toy().match("tell us about mirroring")
     assert found is not None and found.resolved == {"practice": ("mirror_listening", "mirror listening")}
-    body = chat.envelope(
-        "intent",
-        user_id="u",
-        device_id="d",
-        session_id="s",
-        new=False,
-        attributes={},
-        at=datetime.now(UTC),
-        match=found,
+    body = envelopes.envelope(
+        "intent", user_id="u", device_id="d", at=datetime.now(UTC), intent=found.intent, slots=chat.slots_of(found)
     )
     slot = body["request"]["intent"]["slots"]["practice"]
     assert slot["value"] == "mirroring"
@@ -225,7 +218,8 @@ def test_chat_starts_the_skill_when_nothing_answers_and_stops_it_after(tmp_path:
     process = subprocess.Popen(
         [
             sys.executable,
-            "deploy/chat.py",
+            "-m",
+            "deploy.chat",
             "--port",
             str(port),
             "--ddb-port",

@@ -18,12 +18,13 @@ from flask.testing import FlaskClient
 from content.loader import CONTENT_DIR, _phrases, load_catalogue
 from content.schema import PARTS_OF_DAY, Catalogue, ContentError, Practice, part_of_day
 from deploy import chat
+from deploy.envelopes import envelope
 from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.keys import couple_id_for_user
 from skill.store.profile_codec import from_attributes, to_attributes
 
-from alexa import Conversation, ends_with_next_step, envelope, speech_text
+from alexa import Conversation, ends_with_next_step, speech_text
 from conftest import Served
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone

@@ -25,6 +25,7 @@ from flask.testing import FlaskClient
 
 from content.schema import Catalogue
 from deploy import dynamodb_local
+from deploy.envelopes import envelope, new_user_id
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.manage import operator_store
@@ -34,7 +35,7 @@ from skill.store.errors import StoreUnavailable
 from skill.store.gratitude import GratitudeLog
 from skill.store.scope import DeadlineExceeded, request_scope
 
-from alexa import Conversation, envelope, new_user_id, speech_text
+from alexa import Conversation, speech_text
 from conftest import ROOT
 from faultproxy import FaultProxy
 from personal import personal

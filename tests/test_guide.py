@@ -14,11 +14,12 @@ from flask.testing import FlaskClient
 
 from content.loader import load_catalogue
 from content.schema import Catalogue, ContentError, Practice
+from deploy.envelopes import envelope
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation, ends_with_next_step, envelope
+from alexa import Conversation, ends_with_next_step
 
 NY = ZoneInfo("America/New_York")
 ROOT = Path(__file__).resolve().parent.parent

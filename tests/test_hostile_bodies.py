@@ -16,9 +16,10 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
+from deploy.envelopes import envelope, new_user_id
 from skill.web.pipeline import MAX_JSON_DEPTH, json_too_deep
 
-from alexa import envelope, new_user_id, speech_text
+from alexa import speech_text
 from conftest import Served
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)

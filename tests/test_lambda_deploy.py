@@ -15,10 +15,11 @@ from typing import Any
 from cfnlint.decode import decode
 
 from deploy import lambda_package
+from deploy.envelopes import APP_ID, envelope, new_user_id
 from skill.core.settings import Settings
 from skill.store import client
 
-from alexa import APP_ID, envelope, new_user_id, speech_text
+from alexa import speech_text
 from conftest import ROOT
 
 DEPLOY = ROOT / "deploy"

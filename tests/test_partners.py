@@ -14,6 +14,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
+from deploy.envelopes import envelope, new_user_id, skill_disabled_event
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.domain.profile import MERGE_RULES, Profile, merge_profiles
@@ -22,7 +23,7 @@ from skill.store.couples import CoupleStore, to_item
 from skill.store.partners import JOIN_TRIES_PER_HOUR, JoinOutcome, Partners
 from skill.web.verification import RequestVerifier
 
-from alexa import Conversation, envelope, load, new_user_id, stamp
+from alexa import Conversation
 from certs import DEFAULT_CHAIN_URL, make_pki
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
@@ -324,9 +325,7 @@ def test_delete_removes_a_solo_couples_codes(client: FlaskClient, store: CoupleS
 
 
 def skill_disabled(client: FlaskClient, user_id: str, at: datetime) -> dict[str, Any]:
-    env = load("skill_disabled")
-    env["context"]["System"]["user"]["userId"] = user_id
-    env["request"]["timestamp"] = stamp(at)
+    env = skill_disabled_event(user_id, at)
     reply = client.post("/alexa", data=json.dumps(env), content_type="application/json")
     assert reply.status_code == 200, reply.get_data(as_text=True)
     body: dict[str, Any] = reply.get_json()
@@ -373,9 +372,7 @@ def test_skill_disabled_passes_the_verified_web_seam(settings: Settings, catalog
         time_zone_lookup=False,
     )
     app = create_app({"SETTINGS": signed, "CATALOGUE": catalogue, "VERIFIER": verifier})
-    env = load("skill_disabled")
-    env["context"]["System"]["user"]["userId"] = new_user_id()
-    env["request"]["timestamp"] = stamp(now)
+    env = skill_disabled_event(new_user_id(), now)
     body = json.dumps(env).encode()
     reply = app.test_client().post(
         "/alexa", data=body, content_type="application/json", headers=pki.headers(body, DEFAULT_CHAIN_URL)

@@ -12,11 +12,12 @@ from zoneinfo import ZoneInfo
 
 from flask.testing import FlaskClient
 
+from deploy.envelopes import envelope, new_user_id
 from skill.store import keys
 from skill.store.couples import CoupleStore
 from skill.store.partners import JOIN_TRIES_PER_HOUR, JoinOutcome, Partners
 
-from alexa import Conversation, envelope, new_user_id, speech_text
+from alexa import Conversation, speech_text
 from personal import personal
 
 NY = ZoneInfo("America/New_York")

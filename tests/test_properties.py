@@ -23,11 +23,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from content.schema import Catalogue
+from deploy.envelopes import APP_ID, envelope
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.web.verification import RequestVerifier
 
-from alexa import APP_ID, envelope
 from certs import Pki, make_pki
 from conftest import ROOT, Served
 from personal import personal

@@ -17,11 +17,12 @@ from flask.testing import FlaskClient
 
 from content import speech
 from content.schema import MAX_QUESTION_SECONDS, QUESTION_GROUPS, REPEAT_FREE_DAYS, Catalogue
+from deploy.envelopes import envelope, skill_disabled_event
 from intents.question import Place
 from skill.store import keys
 from skill.store.couples import CoupleStore, from_item
 
-from alexa import Conversation, envelope, load, speech_text, stamp
+from alexa import Conversation, speech_text
 from personal import personal
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
@@ -71,9 +72,7 @@ def sort_keys(store: CoupleStore, couple_id: str) -> set[str]:
 
 
 def skill_disabled(client: FlaskClient, user_id: str, at: datetime) -> None:
-    env = load("skill_disabled")
-    env["context"]["System"]["user"]["userId"] = user_id
-    env["request"]["timestamp"] = stamp(at)
+    env = skill_disabled_event(user_id, at)
     assert client.post("/alexa", data=json.dumps(env), content_type="application/json").status_code == 200
 
 

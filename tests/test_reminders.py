@@ -18,11 +18,12 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
+from deploy.envelopes import envelope, new_user_id
 from skill.alexa.reminders import PERMISSION
 from skill.store.couples import CoupleStore
 from skill.store.reminders import ReminderStore
 
-from alexa import Conversation, envelope, new_user_id, speech_text
+from alexa import Conversation, speech_text
 
 TOKEN = "reminders-access-token"
 # Monday 16 Nov 2026, 19:30 in New York (the test settings' default zone).

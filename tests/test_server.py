@@ -21,10 +21,11 @@ from typing import Any
 import pytest
 
 from deploy import dynamodb_local
+from deploy.envelopes import envelope, new_user_id
 from skill.core.settings import Settings
 from skill.manage import operator_store
 
-from alexa import envelope, new_user_id, speech_text
+from alexa import speech_text
 from conftest import ROOT
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)

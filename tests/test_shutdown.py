@@ -22,9 +22,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from deploy import dynamodb_local
+from deploy.envelopes import envelope, new_user_id
 from skill.core.settings import Settings
 
-from alexa import envelope, new_user_id
 from conftest import ROOT
 
 

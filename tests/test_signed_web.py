@@ -15,12 +15,12 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
+from deploy.envelopes import APP_ID, envelope, new_user_id
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 from skill.web.verification import RequestVerifier, UrlCertFetcher
 
-from alexa import APP_ID, envelope, new_user_id
 from certs import DEFAULT_CHAIN_URL, Pki, make_pki, new_key, sign_body
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)

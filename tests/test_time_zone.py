@@ -14,11 +14,12 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
+from deploy.envelopes import envelope, new_user_id
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation, envelope, new_user_id
+from alexa import Conversation
 
 DEVICE = "amzn1.ask.device.TOKYO/ECHO"
 TOKEN = "test-access-token"
