@@ -18,7 +18,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.envelopes import envelope, new_user_id
+from deploy.envelopes import connections_response, envelope, new_user_id
 from skill.alexa.reminders import PERMISSION
 from skill.store.couples import CoupleStore
 from skill.store.reminders import ReminderStore
@@ -338,15 +338,6 @@ def test_deleting_our_data_removes_the_reminder_record(
 
 def permission_answer(user_id: str, status: str, token: str) -> dict[str, Any]:
     """Alexa's Connections.Response to our AskFor request."""
-    env = envelope("intent", user_id=user_id, at=AT, new=False)
-    env["request"] = {
-        "type": "Connections.Response",
-        "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
-        "timestamp": env["request"]["timestamp"],
-        "locale": "en-US",
-        "name": "AskFor",
-        "status": {"code": "200", "message": "OK"},
-        "payload": {"permissionScope": PERMISSION, "status": status},
-        "token": token,
-    }
-    return env
+    return connections_response(
+        user_id=user_id, at=AT, name="AskFor", status=status, payload={"permissionScope": PERMISSION}, token=token
+    )

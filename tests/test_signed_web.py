@@ -15,7 +15,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.envelopes import APP_ID, envelope, new_user_id
+from deploy.envelopes import APP_ID, envelope, new_user_id, skill_event
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
@@ -215,13 +215,7 @@ def test_timestamp_window_at_the_seam(
     client = signed_client(settings, catalogue, pki, Fetcher(pki.chain_pem))
     user, env = completion(at=NOW + offset)
     if kind == "skill_event":
-        env["request"] = {
-            "type": "AlexaSkillEvent.SkillEnabled",
-            "requestId": env["request"]["requestId"],
-            "timestamp": env["request"]["timestamp"],
-            "eventCreationTime": env["request"]["timestamp"],
-            "eventPublishingTime": env["request"]["timestamp"],
-        }
+        env["request"] = skill_event("SkillEnabled", NOW + offset, env["request"]["requestId"])
     body = json.dumps(env).encode()
     reply = post(client, body, pki.headers(body))
     assert reply.status_code == status, reply.get_data(as_text=True)

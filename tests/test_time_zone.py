@@ -98,9 +98,9 @@ def done_with(client: FlaskClient, user_id: str, api: SettingsApi, at: datetime)
         intent="CompletedExerciseIntent",
         attributes={"practice": "touch_map"},
         new=True,
+        api_endpoint=api.endpoint,
+        api_access_token=TOKEN,
     )
-    env["context"]["System"]["apiEndpoint"] = api.endpoint
-    env["context"]["System"]["apiAccessToken"] = TOKEN
     return json.dumps(Conversation(client, user_id=user_id).post(env))
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from werkzeug.datastructures import Headers
 
+from deploy import envelopes
 from skill.web.verification import (
     RequestVerifier,
     UrlCertFetcher,
@@ -60,18 +61,14 @@ def envelope(
     app_id: str | None = SKILL_ID,
     in_session: bool = False,
 ) -> dict[str, Any]:
-    ts = (NOW + offset).strftime("%Y-%m-%dT%H:%M:%SZ")
-    env: dict[str, Any] = {
-        "version": "1.0",
-        "context": {"System": {"device": {"deviceId": "d"}}},
-        "request": {"type": request_type, "requestId": "r-1", "timestamp": ts, "locale": "en-US"},
-    }
-    if app_id is not None:
-        holder = {"application": {"applicationId": app_id}}
-        if in_session:
-            env["session"] = {"new": True, "sessionId": "s-1", **holder}
-        else:
-            env["context"]["System"].update(holder)
+    """A real launch envelope whose request is of ``request_type``, sent at NOW + ``offset``, with the
+    application id in context.System only, in the session only (``in_session``), or nowhere (None)."""
+    env = envelopes.envelope("launch", user_id=envelopes.new_user_id(), at=NOW + offset, application_id=app_id or "")
+    env["request"]["type"] = request_type
+    if app_id is None or not in_session:
+        del env["session"]["application"]
+    if app_id is None or in_session:
+        del env["context"]["System"]["application"]
     return env
 
 

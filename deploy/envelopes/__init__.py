@@ -84,13 +84,15 @@ def envelope(
     request_id: str | None = None,
     person_id: str | None = None,
     api_endpoint: str | None = None,
+    api_access_token: str | None = None,
     locale: str | None = None,
     application_id: str | None = None,
 ) -> dict[str, Any]:
     """An envelope of one kind ("launch", "intent", "session_ended") for this user at this time.
 
     ``slots`` maps each slot name to its heard value or to a whole slot (``resolved``); ``person_id``
-    is a recognised voice; ``api_endpoint`` is where the skill's Alexa API calls go (a local stand-in).
+    is a recognised voice; ``api_endpoint`` is where the skill's Alexa API calls go (a local stand-in),
+    with ``api_access_token`` as their bearer token.
     """
     env = load(kind)
     system = env["context"]["System"]
@@ -104,6 +106,8 @@ def envelope(
         system["person"] = {"personId": person_id}
     if api_endpoint is not None:
         system["apiEndpoint"] = api_endpoint
+    if api_access_token is not None:
+        system["apiAccessToken"] = api_access_token
     env["session"]["new"] = new
     env["session"]["sessionId"] = session_id or new_session_id()
     env["session"]["attributes"] = copy.deepcopy(attributes or {})
