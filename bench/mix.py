@@ -25,7 +25,7 @@ BASE_DAY = date.today() + timedelta(days=7 - (date.today().weekday() + 1) % 7)
 # Said in a gratitude turn by the load generator (bench text only, never a real couple's words).
 GRATITUDE_WORDS = "you made us tea and listened while I talked about my day"
 GRATITUDE_WORDS_2 = "you planned a quiet walk for us after dinner"
-# The Settings API's answer for the bench couples' devices (the stand-in serves it, bench.settings_api).
+# The Settings API's answer for the bench couples' devices (deploy/alexa_apis.py's stand-in serves it).
 TIME_ZONE = "Europe/London"
 
 

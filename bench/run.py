@@ -30,7 +30,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from bench import cost, measure, peer
-from bench.mix import BASE_DAY, active_types, at_evening, user_id
+from bench.mix import BASE_DAY, TIME_ZONE, active_types, at_evening, user_id
 from bench.names import couple_names
 from bench.seed import (
     HISTORIES,
@@ -40,10 +40,10 @@ from bench.seed import (
     peer_attributes,
     seed_peer,
 )
-from bench.settings_api import SettingsApi
 from content.loader import load_catalogue
 from content.schema import Catalogue
 from deploy import dynamodb_local
+from deploy.alexa_apis import SettingsApi
 from deploy.envelopes import envelope
 from skill.core.settings import Settings
 from skill.manage import operator_store
@@ -496,7 +496,7 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
     types = active_types()
     work = Path(tempfile.mkdtemp(prefix="close-together-bench-"))
     db = dynamodb_local.DynamoDBLocal(data_dir=work / "dynamodb")
-    api = SettingsApi().start()
+    api = SettingsApi(zone=TIME_ZONE).start()
     servers: list[Server] = []
     try:
         db.start()
