@@ -1,5 +1,5 @@
-"""Issue 13, case 3, through the web seam: a flood of forged certificate URLs (unsigned requests with
-the right skill id and a current timestamp) while real signed requests flow.
+"""Through the web seam, forged URLs must not starve real requests: a flood of forged certificate
+URLs (unsigned requests with the right skill id and a current timestamp) while real signed requests flow.
 
 The stand-in for S3 (tests/test_verification.py LocalServer, plain HTTP on 127.0.0.1) stalls every
 forged path, as a slow name lookup or server would. The forged requests are refused (400) and cost

@@ -1,6 +1,7 @@
-"""Real evenings, real speech (issue 11): steps asked by number, reasons that keep their kind, "next"
-right after an offer, the streak rule said out loud, openings and closings that follow the clock,
-tonight's pick never something just done, and offers that read well and don't repeat themselves."""
+"""Real evenings, real speech (what a couple actually says and hears): steps asked by number,
+reasons that keep their kind, "next" right after an offer, the streak rule said out loud, openings and
+closings that follow the clock, tonight's pick never something just done, and offers that read well
+and don't repeat themselves."""
 
 from __future__ import annotations
 

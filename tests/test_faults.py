@@ -255,7 +255,7 @@ def test_data_folder_is_where_the_engine_keeps_tables(db: Any) -> None:
     assert any(Path(db.data_dir).glob("*.db"))
 
 
-# -- writes whose outcome is unknown (issue 13, cases 5 and 8) --------------------------------------
+# -- writes whose outcome is unknown (never say "saved" unless DynamoDB said so) --------------------
 
 UNSURE = "not sure it was kept"
 

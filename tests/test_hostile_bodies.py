@@ -1,4 +1,4 @@
-"""Issue 13, cases 1, 2 and 4: bodies that used to end in a 500 or be cut short.
+"""Hostile bodies that used to end in a 500 or be cut short: a client must never see a stack trace.
 
 Each answers a JSON 400/413 before verification (or a spoken answer after it), never a 5xx:
 nesting deeper than the limit (in the body or in session attributes), timestamps at the edge of the

@@ -1,4 +1,4 @@
-"""Issue 13, cases 6 and 11: linking and joining are idempotent per request id, a redelivery never
+"""Alexa redelivers requests: linking and joining are idempotent per request id, a redelivery never
 counts against the join throttle, and the throttle is a sliding hour per account plus a global cap.
 Against DynamoDB Local, through the web seam (except the global cap, which needs its own scope)."""
 
@@ -118,7 +118,7 @@ def test_a_global_cap_holds_across_accounts(store: CoupleStore) -> None:
     assert later is JoinOutcome.WRONG
 
 
-# -- deleting on a linked couple: "our data" or "my data" (issue 11) --------------------------------
+# -- deleting on a linked couple: "our data" or "my data" (each partner owns their own words) -------
 
 VOICE_A, VOICE_B = "amzn1.ask.person.DELETEA", "amzn1.ask.person.DELETEB"
 

@@ -212,7 +212,7 @@ def test_signed_envelopes_with_odd_slots_and_session_never_break_the_skill(
     assert_valid_answer(status, raw)
 
 
-# -- widened for issue 13: dates, nesting, hostile characters, chunked bodies, tampered state -------
+# -- what a hostile client can send: dates, nesting, odd characters, chunked bodies, tampered state -
 
 # Characters XML forbids (controls, U+FFFE/U+FFFF, lone surrogates) and other odd ones Alexa could
 # pass through in free speech.

@@ -1,4 +1,4 @@
-"""Issue 13, case 9: stopping never resets a request that reached the server.
+"""Stopping never resets a request that reached the server (a deploy must not drop a couple's turn).
 
 A real gunicorn (deploy/gunicorn.conf.py, --no-control-socket) gets SIGTERM while one request is in
 flight (its body half sent) and one kept-alive connection is open. From that instant: the health

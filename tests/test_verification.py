@@ -241,7 +241,7 @@ def test_accepted_cert_url_variants_fetch_canonical_url(
 def test_query_fragment_and_escapes_refused(
     url: str, pki: Pki, verifier: RequestVerifier, fetcher: RecordingFetcher
 ) -> None:
-    # Issue 13, case 3: each such variant of one file used to be a cache key of its own (and a fetch).
+    # Each such variant of one file would otherwise be a cache key of its own, and a fetch of its own.
     with pytest.raises(VerificationError, match=r"certificate URL (query|path) not allowed"):
         canonical_cert_url(url)
     env = envelope()
@@ -594,7 +594,7 @@ def test_concurrent_requests_share_the_cache(pki: Pki, fetcher: RecordingFetcher
     assert set(fetcher.calls) == {_url(i) for i in range(4)}
 
 
-# --- fetching bounded as a whole (issue 13, case 3) ------------------------------------------------
+# --- fetching bounded as a whole (forged URLs must not tie up every fetch) -------------------------
 
 
 class BlockingFetcher(RecordingFetcher):
@@ -715,7 +715,7 @@ def test_failed_forged_urls_do_not_evict_the_real_chain(pki: Pki) -> None:
 
 
 def test_wildcard_san_is_not_enough(pki: Pki) -> None:
-    # Issue 13, case 11: *.amazon.com covers echo-api.amazon.com for TLS, not for Alexa.
+    # *.amazon.com covers echo-api.amazon.com for TLS, not for Alexa: the exact name is required.
     wild = pki.wrong_san(("*.amazon.com",))
     env = envelope()
     body = encode(env)
