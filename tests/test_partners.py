@@ -25,6 +25,7 @@ from skill.web.verification import RequestVerifier
 
 from alexa import Conversation
 from certs import DEFAULT_CHAIN_URL, make_pki
+from couples import account, code_from, link, partition, sort_keys
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
 DEVICE_A = "amzn1.ask.device.PARTNER_A_ECHO"
@@ -39,42 +40,8 @@ def two_partners(client: FlaskClient) -> tuple[Conversation, Conversation]:
     return Conversation(client, device_id=DEVICE_A), Conversation(client, device_id=DEVICE_B)
 
 
-def code_from(conv: Conversation) -> str:
-    assert conv.card is not None, conv.last
-    found = re.search(r"Code: (\d{6})", conv.card["content"])
-    assert found, conv.card
-    return found.group(1)
-
-
-def link(a: Conversation, b: Conversation, at: datetime) -> str:
-    said = a.one_shot("LinkPartnerIntent", at)
-    code = code_from(a)
-    assert " ".join(code) in said
-    joined = b.one_shot("JoinPartnerIntent", at + timedelta(minutes=2), code=code)
-    assert "You're linked" in joined, joined
-    return code
-
-
-def partition(store: CoupleStore, couple_id: str) -> list[dict[str, Any]]:
-    reply = store.client.query(
-        TableName=store.table,
-        KeyConditionExpression="pk = :pk",
-        ExpressionAttributeValues={":pk": {"S": keys.couple_pk(couple_id)}},
-        ConsistentRead=True,
-    )
-    return list(reply["Items"])
-
-
-def sort_keys(store: CoupleStore, couple_id: str) -> set[str]:
-    return {i["sk"]["S"] for i in partition(store, couple_id)}
-
-
 def put_raw(store: CoupleStore, couple_id: str, sk: str, **values: Any) -> None:
     store.client.put_item(TableName=store.table, Item=to_item({"pk": keys.couple_pk(couple_id), "sk": sk, **values}))
-
-
-def account(conv: Conversation) -> str:
-    return keys.couple_id_for_user(conv.user_id)
 
 
 # -- linking ------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from skill.store import keys
 from skill.store.couples import CoupleStore, from_item
 
 from alexa import Conversation, speech_text
+from couples import account, link, partition, sort_keys
 from personal import personal
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
@@ -42,33 +43,6 @@ def two_partners(client: FlaskClient) -> tuple[Conversation, Conversation]:
         Conversation(client, device_id="amzn1.ask.device.QUESTION_A_ECHO"),
         Conversation(client, device_id="amzn1.ask.device.QUESTION_B_ECHO"),
     )
-
-
-def link(a: Conversation, b: Conversation, at: datetime) -> None:
-    """Link two partners through the real flow: a code on one device, joined on the other."""
-    a.one_shot("LinkPartnerIntent", at)
-    found = re.search(r"Code: (\d{6})", (a.card or {}).get("content", ""))
-    assert found, a.last
-    joined = b.one_shot("JoinPartnerIntent", at + timedelta(minutes=2), code=found.group(1))
-    assert "linked" in joined, joined
-
-
-def account(conv: Conversation) -> str:
-    return keys.couple_id_for_user(conv.user_id)
-
-
-def partition(store: CoupleStore, couple_id: str) -> list[dict[str, Any]]:
-    reply = store.client.query(
-        TableName=store.table,
-        KeyConditionExpression="pk = :pk",
-        ExpressionAttributeValues={":pk": {"S": keys.couple_pk(couple_id)}},
-        ConsistentRead=True,
-    )
-    return list(reply["Items"])
-
-
-def sort_keys(store: CoupleStore, couple_id: str) -> set[str]:
-    return {i["sk"]["S"] for i in partition(store, couple_id)}
 
 
 def skill_disabled(client: FlaskClient, user_id: str, at: datetime) -> None:
