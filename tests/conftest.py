@@ -26,7 +26,9 @@ from skill.core.settings import Settings
 from skill.manage import operator_store
 from skill.store.couples import CoupleStore
 
+import hostile
 import personal
+from certs import Pki, make_pki
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -166,3 +168,15 @@ def served_skill(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def signed_pki() -> Pki:
+    """A generated PKI whose certificates are valid at hostile.NOW, for the signed property tests."""
+    return make_pki(now=hostile.NOW)
+
+
+@pytest.fixture(scope="session")
+def signed(settings: Settings, catalogue: Catalogue, signed_pki: Pki) -> FlaskClient:
+    """The skill behind the real verifier, trusting ``signed_pki`` (hostile.signed_client)."""
+    return hostile.signed_client(settings, catalogue, signed_pki)
