@@ -18,7 +18,7 @@ from flask.testing import FlaskClient
 
 from content.loader import CONTENT_DIR, _phrases, load_catalogue
 from content.schema import PARTS_OF_DAY, Catalogue, ContentError, Practice, part_of_day
-from deploy import chat
+from deploy import chat, chat_match
 from deploy.envelopes import envelope
 from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
@@ -87,7 +87,7 @@ def test_a_step_number_out_of_range_gets_a_kind_answer(
     ],
 )
 def test_make_chat_hears_steps_by_number_and_by_ordinal(line: str, slot: str, value: str) -> None:
-    heard = chat.hear(chat.Matcher.for_locale(), line)
+    heard = chat_match.hear(chat_match.Matcher.for_locale(), line)
     assert heard is not None and heard.match is not None
     assert (heard.match.intent, heard.match.slots) == ("StepByNumberIntent", {slot: value})
 
