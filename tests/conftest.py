@@ -25,9 +25,11 @@ from skill.app import create_app
 from skill.core.settings import Settings
 from skill.manage import operator_store
 from skill.store.couples import CoupleStore
+from skill.web.verification import RequestVerifier
 
 import hostile
 import personal
+import verifying
 from certs import Pki, make_pki
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,3 +182,19 @@ def signed_pki() -> Pki:
 def signed(settings: Settings, catalogue: Catalogue, signed_pki: Pki) -> FlaskClient:
     """The skill behind the real verifier, trusting ``signed_pki`` (hostile.signed_client)."""
     return hostile.signed_client(settings, catalogue, signed_pki)
+
+
+@pytest.fixture(scope="session")
+def pki() -> Pki:
+    """A generated PKI whose certificates are valid at verifying.NOW (test modules may bring their own)."""
+    return make_pki(now=verifying.NOW)
+
+
+@pytest.fixture
+def fetcher(pki: Pki) -> verifying.RecordingFetcher:
+    return verifying.RecordingFetcher(pki.chain_pem)
+
+
+@pytest.fixture
+def verifier(pki: Pki, fetcher: verifying.RecordingFetcher) -> RequestVerifier:
+    return verifying.verifier_for(pki, fetcher)

@@ -1,7 +1,7 @@
 """Through the web seam, forged URLs must not starve real requests: a flood of forged certificate
 URLs (unsigned requests with the right skill id and a current timestamp) while real signed requests flow.
 
-The stand-in for S3 (tests/test_verification.py LocalServer, plain HTTP on 127.0.0.1) stalls every
+The stand-in for S3 (tests/verifying.py LocalServer, plain HTTP on 127.0.0.1) stalls every
 forged path, as a slow name lookup or server would. The forged requests are refused (400) and cost
 at most ``max_fetches`` fetches at a time; the real requests, whose chain is cached, are answered
 200 throughout. Their latencies are printed, not asserted.
@@ -20,7 +20,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from test_verification import LocalServer
 
 from content.schema import Catalogue
 from deploy.envelopes import APP_ID, envelope, new_user_id
@@ -29,6 +28,7 @@ from skill.core.settings import Settings
 from skill.web.verification import RequestVerifier, UrlCertFetcher
 
 from certs import DEFAULT_CHAIN_URL, Pki, make_pki
+from verifying import LocalServer
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 MAX_FETCHES = 4
