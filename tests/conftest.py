@@ -198,3 +198,18 @@ def fetcher(pki: Pki) -> verifying.RecordingFetcher:
 @pytest.fixture
 def verifier(pki: Pki, fetcher: verifying.RecordingFetcher) -> RequestVerifier:
     return verifying.verifier_for(pki, fetcher)
+
+
+def assert_cfn_lint_passes_only_the_original(template: Path, broken: Path, flagged: str) -> None:
+    """One cfn-lint run (it takes seconds to load its specs) over a template and a broken copy of it:
+    nothing is found in the template, and the copy is flagged on a line that names ``flagged``."""
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "cfn-lint"), "--format", "parseable", str(template), str(broken)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if line.startswith(str(template))] == [], result.stdout + result.stderr
+    assert any(line.startswith(str(broken)) and flagged in line for line in lines), result.stdout

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -58,19 +59,24 @@ json_value = st.recursive(
 )
 
 
-def signed_client(ours: Settings, catalogue: Catalogue, pki: Pki) -> FlaskClient:
-    """The skill with the real verifier on, trusting ``pki`` and its clock at NOW."""
-    with_id = Settings(
-        table_name=ours.table_name,
-        dynamodb_endpoint=ours.dynamodb_endpoint,
+def signed_app(settings: Settings, catalogue: Catalogue, verifier: RequestVerifier) -> Flask:
+    """The skill behind its web seam with this (real) verifier: the test table, APP_ID as the skill id."""
+    ours = Settings(
+        table_name=settings.table_name,
+        dynamodb_endpoint=settings.dynamodb_endpoint,
         skill_id=APP_ID,
-        default_time_zone=ours.default_time_zone,
+        default_time_zone=settings.default_time_zone,
         time_zone_lookup=False,
     )
+    return create_app({"SETTINGS": ours, "CATALOGUE": catalogue, "VERIFIER": verifier})
+
+
+def signed_client(settings: Settings, catalogue: Catalogue, pki: Pki) -> FlaskClient:
+    """The skill with the real verifier on, trusting ``pki`` and its clock at NOW."""
     verifier = RequestVerifier(
         skill_id=APP_ID, trust_roots=[pki.root_cert], fetcher=lambda url: pki.chain_pem, clock=lambda: NOW
     )
-    return create_app({"SETTINGS": with_id, "CATALOGUE": catalogue, "VERIFIER": verifier}).test_client()
+    return signed_app(settings, catalogue, verifier).test_client()
 
 
 def assert_valid_answer(status: int, raw: bytes) -> None:

@@ -23,11 +23,11 @@ import pytest
 
 from content.schema import Catalogue
 from deploy.envelopes import APP_ID, envelope, new_user_id
-from skill.app import create_app
 from skill.core.settings import Settings
 from skill.web.verification import RequestVerifier, UrlCertFetcher
 
 from certs import DEFAULT_CHAIN_URL, Pki, make_pki
+from hostile import signed_app
 from verifying import LocalServer
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
@@ -66,14 +66,7 @@ def test_forged_urls_cannot_starve_real_requests(
         fetcher=UrlCertFetcher(timeout=1.5, max_bytes=64 * 1024, urlopen=counted_urlopen),
         max_fetches=MAX_FETCHES,
     )
-    ours = Settings(
-        table_name=settings.table_name,
-        dynamodb_endpoint=settings.dynamodb_endpoint,
-        skill_id=APP_ID,
-        default_time_zone=settings.default_time_zone,
-        time_zone_lookup=False,
-    )
-    app = create_app({"SETTINGS": ours, "CATALOGUE": catalogue, "VERIFIER": verifier})
+    app = signed_app(settings, catalogue, verifier)
 
     def real() -> tuple[int, float]:
         body = json.dumps(envelope("launch", user_id=new_user_id(), at=NOW)).encode()

@@ -22,6 +22,7 @@ from skill.store.couples import CoupleStore
 from skill.web.verification import RequestVerifier, UrlCertFetcher
 
 from certs import DEFAULT_CHAIN_URL, Pki, make_pki, new_key, sign_body
+from hostile import signed_app
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 
@@ -48,15 +49,8 @@ def pki() -> Pki:
 def signed_client(
     settings: Settings, catalogue: Catalogue, root: Pki, fetcher: Fetcher, clock: Callable[[], datetime] = lambda: NOW
 ) -> FlaskClient:
-    ours = Settings(
-        table_name=settings.table_name,
-        dynamodb_endpoint=settings.dynamodb_endpoint,
-        skill_id=APP_ID,
-        default_time_zone=settings.default_time_zone,
-        time_zone_lookup=False,
-    )
     verifier = RequestVerifier(skill_id=APP_ID, trust_roots=[root.root_cert], fetcher=fetcher, clock=clock)
-    return create_app({"SETTINGS": ours, "CATALOGUE": catalogue, "VERIFIER": verifier}).test_client()
+    return signed_app(settings, catalogue, verifier).test_client()
 
 
 def completion(at: datetime = NOW, **kwargs: Any) -> tuple[str, dict[str, Any]]:
