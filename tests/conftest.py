@@ -134,38 +134,57 @@ class Served:
         return self.log.read_text().splitlines()
 
 
-@pytest.fixture(scope="session")
-def served_skill(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    """One gunicorn server for the session, on the session's DynamoDB Local and table."""
+def start_gunicorn(
+    settings: Settings,
+    log: Path,
+    *,
+    workers: int = 1,
+    threads: int | None = None,
+    own_control_socket: bool = True,
+    extra_env: dict[str, str] | None = None,
+) -> tuple[subprocess.Popen[bytes], int]:
+    """The skill under the real gunicorn (deploy/gunicorn.conf.py) on a free port, on ``settings``' table,
+    verification and time zone lookups off; its output goes to ``log``. Returns once the port is open.
+    ``own_control_socket=False`` passes --no-control-socket (needed when another gunicorn is running)."""
     port = dynamodb_local.free_port()
-    log = tmp_path_factory.mktemp("gunicorn") / "stdout.log"
     env = {
         **os.environ,
         "PORT": str(port),
-        "WEB_CONCURRENCY": "1",
-        "GUNICORN_THREADS": "2",
+        "WEB_CONCURRENCY": str(workers),
+        **({"GUNICORN_THREADS": str(threads)} if threads is not None else {}),
         "SKILL_TABLE_NAME": settings.table_name,
         "SKILL_DYNAMODB_ENDPOINT": str(settings.dynamodb_endpoint),
         "SKILL_VERIFY_REQUESTS": "false",
-        "SKILL_DEFAULT_TIME_ZONE": settings.default_time_zone,
+        **(extra_env or {}),
         "SKILL_TIME_ZONE_LOOKUP": "false",
     }
     env.pop("SKILL_ID", None)
+    socket_flag = [] if own_control_socket else ["--no-control-socket"]
     with log.open("wb") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "skill.app:create_app()"],
+            [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", *socket_flag, "skill.app:create_app()"],
             cwd=ROOT,
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
         )
+    deadline = time.monotonic() + 30
+    while not dynamodb_local.port_open(port):
+        assert server.poll() is None, log.read_text()
+        assert time.monotonic() < deadline, "gunicorn did not start"
+        time.sleep(0.1)
+    return server, port
+
+
+@pytest.fixture(scope="session")
+def served_skill(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """One gunicorn server for the session, on the session's DynamoDB Local and table."""
+    log = tmp_path_factory.mktemp("gunicorn") / "stdout.log"
+    server, port = start_gunicorn(
+        settings, log, threads=2, extra_env={"SKILL_DEFAULT_TIME_ZONE": settings.default_time_zone}
+    )
     try:
-        deadline = time.monotonic() + 30
-        while not dynamodb_local.port_open(port):
-            assert server.poll() is None, log.read_text()
-            assert time.monotonic() < deadline, "gunicorn did not start"
-            time.sleep(0.1)
         yield Served(port, log)
     finally:
         server.send_signal(signal.SIGTERM)
