@@ -1,7 +1,7 @@
 """Verification end to end through the Flask view: signed envelopes, real cryptography, DynamoDB Local.
 
 Each check is covered once here, at the HTTP seam (400 JSON, nothing written, nothing fetched for a
-bad URL); tests/test_verification.py covers every variant of each check at the verifier level.
+bad URL); tests/test_verification*.py cover every variant of each check at the verifier level.
 """
 
 from __future__ import annotations
