@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import uuid
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -29,7 +28,7 @@ from bench.answers import apology, speech
 from bench.mix import BASE_DAY, EVENING, TIME_ZONE, at_evening, partner_user_id, user_id
 from bench.names import person_id
 from content.schema import Catalogue
-from deploy.envelopes import envelope
+from deploy.envelopes import envelope, new_session_id
 from intents.gratitude import ACTIVITY_ID
 from skill.app import create_app
 from skill.core.settings import Settings
@@ -124,7 +123,7 @@ class SkillSeeder:
     ) -> dict[str, Any]:
         new = not session
         if new:
-            session.update(id=f"amzn1.echo-api.session.{uuid.uuid4()}", attributes={})
+            session.update(id=new_session_id(), attributes={})
         env = envelope(
             "launch" if intent is None else "intent",
             user_id=user,
