@@ -41,7 +41,7 @@ bench-readme: $(STAMP)
 ##       PARTNER=2 speaks as the second partner
 PARTNER ?= 1
 chat: dynamodb-local
-	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python deploy/chat.py --partner $(PARTNER)
+	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python -m deploy.chat --partner $(PARTNER)
 
 ## models: regenerate the interaction models from deploy/model/
 models: $(STAMP)

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from bench.report import table
-from bench.run import SMOKE, Plan, run
+from bench.run import run
+from bench.servers import SMOKE, Plan
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 

@@ -1,27 +1,20 @@
 """The request mix: one evening of a couple, as a table of request types -> envelope builders.
 
-Every target (floors, skill, peer) receives the same real Alexa envelopes (tests/envelopes/*.json
-with the user, time, session and intent filled in), with the session attributes of each answer
+Every target (floors, skill, peer) receives the same real Alexa envelopes (deploy/envelopes, with the
+user, time, session and intent filled in), with the session attributes of each answer
 carried into the next request of the same session, as Alexa does.
 """
 
 from __future__ import annotations
 
-import copy
 import hashlib
-import json
-import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from bench.names import person_id
+from deploy.envelopes import envelope, new_session_id
 
-ROOT = Path(__file__).resolve().parent.parent
-ENVELOPES = ROOT / "tests" / "envelopes"
-MODEL = ROOT / "deploy" / "skill-package" / "interactionModels" / "custom" / "en-US.json"
 EVENING = time(21, 0)
 # The day every seeded history ends before (history covers the days up to the day before it). A Sunday:
 # the weekly summary on the first measured evening reads a week of seeded entries (Monday to Saturday).
@@ -32,13 +25,8 @@ BASE_DAY = date.today() + timedelta(days=7 - (date.today().weekday() + 1) % 7)
 # Said in a gratitude turn by the load generator (bench text only, never a real couple's words).
 GRATITUDE_WORDS = "you made us tea and listened while I talked about my day"
 GRATITUDE_WORDS_2 = "you planned a quiet walk for us after dinner"
-# The Settings API's answer for the bench couples' devices (the stand-in serves it, bench.settings_api).
+# The Settings API's answer for the bench couples' devices (deploy/alexa_apis.py's stand-in serves it).
 TIME_ZONE = "Europe/London"
-
-
-@cache
-def _template(kind: str) -> str:
-    return (ENVELOPES / f"{kind}.json").read_text()
 
 
 def user_id(pool: str, index: int) -> str:
@@ -49,43 +37,6 @@ def user_id(pool: str, index: int) -> str:
 
 def at_evening(day: date) -> datetime:
     return datetime.combine(day, EVENING, tzinfo=UTC)
-
-
-def envelope(
-    kind: str,
-    *,
-    user: str,
-    at: datetime,
-    session_id: str,
-    new: bool,
-    attributes: dict[str, Any],
-    intent: str | None = None,
-    slots: dict[str, str] | None = None,
-    person: str | None = None,
-    api_endpoint: str | None = None,
-) -> dict[str, Any]:
-    env: dict[str, Any] = json.loads(_template(kind))
-    for holder in (env["session"]["user"], env["context"]["System"]["user"]):
-        holder["userId"] = user
-    if person:  # a recognised voice (Alexa sends it when the speaker's voice profile is known)
-        env["context"]["System"]["person"] = {"personId": person}
-    if api_endpoint:  # the Settings API stand-in (time zone lookups go there, on loopback)
-        env["context"]["System"]["apiEndpoint"] = api_endpoint
-    env["session"]["new"] = new
-    env["session"]["sessionId"] = session_id
-    env["session"]["attributes"] = copy.deepcopy(attributes)
-    env["request"]["timestamp"] = at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    env["request"]["requestId"] = f"amzn1.echo-api.request.{uuid.uuid4()}"
-    if intent is not None:
-        env["request"]["intent"] = {
-            "name": intent,
-            "confirmationStatus": "NONE",
-            "slots": {
-                name: {"name": name, "value": value, "confirmationStatus": "NONE"}
-                for name, value in (slots or {}).items()
-            },
-        }
-    return env
 
 
 # -- the table -----------------------------------------------------------------------------------
@@ -122,24 +73,9 @@ REQUEST_TYPES: tuple[RequestType, ...] = (
 )
 
 
-def request_types() -> tuple[RequestType, ...]:
+def active_types() -> tuple[RequestType, ...]:
     """The evening, in order: open, tonight's exercise, start it, "we did it", a gratitude round, the week."""
     return REQUEST_TYPES
-
-
-def active_types() -> tuple[RequestType, ...]:
-    return REQUEST_TYPES
-
-
-@cache
-def model_intents() -> dict[str, dict[str, str]]:
-    """The en-US interaction model's custom intents: name -> {slot name: slot type}."""
-    model = json.loads(MODEL.read_text())["interactionModel"]["languageModel"]
-    return {
-        i["name"]: {s["name"]: s["type"] for s in i.get("slots", []) or []}
-        for i in model["intents"]
-        if not i["name"].startswith("AMAZON.")
-    }
 
 
 @dataclass
@@ -160,19 +96,19 @@ class Couple:
         rtype = self.types[self.step]
         new = rtype.session == "new" or not self.session_id
         if new:
-            self.session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
+            self.session_id = new_session_id()
             self.attributes = {}
         user = self.users[rtype.partner] or self.user
         env = envelope(
             rtype.kind,
-            user=user,
+            user_id=user,
             at=at_evening(self.day),
             session_id=self.session_id,
             new=new,
             attributes=self.attributes,
             intent=rtype.intent,
             slots=rtype.slots,
-            person=self.persons[rtype.partner] or None,
+            person_id=self.persons[rtype.partner] or None,
             api_endpoint=self.api_endpoint or None,
         )
         self.step += 1

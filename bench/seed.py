@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import uuid
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -26,13 +25,13 @@ from zoneinfo import ZoneInfo
 from botocore.config import Config
 
 from bench.answers import apology, speech
-from bench.mix import BASE_DAY, EVENING, TIME_ZONE, at_evening, envelope, partner_user_id, user_id
+from bench.mix import BASE_DAY, EVENING, TIME_ZONE, at_evening, partner_user_id, user_id
 from bench.names import person_id
 from content.schema import Catalogue
+from deploy.envelopes import envelope, new_session_id
 from skill.app import create_app
 from skill.core.settings import Settings
-from skill.domain.gratitude import ROUND_ACTIVITY as ACTIVITY_ID
-from skill.domain.gratitude import Gratitude
+from skill.domain.gratitude import ROUND_ACTIVITY, Gratitude
 from skill.domain.profile import Profile
 from skill.store import keys
 from skill.store.client import LazyClient
@@ -123,17 +122,17 @@ class SkillSeeder:
     ) -> dict[str, Any]:
         new = not session
         if new:
-            session.update(id=f"amzn1.echo-api.session.{uuid.uuid4()}", attributes={})
+            session.update(id=new_session_id(), attributes={})
         env = envelope(
             "launch" if intent is None else "intent",
-            user=user,
+            user_id=user,
             at=at,
             session_id=session["id"],
             new=new,
             attributes=session["attributes"],
             intent=intent,
             slots=slots,
-            person=person,
+            person_id=person,
             api_endpoint=self.api_endpoint,
         )
         reply = self.client.post("/alexa", data=json.dumps(env).encode(), content_type="application/json")
@@ -206,7 +205,7 @@ def seed_history(
             draft.remember(request_hash(_request_id(user, day, "tonight")), "")
             draft.complete(day, practice)
             draft.remember(request_hash(_request_id(user, day, "did_it")), "completed_streak")
-            draft.complete(day, ACTIVITY_ID)
+            draft.complete(day, ROUND_ACTIVITY)
             draft.remember(request_hash(_request_id(user, day, "gratitude_last")), "")
         if days:
             draft.time_zone_checked = days[-1].isoformat()

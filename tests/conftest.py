@@ -25,8 +25,12 @@ from skill.app import create_app
 from skill.core.settings import Settings
 from skill.manage import operator_store
 from skill.store.couples import CoupleStore
+from skill.web.verification import RequestVerifier
 
+import hostile
 import personal
+import verifying
+from certs import Pki, make_pki
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -158,39 +162,101 @@ class Served:
         return self.log.read_text().splitlines()
 
 
-@pytest.fixture(scope="session")
-def served_skill(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    """One gunicorn server for the session, on the session's DynamoDB Local and table."""
+def start_gunicorn(
+    settings: Settings,
+    log: Path,
+    *,
+    workers: int = 1,
+    threads: int | None = None,
+    own_control_socket: bool = True,
+    extra_env: dict[str, str] | None = None,
+) -> tuple[subprocess.Popen[bytes], int]:
+    """The skill under the real gunicorn (deploy/gunicorn.conf.py) on a free port, on ``settings``' table,
+    verification and time zone lookups off; its output goes to ``log``. Returns once the port is open.
+    ``own_control_socket=False`` passes --no-control-socket (needed when another gunicorn is running)."""
     port = dynamodb_local.free_port()
-    log = tmp_path_factory.mktemp("gunicorn") / "stdout.log"
     env = {
         **os.environ,
         "PORT": str(port),
-        "WEB_CONCURRENCY": "1",
-        "GUNICORN_THREADS": "2",
+        "WEB_CONCURRENCY": str(workers),
+        **({"GUNICORN_THREADS": str(threads)} if threads is not None else {}),
         "SKILL_TABLE_NAME": settings.table_name,
         "SKILL_DYNAMODB_ENDPOINT": str(settings.dynamodb_endpoint),
         "SKILL_VERIFY_REQUESTS": "false",
-        "SKILL_DEFAULT_TIME_ZONE": settings.default_time_zone,
+        **(extra_env or {}),
         "SKILL_TIME_ZONE_LOOKUP": "false",
     }
     env.pop("SKILL_ID", None)
+    socket_flag = [] if own_control_socket else ["--no-control-socket"]
     with log.open("wb") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "skill.app:create_app()"],
+            [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", *socket_flag, "skill.app:create_app()"],
             cwd=ROOT,
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
         )
+    deadline = time.monotonic() + 30
+    while not dynamodb_local.port_open(port):
+        assert server.poll() is None, log.read_text()
+        assert time.monotonic() < deadline, "gunicorn did not start"
+        time.sleep(0.1)
+    return server, port
+
+
+@pytest.fixture(scope="session")
+def served_skill(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """One gunicorn server for the session, on the session's DynamoDB Local and table."""
+    log = tmp_path_factory.mktemp("gunicorn") / "stdout.log"
+    server, port = start_gunicorn(
+        settings, log, threads=2, extra_env={"SKILL_DEFAULT_TIME_ZONE": settings.default_time_zone}
+    )
     try:
-        deadline = time.monotonic() + 30
-        while not dynamodb_local.port_open(port):
-            assert server.poll() is None, log.read_text()
-            assert time.monotonic() < deadline, "gunicorn did not start"
-            time.sleep(0.1)
         yield Served(port, log)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def signed_pki() -> Pki:
+    """A generated PKI whose certificates are valid at hostile.NOW, for the signed property tests."""
+    return make_pki(now=hostile.NOW)
+
+
+@pytest.fixture(scope="session")
+def signed(settings: Settings, catalogue: Catalogue, signed_pki: Pki) -> FlaskClient:
+    """The skill behind the real verifier, trusting ``signed_pki`` (hostile.signed_client)."""
+    return hostile.signed_client(settings, catalogue, signed_pki)
+
+
+@pytest.fixture(scope="session")
+def pki() -> Pki:
+    """A generated PKI whose certificates are valid at verifying.NOW (test modules may bring their own)."""
+    return make_pki(now=verifying.NOW)
+
+
+@pytest.fixture
+def fetcher(pki: Pki) -> verifying.RecordingFetcher:
+    return verifying.RecordingFetcher(pki.chain_pem)
+
+
+@pytest.fixture
+def verifier(pki: Pki, fetcher: verifying.RecordingFetcher) -> RequestVerifier:
+    return verifying.verifier_for(pki, fetcher)
+
+
+def assert_cfn_lint_passes_only_the_original(template: Path, broken: Path, flagged: str) -> None:
+    """One cfn-lint run (it takes seconds to load its specs) over a template and a broken copy of it:
+    nothing is found in the template, and the copy is flagged on a line that names ``flagged``."""
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "cfn-lint"), "--format", "parseable", str(template), str(broken)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if line.startswith(str(template))] == [], result.stdout + result.stderr
+    assert any(line.startswith(str(broken)) and flagged in line for line in lines), result.stdout

@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from alexa import Conversation
+from couples import link
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "conversation.md"
 AT = datetime(2026, 11, 4, 20, 30, tzinfo=ZoneInfo("America/New_York"))
@@ -66,10 +67,7 @@ def _confirm(c: Conversation) -> object:
 def _linked(c: Conversation) -> Conversation:
     """Link ``c`` with a partner on a second device through the real link and join flow."""
     partner = Conversation(c.client, device_id="amzn1.ask.device.MAP_PARTNER_ECHO")
-    c.one_shot("LinkPartnerIntent", AT)
-    found = re.search(r"Code: (\d{6})", (c.card or {}).get("content", ""))
-    assert found, c.last
-    partner.one_shot("JoinPartnerIntent", AT, code=found.group(1))
+    link(c, partner, AT, join_after=timedelta(0))
     return partner
 
 

@@ -11,12 +11,13 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
+from deploy.envelopes import envelope, new_user_id
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store import keys
 from skill.store.couples import CoupleStore, to_item
 
-from alexa import Conversation, envelope, new_user_id
+from alexa import Conversation
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 

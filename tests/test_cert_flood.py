@@ -1,7 +1,7 @@
-"""Issue 13, case 3, through the web seam: a flood of forged certificate URLs (unsigned requests with
-the right skill id and a current timestamp) while real signed requests flow.
+"""Through the web seam, forged URLs must not starve real requests: a flood of forged certificate
+URLs (unsigned requests with the right skill id and a current timestamp) while real signed requests flow.
 
-The stand-in for S3 (tests/test_verification.py LocalServer, plain HTTP on 127.0.0.1) stalls every
+The stand-in for S3 (tests/verifying.py LocalServer, plain HTTP on 127.0.0.1) stalls every
 forged path, as a slow name lookup or server would. The forged requests are refused (400) and cost
 at most ``max_fetches`` fetches at a time; the real requests, whose chain is cached, are answered
 200 throughout. Their latencies are printed, not asserted.
@@ -20,15 +20,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from test_verification import LocalServer
 
 from content.schema import Catalogue
-from skill.app import create_app
+from deploy.envelopes import APP_ID, envelope, new_user_id
 from skill.core.settings import Settings
 from skill.web.verification import RequestVerifier, UrlCertFetcher
 
-from alexa import APP_ID, envelope, new_user_id
 from certs import DEFAULT_CHAIN_URL, Pki, make_pki
+from hostile import signed_app
+from verifying import LocalServer
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 MAX_FETCHES = 4
@@ -66,14 +66,7 @@ def test_forged_urls_cannot_starve_real_requests(
         fetcher=UrlCertFetcher(timeout=1.5, max_bytes=64 * 1024, urlopen=counted_urlopen),
         max_fetches=MAX_FETCHES,
     )
-    ours = Settings(
-        table_name=settings.table_name,
-        dynamodb_endpoint=settings.dynamodb_endpoint,
-        skill_id=APP_ID,
-        default_time_zone=settings.default_time_zone,
-        time_zone_lookup=False,
-    )
-    app = create_app({"SETTINGS": ours, "CATALOGUE": catalogue, "VERIFIER": verifier})
+    app = signed_app(settings, catalogue, verifier)
 
     def real() -> tuple[int, float]:
         body = json.dumps(envelope("launch", user_id=new_user_id(), at=NOW)).encode()

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from deploy import chat, dynamodb_local
+from deploy import chat, chat_match, chat_words, dynamodb_local, envelopes
 
 from conftest import ROOT, Served
 
@@ -59,7 +59,7 @@ TOY_MODEL: dict[str, Any] = {
 
 
 def toy() -> Any:
-    return chat.Matcher(TOY_MODEL)
+    return chat_match.Matcher(TOY_MODEL)
 
 
 def test_catch_all_slots_take_the_words_after_the_carrier_phrase() -> None:
@@ -71,15 +71,8 @@ def test_catch_all_slots_take_the_words_after_the_carrier_phrase() -> None:
 def test_custom_slot_values_resolve_to_their_id_and_synonyms_count() -> None:
     found = toy().match("tell us about mirroring")
     assert found is not None and found.resolved == {"practice": ("mirror_listening", "mirror listening")}
-    body = chat.envelope(
-        "intent",
-        user_id="u",
-        device_id="d",
-        session_id="s",
-        new=False,
-        attributes={},
-        at=datetime.now(UTC),
-        match=found,
+    body = envelopes.envelope(
+        "intent", user_id="u", device_id="d", at=datetime.now(UTC), intent=found.intent, slots=chat.slots_of(found)
     )
     slot = body["request"]["intent"]["slots"]["practice"]
     assert slot["value"] == "mirroring"
@@ -97,11 +90,11 @@ def test_number_slots_are_digits_and_refuse_other_words() -> None:
 
 
 def test_time_slots_are_filled_as_alexa_fills_amazon_time() -> None:
-    assert chat.time_value("eight") == "08:00"  # Alexa hears a bare "eight" as the morning hour
-    assert chat.time_value("half past nine pm") == "21:30"
-    assert chat.time_value("eight in the evening") == "20:00"
-    assert chat.time_value("evening") == "EV"
-    assert chat.time_value("banana") is None
+    assert chat_words.time_value("eight") == "08:00"  # Alexa hears a bare "eight" as the morning hour
+    assert chat_words.time_value("half past nine pm") == "21:30"
+    assert chat_words.time_value("eight in the evening") == "20:00"
+    assert chat_words.time_value("evening") == "EV"
+    assert chat_words.time_value("banana") is None
 
 
 def test_builtin_intents_have_everyday_phrasings_but_model_samples_win() -> None:
@@ -115,10 +108,10 @@ def test_builtin_intents_have_everyday_phrasings_but_model_samples_win() -> None
 
 
 def test_open_ask_and_tell_around_the_invocation_name() -> None:
-    m = chat.Matcher.for_locale("en-GB")
+    m = chat_match.Matcher.for_locale("en-GB")
 
-    def heard(line: str) -> chat.Heard:
-        found = chat.hear(m, line)
+    def heard(line: str) -> chat_match.Heard:
+        found = chat_match.hear(m, line)
         assert found is not None, line
         return found
 
@@ -133,11 +126,11 @@ def test_open_ask_and_tell_around_the_invocation_name() -> None:
     asked = heard("ask close together to give us another one")
     assert asked.match is not None and (asked.one_shot, asked.match.intent) == (True, "AnotherExerciseIntent")
     assert heard("exit").kind == "end"
-    assert chat.hear(m, "purple monkeys juggle slowly") is None
+    assert chat_match.hear(m, "purple monkeys juggle slowly") is None
 
 
 def test_no_match_lists_the_closest_samples() -> None:
-    near = chat.Matcher.for_locale().closest("what's tonights exercise please")
+    near = chat_match.Matcher.for_locale().closest("what's tonights exercise please")
     assert ("TonightsExerciseIntent", "what's tonight's exercise") in near
 
 
@@ -145,7 +138,7 @@ def test_no_match_lists_the_closest_samples() -> None:
 def test_every_sample_in_every_locale_is_heard_as_its_own_intent(path: Path) -> None:
     """Whatever intents other conversations add, typing a sample reaches that intent."""
     model = json.loads(path.read_text())["interactionModel"]["languageModel"]
-    matcher = chat.Matcher(model)
+    matcher = chat_match.Matcher(model)
     for intent in model["intents"]:
         types = {s["name"]: s["type"] for s in intent.get("slots", [])}
         for sample in intent["samples"]:
@@ -225,7 +218,8 @@ def test_chat_starts_the_skill_when_nothing_answers_and_stops_it_after(tmp_path:
     process = subprocess.Popen(
         [
             sys.executable,
-            "deploy/chat.py",
+            "-m",
+            "deploy.chat",
             "--port",
             str(port),
             "--ddb-port",

@@ -8,9 +8,8 @@ from datetime import UTC, datetime
 
 from flask import Flask
 
+from deploy.envelopes import envelope, new_user_id
 from skill.store.couples import CoupleStore
-
-from alexa import envelope, new_user_id
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 

@@ -25,6 +25,7 @@ from flask.testing import FlaskClient
 
 from content.schema import Catalogue
 from deploy import dynamodb_local
+from deploy.envelopes import envelope, new_user_id
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.manage import operator_store
@@ -34,7 +35,7 @@ from skill.store.errors import StoreUnavailable
 from skill.store.gratitude import GratitudeLog
 from skill.store.scope import DeadlineExceeded, request_scope
 
-from alexa import Conversation, envelope, new_user_id, speech_text
+from alexa import Conversation, speech_text
 from conftest import ROOT
 from faultproxy import FaultProxy
 from personal import personal
@@ -254,7 +255,7 @@ def test_data_folder_is_where_the_engine_keeps_tables(db: Any) -> None:
     assert any(Path(db.data_dir).glob("*.db"))
 
 
-# -- writes whose outcome is unknown (issue 13, cases 5 and 8) --------------------------------------
+# -- writes whose outcome is unknown (never say "saved" unless DynamoDB said so) --------------------
 
 UNSURE = "not sure it was kept"
 

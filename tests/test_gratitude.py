@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from flask.testing import FlaskClient
 
+from deploy.envelopes import envelope
 from intents.words import clean_words
 from skill.core.settings import Settings
 from skill.domain.gratitude import Gratitude
@@ -19,7 +20,7 @@ from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.gratitude import GratitudeLog
 
-from alexa import Conversation, envelope
+from alexa import Conversation
 from personal import personal
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone

@@ -1,4 +1,4 @@
-"""Issue 13, cases 1, 2 and 4: bodies that used to end in a 500 or be cut short.
+"""Hostile bodies that used to end in a 500 or be cut short: a client must never see a stack trace.
 
 Each answers a JSON 400/413 before verification (or a spoken answer after it), never a 5xx:
 nesting deeper than the limit (in the body or in session attributes), timestamps at the edge of the
@@ -8,7 +8,6 @@ decodes chunked transfer encoding).
 
 from __future__ import annotations
 
-import http.client
 import json
 from datetime import UTC, datetime
 from typing import Any
@@ -16,23 +15,18 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
+from deploy.envelopes import envelope, new_user_id
 from skill.web.pipeline import MAX_JSON_DEPTH, json_too_deep
 
-from alexa import envelope, new_user_id, speech_text
+from alexa import speech_text
 from conftest import Served
+from hostile import chunked_post, nested
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 
 
 def post(client: FlaskClient, body: bytes | str) -> Any:
     return client.post("/alexa", data=body, content_type="application/json")
-
-
-def nested(depth: int) -> Any:
-    value: Any = "leaf"
-    for level in range(depth):
-        value = [value] if level % 2 else {"k": value}
-    return value
 
 
 @pytest.mark.parametrize("body", ["[" * 1000 + "]" * 1000, '{"a":' * 5000 + "1" + "}" * 5000, "[" * 100_000])
@@ -75,26 +69,6 @@ def test_timestamps_past_the_calendar_are_a_json_400(client: FlaskClient, stamp:
     env["request"]["timestamp"] = stamp
     reply = post(client, json.dumps(env))
     assert reply.status_code == 400 and "timestamp" in reply.get_json()["message"]
-
-
-def chunked_post(served: Served, body: bytes) -> tuple[int, bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", served.port, timeout=30)
-    try:
-        conn.putrequest("POST", "/alexa")
-        conn.putheader("Content-Type", "application/json")
-        conn.putheader("Transfer-Encoding", "chunked")
-        conn.endheaders()
-        try:
-            for start in range(0, len(body), 16 * 1024):
-                piece = body[start : start + 16 * 1024]
-                conn.send(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
-            conn.send(b"0\r\n\r\n")
-        except BrokenPipeError:
-            pass  # the server answered before the body ended (a refusal): read what it said
-        reply = conn.getresponse()
-        return reply.status, reply.read()
-    finally:
-        conn.close()
 
 
 def test_chunked_bodies_are_refused_past_the_limit_never_cut(served_skill: Served) -> None:

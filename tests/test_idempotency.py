@@ -11,11 +11,12 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
+from deploy.envelopes import envelope, new_user_id
 from skill.domain.profile import APPLIED_REQUESTS, Profile
 from skill.store.couples import CoupleStore
 from skill.store.scope import request_scope
 
-from alexa import envelope, new_user_id, speech_text
+from alexa import speech_text
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 

@@ -12,6 +12,7 @@ from ask_sdk_model import Response
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
+from deploy.envelopes import envelope, new_user_id
 from intents.base import IntentHandler
 from skill import builder
 from skill.app import create_app
@@ -19,7 +20,7 @@ from skill.core.settings import Settings
 from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation, envelope, new_user_id, speech_text
+from alexa import Conversation, speech_text
 from personal import personal
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)

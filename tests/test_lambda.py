@@ -26,6 +26,7 @@ from flask import Flask
 
 from content import schema
 from content.schema import Catalogue
+from deploy.envelopes import APP_ID, envelope, new_user_id
 from intents import gratitude, guide, practice
 from skill import lambda_entry
 from skill.app import create_app
@@ -34,7 +35,7 @@ from skill.manage import operator_store
 from skill.store.couples import CoupleStore
 from skill.web.logs import JsonFormatter
 
-from alexa import APP_ID, Conversation, envelope, new_user_id, speech_text
+from alexa import Conversation, speech_text
 from conftest import ROOT
 from personal import personal
 

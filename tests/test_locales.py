@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from deploy import build_models, chat
+from deploy import build_models, chat_match, chat_words
 
 from conftest import ROOT
 
@@ -120,7 +120,7 @@ def shared_samples(model: dict[str, Any]) -> list[str]:
         for sample in intent.get("samples", []):
             # "what's" and "what is" are one utterance to Alexa's ear; a slot is heard by its type, not its name
             shape = SLOT_REF.sub(lambda m, types=types: "{" + types.get(m.group(1), "?") + "}", sample)  # type: ignore[misc]
-            key = chat.normalise(shape)
+            key = chat_words.normalise(shape)
             if owner.setdefault(key, intent["name"]) != intent["name"]:
                 problems.append(f"{sample!r} belongs to {owner[key]} and {intent['name']}")
     return problems
@@ -156,10 +156,10 @@ def varied_samples(model: dict[str, Any]) -> list[str]:
     problems = []
     for intent in custom(model):
         samples = intent.get("samples", [])
-        distinct = {chat.normalise(s) for s in samples}
+        distinct = {chat_words.normalise(s) for s in samples}
         if len(distinct) < MIN_SAMPLES:
             problems.append(f"{intent['name']}: {len(distinct)} distinct samples, want at least {MIN_SAMPLES}")
-        openings = {chat.normalise(s).split()[0] for s in samples if s.strip()}
+        openings = {chat_words.normalise(s).split()[0] for s in samples if s.strip()}
         if len(openings) < 3:
             problems.append(f"{intent['name']}: samples should not all start alike ({sorted(openings)})")
     return problems
@@ -178,12 +178,12 @@ def test_locale_passes_certification_check(path: Path, check: Any) -> None:
 def test_example_phrases_are_sample_utterances(path: Path) -> None:
     manifest = json.loads((PACKAGE / "skill.json").read_text())["manifest"]
     phrases = manifest["publishingInformation"]["locales"][path.stem]["examplePhrases"]
-    matcher = chat.Matcher(language_model(path))
+    matcher = chat_match.Matcher(language_model(path))
     assert 1 <= len(phrases) <= 3
     assert matcher.invocation in phrases[0].lower()
     for phrase in phrases:
         assert phrase.startswith("Alexa, ")
-        heard = chat.hear(matcher, phrase)
+        heard = chat_match.hear(matcher, phrase)
         assert heard is not None, f"{phrase!r} matches no sample utterance"
         assert heard.match is None or not heard.match.intent.startswith("AMAZON."), phrase
 

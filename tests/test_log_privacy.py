@@ -65,6 +65,6 @@ def test_a_clean_run_passes(tmp_path: Path) -> None:
 
 
 def test_a_run_that_puts_a_couples_words_in_extra_fields_fails(tmp_path: Path) -> None:
-    # Issue 13, case 11: the JSON log line writes ``extra`` fields out, so they are checked too.
+    # The JSON log line writes ``extra`` fields out, so a couple's words there would leak: checked too.
     child = run_child(tmp_path, "leaks_extra", 'info("gratitude stored", extra={"words": words})')
     assert child.returncode != 0 and "were logged" in child.stderr

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from deploy.build_models import OUTPUT
-from deploy.chat import Matcher
+from deploy.chat_match import Matcher
 
 MODEL = json.loads((OUTPUT / "en-US.json").read_text())["interactionModel"]
 LANGUAGE = MODEL["languageModel"]

@@ -18,11 +18,12 @@ from flask.testing import FlaskClient
 
 from content.schema import Catalogue
 from deploy import dynamodb_local
+from deploy.envelopes import envelope, new_user_id
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.web.logs import JsonFormatter
 
-from alexa import Conversation, envelope, new_user_id, speech_text
+from alexa import Conversation, speech_text
 from conftest import ROOT, Served
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)

@@ -5,7 +5,6 @@ linked through the real link and join flow."""
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 from datetime import datetime, timedelta
@@ -17,11 +16,13 @@ from flask.testing import FlaskClient
 
 from content import speech
 from content.schema import MAX_QUESTION_SECONDS, QUESTION_GROUPS, REPEAT_FREE_DAYS, Catalogue
+from deploy.envelopes import envelope
 from intents.question import Place
 from skill.store import keys
 from skill.store.couples import CoupleStore, from_item
 
-from alexa import Conversation, envelope, load, speech_text, stamp
+from alexa import Conversation, speech_text
+from couples import account, link, partition, skill_disabled, sort_keys, two_partners
 from personal import personal
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
@@ -34,47 +35,6 @@ START = datetime.now(NY).date() + timedelta(days=1)
 
 def evening(day: int, hour: int = 20, minute: int = 30) -> datetime:
     return datetime(START.year, START.month, START.day, hour, minute, tzinfo=NY) + timedelta(days=day)
-
-
-def two_partners(client: FlaskClient) -> tuple[Conversation, Conversation]:
-    return (
-        Conversation(client, device_id="amzn1.ask.device.QUESTION_A_ECHO"),
-        Conversation(client, device_id="amzn1.ask.device.QUESTION_B_ECHO"),
-    )
-
-
-def link(a: Conversation, b: Conversation, at: datetime) -> None:
-    """Link two partners through the real flow: a code on one device, joined on the other."""
-    a.one_shot("LinkPartnerIntent", at)
-    found = re.search(r"Code: (\d{6})", (a.card or {}).get("content", ""))
-    assert found, a.last
-    joined = b.one_shot("JoinPartnerIntent", at + timedelta(minutes=2), code=found.group(1))
-    assert "linked" in joined, joined
-
-
-def account(conv: Conversation) -> str:
-    return keys.couple_id_for_user(conv.user_id)
-
-
-def partition(store: CoupleStore, couple_id: str) -> list[dict[str, Any]]:
-    reply = store.client.query(
-        TableName=store.table,
-        KeyConditionExpression="pk = :pk",
-        ExpressionAttributeValues={":pk": {"S": keys.couple_pk(couple_id)}},
-        ConsistentRead=True,
-    )
-    return list(reply["Items"])
-
-
-def sort_keys(store: CoupleStore, couple_id: str) -> set[str]:
-    return {i["sk"]["S"] for i in partition(store, couple_id)}
-
-
-def skill_disabled(client: FlaskClient, user_id: str, at: datetime) -> None:
-    env = load("skill_disabled")
-    env["context"]["System"]["user"]["userId"] = user_id
-    env["request"]["timestamp"] = stamp(at)
-    assert client.post("/alexa", data=json.dumps(env), content_type="application/json").status_code == 200
 
 
 def asked(catalogue: Catalogue, said: str) -> str:
@@ -115,7 +75,7 @@ def test_every_question_is_short_tender_and_for_any_couple(catalogue: Catalogue)
 def test_a_question_with_the_answer_still_fits_the_spoken_length_rules(
     client: FlaskClient, catalogue: Catalogue
 ) -> None:
-    a, b = two_partners(client)
+    a, b = two_partners(client, "QUESTION")
     # The longest lead-in with the longest question still fits an answer (20 s).
     longest = max(speech.duration(q.text) for q in catalogue.questions)
     for day in range(6):
@@ -162,7 +122,7 @@ def test_no_question_comes_back_within_ninety_days(
 
 
 def test_the_same_question_all_evening_on_both_devices(client: FlaskClient, catalogue: Catalogue) -> None:
-    a, b = two_partners(client)
+    a, b = two_partners(client, "QUESTION")
     link(a, b, evening(0, 18))
     first = asked(catalogue, a.one_shot("TonightsQuestionIntent", evening(0, 19)))
     assert asked(catalogue, b.one_shot("TonightsQuestionIntent", evening(0, 22))) == first
@@ -179,7 +139,7 @@ def test_the_same_question_all_evening_on_both_devices(client: FlaskClient, cata
 
 
 def test_both_devices_asking_at_once_on_a_new_evening_get_one_question(app: Flask, catalogue: Catalogue) -> None:
-    a, b = two_partners(app.test_client())
+    a, b = two_partners(app.test_client(), "QUESTION")
     link(a, b, evening(0, 18))
 
     def ask(conv: Conversation, name: str, day: int, gate: threading.Barrier, said: dict[str, str]) -> None:
@@ -206,7 +166,7 @@ def test_both_devices_asking_at_once_on_a_new_evening_get_one_question(app: Flas
 def test_answers_are_heard_only_after_both_have_answered(
     client: FlaskClient, store: CoupleStore, catalogue: Catalogue
 ) -> None:
-    a, b = two_partners(client)
+    a, b = two_partners(client, "QUESTION")
     link(a, b, evening(0, 18))
     lake, trip = personal("the lake at dawn"), personal("our first trip together")
     said = a.one_shot("TonightsQuestionIntent", evening(0))
@@ -232,7 +192,7 @@ def test_answers_are_heard_only_after_both_have_answered(
 
 
 def test_both_answering_at_once_keeps_both(app: Flask, store: CoupleStore, catalogue: Catalogue) -> None:
-    a, b = two_partners(app.test_client())
+    a, b = two_partners(app.test_client(), "QUESTION")
     link(a, b, evening(0, 18))
     a.one_shot("TonightsQuestionIntent", evening(0))
     b.one_shot("TonightsQuestionIntent", evening(0))
@@ -259,7 +219,7 @@ def test_both_answering_at_once_keeps_both(app: Flask, store: CoupleStore, catal
 
 
 def test_a_redelivered_answer_is_written_once(client: FlaskClient, store: CoupleStore) -> None:
-    a, b = two_partners(client)
+    a, b = two_partners(client, "QUESTION")
     link(a, b, evening(0, 18))
     a.one_shot("TonightsQuestionIntent", evening(0))
     words = personal("a quiet breakfast outside")
@@ -286,7 +246,7 @@ def test_a_redelivered_answer_is_written_once(client: FlaskClient, store: Couple
 def test_answers_expire_at_the_start_of_the_next_evening(
     client: FlaskClient, store: CoupleStore, catalogue: Catalogue
 ) -> None:
-    a, b = two_partners(client)
+    a, b = two_partners(client, "QUESTION")
     link(a, b, evening(0, 18))
     b.one_shot("TonightsQuestionIntent", evening(0, 23, 30))
     b.say("QuestionAnswerIntent", evening(0, 23, 30), answer=personal("the first snow"))
@@ -320,7 +280,7 @@ def test_one_device_talks_it_over_and_hears_how_to_answer_apart(
 
 
 def test_delete_our_data_removes_tonights_answers(client: FlaskClient, store: CoupleStore) -> None:
-    a, b = two_partners(client)
+    a, b = two_partners(client, "QUESTION")
     link(a, b, evening(0, 18))
     for conv, words in ((a, "the garden in spring"), (b, "our kitchen dances")):
         conv.one_shot("TonightsQuestionIntent", evening(0))
@@ -333,7 +293,7 @@ def test_delete_our_data_removes_tonights_answers(client: FlaskClient, store: Co
 
 
 def test_skill_disabled_does_not_hand_an_answer_to_the_partner(client: FlaskClient, store: CoupleStore) -> None:
-    a, b = two_partners(client)
+    a, b = two_partners(client, "QUESTION")
     link(a, b, evening(0, 18))
     for conv, words in ((a, "my grandmother's porch"), (b, "the beach at night")):
         conv.one_shot("TonightsQuestionIntent", evening(0))

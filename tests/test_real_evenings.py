@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from test_gratitude import GRATITUDE_WORDS, ME, YOU, entries, evening, grateful, with_names
 
 from deploy.build_models import OUTPUT
-from deploy.chat import Matcher, elicited, hear
+from deploy.chat_match import Matcher, elicited, hear
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 

@@ -1,4 +1,4 @@
-"""The evening reminder against a real local HTTP server playing the Alexa Reminders API: create,
+"""The evening reminder against a real local HTTP server playing the Alexa Reminders API (deploy/alexa_apis.py): create,
 ask twice, change, stop, the permission asked for by voice (and its answer), a 401 and a 5xx.
 Every request the skill sends is recorded and checked."""
 
@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import json
 import threading
-import time
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -18,84 +15,17 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
+from deploy.alexa_apis import RemindersApi
+from deploy.envelopes import connections_response, envelope, new_user_id
 from skill.alexa.reminders import PERMISSION
 from skill.store.couples import CoupleStore
 from skill.store.reminders import ReminderStore
 
-from alexa import Conversation, envelope, new_user_id, speech_text
+from alexa import Conversation, speech_text
 
 TOKEN = "reminders-access-token"
 # Monday 16 Nov 2026, 19:30 in New York (the test settings' default zone).
 AT = datetime(2026, 11, 17, 0, 30, tzinfo=UTC)
-
-
-class RemindersApi:
-    """A local stand-in for the Alexa Reminders API. ``status`` overrides the answer per method."""
-
-    def __init__(self) -> None:
-        self.requests: list[dict[str, Any]] = []
-        self.status: dict[str, int] = {}
-        self.delay = 0.0
-        self.live: set[str] = set()  # alert tokens that exist
-        self.lock = threading.Lock()
-        api = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def _handle(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = json.loads(self.rfile.read(length)) if length else None
-                with api.lock:
-                    api.requests.append(
-                        {
-                            "method": self.command,
-                            "path": self.path,
-                            "body": body,
-                            "auth": self.headers.get("Authorization", ""),
-                            "type": self.headers.get("Content-Type", ""),
-                        }
-                    )
-                time.sleep(api.delay)
-                status = api.status.get(self.command)
-                token = self.path.rsplit("/", 1)[-1]
-                reply: dict[str, Any] = {}
-                if status is None and self.command == "POST":
-                    status, token = 201, f"alert-{uuid.uuid4().hex[:8]}"
-                    api.live.add(token)
-                    reply = {"alertToken": token, "createdTime": "2026-11-16T19:30:00.000", "status": "ON"}
-                elif status is None:
-                    status = 200 if token in api.live else 404
-                    if self.command == "DELETE" and status == 200:
-                        api.live.discard(token)
-                elif status >= 400:
-                    reply = {"code": "ERROR", "message": "as the test asked"}
-                data = json.dumps(reply).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            do_POST = do_PUT = do_DELETE = do_GET = _handle
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.endpoint = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def calls(self, method: str) -> list[dict[str, Any]]:
-        return [r for r in self.requests if r["method"] == method]
-
-    def __enter__(self) -> RemindersApi:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(5)
 
 
 @pytest.fixture
@@ -337,15 +267,6 @@ def test_deleting_our_data_removes_the_reminder_record(
 
 def permission_answer(user_id: str, status: str, token: str) -> dict[str, Any]:
     """Alexa's Connections.Response to our AskFor request."""
-    env = envelope("intent", user_id=user_id, at=AT, new=False)
-    env["request"] = {
-        "type": "Connections.Response",
-        "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
-        "timestamp": env["request"]["timestamp"],
-        "locale": "en-US",
-        "name": "AskFor",
-        "status": {"code": "200", "message": "OK"},
-        "payload": {"permissionScope": PERMISSION, "status": status},
-        "token": token,
-    }
-    return env
+    return connections_response(
+        user_id=user_id, at=AT, name="AskFor", status=status, payload={"permissionScope": PERMISSION}, token=token
+    )

@@ -17,6 +17,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
+from deploy.envelopes import on_screen
 from skill.alexa.apl import directive
 from skill.alexa.screen import PracticeScreen, WeekScreen
 from skill.app import create_app
@@ -56,10 +57,7 @@ class Device:
     def post(self, path: str, *, data: bytes, content_type: str = "application/json") -> Any:
         env = json.loads(data)
         if self.screen:
-            env["context"]["System"]["device"]["supportedInterfaces"] = {
-                "Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.3"}}
-            }
-            env["context"]["Viewport"] = VIEWPORT
+            on_screen(env, VIEWPORT)
         return self.client.post(path, data=json.dumps(env).encode(), content_type=content_type)
 
 

@@ -6,10 +6,7 @@ Also the failure a couple would notice most: the database stops mid-evening and 
 from __future__ import annotations
 
 import json
-import os
 import signal
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -21,11 +18,12 @@ from typing import Any
 import pytest
 
 from deploy import dynamodb_local
+from deploy.envelopes import envelope, new_user_id
 from skill.core.settings import Settings
 from skill.manage import operator_store
 
-from alexa import envelope, new_user_id, speech_text
-from conftest import ROOT
+from alexa import speech_text
+from conftest import start_gunicorn
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 
@@ -48,35 +46,12 @@ def served(tmp_path: Path) -> Iterator[tuple[int, Any, Path]]:
     db = dynamodb_local.DynamoDBLocal(data_dir=data).start()
     settings = Settings(table_name="served", dynamodb_endpoint=db.endpoint)
     operator_store(settings).create_table_if_missing()
-    port = dynamodb_local.free_port()
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "2",
-        "SKILL_TABLE_NAME": "served",
-        "SKILL_DYNAMODB_ENDPOINT": db.endpoint,
-        "SKILL_VERIFY_REQUESTS": "false",
-        "SKILL_TIME_ZONE_LOOKUP": "false",
-    }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "skill.app:create_app()"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 30
-    while not dynamodb_local.port_open(port):
-        assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
-        assert time.monotonic() < deadline, "gunicorn did not start"
-        time.sleep(0.1)
+    server, port = start_gunicorn(settings, tmp_path / "gunicorn.log", workers=2)
     try:
         yield port, db, data
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=20)
-        if server.stderr:
-            server.stderr.close()
         db.stop()
 
 

@@ -1,4 +1,4 @@
-"""Issue 13, case 9: stopping never resets a request that reached the server.
+"""Stopping never resets a request that reached the server (a deploy must not drop a couple's turn).
 
 A real gunicorn (deploy/gunicorn.conf.py, --no-control-socket) gets SIGTERM while one request is in
 flight (its body half sent) and one kept-alive connection is open. From that instant: the health
@@ -10,60 +10,23 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
-from deploy import dynamodb_local
+from deploy.envelopes import envelope, new_user_id
 from skill.core.settings import Settings
 
-from alexa import envelope, new_user_id
-from conftest import ROOT
+from conftest import start_gunicorn
 
 
 def start(settings: Settings, log: Path) -> tuple[subprocess.Popen[bytes], int]:
-    port = dynamodb_local.free_port()
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "1",
-        "GUNICORN_THREADS": "4",
-        "SKILL_TABLE_NAME": settings.table_name,
-        "SKILL_DYNAMODB_ENDPOINT": str(settings.dynamodb_endpoint),
-        "SKILL_VERIFY_REQUESTS": "false",
-        "SKILL_TIME_ZONE_LOOKUP": "false",
-    }
-    env.pop("SKILL_ID", None)
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-c",
-                "deploy/gunicorn.conf.py",
-                "--no-control-socket",
-                "skill.app:create_app()",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-        )
-    deadline = time.monotonic() + 30
-    while not dynamodb_local.port_open(port):
-        assert server.poll() is None, log.read_text()
-        assert time.monotonic() < deadline, "gunicorn did not start"
-        time.sleep(0.1)
-    return server, port
+    return start_gunicorn(settings, log, threads=4, own_control_socket=False)
 
 
 def try_once(port: int) -> str:

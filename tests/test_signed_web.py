@@ -1,7 +1,7 @@
 """Verification end to end through the Flask view: signed envelopes, real cryptography, DynamoDB Local.
 
 Each check is covered once here, at the HTTP seam (400 JSON, nothing written, nothing fetched for a
-bad URL); tests/test_verification.py covers every variant of each check at the verifier level.
+bad URL); tests/test_verification*.py cover every variant of each check at the verifier level.
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
+from deploy.envelopes import APP_ID, envelope, new_user_id, skill_event
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 from skill.web.verification import RequestVerifier, UrlCertFetcher
 
-from alexa import APP_ID, envelope, new_user_id
 from certs import DEFAULT_CHAIN_URL, Pki, make_pki, new_key, sign_body
+from hostile import signed_app
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 
@@ -48,15 +49,8 @@ def pki() -> Pki:
 def signed_client(
     settings: Settings, catalogue: Catalogue, root: Pki, fetcher: Fetcher, clock: Callable[[], datetime] = lambda: NOW
 ) -> FlaskClient:
-    ours = Settings(
-        table_name=settings.table_name,
-        dynamodb_endpoint=settings.dynamodb_endpoint,
-        skill_id=APP_ID,
-        default_time_zone=settings.default_time_zone,
-        time_zone_lookup=False,
-    )
     verifier = RequestVerifier(skill_id=APP_ID, trust_roots=[root.root_cert], fetcher=fetcher, clock=clock)
-    return create_app({"SETTINGS": ours, "CATALOGUE": catalogue, "VERIFIER": verifier}).test_client()
+    return signed_app(settings, catalogue, verifier).test_client()
 
 
 def completion(at: datetime = NOW, **kwargs: Any) -> tuple[str, dict[str, Any]]:
@@ -215,13 +209,7 @@ def test_timestamp_window_at_the_seam(
     client = signed_client(settings, catalogue, pki, Fetcher(pki.chain_pem))
     user, env = completion(at=NOW + offset)
     if kind == "skill_event":
-        env["request"] = {
-            "type": "AlexaSkillEvent.SkillEnabled",
-            "requestId": env["request"]["requestId"],
-            "timestamp": env["request"]["timestamp"],
-            "eventCreationTime": env["request"]["timestamp"],
-            "eventPublishingTime": env["request"]["timestamp"],
-        }
+        env["request"] = skill_event("SkillEnabled", NOW + offset, env["request"]["requestId"])
     body = json.dumps(env).encode()
     reply = post(client, body, pki.headers(body))
     assert reply.status_code == status, reply.get_data(as_text=True)

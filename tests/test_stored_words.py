@@ -1,5 +1,5 @@
-"""Issue 13, cases 7 and 10: what a couple says (or a tampered session carries) is stored clean and
-bounded, and every answer is well-formed SSML.
+"""Words are stored as they are spoken, never as they break SSML: what a couple says (or a
+tampered session carries) is stored clean and bounded, and every answer is well-formed SSML.
 
 Characters XML forbids (NUL, BEL, ESC, U+FFFE, a lone surrogate) in a gratitude or a name used to
 produce a <speak> document that is not XML, and were stored, so later answers repeated it. Session

@@ -1,73 +1,28 @@
 """The couple's day follows the device's time zone, read from a real local HTTP server that plays the
-Alexa Settings API (ok, slow, failing), and cached in the profile."""
+Alexa Settings API (deploy/alexa_apis.py: ok, slow, failing), and cached in the profile."""
 
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
+from deploy.alexa_apis import SettingsApi
+from deploy.envelopes import envelope, new_user_id
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation, envelope, new_user_id
+from alexa import Conversation
 
 DEVICE = "amzn1.ask.device.TOKYO/ECHO"
 TOKEN = "test-access-token"
 # 16:00 UTC is 01:00 the next day in Tokyo and 11:00 the same day in New York (the default zone).
 AT = datetime(2026, 11, 25, 16, 0, tzinfo=UTC)
-
-
-class SettingsApi:
-    """A local stand-in for the Alexa Settings API; ``mode`` is "ok", "slow" or "failing"."""
-
-    def __init__(self, mode: str, zone: str = "Asia/Tokyo") -> None:
-        self.mode, self.zone = mode, zone
-        self.requests: list[tuple[str, str]] = []
-        self.release = threading.Event()
-        api = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                api.requests.append((self.path, self.headers.get("Authorization", "")))
-                if api.mode == "slow":
-                    api.release.wait(5)  # far past the skill's deadline; released when the test ends
-                if api.mode == "failing":
-                    self.send_response(500)
-                    self.end_headers()
-                    return
-                body = json.dumps(api.zone).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.endpoint = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> SettingsApi:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.release.set()
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(5)
 
 
 @pytest.fixture
@@ -97,9 +52,9 @@ def done_with(client: FlaskClient, user_id: str, api: SettingsApi, at: datetime)
         intent="CompletedExerciseIntent",
         attributes={"practice": "touch_map"},
         new=True,
+        api_endpoint=api.endpoint,
+        api_access_token=TOKEN,
     )
-    env["context"]["System"]["apiEndpoint"] = api.endpoint
-    env["context"]["System"]["apiAccessToken"] = TOKEN
     return json.dumps(Conversation(client, user_id=user_id).post(env))
 
 
@@ -112,7 +67,9 @@ def test_days_follow_the_devices_time_zone_learnt_once(
     profile = store.load_for_user(user)
     assert profile.time_zone == "Asia/Tokyo"
     assert profile.done == [["2026-11-26", "touch_map"]]  # Tokyo's date, not New York's
-    assert api.requests == [("/v2/devices/amzn1.ask.device.TOKYO%2FECHO/settings/System.timeZone", f"Bearer {TOKEN}")]
+    assert [(r["path"], r["auth"]) for r in api.requests] == [
+        ("/v2/devices/amzn1.ask.device.TOKYO%2FECHO/settings/System.timeZone", f"Bearer {TOKEN}")
+    ]
     # Twenty hours later it is still the same day in Tokyo (the next one in New York): nothing new counts.
     said = done_with(lookup_client, user, api, AT + timedelta(hours=20))
     assert "already practised today" in said

@@ -9,11 +9,10 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
+from deploy.envelopes import APP_ID, envelope, new_user_id
 from skill.app import create_app
 from skill.core.settings import Settings, SettingsError
 from skill.store.couples import CoupleStore
-
-from alexa import APP_ID, envelope, new_user_id
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 

@@ -12,8 +12,9 @@ from flask.testing import FlaskClient
 
 from content.loader import load_catalogue
 from content.schema import PHRASES, SIGNOFF  # {signoff} is filled in by Turn.words itself
+from deploy.envelopes import envelope
 
-from alexa import Conversation, envelope, speech_text
+from alexa import Conversation, speech_text
 
 ROOT = Path(__file__).resolve().parent.parent
 AT = datetime(2026, 11, 25, 19, 30, tzinfo=UTC)
