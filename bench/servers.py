@@ -140,26 +140,38 @@ def start_server(name: str, endpoint: str, plan: Plan, logs: Path, tag: str = ""
 
 
 def cold_start(name: str, endpoint: str, plan: Plan, logs: Path, body: bytes, timeout: float = 60.0) -> float:
-    """Seconds from starting a fresh server to its first HTTP 200 (what autoscaling waits for)."""
-    server = start_server(name, endpoint, plan, logs, tag="-cold")
-    try:
-        deadline = server.started + timeout
-        while time.monotonic() < deadline:
-            if server.process.poll() is not None:
-                raise RuntimeError(f"{name} did not start; see {server.log}")
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
-                conn.request("POST", "/alexa", body=body, headers={"Content-Type": "application/json"})
-                status = conn.getresponse().status
-                conn.close()
-                if status == 200:
-                    return time.monotonic() - server.started
-            except OSError:
-                pass
-            time.sleep(0.01)
-        raise RuntimeError(f"{name}: no 200 within {timeout:g} s")
-    finally:
-        server.stop()
+    """Seconds from starting a fresh server to its first HTTP 200 (what autoscaling waits for). A
+    server that exits before answering (its free port taken by another process in between) is
+    started once more; a second exit names what its log says."""
+    for attempt in (1, 2):
+        server = start_server(name, endpoint, plan, logs, tag=f"-cold{attempt}")
+        try:
+            seconds = _first_200(server, body, timeout)
+        finally:
+            server.stop()
+        if seconds is not None:
+            return seconds
+    tail = server.log.read_text(errors="replace")[-800:] if server.log.exists() else ""
+    raise RuntimeError(f"{name} did not start: {tail}")
+
+
+def _first_200(server: Server, body: bytes, timeout: float) -> float | None:
+    """Seconds to the first 200, or None when the process exited first."""
+    deadline = server.started + timeout
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            return None
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+            conn.request("POST", "/alexa", body=body, headers={"Content-Type": "application/json"})
+            status = conn.getresponse().status
+            conn.close()
+            if status == 200:
+                return time.monotonic() - server.started
+        except OSError:
+            pass
+        time.sleep(0.01)
+    raise RuntimeError(f"{server.name}: no 200 within {timeout:g} s")
 
 
 def wait_ready(servers: list[Server], timeout: float = 60.0) -> None:

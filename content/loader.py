@@ -15,13 +15,13 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from content.phrase_keys import PHRASES
 from content.schema import (
     MAX_ABOUT_SECONDS,
     MAX_ANSWER_SECONDS,
     MAX_QUESTION_SECONDS,
     MIN_QUESTIONS,
     PARTS_OF_DAY,
-    PHRASES,
     QUESTION_GROUPS,
     SIGNOFF,
     Catalogue,
@@ -200,7 +200,7 @@ def _phrases(files: Iterable[Path]) -> Phrases:
     for path in files:
         for key, value in _read(path).items():
             if key not in PHRASES:
-                raise ContentError(path.name, key, "is not a phrase the skill knows (see content/schema.py PHRASES)")
+                raise ContentError(path.name, key, "is not a phrase the skill knows (see content/phrase_keys.py)")
             if key in variants:
                 raise ContentError(path.name, key, f"is already defined in {origin[key]}")
             if isinstance(value, dict):  # key.morning, key.afternoon, key.evening: one per part of the day

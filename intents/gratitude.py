@@ -10,7 +10,6 @@ Names and spoken words are personal: nothing here logs them (see docs/gratitude.
 from __future__ import annotations
 
 import logging
-import re
 import uuid
 from datetime import datetime, timedelta
 
@@ -21,7 +20,7 @@ from ask_sdk_model import Response
 from content.speech import xml_safe
 from intents.base import IntentHandler, Turn
 from intents.finding import number_from
-from intents.slots import heard, person_id, request_id, slot_text
+from intents.slots import name_unsure, person_id, request_id, slot_text
 from intents.state import ROUND, Phase, Place, Round, valid_name
 from intents.words import clean_words
 from skill.domain.gratitude import ROUND_ACTIVITY, Gratitude
@@ -31,21 +30,12 @@ from skill.store.errors import StoreUnavailable
 log = logging.getLogger("close_together.intents.gratitude")
 
 MAX_GRATITUDE_CHARS = 300  # longer captures are treated as not understood (docs/gratitude.md)
-MAX_NAME_CHARS = 30
 MAX_EACH = 5
 GRATITUDE_INTENT, GRATITUDE_SLOT = "GratitudeIntent", "gratitude"
 NAMES_INTENT, FIRST_SLOT = "PartnerNamesIntent", "first"
 
-_NAME = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)?$")
-
 
 # -- reading the request ---------------------------------------------------------------------------
-
-
-def slot_unsure(turn: Turn, name: str) -> bool:
-    """Recognition may be wrong: entity resolution found no match, or the value doesn't look like a name."""
-    value = slot_text(turn.input, name) or ""
-    return not _NAME.match(value) or len(value) > MAX_NAME_CHARS or heard(turn.input, name).unsure
 
 
 def local_now(turn: Turn) -> datetime:
@@ -249,13 +239,7 @@ def resume_round(turn: Turn, marker: Place | None) -> Response | None:
     if round_id is None:
         return None
     mine = [e for e in entries if e.round_id == round_id]
-    rebuilt = Round(id=round_id, each=max([marker.pos if marker and wanted else 1] + [e.each for e in mine]))
-    rebuilt.each = min(max(rebuilt.each, 1), MAX_EACH)
-    for e in mine:
-        index = who.index(e.by) if e.by in who else 0
-        rebuilt.turns[index] = min(rebuilt.turns[index] + 1, rebuilt.each)
-        rebuilt.last = index
-    rebuilt.shared = len(mine)
+    rebuilt = Round.rebuilt(round_id, max(marker.pos if marker and wanted else 1, 1), who, mine)
     following = rebuilt.next_speaker()
     if following is None:
         turn.state.phase = Phase.ROUND_OFFER
@@ -302,7 +286,7 @@ class NamesHandler(IntentHandler):
         if not heard:
             return ask_names(turn, "grat_names_again")
         heard = [n[:1].upper() + n[1:] for n in heard][: 2 - len(collected)] or heard[:1]
-        if len(heard) == 2 or any(slot_unsure(turn, s) for s in ("first", "second") if slot_text(turn.input, s)):
+        if len(heard) == 2 or any(name_unsure(turn.input, s) for s in ("first", "second") if slot_text(turn.input, s)):
             if any(valid_name(n) is None for n in heard):  # nothing the session could carry to a "yes"
                 return ask_names(turn, "grat_names_again")
             turn.state.names_pending = heard

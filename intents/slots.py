@@ -5,10 +5,13 @@ The one place a slot's resolutions are parsed; every conversation asks through t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_slot
+
+from skill.domain.profile import MAX_NAME_CHARS
 
 MATCH = "ER_SUCCESS_MATCH"
 
@@ -63,6 +66,16 @@ def resolution(handler_input: HandlerInput, name: str) -> tuple[str | None, str 
 
 def slot_usable(handler_input: HandlerInput, name: str) -> bool:
     return heard(handler_input, name).usable
+
+
+_NAME = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)?$")
+
+
+def name_unsure(handler_input: HandlerInput, name: str) -> bool:
+    """A first name as heard may be wrong: resolution found no match, or it doesn't look like a name."""
+    found = heard(handler_input, name)
+    value = found.spoken or ""
+    return not _NAME.match(value) or len(value) > MAX_NAME_CHARS or found.unsure
 
 
 def request_id(handler_input: HandlerInput) -> str:

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from skill.domain.gratitude import Gratitude
+from skill.domain.profile import MAX_NAME_CHARS
+
 
 class Phase(StrEnum):
     """What the skill's last answer was waiting for (session attribute "phase")."""
@@ -53,7 +56,6 @@ ANY = "any"
 
 # Bounds for what a session may carry (the Alexa client could send anything).
 MAX_ID = 64
-MAX_NAME = 30
 MAX_EACH = 5
 MAX_TRAIL = 20
 MAX_VOICES = 4
@@ -74,7 +76,7 @@ def _int(raw: object, low: int, high: int) -> int | None:
 
 
 def valid_name(raw: object) -> str | None:
-    if not isinstance(raw, str) or not raw.strip() or len(raw) > MAX_NAME:
+    if not isinstance(raw, str) or not raw.strip() or len(raw) > MAX_NAME_CHARS:
         return None
     return raw if all(ch.isalpha() or ch in " '-" for ch in raw) else None
 
@@ -132,6 +134,17 @@ class Round:
         if len(open_) == 1:
             return open_[0]
         return 0 if self.last is None else 1 - self.last
+
+    @classmethod
+    def rebuilt(cls, round_id: str, each: int, names: list[str], said: list[Gratitude]) -> Round:
+        """A paused round as its stored gratitudes show it (turns, who spoke last), for "where were we"."""
+        r = cls(id=round_id, each=min(max([each, *(e.each for e in said)]), MAX_EACH))
+        for e in said:
+            index = names.index(e.by) if e.by in names else 0
+            r.turns[index] = min(r.turns[index] + 1, r.each)
+            r.last = index
+        r.shared = len(said)
+        return r
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -66,7 +66,6 @@ HANDLER_CLASSES: tuple[type[Handler], ...] = (
 
 def build_skill(services: Services) -> CustomSkill:
     builder = SkillBuilder()
-    builder.skill_id = services.settings.skill_id  # type: ignore[assignment]  # the SDK annotates it as None
     # Every request first gets its turn (the typed session state); the chosen handler's chain then
     # reads what that handler needs (intents/base.py, ``LoadCouple``) before it runs.
     builder.add_global_request_interceptor(OpenTurn(services))

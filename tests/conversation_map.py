@@ -12,10 +12,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from alexa import Conversation
-from couples import link
+from couples import coming, link
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "conversation.md"
-AT = datetime(2026, 11, 4, 20, 30, tzinfo=ZoneInfo("America/New_York"))
+_WEDNESDAY = coming(2)  # in the future: the map links partners (tests/couples.py, coming)
+AT = datetime(_WEDNESDAY.year, _WEDNESDAY.month, _WEDNESDAY.day, 20, 30, tzinfo=ZoneInfo("America/New_York"))
 NO_MATCH = {
     "value": "the weather",
     "confirmationStatus": "NONE",

@@ -154,7 +154,8 @@ def test_lambda_refuses_another_skills_request_and_a_broken_one_writing_nothing(
     foreign = envelope("intent", user_id=user, at=evening(), intent="CompletedExerciseIntent")
     for holder in (foreign["session"]["application"], foreign["context"]["System"]["application"]):
         holder["applicationId"] = "amzn1.ask.skill.someone-elses"
-    with pytest.raises(lambda_entry.RequestRefused, match="application id"):
+    # The same rule and words as the HTTPS verifier's (skill/web/rules.py): one application-id check.
+    with pytest.raises(lambda_entry.RequestRefused, match=r"^application id mismatch$"):
         lambda_entry.handler(foreign, CONTEXT)
     broken = envelope("launch", user_id=user, at=evening())
     del broken["request"]["timestamp"]

@@ -19,14 +19,15 @@ from skill.store.couples import CoupleStore
 from skill.store.partners import JOIN_TRIES_PER_HOUR, Partners
 
 from alexa import Conversation
-from couples import account, code_from, link, partition, put_raw, sort_keys, two_partners
+from couples import account, code_from, coming, link, partition, put_raw, sort_keys, two_partners
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
 DEVICE_B = "amzn1.ask.device.PARTNER_B_ECHO"
 
 
 def evening(day: int, hour: int = 20, minute: int = 30) -> datetime:
-    return datetime(2026, 11, 2, hour, minute, tzinfo=NY) + timedelta(days=day)
+    monday = coming(0)
+    return datetime(monday.year, monday.month, monday.day, hour, minute, tzinfo=NY) + timedelta(days=day)
 
 
 # -- linking ------------------------------------------------------------------------------------

@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from flask.testing import FlaskClient
-from test_profile_size import item_size
 
+from bench.seed import item_size
 from content import speech
 from skill.core.settings import Settings
 from skill.domain.profile import MAX_NAME_CHARS, MAX_VOICES, Profile

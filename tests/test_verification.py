@@ -145,6 +145,19 @@ def test_missing_or_unparseable_timestamp_rejected(
     assert fetcher.calls == []
 
 
+def test_a_time_without_a_zone_is_refused_by_the_one_rule_the_pipeline_uses_too(
+    pki: Pki, verifier: RequestVerifier, fetcher: RecordingFetcher
+) -> None:
+    """One timestamp rule (skill/web/rules.py): the verifier used to read a bare time as UTC while
+    the pipeline refused it; both refuse it now, before any certificate is fetched."""
+    env = envelope()
+    env["request"]["timestamp"] = NOW.replace(tzinfo=None).isoformat()
+    body = encode(env)
+    with pytest.raises(VerificationError, match=r"^request timestamp invalid$"):
+        verifier.verify(pki.headers(body), body, env)
+    assert fetcher.calls == []
+
+
 @pytest.mark.parametrize("stamp", ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+23:59"])
 def test_timestamps_at_the_edge_of_the_calendar_are_refused(stamp: str, pki: Pki, verifier: RequestVerifier) -> None:
     env = envelope()

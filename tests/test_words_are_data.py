@@ -11,7 +11,8 @@ from pathlib import Path
 from flask.testing import FlaskClient
 
 from content.loader import load_catalogue
-from content.schema import PHRASES, SIGNOFF  # {signoff} is filled in by Turn.words itself
+from content.phrase_keys import PHRASES
+from content.schema import SIGNOFF  # {signoff} is filled in by Turn.words itself
 from deploy.envelopes import envelope
 
 from alexa import Conversation, speech_text

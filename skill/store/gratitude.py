@@ -12,7 +12,7 @@ from typing import Any
 
 from content.speech import xml_safe
 from skill.domain.gratitude import Gratitude, said_between
-from skill.domain.profile import Profile
+from skill.domain.profile import MAX_NAME_CHARS, Profile
 from skill.store import keys
 from skill.store.couples import CoupleStore, dynamodb_errors, from_item, to_item
 from skill.store.errors import ConflictError
@@ -22,7 +22,6 @@ MAX_WEEK_ENTRIES = 200
 # What one entry may hold (docs/gratitude.md): the round refuses longer captures; the store caps
 # anyway, and drops characters XML forbids so the summary that reads them back stays valid SSML.
 MAX_WORDS_CHARS = 300
-MAX_NAME_CHARS = 30
 
 
 class GratitudeLog:

@@ -14,7 +14,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from ask_sdk_core.exceptions import AskSdkException
@@ -28,6 +28,7 @@ from skill.core.settings import Settings
 from skill.store.client import STORE_BUDGET_SECONDS
 from skill.store.couples import CoupleStore
 from skill.store.scope import request_scope
+from skill.web.rules import RuleError, check_application_id, request_time
 
 log = logging.getLogger("close_together.web")
 request_log = logging.getLogger("close_together.request")
@@ -121,21 +122,6 @@ def json_too_deep(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
     return False
 
 
-def parse_timestamp(raw: object) -> datetime:
-    if not isinstance(raw, str):
-        raise BadRequest("request.timestamp is missing")
-    try:
-        stamp = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError as err:
-        raise BadRequest("request.timestamp is not an ISO 8601 time") from err
-    if stamp.tzinfo is None:
-        raise BadRequest("request.timestamp has no time zone")
-    try:
-        return stamp.astimezone(UTC)
-    except OverflowError as err:  # e.g. 9999-12-31T23:59:59-23:59 is past year 9999 in UTC
-        raise BadRequest("request.timestamp is out of range") from err
-
-
 def check_envelope(envelope: object) -> datetime:
     """Reject a structurally broken envelope before the SDK sees it. Returns the request time."""
     if not isinstance(envelope, dict):
@@ -160,7 +146,10 @@ def check_envelope(envelope: object) -> datetime:
             raise BadRequest("request.intent.name is required")
         if "slots" in intent and not isinstance(intent["slots"], dict | None):
             raise BadRequest("request.intent.slots must be an object")
-    return parse_timestamp(req.get("timestamp"))
+    try:
+        return request_time(req.get("timestamp"))
+    except RuleError as err:
+        raise BadRequest(f"request.timestamp is {err}") from err
 
 
 def _note(record: observe.RequestRecord, envelope: Any) -> None:
@@ -214,10 +203,10 @@ def _answer(
         return _bad(str(err) if isinstance(err, BadRequest) else "the body is not valid JSON")
     try:
         if authenticate is not None:
-            authenticate(body, envelope)  # the verifier checks the skill id too
-        elif settings.skill_id and envelope["context"]["System"]["application"]["applicationId"] != settings.skill_id:
-            raise Rejected("the application id is not this skill's")
-    except Rejected as err:
+            authenticate(body, envelope)  # the verifier checks the skill id first, with the same rule
+        else:
+            check_application_id(envelope, settings.skill_id)
+    except (RuleError, Rejected) as err:
         record.outcome = observe.REJECTED
         log.info("request rejected: %s", err)
         return _bad(str(err))

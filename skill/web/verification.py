@@ -33,6 +33,7 @@ from skill.web.certs import (
     default_store,
     load_default_trust_roots,
 )
+from skill.web.rules import RuleError, check_application_id, request_time
 
 __all__ = [
     "ALEXA_CERT_SAN",
@@ -62,28 +63,6 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
         if key.lower() == wanted:
             return val
     return None
-
-
-def _dig(obj: object, *keys: str) -> object:
-    for key in keys:
-        if not isinstance(obj, Mapping):
-            return None
-        obj = obj.get(key)
-    return obj
-
-
-def _parse_timestamp(value: object) -> datetime:
-    if value is None or value == "":
-        raise VerificationError("request timestamp missing")
-    if not isinstance(value, str):
-        raise VerificationError("request timestamp invalid")
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise VerificationError("request timestamp invalid") from exc
-    if parsed.tzinfo is None:  # Alexa always sends "Z"; treat a bare time as UTC rather than local.
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed
 
 
 class RequestVerifier:
@@ -179,8 +158,13 @@ class RequestVerifier:
         return signature
 
     def _check_timestamp(self, envelope: Mapping[str, Any], now: datetime) -> None:
-        timestamp = _parse_timestamp(_dig(envelope, "request", "timestamp"))
-        request_type = _dig(envelope, "request", "type")
+        request = envelope.get("request")
+        request = request if isinstance(request, Mapping) else {}
+        try:
+            timestamp = request_time(request.get("timestamp"))
+        except RuleError as err:
+            raise VerificationError(f"request timestamp {err}") from err
+        request_type = request.get("type")
         # Skill events may be delivered up to an hour late, so Amazon allows them a wider window.
         is_skill_event = isinstance(request_type, str) and request_type.startswith(_SKILL_EVENT_PREFIX)
         tolerance = self._skill_event_skew if is_skill_event else self._max_skew
@@ -192,15 +176,10 @@ class RequestVerifier:
             raise VerificationError("request timestamp out of range")
 
     def _check_application_id(self, envelope: Mapping[str, Any]) -> None:
-        if self._skill_id is None:
-            return
-        app_id = _dig(envelope, "context", "System", "application", "applicationId")
-        if app_id is None:
-            app_id = _dig(envelope, "session", "application", "applicationId")
-        if not isinstance(app_id, str) or not app_id:
-            raise VerificationError("application id missing")
-        if app_id != self._skill_id:
-            raise VerificationError("application id mismatch")
+        try:
+            check_application_id(envelope, self._skill_id)
+        except RuleError as err:
+            raise VerificationError(str(err)) from err
 
     def _chain(self, url: str) -> tuple[x509.Certificate, ...]:
         """The verified chain at ``url``: from the cache, else from one fetch shared by every request
