@@ -12,7 +12,9 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_request_type
 from ask_sdk_model import Response
 
+from intents import gratitude
 from intents.base import NOTHING, Handler, Reads, Turn
+from intents.state import Phase, Round
 from intents.thread import here
 from skill.services import Services
 from skill.store.errors import OutcomeUnknown, StoreUnavailable
@@ -21,8 +23,11 @@ log = logging.getLogger("close_together.intents.builtin")
 
 
 class SessionEndedHandler(Handler):
+    """The session closed without a goodbye (no answer for a while, an error, the user walked off):
+    nothing is said, but a round left unfinished keeps its place for "where were we"."""
+
     def reads(self, turn: Turn) -> Reads:
-        return NOTHING  # nothing is said: Alexa takes no answer to it
+        return Reads() if self._round(turn) else NOTHING
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(is_request_type("SessionEndedRequest")(handler_input))
@@ -31,7 +36,15 @@ class SessionEndedHandler(Handler):
         request = handler_input.request_envelope.request
         reason = getattr(getattr(request, "reason", None), "value", "unknown")
         log.info("session ended", extra={"reason": str(reason)})
+        turn = self.turn(handler_input)
+        r = self._round(turn)
+        if r is not None:
+            gratitude.keep_place(turn, r, r.voices)
         return handler_input.response_builder.response
+
+    @staticmethod
+    def _round(turn: Turn) -> Round | None:
+        return turn.state.round if turn.phase == Phase.ROUND else None
 
 
 class UnhandledHandler(Handler):

@@ -83,9 +83,30 @@ def round_marker(turn: Turn, r: Round) -> dict[str, object]:
     return Place(ROUND, f"{turn.today.isoformat()}/{r.id}", r.each).as_dict()
 
 
+def keep_place(turn: Turn, r: Round, voices: dict[str, int] | None = None) -> None:
+    """A round left unfinished ("hold on", stop, the session ending) keeps its place in the profile
+    for "where were we" (with any voices learnt, in the same write). A round that runs to its end
+    never needs it, so starting one writes nothing (docs/performance.md)."""
+    marker = round_marker(turn, r)
+    learnt = {k: v for k, v in (voices or {}).items() if turn.profile.voices.get(k) != v}
+    if turn.profile.browse == marker and not learnt:
+        return
+
+    def change(draft: Profile) -> bool:
+        draft.browse = dict(marker)
+        draft.voices.update(learnt)
+        return True
+
+    try:
+        turn.profile, _ = turn.services.couples.update(turn.profile, change, step="round")
+    except StoreUnavailable:
+        log.warning("could not keep the round's place for later")
+
+
 def begin(turn: Turn, each: int, new_names: list[str] | None = None) -> Response:
-    """Start a round, or first ask for the names if we don't know them yet. One write: the names
-    (when just learnt) and the round's marker for "where were we"."""
+    """Start a round, or first ask for the names if we don't know them yet. Writes only names just
+    learnt (with the round's place, in the same write); a round's place is otherwise kept only when
+    it is left unfinished (``keep_place``)."""
     if new_names is None and len(turn.profile.names) < 2:
         turn.state.wanted_each = each
         turn.state.names_heard = []
@@ -94,18 +115,14 @@ def begin(turn: Turn, each: int, new_names: list[str] | None = None) -> Response
     r = new_round(each, voice if voice in (0, 1) else 0)
     marker = round_marker(turn, r)
 
-    def change(draft: Profile) -> bool:
-        if new_names is not None:
-            draft.names = list(new_names)
-        draft.browse = dict(marker)
-        return True
+    if new_names is not None:  # the names are what this turn was for: a failure is said honestly
 
-    try:
+        def change(draft: Profile) -> bool:
+            draft.names = list(new_names)
+            draft.browse = dict(marker)
+            return True
+
         turn.profile, _ = turn.services.couples.update(turn.profile, change, step="round")
-    except StoreUnavailable:
-        if new_names is not None:
-            raise  # the names are what this turn was for: say honestly that it wasn't kept
-        log.warning("could not keep the round's place for later")
     turn.state.names_heard = []
     turn.state.names_pending = []
     turn.state.wanted_each = None
@@ -208,16 +225,7 @@ def stop_round(turn: Turn) -> Response:
     turn.state.leave()
     if r is None:
         return turn.tell(turn.say("grat_stopped_none"))
-    if r.voices and any(turn.profile.voices.get(k) != v for k, v in r.voices.items()):
-
-        def change(draft: Profile) -> bool:
-            draft.voices.update(r.voices)
-            return True
-
-        try:
-            turn.profile, _ = turn.services.couples.update(turn.profile, change, step="voices")
-        except StoreUnavailable:
-            log.warning("voices not remembered")
+    keep_place(turn, r, r.voices)
     if r.shared == 0:
         return turn.tell(turn.say("grat_stopped_none"))
     return turn.tell(turn.say("grat_stopped", count=r.shared, entries=turn.count("word_gratitudes", r.shared)))

@@ -132,14 +132,16 @@ class RepeatHandler(IntentHandler):
 
 
 class PauseHandler(IntentHandler):
-    """ "Pause" or "hold on": the place is already kept in the profile (each step of a walkthrough,
-    the start of a round), so say how to come back and let them be."""
+    """ "Pause" or "hold on": a walkthrough's place is already kept (each step); a round keeps its
+    place now. Say how to come back and let them be."""
 
     intents = (PAUSE,)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         phase = turn.phase
+        if phase == Phase.ROUND and turn.state.round is not None:
+            gratitude.keep_place(turn, turn.state.round, turn.state.round.voices)
         turn.state.leave()
         marker = browsing.saved(turn) if phase is None else None
         if phase in PRACTICE_PHASES or (marker is not None and marker.kind in (WALK, ROUND)):

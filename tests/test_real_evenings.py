@@ -13,6 +13,7 @@ from test_gratitude import GRATITUDE_WORDS, ME, YOU, entries, evening, grateful,
 from content.schema import Catalogue
 from deploy.build_models import OUTPUT
 from deploy.chat_match import Matcher, elicited, hear
+from deploy.envelopes import envelope
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
@@ -219,3 +220,26 @@ def test_starting_tonights_pick_costs_no_write_and_where_were_we_still_finds_its
     assert c.attributes.get("phase") == "guiding" and practice is not None and practice.name in offer
     step_one = " ".join(practice.steps[0].split()[:5])
     assert step_one in first_step and step_one in said
+
+
+def test_a_round_left_when_the_session_times_out_is_still_there_and_starting_one_writes_nothing(
+    client: FlaskClient, store: CoupleStore
+) -> None:
+    """A round that runs to its end never needs its place kept, so starting one costs no write. One
+    the session leaves unfinished (Alexa ends it after an unanswered reprompt) keeps it then."""
+    c = Conversation(client)
+    with_names(store, c)
+    version = store.load_for_user(c.user_id).version
+    c.one_shot("StartGratitudeRoundIntent", evening())
+    assert store.load_for_user(c.user_id).version == version and c.attributes["phase"] == "grat_turn"
+    ended = envelope(
+        "session_ended",
+        user_id=c.user_id,
+        at=evening(),
+        session_id=c.session_id,
+        attributes=c.attributes,
+    )
+    ended["request"]["reason"] = "EXCEEDED_MAX_REPROMPTS"
+    c.post(ended)
+    said = c.one_shot("AMAZON.ResumeIntent", evening(0, 21))
+    assert f"{ME}, what" in said and c.attributes["phase"] == "grat_turn"
