@@ -49,6 +49,29 @@ def saved(turn: Turn) -> Place | None:
     return stored or (implicit_place(turn.profile, turn.today) if turn.phase is None else None)
 
 
+# Kept in ``browse`` when the couple say no to tonight's pick: no place (``Place.of`` knows no such
+# kind), but no longer empty, so the pick's first step is not where "where were we" takes them.
+SET_ASIDE = {"kind": "set_aside"}
+
+
+def set_aside(turn: Turn) -> None:
+    """ "No" to tonight's offer: its first step stops being where the couple are. A write only when
+    it was (nothing stored, the pick not done), so a decline costs what the start no longer does."""
+
+    def change(draft: Profile) -> bool:
+        if implicit_place(draft, turn.today) is None:
+            return False
+        draft.browse = dict(SET_ASIDE)
+        return True
+
+    if implicit_place(turn.profile, turn.today) is None:
+        return
+    try:
+        turn.profile, _ = turn.services.couples.update(turn.profile, change, step="browse")
+    except StoreUnavailable:
+        log.warning("could not set tonight's pick aside", exc_info=True)
+
+
 def implicit_place(profile: Profile, today: date) -> Place | None:
     picked = profile.picked_for(today)
     if profile.browse or not picked or picked in done_today(profile, today):

@@ -60,6 +60,7 @@ class DeclineHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
+        browsing.set_aside(turn)
         return turn.tell(turn.say("declined"))
 
 

@@ -243,3 +243,12 @@ def test_a_round_left_when_the_session_times_out_is_still_there_and_starting_one
     c.post(ended)
     said = c.one_shot("AMAZON.ResumeIntent", evening(0, 21))
     assert f"{ME}, what" in said and c.attributes["phase"] == "grat_turn"
+
+
+def test_where_were_we_after_saying_no_to_tonights_pick_does_not_bring_it_back(client: FlaskClient) -> None:
+    """Heard in make chat: after "no" to tonight's offer, "where were we" started that very practice."""
+    c = Conversation(client)
+    c.one_shot("TonightsExerciseIntent", evening())
+    c.say("AMAZON.NoIntent", evening())
+    said = c.one_shot("ResumeGuideIntent", evening(0, 21))
+    assert "Step 1" not in said and c.attributes.get("phase") != "guiding"
