@@ -16,7 +16,7 @@ from ask_sdk_model import Response
 from content import speech
 from content.schema import MAX_PASSAGE_SECONDS, WORDS_PER_SECOND, Catalogue, Practice
 from intents.base import Turn
-from intents.state import EXERCISES, STEPS, WALK, Phase, Place
+from intents.state import EXERCISES, ROUND, STEPS, WALK, Phase, Place, Round
 from skill.alexa import screen
 from skill.domain.profile import Profile
 from skill.domain.tonight import done_today
@@ -47,6 +47,31 @@ def saved(turn: Turn) -> Place | None:
     write of its own: docs/performance.md)."""
     stored = Place.of(turn.profile.browse)
     return stored or (implicit_place(turn.profile, turn.today) if turn.phase is None else None)
+
+
+def round_marker(turn: Turn, r: Round) -> dict[str, object]:
+    """Where a paused round is kept in the profile, for "where were we" later this evening."""
+    return Place(ROUND, f"{turn.today.isoformat()}/{r.id}", r.each).as_dict()
+
+
+def keep_round_place(turn: Turn, r: Round, voices: dict[str, int] | None = None) -> None:
+    """A round left unfinished ("hold on", stop, the session ending) keeps its place in the profile
+    for "where were we" (with any voices learnt, in the same write). A round that runs to its end
+    never needs it, so starting one writes nothing (docs/performance.md)."""
+    marker = round_marker(turn, r)
+    learnt = {k: v for k, v in (voices or {}).items() if turn.profile.voices.get(k) != v}
+    if turn.profile.browse == marker and not learnt:
+        return
+
+    def change(draft: Profile) -> bool:
+        draft.browse = dict(marker)
+        draft.voices.update(learnt)
+        return True
+
+    try:
+        turn.profile, _ = turn.services.couples.update(turn.profile, change, step="round")
+    except StoreUnavailable:
+        log.warning("could not keep the round's place for later")
 
 
 # Kept in ``browse`` when the couple say no to tonight's pick: no place (``Place.of`` knows no such

@@ -12,7 +12,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_request_type
 from ask_sdk_model import Response
 
-from intents import gratitude
+from intents import browsing
 from intents.base import NOTHING, Handler, Reads, Turn
 from intents.state import Phase, Round
 from intents.thread import here
@@ -39,7 +39,7 @@ class SessionEndedHandler(Handler):
         turn = self.turn(handler_input)
         r = self._round(turn)
         if r is not None:
-            gratitude.keep_place(turn, r, r.voices)
+            browsing.keep_round_place(turn, r, r.voices)
         return handler_input.response_builder.response
 
     @staticmethod

@@ -18,6 +18,7 @@ from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from content.speech import xml_safe
+from intents import browsing
 from intents.base import IntentHandler, Turn
 from intents.finding import number_from
 from intents.slots import name_unsure, person_id, request_id, slot_text
@@ -78,31 +79,6 @@ def ask_names(turn: Turn, key: str, lead: str = "") -> Response:
     return turn.ask(" ".join(p for p in (lead, turn.say(key, name=name)) if p), turn.say(reprompt))
 
 
-def round_marker(turn: Turn, r: Round) -> dict[str, object]:
-    """Where a paused round is kept in the profile, for "where were we" later this evening."""
-    return Place(ROUND, f"{turn.today.isoformat()}/{r.id}", r.each).as_dict()
-
-
-def keep_place(turn: Turn, r: Round, voices: dict[str, int] | None = None) -> None:
-    """A round left unfinished ("hold on", stop, the session ending) keeps its place in the profile
-    for "where were we" (with any voices learnt, in the same write). A round that runs to its end
-    never needs it, so starting one writes nothing (docs/performance.md)."""
-    marker = round_marker(turn, r)
-    learnt = {k: v for k, v in (voices or {}).items() if turn.profile.voices.get(k) != v}
-    if turn.profile.browse == marker and not learnt:
-        return
-
-    def change(draft: Profile) -> bool:
-        draft.browse = dict(marker)
-        draft.voices.update(learnt)
-        return True
-
-    try:
-        turn.profile, _ = turn.services.couples.update(turn.profile, change, step="round")
-    except StoreUnavailable:
-        log.warning("could not keep the round's place for later")
-
-
 def begin(turn: Turn, each: int, new_names: list[str] | None = None) -> Response:
     """Start a round, or first ask for the names if we don't know them yet. Writes only names just
     learnt (with the round's place, in the same write); a round's place is otherwise kept only when
@@ -113,7 +89,7 @@ def begin(turn: Turn, each: int, new_names: list[str] | None = None) -> Response
         return ask_names(turn, "grat_ask_names")
     voice = turn.profile.voices.get(person_id(turn.input) or "")
     r = new_round(each, voice if voice in (0, 1) else 0)
-    marker = round_marker(turn, r)
+    marker = browsing.round_marker(turn, r)
 
     if new_names is not None:  # the names are what this turn was for: a failure is said honestly
 
@@ -225,7 +201,7 @@ def stop_round(turn: Turn) -> Response:
     turn.state.leave()
     if r is None:
         return turn.tell(turn.say("grat_stopped_none"))
-    keep_place(turn, r, r.voices)
+    browsing.keep_round_place(turn, r, r.voices)
     if r.shared == 0:
         return turn.tell(turn.say("grat_stopped_none"))
     return turn.tell(turn.say("grat_stopped", count=r.shared, entries=turn.count("word_gratitudes", r.shared)))

@@ -141,7 +141,7 @@ class PauseHandler(IntentHandler):
         turn = self.turn(handler_input)
         phase = turn.phase
         if phase == Phase.ROUND and turn.state.round is not None:
-            gratitude.keep_place(turn, turn.state.round, turn.state.round.voices)
+            browsing.keep_round_place(turn, turn.state.round, turn.state.round.voices)
         turn.state.leave()
         marker = browsing.saved(turn) if phase is None else None
         if phase in PRACTICE_PHASES or (marker is not None and marker.kind in (WALK, ROUND)):
