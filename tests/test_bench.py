@@ -49,7 +49,10 @@ def test_smoke_bench_reports_every_figure_for_every_target(tmp_path: Path) -> No
     # The realistic couples: set up through the flows (linked, names, voices, guide), sizes as a distribution.
     sizes = r["profile_bytes"]
     assert sizes["2y"]["couples"] >= 1 and 0 < sizes["2y"]["median"] <= sizes["2y"]["largest"]
-    assert sizes["measured_largest"] >= sizes["2y"]["largest"]
+    # The measured couple has the two longest names. The profile is deflated, so the longest names
+    # are not always the most bytes: a pool couple may come out a few bytes larger (585 against 586
+    # in one run), never near a 1 KB unit's edge. Far more than that would mean the wrong couple.
+    assert sizes["measured_largest"] >= sizes["2y"]["largest"] - 16
     cost = r["cost_per_1000_couples_month"]
     assert {"usd_per_million_write_units", "usd_per_million_read_units", "as_of"} <= cost["prices"].keys()
     assert all(cost[impl][h]["usd_total"] > 0 for impl in ("skill", "peer") for h in ("1w", "2y"))
