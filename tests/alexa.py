@@ -46,24 +46,27 @@ class Conversation:
             self.session_id = None
         return body
 
-    def _send(self, kind: str, at: datetime, **kwargs: Any) -> dict[str, Any]:
+    def envelope(self, kind: str, at: datetime, **kwargs: Any) -> dict[str, Any]:
+        """The next request of this conversation (a new session when none is open), not yet sent:
+        for a test that changes it first, or sends it twice."""
         new = self.session_id is None
         if new:
             self.session_id = new_session_id()
             self.attributes = {}
-        return self.post(
-            envelope(
-                kind,
-                user_id=self.user_id,
-                device_id=self.device_id,
-                at=at,
-                new=new,
-                session_id=self.session_id,
-                attributes=self.attributes,
-                person_id=self.person_id,
-                **kwargs,
-            )
+        return envelope(
+            kind,
+            user_id=self.user_id,
+            device_id=self.device_id,
+            at=at,
+            new=new,
+            session_id=self.session_id,
+            attributes=self.attributes,
+            person_id=self.person_id,
+            **kwargs,
         )
+
+    def _send(self, kind: str, at: datetime, **kwargs: Any) -> dict[str, Any]:
+        return self.post(self.envelope(kind, at, **kwargs))
 
     def launch(self, at: datetime) -> str:
         self.session_id = None

@@ -255,12 +255,9 @@ def test_a_retried_request_stores_one_entry(client: FlaskClient, store: CoupleSt
     c = Conversation(client)
     with_names(store, c)
     c.one_shot("StartGratitudeRoundIntent", evening())
-    env = envelope(
+    env = c.envelope(
         "intent",
-        user_id=c.user_id,
-        at=evening(),
-        session_id=c.session_id,
-        attributes=c.attributes,
+        evening(),
         intent="GratitudeIntent",
         slots={"gratitude": GRATITUDE_WORDS[0]},
         request_id="amzn1.echo-api.request.RETRIED",

@@ -13,7 +13,6 @@ from test_gratitude import GRATITUDE_WORDS, ME, YOU, entries, evening, grateful,
 from content.schema import Catalogue
 from deploy.build_models import OUTPUT
 from deploy.chat_match import Matcher, elicited, hear
-from deploy.envelopes import envelope
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
@@ -232,13 +231,7 @@ def test_a_round_left_when_the_session_times_out_is_still_there_and_starting_one
     version = store.load_for_user(c.user_id).version
     c.one_shot("StartGratitudeRoundIntent", evening())
     assert store.load_for_user(c.user_id).version == version and c.attributes["phase"] == "grat_turn"
-    ended = envelope(
-        "session_ended",
-        user_id=c.user_id,
-        at=evening(),
-        session_id=c.session_id,
-        attributes=c.attributes,
-    )
+    ended = c.envelope("session_ended", evening())
     ended["request"]["reason"] = "EXCEEDED_MAX_REPROMPTS"
     c.post(ended)
     said = c.one_shot("AMAZON.ResumeIntent", evening(0, 21))

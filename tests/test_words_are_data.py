@@ -13,7 +13,6 @@ from flask.testing import FlaskClient
 from content.loader import load_catalogue
 from content.phrase_keys import PHRASES
 from content.schema import SIGNOFF  # {signoff} is filled in by Turn.words itself
-from deploy.envelopes import envelope
 
 from alexa import Conversation, speech_text
 
@@ -81,7 +80,7 @@ def test_a_phrase_is_picked_once_per_request_so_card_speech_and_redelivery_agree
     seen = set()
     for n in range(12):
         c = Conversation(client)
-        env = envelope("intent", user_id=c.user_id, at=AT, intent="WeeklySummaryIntent", request_id=f"rid-{n}")
+        env = c.envelope("intent", AT, intent="WeeklySummaryIntent", request_id=f"rid-{n}")
         first = c.post(copy.deepcopy(env))
         again = c.post(copy.deepcopy(env))
         said = speech_text(first)
