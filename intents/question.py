@@ -33,6 +33,7 @@ from intents.slots import request_id, slot_text
 from intents.state import Phase
 from intents.words import clean_words, quote
 from skill.domain.answer import Answer
+from skill.domain.evening import evening_at
 from skill.domain.profile import Profile
 from skill.store.errors import StoreUnavailable
 
@@ -44,9 +45,6 @@ ANSWER_INTENT, ANSWER_SLOT = "QuestionAnswerIntent", "answer"
 HEAR_INTENT = "HearAnswersIntent"
 QUESTION_PHASES = frozenset({Phase.Q_TALK, Phase.Q_ANSWER, Phase.Q_HEAR})
 
-# An evening runs until 4 in the morning, local time: a question asked at 11 pm can still be answered
-# after midnight, and the next evening's question comes with the next day.
-EVENING_ENDS_HOUR = 4
 # Answers are kept until the next evening begins (local time), then DynamoDB's TTL removes them.
 ANSWERS_KEPT_UNTIL = time(18, 0)
 MAX_ANSWER_CHARS = 300
@@ -95,13 +93,9 @@ def question_at(questions: tuple[Question, ...], place: Place) -> Question:
     return questions[order(place.seed, len(questions))[place.pos % len(questions)]]
 
 
-def evening_of(moment: datetime) -> date:
-    """The evening a local moment belongs to (before 4 am it is still last night's)."""
-    return (moment - timedelta(hours=EVENING_ENDS_HOUR)).date()
-
-
 def evening(turn: Turn) -> date:
-    return evening_of(turn.now.astimezone(turn.time_zone))
+    """A question asked at 11 pm can still be answered after midnight (skill/domain/evening.py)."""
+    return evening_at(turn.now, turn.time_zone)
 
 
 def moved_on(place: Place | None, tonight: date, another: bool) -> Place:

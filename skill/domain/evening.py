@@ -1,0 +1,23 @@
+"""A couple's day is an evening: it runs from 4 a.m. to 4 a.m. in their time zone.
+
+Couples practise late; a practice finished at 00:30 belongs to the evening it began in. Every
+feature that speaks of "today" or "tonight" (the streak and its rest day, tonight's pick, the
+weekly summary's days, tonight's question, greetings) asks this module, and nothing else, which
+evening a moment belongs to.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, tzinfo
+
+EVENING_ENDS_HOUR = 4
+
+
+def evening_of(local: datetime) -> date:
+    """The evening a local moment belongs to (before 4 a.m. it is still last night's)."""
+    return (local - timedelta(hours=EVENING_ENDS_HOUR)).date()
+
+
+def evening_at(now: datetime, zone: tzinfo) -> date:
+    """The evening an aware instant belongs to where the couple is."""
+    return evening_of(now.astimezone(zone))
