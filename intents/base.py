@@ -30,6 +30,7 @@ from intents import slots
 from intents.slots import slot_usable
 from intents.state import Phase, SessionState
 from skill.core.request import RequestContext
+from skill.domain.evening import evening_at
 from skill.domain.gratitude import Gratitude
 from skill.domain.profile import Profile
 from skill.domain.streak import Streak
@@ -196,7 +197,9 @@ class Turn:
 
     @property
     def today(self) -> date:
-        return self.now.astimezone(self.time_zone).date()
+        """This evening, where the couple is: a day runs 4 a.m. to 4 a.m. (skill/domain/evening.py),
+        so the streak, tonight's pick and the week all count a practice at 00:30 with the evening before."""
+        return evening_at(self.now, self.time_zone)
 
     def streak(self) -> Streak:
         return self.profile.streak_state()

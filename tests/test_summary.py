@@ -117,17 +117,20 @@ def test_last_week_by_yes_or_by_asking(client: FlaskClient, store: CoupleStore) 
     assert "active on 2 of seven days" in said
 
 
-def test_the_week_follows_local_midnight(client: FlaskClient, store: CoupleStore) -> None:
+def test_the_week_follows_the_local_evening(client: FlaskClient, store: CoupleStore) -> None:
     c = Conversation(client)
     with_names(store, c)
     # Sunday 23:50 in New York is already Monday 04:50 UTC: it still belongs to this (local) week.
     gratitude_round(c, 6, GRATITUDE_WORDS[:2], hour=23, minute=50)
     said = c.one_shot("WeeklySummaryIntent", day_at(6, 23, 58))
     assert "active on 1 of seven days" in said and "2 gratitudes" in said
-    # Ten minutes after local midnight a new week has begun; the round is last week's.
+    # Past midnight it is still Sunday evening (skill/domain/evening.py): the same week.
     said = c.one_shot("WeeklySummaryIntent", day_at(7, 0, 10))
+    assert "active on 1 of seven days" in said and "2 gratitudes" in said
+    # After 4 a.m. a new week has begun; the round is last week's.
+    said = c.one_shot("WeeklySummaryIntent", day_at(7, 4, 10))
     assert quiet_week(said, "this week")
-    said = c.say("AMAZON.YesIntent", day_at(7, 0, 10))
+    said = c.say("AMAZON.YesIntent", day_at(7, 4, 10))
     assert "active on 1 of seven days" in said and "2 gratitudes" in said
 
 

@@ -22,7 +22,7 @@ from alexa import Conversation
 DEVICE = "amzn1.ask.device.TOKYO/ECHO"
 TOKEN = "test-access-token"
 # 16:00 UTC is 01:00 the next day in Tokyo and 11:00 the same day in New York (the default zone).
-AT = datetime(2026, 11, 25, 16, 0, tzinfo=UTC)
+AT = datetime(2026, 11, 25, 20, 0, tzinfo=UTC)  # 05:00 on the 26th in Tokyo, 15:00 on the 25th in New York
 
 
 @pytest.fixture
@@ -70,7 +70,8 @@ def test_days_follow_the_devices_time_zone_learnt_once(
     assert [(r["path"], r["auth"]) for r in api.requests] == [
         ("/v2/devices/amzn1.ask.device.TOKYO%2FECHO/settings/System.timeZone", f"Bearer {TOKEN}")
     ]
-    # Twenty hours later it is still the same day in Tokyo (the next one in New York): nothing new counts.
+    # Twenty hours later it is still the same evening in Tokyo (01:00, before 4 a.m.; the next day in
+    # New York): nothing new counts.
     said = done_with(lookup_client, user, api, AT + timedelta(hours=20))
     assert "already practised today" in said
     assert len(api.requests) == 1  # cached in the profile: the hot path doesn't ask again

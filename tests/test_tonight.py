@@ -200,12 +200,14 @@ def test_a_new_record_is_celebrated(client: FlaskClient) -> None:
 
 def test_day_boundaries_follow_the_couples_time_zone(client: FlaskClient) -> None:
     c = Conversation(client)
-    # 23:50 and 00:10 local are two evenings in New York, though both fall on 26 Nov in UTC.
+    # 23:50 and 04:10 local are two evenings in New York (a day runs 4 a.m. to 4 a.m. there), though
+    # both fall on 26 Nov in UTC; 00:10 is still the first evening.
     late = datetime(2026, 11, 25, 23, 50, tzinfo=NY)
-    after_midnight = datetime(2026, 11, 26, 0, 10, tzinfo=NY)
-    assert late.astimezone(ZoneInfo("UTC")).date() == after_midnight.astimezone(ZoneInfo("UTC")).date()
+    next_morning = datetime(2026, 11, 26, 4, 10, tzinfo=NY)
+    assert late.astimezone(ZoneInfo("UTC")).date() == next_morning.astimezone(ZoneInfo("UTC")).date()
     c.one_shot("CompletedExerciseIntent", late)
-    assert "2 days" in c.one_shot("CompletedExerciseIntent", after_midnight)
+    assert "already" in c.one_shot("CompletedExerciseIntent", datetime(2026, 11, 26, 0, 10, tzinfo=NY))
+    assert "2 days" in c.one_shot("CompletedExerciseIntent", next_morning)
 
 
 def test_streak_question_answers_with_current_and_longest(client: FlaskClient) -> None:

@@ -8,9 +8,11 @@ evening a moment belongs to.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 EVENING_ENDS_HOUR = 4
+# "Tonight" is only said from this hour on (content/schema.py: part_of_day); before it, "today".
+EVENING_WORDS_HOUR = 17
 
 
 def evening_of(local: datetime) -> date:
@@ -21,3 +23,10 @@ def evening_of(local: datetime) -> date:
 def evening_at(now: datetime, zone: tzinfo) -> date:
     """The evening an aware instant belongs to where the couple is."""
     return evening_of(now.astimezone(zone))
+
+
+def evening_clock(local: datetime) -> tuple[date, time]:
+    """The evening a local moment belongs to and the time since that evening's day began (4 a.m. is
+    00:00), so moments of one evening sort in the order they happened, 00:30 after 23:40."""
+    shifted = local - timedelta(hours=EVENING_ENDS_HOUR)
+    return shifted.date(), shifted.time().replace(microsecond=0)

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from content.speech import xml_safe
+from skill.domain.evening import evening_clock
 from skill.domain.gratitude import Gratitude, said_between
 from skill.domain.profile import MAX_NAME_CHARS, Profile
 from skill.store import keys
@@ -46,7 +47,10 @@ class GratitudeLog:
 
     def item(self, couple_id: str, entry: Gratitude, local_now: datetime, request_id: str) -> dict[str, Any]:
         """The entry as the DynamoDB item ``add`` writes (typed attribute values)."""
-        sk = keys.gratitude_sk(local_now.date().isoformat(), local_now.strftime("%H:%M:%S"), request_id)
+        # The key's day is the evening it was said in (a round at 00:30 belongs to the evening before),
+        # its clock counted from 4 a.m. so one evening's entries sort in the order they were said.
+        evening, clock = evening_clock(local_now)
+        sk = keys.gratitude_sk(evening.isoformat(), clock.strftime("%H:%M:%S"), request_id)
         expires = int((entry.at + self.retention).timestamp())
         return to_item(
             {

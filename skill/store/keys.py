@@ -37,12 +37,13 @@ def request_hash(request_id: str) -> str:
 
 
 def gratitude_sk(local_day: str, local_time: str, request_id: str) -> str:
-    """``GRAT#<local ISO date>T<local HH:MM:SS>#<request hash>``: sorts by when it was said, by local day."""
+    """``GRAT#<evening ISO date>T<HH:MM:SS since 4 a.m.>#<request hash>``: sorts by when it was said,
+    by the couple's evening (skill/domain/evening.py: ``evening_clock``)."""
     return f"{GRATITUDE_PREFIX}{local_day}T{local_time}#{request_hash(request_id)}"
 
 
 def gratitude_day(sort_key: str) -> str:
-    """The local ISO date a gratitude's sort key (``gratitude_sk``) was said on."""
+    """The evening (ISO date) a gratitude's sort key (``gratitude_sk``) was said in."""
     return sort_key[len(GRATITUDE_PREFIX) : len(GRATITUDE_PREFIX) + 10]
 
 
