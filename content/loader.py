@@ -116,7 +116,15 @@ def _practice(file: str, index: int, table: Mapping[str, Any]) -> Practice:
         about=f.text("about", MAX_ABOUT_SECONDS),
         exercise=exercise,
         step_minutes=_step_minutes(f, len(steps)),
+        more=_more(f, len(steps)),
     )
+
+
+def _more(f: _Fields, count: int) -> tuple[str, ...]:
+    more = f.texts("more", count)
+    if len(more) != count:
+        raise f.fail("more", f"must say a little more about each of the {count} steps")
+    return more
 
 
 def _step_minutes(f: _Fields, count: int) -> tuple[int, ...]:

@@ -60,9 +60,11 @@ class Practice:
     steps: tuple[str, ...]
     about: str
     exercise: str | None = None
-    # Minutes each step takes to do, where it takes minutes (0: a moment). The walkthrough lets the
-    # session end after a timed step and says how to come back for the next (docs/conversation.md).
+    # Minutes each step takes to do, where it takes minutes (0: a moment). The walkthrough holds a
+    # timed step's time inside its answer, then asks to go on (docs/conversation.md, "Held time").
     step_minutes: tuple[int, ...] = ()
+    # A little more about each step, for "tell me more" during the walkthrough (one per step).
+    more: tuple[str, ...] = ()
 
     def minutes_of(self, step: int) -> int:
         return self.step_minutes[step] if 0 <= step < len(self.step_minutes) else 0

@@ -29,6 +29,7 @@ from content.speech import plain
 from deploy import envelopes
 from deploy.chat_match import Match, Matcher, elicited, hear
 from deploy.chat_skill import Unreachable, answering, healthy, local_skill, post
+from skill.alexa import held
 
 DEPLOY = Path(__file__).resolve().parent
 ROOT = DEPLOY.parent
@@ -57,6 +58,7 @@ def render(reply: dict[str, Any]) -> list[str]:
     speech = response.get("outputSpeech") or {}
     spoken = plain(speech.get("ssml", "")) if "ssml" in speech else str(speech.get("text", ""))
     lines.append(f"alexa: {spoken}" if spoken else "alexa: (says nothing)")
+    lines.extend(played_lines(response.get("directives") or []))
     reprompt = (response.get("reprompt") or {}).get("outputSpeech") or {}
     if reprompt:
         lines.append(f"  reprompt: {plain(reprompt.get('ssml', '')) or reprompt.get('text', '')}")
@@ -67,6 +69,32 @@ def render(reply: dict[str, Any]) -> list[str]:
         lines.extend(f"    {line}" for line in str(body).splitlines())
     if response.get("shouldEndSession") is True:
         lines.append("  (the skill closed the session)")
+    return lines
+
+
+def held_words(seconds: float) -> str:
+    minutes = seconds / 60
+    if minutes >= 1 and float(minutes).is_integer():
+        return f"{int(minutes)} minute{'s' if minutes != 1 else ''}"
+    return f"{seconds:g} seconds"
+
+
+def played_lines(directives: list[dict[str, Any]]) -> list[str]:
+    """What an APL for Audio directive plays after the speech, shown instead of waited out: the held
+    time ("[2 minutes held, then a soft chime]") and what is said after it."""
+    lines: list[str] = []
+    pending: float | None = None
+    for kind, value in held.played(directives):
+        if kind == "silence":
+            pending = (pending or 0.0) + float(value)
+        elif kind == "audio":
+            lines.append(f"  [{held_words(pending)} held, then a soft chime]" if pending else "  [a soft chime]")
+            pending = None
+        elif kind == "speech":
+            if pending:
+                lines.append(f"  [{held_words(pending)} held]")
+                pending = None
+            lines.append(f"alexa: {plain(str(value))}")
     return lines
 
 

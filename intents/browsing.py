@@ -17,7 +17,7 @@ from content import speech
 from content.schema import MAX_PASSAGE_SECONDS, WORDS_PER_SECOND, Catalogue, Practice
 from intents.base import Turn
 from intents.state import EXERCISES, ROUND, STEPS, WALK, Phase, Place, Round
-from skill.alexa import screen
+from skill.alexa import held, screen
 from skill.domain.profile import Profile
 from skill.domain.tonight import done_today
 from skill.store.errors import StoreUnavailable
@@ -31,8 +31,8 @@ GROUP_GAP = 0.7  # between the step groups' lines in the overview
 STEP_GAP = 2.0
 OPENING_GAP = 0.5
 CUE_GAP = 1.0
-# A step that takes at least this many minutes lets the session end: the couple comes back with
-# "Alexa, ask Close Together for the next step" (docs/conversation.md, "Pacing").
+# A step that takes at least this many minutes has its time held inside the answer (APL for Audio,
+# skill/alexa/held.py); a shorter one waits for "next" (docs/conversation.md, "Pacing").
 TIMED_MINUTES = 2
 
 
@@ -166,38 +166,72 @@ def pack(count: int, cost: Callable[[int, int], float], budget: float) -> list[t
 # -- the guided walkthrough: one step per turn ------------------------------------------------
 
 
-def show_walk(turn: Turn, practice: Practice, step: int, lead_in: str | None = None) -> Response:
-    """One step. A step that takes minutes, and the last step, let the session end with the words
-    that bring the couple back from a fresh session; a quick step waits for "next"."""
-    step = min(max(step, 0), len(practice.steps) - 1)
-    last = step == len(practice.steps) - 1
+def held_parts(practice: Practice, step: int) -> list[int]:
+    """The step's time, in seconds, as the parts held one audio response each (none for a quick step)."""
     minutes = practice.minutes_of(step)
+    return held.parts(minutes * 60) if minutes >= TIMED_MINUTES else []
+
+
+def walk_question(turn: Turn, practice: Practice, step: int) -> str:
+    """The phrase key of what a step's answer ends by asking, where the couple are in its time."""
+    parts = held_parts(practice, step)
+    if turn.state.held < len(parts):
+        return "walk_halfway" if len(parts) == 2 else "walk_time_left"
+    if step == len(practice.steps) - 1:
+        return "walk_finish"
+    return "walk_ready" if parts else "walk_next"
+
+
+def show_walk(turn: Turn, practice: Practice, step: int, lead_in: str | None = None, part: int = 0) -> Response:
+    """One step (``part`` 0), or the next part of its held time. A timed step holds its time inside
+    the answer (skill/alexa/held.py) and asks whether they are ready to go on; the last step asks
+    whether they finished it together. The session stays open throughout (docs/conversation.md)."""
+    step = min(max(step, 0), len(practice.steps) - 1)
+    parts = held_parts(practice, step)
+    part = min(max(part, 0), max(len(parts) - 1, 0))
     turn.state.phase = Phase.WALK
     turn.state.practice = practice.id
     turn.state.browse = Place(WALK, practice.id, step)
+    turn.state.held = part + 1 if parts else 0
     screen.show_practice(turn, practice, (step, step + 1))
     opening = turn.say("walk_opening", name=practice.name, count=len(practice.steps)) if step == 0 else None
-    if last:
-        cue = turn.say("walk_last")
-    elif minutes >= TIMED_MINUTES:
-        cue = turn.say("walk_timed", minutes=turn.count("count_minutes", minutes))
+    question = turn.say(walk_question(turn, practice, step), minutes=minutes_left(turn, parts))
+    if part > 0:
+        words = compose(lead_in, turn.say("walk_hold_rest", minutes=turn.count("count_minutes", parts[part] // 60)))
     else:
-        cue = turn.say("walk_next")
-    ssml = compose(
-        lead_in,
-        OPENING_GAP if lead_in else None,
-        opening,
-        OPENING_GAP if opening else None,
-        turn.say("walk_step", number=step + 1),
-        speech.text(practice.steps[step]),
-        CUE_GAP,
-        cue,
-    )
+        cue = turn.say("walk_timed", minutes=turn.count("count_minutes", practice.minutes_of(step))) if parts else None
+        words = compose(
+            lead_in,
+            OPENING_GAP if lead_in else None,
+            opening,
+            OPENING_GAP if opening else None,
+            turn.say("walk_step", number=step + 1),
+            speech.text(practice.steps[step]),
+            CUE_GAP,
+            cue or question,
+        )
     card = (practice.title, "\n".join(f"{i + 1}. {s}" for i, s in enumerate(practice.steps))) if step == 0 else None
-    if last or minutes >= TIMED_MINUTES:
-        turn.state.leave()  # the place is kept in the profile for "next step" and "where were we"
-        return turn.tell(ssml, card=card)
-    return turn.ask(ssml, turn.say("walk_reprompt"), card=card)
+    if parts:
+        # The words, then the held time, the chime and the question (Alexa plays APLA after the speech).
+        turn.input.response_builder.add_directive(held.directive(parts[part], f"<speak>{question}</speak>"))
+        return turn.ask(words, question, card=card)
+    return turn.ask(words, walk_reprompt(turn, practice, step), card=card)
+
+
+def minutes_left(turn: Turn, parts: list[int]) -> str:
+    """What remains of a step's time after the parts already held, in words ("about 4 minutes to go")."""
+    return turn.count("count_minutes", max(round(sum(parts[turn.state.held :]) / 60), 1)) if parts else ""
+
+
+def walk_reprompt(turn: Turn, practice: Practice, step: int) -> str:
+    """The reprompt for where the couple are in a step: the timed step's question again, the finish
+    question with how to answer it, or how to go on from a quick step."""
+    key = walk_question(turn, practice, step)
+    if key == "walk_finish":
+        return turn.say("walk_finish_reprompt")
+    if key == "walk_next":
+        return turn.say("walk_reprompt")
+    return turn.say(key, minutes=minutes_left(turn, held_parts(practice, step)))
 
 
 def where_in_walk(turn: Turn, practice: Practice, step: int, lead: str) -> Response:
@@ -206,7 +240,7 @@ def where_in_walk(turn: Turn, practice: Practice, step: int, lead: str) -> Respo
     turn.state.practice = practice.id
     turn.state.browse = Place(WALK, practice.id, step)
     ssml = compose(lead, turn.say("walk_where", name=practice.name, number=step + 1, count=len(practice.steps)))
-    return turn.ask(ssml, turn.say("walk_reprompt"))
+    return turn.ask(ssml, walk_reprompt(turn, practice, step))
 
 
 def begin_walk(turn: Turn, practice: Practice) -> Response:

@@ -20,6 +20,7 @@ from intents.browsing import (
     compose,
     current,
     exercises,
+    held_parts,
     overview_pages,
     place_of,
     remember,
@@ -203,9 +204,11 @@ def move(turn: Turn, place: Place | None, delta: int) -> Response:
 
 def at_end(turn: Turn, place: Place) -> Response:
     turn.state.browse = place
-    if place.kind == WALK:
-        turn.state.leave()
-        return turn.tell(turn.say("walk_end"))
+    if place.kind == WALK:  # past the last step: did they finish it? (yes counts it: intents/walkthrough.py)
+        practice = turn.content.practice(place.id)
+        turn.state.phase, turn.state.practice = Phase.WALK, place.id
+        turn.state.held = len(held_parts(practice, place.pos)) if practice else 0  # its time is behind them
+        return turn.ask(turn.say("walk_finish"), turn.say("walk_finish_reprompt"))
     turn.state.phase = Phase.LAUNCHED  # "yes" now offers tonight's exercise
     return turn.ask(turn.say("browse_end"), turn.say("launch_reprompt"))
 
@@ -365,13 +368,11 @@ class GuideNoHandler(IntentHandler):
     intents = ("AMAZON.NoIntent",)
 
     def applies(self, turn: Turn) -> bool:
-        return turn.phase in (Phase.REASON, Phase.OVERVIEW, Phase.EXPLAINED, Phase.WALK)
+        return turn.phase in (Phase.REASON, Phase.OVERVIEW, Phase.EXPLAINED)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         phase = turn.phase
-        if phase == Phase.WALK:
-            return turn.ask(turn.say("walk_wait"), turn.say("walk_reprompt"))
         turn.state.leave()
         if phase == Phase.EXPLAINED:
             return turn.ask(turn.say("explain_declined"), turn.say("browse_nothing_reprompt"))

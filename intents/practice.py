@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import logging
 import random
+from datetime import date, timedelta
 
 from ask_sdk_model import Response
 
 from content.schema import Practice
 from intents.base import Turn
-from intents.state import Phase
+from intents.state import WALK, Phase
 from skill.alexa import screen
 from skill.domain.profile import Profile
+from skill.domain.streak import Streak
 from skill.domain.tonight import done_lately, done_today, pick
 from skill.store.errors import StoreUnavailable
 
@@ -99,3 +101,60 @@ def offer_another(turn: Turn) -> Response:
 
 def streak_words(turn: Turn, n: int) -> str:
     return turn.count("count_days", n)
+
+
+# -- "we did it": the practice counted (from "we did it", or yes to "did you finish it together?") --
+
+
+def complete(turn: Turn) -> Response:
+    """Count tonight's practice for the streak (one write) and say what it did; an honest answer
+    when the store could not take it."""
+    try:
+        return _complete(turn)
+    except StoreUnavailable:
+        log.warning("completion not stored", exc_info=True)
+        return turn.ask(turn.say("store_unavailable_not_saved"), turn.say("completed_anything_else"))
+
+
+def _complete(turn: Turn) -> Response:
+    today = turn.today
+    practice = session_practice(turn) or todays_pick(turn)
+    practice_id = practice.id if practice else "practice"
+
+    def change(draft: Profile) -> bool:
+        before = draft.streak_state()
+        if not draft.complete(today, practice_id):
+            return False
+        # Named with the write so the same request delivered again answers the same way.
+        key = completion_key(before, draft.streak_state(), today)
+        if key == "completed_fresh_start" and not draft.rest_explained:
+            # The first fresh start after a break says how the rest day works, once per couple.
+            key, draft.rest_explained = "completed_fresh_start_explained", True
+        draft.outcome = key
+        if draft.browse.get("kind") == WALK:  # done: nothing left to pick up with "where were we"
+            draft.browse = {}
+        return True
+
+    turn.profile, _ = turn.services.couples.update(turn.profile, change)
+    after = turn.streak()
+    name = practice.name if practice else turn.say("unnamed_practice")
+    turn.state.leave()
+    return turn.tell(
+        turn.say(
+            turn.outcome() or "completed_again_today",
+            name=name,
+            streak_words=turn.count("count_days", after.current),
+        )
+    )
+
+
+def completion_key(before: Streak, after: Streak, today: date) -> str:
+    if before.last_active is not None and before.last_active >= today:
+        return "completed_again_today"
+    if after.current == 1:
+        return "completed_fresh_start" if before.last_active else "completed_first_day"
+    if after.last_rest == today - timedelta(days=1) and before.last_rest != after.last_rest:
+        return "completed_rest_day"  # tonight bridged yesterday's gap: say the rest day was used
+    if after.current > before.longest >= 2:
+        return "completed_record"
+    return "completed_streak"

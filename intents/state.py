@@ -60,6 +60,7 @@ MAX_EACH = 5
 MAX_TRAIL = 20
 MAX_VOICES = 4
 MAX_POS = 1000
+MAX_HELD_PARTS = 10
 _ID = re.compile(r"^[A-Za-z0-9_.:/\-]{1,64}$")
 # Alexa's personId: "amzn1.ask.person." and about a hundred letters and digits.
 _PERSON = re.compile(r"^[A-Za-z0-9_.:\-]{1,256}$")
@@ -209,6 +210,7 @@ K_NAMES_PENDING = "grat_pending"  # names waiting for a yes
 K_WANTED_EACH = "grat_each"  # turns each asked for before the names were known
 K_COUPLE = "couple"  # the linked couple's id, a hint re-checked against its members every time
 K_OFFERS = "offers"  # how many "another one" offers this session made, so their openers take turns
+K_HELD = "held"  # parts of the current walkthrough step's time already held (intents/walkthrough.py)
 KEYS = (
     K_PHASE,
     K_PRACTICE,
@@ -220,6 +222,7 @@ KEYS = (
     K_WANTED_EACH,
     K_COUPLE,
     K_OFFERS,
+    K_HELD,
 )
 
 
@@ -235,6 +238,7 @@ class SessionState:
     wanted_each: int | None = None
     couple: str | None = None
     offers: int = 0
+    held: int = 0
 
     @classmethod
     def load(cls, raw: Mapping[str, Any] | None) -> SessionState:
@@ -253,6 +257,7 @@ class SessionState:
             wanted_each=_int(raw.get(K_WANTED_EACH), 1, MAX_EACH),
             couple=_id(raw.get(K_COUPLE)),
             offers=_int(raw.get(K_OFFERS), 0, 1000) or 0,
+            held=_int(raw.get(K_HELD), 0, MAX_HELD_PARTS) or 0,
         )
 
     def dump(self) -> dict[str, Any]:
@@ -268,6 +273,7 @@ class SessionState:
             K_WANTED_EACH: self.wanted_each,
             K_COUPLE: self.couple,
             K_OFFERS: self.offers or None,
+            K_HELD: self.held or None,
         }
         return {k: v for k, v in out.items() if v is not None}
 
@@ -278,6 +284,7 @@ class SessionState:
         self.names_heard = []
         self.names_pending = []
         self.wanted_each = None
+        self.held = 0
 
     def clear(self) -> None:
         """Forget everything (after "delete our data")."""

@@ -38,6 +38,8 @@ OWN_INTENTS: dict[Phase, frozenset[str]] = {
             "CompletedExerciseIntent",
             "StartPracticeIntent",
             "StartExerciseIntent",
+            "GratitudeSkipIntent",  # "skip" and "skip this step": the next step (intents/walkthrough.py)
+            "StepByNumberIntent",  # "step five": that step of this practice
         }
     ),
     Phase.ROUND: frozenset(
@@ -144,7 +146,9 @@ class PauseHandler(IntentHandler):
             browsing.keep_round_place(turn, turn.state.round, turn.state.round.voices)
         turn.state.leave()
         marker = browsing.saved(turn) if phase is None else None
-        if phase in PRACTICE_PHASES or (marker is not None and marker.kind in (WALK, ROUND)):
+        if phase == Phase.WALK or (marker is not None and marker.kind == WALK):
+            return turn.tell(turn.say("paused_walk"))
+        if phase in PRACTICE_PHASES or (marker is not None and marker.kind == ROUND):
             return turn.tell(turn.say("paused"))
         return turn.tell(turn.say("paused_nothing"))
 
@@ -214,6 +218,23 @@ class StayHandler(Handler):
         return here(turn, turn.say("not_caught" if builtin else "stay_in_practice"))
 
 
+class KeepGoingHandler(IntentHandler):
+    """ "Keep going", "continue", "next step" with nothing on in this session (a one-shot, or after a
+    lapse): a paused round goes on where it stopped; anything else moves on from where they were."""
+
+    intents = ("NextStepIntent",)
+
+    def applies(self, turn: Turn) -> bool:
+        return turn.phase is None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        marker = browsing.saved(turn)
+        if marker is not None and marker.kind == ROUND:
+            return resume(turn)
+        return guide.move(turn, browsing.current(turn) or marker, +1)
+
+
 class ReaskHandler(IntentHandler):
     """ "Next" or "back" after a yes-or-no question that has no next: the question again."""
 
@@ -236,5 +257,6 @@ HANDLERS = (
     ResumeHandler,
     StopHandler,
     StayHandler,
+    KeepGoingHandler,
     ReaskHandler,
 )

@@ -14,7 +14,20 @@ from ask_sdk_model import Response
 from ask_sdk_runtime.dispatch_components import GenericRequestHandlerChain
 
 from content.schema import Catalogue
-from intents import builtin, gratitude, guard, guide, launch, partners, question, reminders, summary, thread, tonight
+from intents import (
+    builtin,
+    gratitude,
+    guard,
+    guide,
+    launch,
+    partners,
+    question,
+    reminders,
+    summary,
+    thread,
+    tonight,
+    walkthrough,
+)
 from intents.base import Handler, LoadCouple, OpenTurn, SaveState
 from skill.alexa import apl
 from skill.core import observe
@@ -52,6 +65,7 @@ HANDLER_CLASSES: tuple[type[Handler], ...] = (
     # practice: these keep the place whatever the phase (intents/thread.py, docs/conversation.md)
     *thread.HANDLERS,
     *launch.HANDLERS,
+    *walkthrough.HANDLERS,  # inside a walkthrough: yes, next, skip, "tell me more" and "step N" are its own
     *gratitude.HANDLERS,  # before the guide's: "next" in a round passes the turn on
     *question.HANDLERS,  # before the guide's too: "next" while tonight's question is on is another question
     *guide.HANDLERS,  # before tonight's: "another one" right after a reason means another reason

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from content.speech import plain
 from deploy.envelopes import DEVICE_ID, envelope, new_session_id, new_user_id
+from skill.alexa import held
 
 
 class Client(Protocol):
@@ -20,8 +21,16 @@ class Client(Protocol):
 
 
 def speech_text(response: dict[str, Any]) -> str:
-    """The spoken answer as plain text (SSML tags removed)."""
-    return plain(response["response"].get("outputSpeech", {}).get("ssml", ""))
+    """The spoken answer as plain text (SSML tags removed): the output speech, then what an APL for
+    Audio directive says after it (a timed step's question, after its held time and chime)."""
+    said = plain(response["response"].get("outputSpeech", {}).get("ssml", ""))
+    after = [plain(str(v)) for kind, v in held.played(response["response"].get("directives", [])) if kind == "speech"]
+    return " ".join([said, *after]).strip()
+
+
+def held_seconds(response: dict[str, Any]) -> float:
+    """The time an answer holds in silence for a timed step (APL for Audio), in seconds."""
+    return sum(float(v) for kind, v in held.played(response["response"].get("directives", [])) if kind == "silence")
 
 
 @dataclass

@@ -138,3 +138,53 @@ def cells() -> list[Cell]:
             assert match, f"cell {row[0]} / {kind} must start with **stays**, **ends** or **→ phase**: {text!r}"
             found.append(Cell(row[0].strip("`"), kind, match.group(1), match.group(2)))
     return found
+
+
+# -- inside a walkthrough (docs/conversation.md, "Inside a walkthrough") ---------------------------
+
+WALK_KINDS: dict[str, tuple[str, dict[str, Any]]] = {
+    "yes": ("AMAZON.YesIntent", {}),
+    "next": ("AMAZON.NextIntent", {}),
+    "keep going": ("NextStepIntent", {}),
+    "skip": ("GratitudeSkipIntent", {}),
+    "tell me more": ("TellMeMoreIntent", {}),
+    "step N": ("StepByNumberIntent", {"number": "3"}),
+    "back": ("AMAZON.PreviousIntent", {}),
+    "no": ("AMAZON.NoIntent", {}),
+}
+
+
+def _walk(practice: str, *then: tuple[str, dict[str, Any]]) -> Callable[[Conversation], object]:
+    def steps(c: Conversation) -> object:
+        said: object = c.one_shot("StartPracticeIntent", AT, practice=practice)
+        for intent, slots in then:
+            said = c.say(intent, AT, **slots)
+        return said
+
+    return steps
+
+
+# How a couple reaches each place in a walkthrough.
+WALK_PLACES: dict[str, Callable[[Conversation], object]] = {
+    "quick step": _walk("the daily check-in"),
+    "timed step": _walk("the daily check-in", ("AMAZON.NextIntent", {})),
+    "held part": _walk("the touch map", ("StepByNumberIntent", {"number": "5"})),
+    "last step": _walk("the daily check-in", ("StepByNumberIntent", {"number": "5"})),
+}
+
+
+def walk_cells() -> list[Cell]:
+    """Every cell of the walkthrough table: rows are places in a walkthrough, columns kinds of turn."""
+    lines = [line for line in DOC.read_text().splitlines() if line.startswith("| ")]
+    start = next(i for i, line in enumerate(lines) if line.startswith("| where | yes |"))
+    header = [h.strip() for h in lines[start].strip("|").split("|")]
+    found = []
+    for line in lines[start + 1 :]:
+        row = [c.strip() for c in line.strip("|").split("|")]
+        if len(row) != len(header) or row[0].strip("`") not in WALK_PLACES:
+            break
+        for kind, text in zip(header[1:], row[1:], strict=True):
+            match = _CELL.match(text)
+            assert match, f"cell {row[0]} / {kind} must start with **stays** or **ends**: {text!r}"
+            found.append(Cell(row[0].strip("`"), kind, match.group(1), match.group(2)))
+    return found

@@ -4,14 +4,15 @@ from a new couple against DynamoDB Local, with the rules every answer keeps."""
 from __future__ import annotations
 
 import pytest
-from conversation_map import AT, KINDS, PHASES, Cell, cells
+from conversation_map import AT, KINDS, PHASES, WALK_KINDS, WALK_PLACES, Cell, cells, walk_cells
 from flask.testing import FlaskClient
 
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation
+from alexa import Conversation, held_seconds
 
 CELLS = cells()
+WALK_CELLS = walk_cells()
 
 
 def test_the_map_has_a_cell_for_every_phase_and_kind() -> None:
@@ -54,3 +55,34 @@ def test_cell(client: FlaskClient, store: CoupleStore, cell: Cell) -> None:
     assert one_question_last(said, c.ended), (cell, said)
     if not c.ended:
         assert c.reprompt, cell
+
+
+def test_the_walkthrough_map_has_a_cell_for_every_place_and_kind() -> None:
+    assert {(c.phase, c.kind) for c in WALK_CELLS} == {(p, k) for p in WALK_PLACES for k in WALK_KINDS}
+
+
+@pytest.mark.parametrize("cell", WALK_CELLS, ids=[f"{c.phase}/{c.kind}" for c in WALK_CELLS])
+def test_walkthrough_cell(client: FlaskClient, cell: Cell) -> None:
+    """Held time, skip, "tell me more" and "keep going" inside a walkthrough, as the map says."""
+    c = Conversation(client)
+    WALK_PLACES[cell.phase](c)
+    assert c.attributes.get("phase") == "guiding", "the test could not reach the place"
+    intent, slots = WALK_KINDS[cell.kind]
+    said = c.say(intent, AT, **slots)
+    if cell.outcome == "ends":
+        assert c.ended, (cell, said)
+    else:
+        assert not c.ended and c.attributes.get("phase") == "guiding" and c.reprompt, (cell, said)
+    says = cell.says
+    while says.startswith("as "):  # "as yes": what that cell of the same row says
+        says = next(o.says for o in WALK_CELLS if o.phase == cell.phase and o.kind == says.removeprefix("as "))
+    assert ("holds" in says) == (held_seconds(c.last) > 0), (cell, said)
+    if "counts" in says:
+        assert "day one" in said, (cell, said)
+    if "Ready for the next step?" in says:
+        assert said.endswith("Ready for the next step?"), (cell, said)
+    if "Did you finish it together?" in says:
+        assert said.endswith("Did you finish it together?"), (cell, said)
+    if "more about this step" in says:
+        assert "Step " not in said, (cell, said)  # it did not move on
+    assert one_question_last(said, c.ended), (cell, said)

@@ -16,7 +16,7 @@ from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation, ends_with_next_step
+from alexa import Conversation, ends_with_next_step, held_seconds
 
 # -- next, back, tell me more, what were we on ---------------------------------------------------
 
@@ -26,7 +26,8 @@ def test_next_and_back_move_through_the_steps(client: FlaskClient, catalogue: Ca
     ordered = steps(catalogue)
     c.one_shot("StepsOverviewIntent", evening())
     assert ordered[0].about in c.say("AMAZON.NextIntent", evening())
-    assert ordered[1].about in c.say("TellMeMoreIntent", evening())
+    assert ordered[0].intro in c.say("TellMeMoreIntent", evening())  # more about this step, not the next
+    assert ordered[1].about in c.say("AMAZON.NextIntent", evening())
     assert ordered[2].about in c.say("AMAZON.NextIntent", evening())
     assert ordered[1].about in c.say("AMAZON.PreviousIntent", evening())
     assert ordered[1].about in c.say("AMAZON.RepeatIntent", evening())
@@ -87,7 +88,9 @@ def test_resume_picks_up_a_walkthrough_at_the_same_part(client: FlaskClient, cat
     second_part = c.say("AMAZON.NextIntent", evening(0))
     said = c.one_shot("ResumeGuideIntent", evening(0, 30))
     first_step_here = next(s for s in touch.steps if s in second_part)
-    assert first_step_here in said and "Alexa, ask Close Together for the next step" in said  # a timed step
+    # A timed step: its time is held again inside the answer, then the question.
+    assert first_step_here in said and said.endswith("Ready for the next step?") and not c.ended
+    assert held_seconds(c.last) == 120
 
 
 # -- exercises by name, the touch map --------------------------------------------------------------
@@ -155,7 +158,7 @@ def test_pause_during_the_touch_map_keeps_the_place(client: FlaskClient, catalog
     touch = practice(catalogue, "touch_map")
     part = c.one_shot("StartPracticeIntent", evening(), practice="gentle touch")
     said = c.say("AMAZON.PauseIntent", evening())
-    assert "pause" in said and "Alexa, ask Close Together to continue" in said and c.ended
+    assert "pause" in said and "Alexa, ask Close Together where were we" in said and c.ended
     resumed = c.one_shot("ResumeGuideIntent", evening(0, 15))
     assert next(s for s in touch.steps if s in part) in resumed
 
@@ -185,6 +188,11 @@ steps = [
   "Put on comfy shoes and step outside together, at an easy pace.",
   "Point out one thing each that catches your eye along the way.",
   "On the way home, share what you enjoyed most about the walk.",
+]
+more = [
+  "Leave bags and phones behind if you can. The walk is the whole plan.",
+  "A tree, a lit window, a cat on a wall: anything small will do.",
+  "One thing each is plenty, said as you turn for home.",
 ]
 about = """An evening walk gives you time side by side, away from screens and chores. \
 Walking next to each other makes it easy to talk, or simply to enjoy the quiet together."""

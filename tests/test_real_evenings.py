@@ -161,7 +161,8 @@ def test_a_timed_step_then_next_step_from_a_new_session_the_next_evening(client:
     c = Conversation(client)
     c.one_shot("StartPracticeIntent", evening(), practice="mirror listening")
     said = c.say("AMAZON.NextIntent", evening())
-    assert c.ended and "for the next step" in said
+    assert not c.ended and said.endswith("Ready for the next step?")
+    # Nobody answered: the session lapsed. The place was kept for a later "next step".
     said = c.one_shot("NextStepIntent", evening() + timedelta(days=1))
     assert said.startswith("Step 3.")
 

@@ -124,7 +124,8 @@ def test_the_screen_follows_the_walkthrough_step_by_step(client: FlaskClient, ca
             f"Step {first} of {len(practice.steps)}",
             f"Steps {first} to {active[-1]} of {len(practice.steps)}",
         )
-        seen.append(active)
+        if not seen or seen[-1] != active:  # a long step's time is held in parts: the same step shown again
+            seen.append(active)
         if active[-1] == len(practice.steps):
             assert "we did it" in shown["hint"]
             break

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from content.schema import Catalogue
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation
+from alexa import Conversation, held_seconds
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
 
@@ -80,12 +80,11 @@ def test_another_one_moves_to_a_different_exercise_and_sticks(client: FlaskClien
     assert practice_in(c.one_shot("TonightsExerciseIntent", evening(0, 22)), catalogue) == third
 
 
-def test_guided_start_gives_one_step_per_turn_and_a_timed_step_lets_the_session_end(
-    client: FlaskClient, catalogue: Catalogue
-) -> None:
-    """Before: "next" gave three activities of minutes each in one answer, then "say next" to a
-    session Alexa closed seconds later. Now: one step per turn; a step that takes minutes says so,
-    ends the session and names the phrase that brings the couple back, which works from a new session."""
+def test_guided_start_gives_one_step_per_turn_in_one_session(client: FlaskClient, catalogue: Catalogue) -> None:
+    """One step per turn, and one session for the whole practice: a step that takes minutes holds its
+    time inside the answer (APL for Audio), then asks "Ready for the next step?" with the microphone
+    open; the last step asks "Did you finish it together?" and a yes counts it. Before, every timed
+    step and the last one ended the session ("Alexa, ask Close Together for the next step")."""
     c = Conversation(client)
     pid = practice_in(c.one_shot("TonightsExerciseIntent", evening(0)), catalogue)
     practice = catalogue.practice(pid)
@@ -96,35 +95,37 @@ def test_guided_start_gives_one_step_per_turn_and_a_timed_step_lets_the_session_
         said = heard[-1]
         assert said.count(practice.steps[step]) == 1  # this step, and no other
         assert not any(other in said for i, other in enumerate(practice.steps) if i != step)
+        assert not c.ended and "Alexa, ask Close Together" not in said
         last = step == len(practice.steps) - 1
+        while held_seconds(c.last) and not said.endswith(("Ready for the next step?", "Did you finish it together?")):
+            said = c.say("AMAZON.YesIntent", evening(0))  # a long step's time, held in parts
         if last:
-            assert "Alexa, tell Close Together we did it" in said and c.ended
+            assert said.endswith("Did you finish it together?")
             break
         if practice.minutes_of(step) >= 2:
-            # Minutes of doing: the session ends, and the way back is said in full.
-            assert c.ended and "Alexa, ask Close Together for the next step" in said and "?" not in said
-            heard.append(c.one_shot("NextStepIntent", evening(0)))
+            assert held_seconds(c.last) > 0 and said.endswith("Ready for the next step?")
+            heard.append(c.say("AMAZON.YesIntent", evening(0)))
         else:
-            assert "say next" in said.lower() and not c.ended
+            assert "say next" in said.lower()
             assert "Alexa, ask Close Together for the next step" in c.reprompt  # if the session lapses
             heard.append(c.say("AMAZON.NextIntent", evening(0)))
         ssmls.append(c.last["response"]["outputSpeech"]["ssml"])
     assert len(heard) == len(practice.steps)
     for ssml in ssmls:
         assert ET.fromstring(ssml).tag == "speak"  # valid XML
+    done = c.say("AMAZON.YesIntent", evening(0))
+    assert c.ended and "day one" in done
 
 
-def test_a_practice_with_timed_steps_lets_the_session_end_between_them(
-    client: FlaskClient, catalogue: Catalogue
-) -> None:
+def test_a_practice_with_timed_steps_holds_their_time_in_one_session(client: FlaskClient, catalogue: Catalogue) -> None:
     c = Conversation(client)
     said = c.one_shot("StartPracticeIntent", evening(0), practice="the touch map")
     touch_map = catalogue.practice("touch_map")
     assert touch_map is not None and touch_map.steps[0] in said and not c.ended  # "decide who receives first"
     said = c.say("AMAZON.NextIntent", evening(0))
     assert touch_map.steps[1] in said and touch_map.steps[2] not in said
-    assert "about 2 minutes" in said and c.ended
-    said = c.one_shot("NextStepIntent", evening(0, 3))
+    assert "about 2 minutes" in said and not c.ended and held_seconds(c.last) == 120
+    said = c.say("NextStepIntent", evening(0, 3))
     assert touch_map.steps[2] in said
 
 
