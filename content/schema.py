@@ -6,6 +6,7 @@ Every spoken word lives in the TOML files beside this module; code refers to it 
 from __future__ import annotations
 
 import random
+import re
 import string
 from dataclasses import dataclass, field
 from typing import Any
@@ -104,6 +105,18 @@ PARTS_OF_DAY = ("morning", "afternoon", "evening")
 SIGNOFF = "signoff"
 
 
+# Before the evening (5 p.m.) "tonight" is not yet the word: every phrase says "today" instead, so an
+# offer at 8 a.m. is "today's exercise" (docs/conversation.md, "Words for the hour"). Whole words only,
+# in the phrase's own text (never in what fills its placeholders: names, answers, questions).
+DAYTIME_WORDS = {"tonight's": "today's", "Tonight's": "Today's", "tonight": "today", "Tonight": "Today"}
+_DAYTIME = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DAYTIME_WORDS), key=len, reverse=True)) + r")\b")
+
+
+def for_the_hour(text: str, part: str) -> str:
+    """``text`` as said at this part of the day: "tonight" only in the evening."""
+    return text if part == "evening" else _DAYTIME.sub(lambda m: DAYTIME_WORDS[m.group(1)], text)
+
+
 def part_of_day(hour: int) -> str:
     """Morning 5-12, afternoon 12-17, evening 17-5 (late night is still the evening before)."""
     if 5 <= hour < 12:
@@ -135,6 +148,11 @@ class Phrases:
         if rotation >= 0:
             return options[rotation % len(options)]
         return (random.Random(f"{seed}:{key}") if seed else random).choice(options)
+
+    def said(self, key: str, seed: str | None, part: str, rotation: int = -1) -> str:
+        """The words for ``key`` as said at ``part`` of the day: a time-aware key's own variants for
+        that part, and in every phrase "tonight" only from the evening on (``for_the_hour``)."""
+        return for_the_hour(self.pick(key, seed, part if self.by_time(key) else None, rotation), part)
 
 
 def placeholders(text: str) -> set[str]:

@@ -218,14 +218,13 @@ class Turn:
         """A phrase from content as plain text (for cards, and for speech through ``say``). The
         variant is picked by the request id, so a card and the speech agree and a redelivered request
         is answered in the same words. A time-aware phrase is said for the couple's part of the day,
-        and a closing {signoff} is filled in to match."""
+        "tonight" becomes "today" before 5 p.m., and a closing {signoff} is filled in to match."""
         request_id = slots.request_id(self.input) or None
         phrases = self.content.phrases
-        part = self.part_of_day() if phrases.by_time(key) else None
-        text = phrases.pick(key, request_id, part, rotation)
+        part = self.part_of_day()
+        text = phrases.said(key, request_id, part, rotation)
         if SIGNOFF in placeholders(text):
-            part = part or self.part_of_day()
-            values = {**values, SIGNOFF: phrases.pick(SIGNOFF, request_id, part)}
+            values = {**values, SIGNOFF: phrases.said(SIGNOFF, request_id, part)}
         return text.format(**values)
 
     def count(self, key: str, n: int) -> str:

@@ -25,7 +25,7 @@ NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 def test_help_says_what_to_say_and_keeps_listening(client: FlaskClient) -> None:
     c = Conversation(client)
     said = c.one_shot("AMAZON.HelpIntent", NOW)
-    assert "tonight's exercise" in said and "we did it" in said
+    assert "today's exercise" in said  # 4 p.m. in New York and "we did it" in said
     assert said.endswith("?") and not c.ended and c.reprompt
 
 
@@ -40,7 +40,7 @@ def test_stop_cancel_and_home_end_the_session_kindly(client: FlaskClient, intent
 def test_fallback_offers_what_the_skill_can_do(client: FlaskClient) -> None:
     c = Conversation(client)
     said = c.one_shot("AMAZON.FallbackIntent", NOW)
-    assert "tonight's exercise" in said and not c.ended and c.reprompt
+    assert "today's exercise" in said and not c.ended and c.reprompt
 
 
 def test_unknown_intent_gets_a_spoken_answer_not_an_error(client: FlaskClient) -> None:
