@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast check chat bench bench-readme models lint prereqs dynamodb-local nox lambda-package
+.PHONY: run test test-fast check chat replay bench bench-readme models lint prereqs dynamodb-local nox lambda-package
 
 ## run: install what is missing, start DynamoDB Local (data kept in .local/), serve the skill on 127.0.0.1:$(PORT)
 run: dynamodb-local
@@ -42,6 +42,11 @@ bench-readme: $(STAMP)
 PARTNER ?= 1
 chat: dynamodb-local
 	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python -m deploy.chat --partner $(PARTNER)
+
+## replay: one whole evening through the skill, measured: invocations, turns, seconds of listening
+##         (espeak-ng at 165 wpm) and held time for every practice, a gratitude round, the summary
+replay: dynamodb-local
+	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python -m deploy.replay
 
 ## models: regenerate the interaction models from deploy/model/
 models: $(STAMP)

@@ -197,9 +197,12 @@ def show_walk(turn: Turn, practice: Practice, step: int, lead_in: str | None = N
     opening = turn.say("walk_opening", name=practice.name, count=len(practice.steps)) if step == 0 else None
     question = turn.say(walk_question(turn, practice, step), minutes=minutes_left(turn, parts))
     if part > 0:
-        words = compose(lead_in, turn.say("walk_hold_rest", minutes=turn.count("count_minutes", parts[part] // 60)))
+        words = compose(lead_in, turn.say("walk_hold_rest"))
     else:
-        cue = turn.say("walk_timed", minutes=turn.count("count_minutes", practice.minutes_of(step))) if parts else None
+        # The chime is explained at a practice's first timed step; later ones only say their minutes.
+        first = not any(held_parts(practice, earlier) for earlier in range(step))
+        timed = "walk_timed" if first else "walk_timed_again"
+        cue = turn.say(timed, minutes=turn.count("count_minutes", practice.minutes_of(step))) if parts else None
         words = compose(
             lead_in,
             OPENING_GAP if lead_in else None,
