@@ -10,13 +10,15 @@ step, about that step). "Go back", repeat and stop are the guide's and the threa
 
 from __future__ import annotations
 
+import logging
+
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name
+from ask_sdk_core.utils import get_intent_name, is_request_type
 from ask_sdk_model import Response
 
 from content import speech
 from content.schema import Practice
-from intents.base import IntentHandler, Turn
+from intents.base import NOTHING, Handler, IntentHandler, Reads, Turn
 from intents.browsing import (
     compose,
     exercises,
@@ -34,6 +36,9 @@ from intents.practice import complete
 from intents.slots import resolution
 from intents.state import EXERCISES, STEPS, WALK, Phase, Place
 
+log = logging.getLogger("close_together.intents.walkthrough")
+
+APLA_ERROR = "Alexa.Presentation.APLA.RuntimeError"
 YES, NEXT, NEXT_STEP, SKIP = "AMAZON.YesIntent", "AMAZON.NextIntent", "NextStepIntent", "GratitudeSkipIntent"
 NUMBER_SLOTS = ("number", "ordinal")
 GAP = 0.5
@@ -163,4 +168,23 @@ def explained(turn: Turn) -> Practice | None:
     return None
 
 
-HANDLERS = (GoOnHandler, NotYetHandler, MoreHandler, StepNumberHandler, ExplainedMoreHandler)
+class HeldAudioErrorHandler(Handler):
+    """Alexa could not play a held step's audio (``Alexa.Presentation.APLA.RuntimeError``, e.g. the
+    sound library unreachable): noted, and nothing said over the moment; the session keeps its place
+    and the reprompt still asks the step's question."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_request_type(APLA_ERROR)(handler_input))
+
+    def reads(self, turn: Turn) -> Reads:
+        return NOTHING
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        errors = getattr(handler_input.request_envelope.request, "errors", None) or []
+        log.warning(
+            "held audio could not play", extra={"errors": [str(getattr(e, "object_type", "?")) for e in errors]}
+        )
+        return handler_input.response_builder.response
+
+
+HANDLERS = (GoOnHandler, NotYetHandler, MoreHandler, StepNumberHandler, ExplainedMoreHandler, HeldAudioErrorHandler)

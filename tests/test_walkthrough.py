@@ -162,3 +162,21 @@ def test_tell_me_more_and_lets_start_after_the_fifth_step_stay_with_it(
     goes_with = catalogue.practice(fifth.exercise) if fifth.exercise else fifth
     assert goes_with is not None and goes_with.steps[0] in started
     assert sixth.steps[0] not in started
+
+
+def test_held_audio_that_cannot_play_is_noted_quietly_and_the_place_kept(client: FlaskClient) -> None:
+    c = Conversation(client)
+    c.one_shot("StartPracticeIntent", at(), practice="the daily check-in")
+    c.say("AMAZON.NextIntent", at())  # a timed step, its time held in APL for Audio
+    env = c.envelope("launch", at())
+    env["request"] = {
+        "type": "Alexa.Presentation.APLA.RuntimeError",
+        "requestId": "amzn1.echo-api.request.apla-error-1",
+        "timestamp": env["request"]["timestamp"],
+        "locale": "en-US",
+        "token": held.TOKEN,
+        "errors": [{"type": "AUDIO_SOURCE_ERROR", "reason": "NOT_FOUND_ERROR", "message": "not reachable"}],
+    }
+    reply = c.post(env)
+    assert "outputSpeech" not in reply["response"]
+    assert reply["sessionAttributes"].get("phase") == "guiding"
