@@ -165,13 +165,21 @@ def _note(record: observe.RequestRecord, envelope: Any) -> None:
         record.intent = intent["name"][:100]
 
 
-def answer(runtime: Runtime, read_body: Callable[[], bytes], authenticate: Authenticate | None) -> Reply:
+def answer(
+    runtime: Runtime, read_body: Callable[[], bytes], authenticate: Authenticate | None, arrived: float | None = None
+) -> Reply:
     """One structured log line per request (skill/core/observe.py), whatever happens to it.
 
     ``read_body`` is called inside the log line's scope, so a body the transport refuses (Flask's
     413) is still logged; its exception propagates to the transport.
+
+    ``arrived`` is when the server accepted the request (``time.monotonic()``; the gunicorn worker
+    records it, skill/web/worker.py), else now. The store's time budget counts from it, queue time
+    included: a request that waited past the budget before a thread took it is answered with the
+    honest apology and no DynamoDB attempt is sent for it (docs/security.md, section 3).
     """
-    arrived = time.monotonic()  # the store's time budget counts from here (docs/security.md)
+    if arrived is None:
+        arrived = time.monotonic()
     record, token = observe.begin()
     try:
         reply = _answer(runtime, read_body(), authenticate, arrived, record)
