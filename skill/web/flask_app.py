@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, RequestTimeout
+from werkzeug.exceptions import ClientDisconnected, HTTPException, RequestEntityTooLarge, RequestTimeout
 
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
@@ -67,7 +67,7 @@ def read_body(max_bytes: int) -> bytes:
     """
     try:
         body = _read_body(max_bytes)
-    except OSError as err:  # the worker's read deadline, or the client went away
+    except (OSError, ClientDisconnected) as err:  # the worker's read deadline, or the client went away
         raise RequestTimeout("the request body did not arrive in time") from err
     expected = request.content_length
     if expected is not None and len(body) < expected:
