@@ -35,7 +35,8 @@ bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8080')}"
 
 # I/O-bound (DynamoDB round trips): a process per CPU plus one, each with a few threads, so a
 # worker waiting on the network still serves others. WEB_CONCURRENCY / GUNICORN_THREADS override.
-worker_class = "gthread"
+# gthread, except that a thread gets a request only once all of it has arrived (skill/web/worker.py).
+worker_class = "skill.web.worker.BufferingThreadWorker"
 workers = _int("WEB_CONCURRENCY", cpu_count() + 1)
 threads = _int("GUNICORN_THREADS", 4)
 

@@ -23,6 +23,7 @@ class FaultProxy:
         self.delay = delay
         self.mode = "pass"
         self.connections = 0
+        self.requests = 0  # HTTP requests passed towards the table (each DynamoDB attempt is one)
         self.port = dynamodb_local.free_port()
         self._listener = socket.create_server(("127.0.0.1", self.port))
         self._listener.settimeout(0.2)
@@ -75,6 +76,8 @@ class FaultProxy:
                 data = src.recv(65536)
                 if not data:
                     break
+                if not is_reply and data.startswith(b"POST "):
+                    self.requests += 1
                 if is_reply and self.mode == "slow":
                     time.sleep(self.delay)
                 dst.sendall(data)

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
+from gunicorn.workers.gthread import ThreadWorker
 
 from content.schema import Catalogue
 from deploy import dynamodb_local
@@ -22,6 +23,7 @@ from deploy.envelopes import envelope, new_user_id
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.web.logs import JsonFormatter
+from skill.web.worker import BufferingThreadWorker
 
 from alexa import Conversation, speech_text
 from conftest import ROOT, Served
@@ -157,7 +159,10 @@ def test_gunicorn_settings_fit_alexas_deadline_and_the_machine(monkeypatch: pyte
     conf = load()
     cpus = conf.cpu_count()
     assert 1 <= cpus <= (os.cpu_count() or 1)
-    assert conf.workers == cpus + 1 and conf.threads >= 2 and conf.worker_class == "gthread"
+    assert conf.workers == cpus + 1 and conf.threads >= 2
+    # gthread's threads, each given a request only once all of it has arrived (tests/test_slow_clients.py)
+    assert conf.worker_class == "skill.web.worker.BufferingThreadWorker"
+    assert issubclass(BufferingThreadWorker, ThreadWorker)
     assert conf.timeout < 8 and conf.graceful_timeout < 10  # Alexa's 8 s; a container's 10 s stop grace
     assert conf.logconfig_dict["formatters"]["json"]["()"] == "skill.web.logs.JsonFormatter"
     assert conf.logger_class.__name__ == "GunicornLogger"

@@ -9,7 +9,8 @@ import zlib
 import pytest
 from flask.testing import FlaskClient
 
-from skill.alexa.strip import ACTIVE, HEIGHT, RING, WIDTH, render, strip_path
+from skill.alexa import strip
+from skill.alexa.strip import ACTIVE, HEIGHT, RING, WIDTH, draw, render, strip_path
 
 
 def decode(png: bytes) -> tuple[int, int, bytes]:
@@ -94,3 +95,50 @@ def test_the_app_serves_the_strip_with_caching_headers(client: FlaskClient) -> N
 )
 def test_a_bad_strip_path_is_404(client: FlaskClient, path: str) -> None:
     assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize(("pattern", "streak"), [("1010110", 5), ("0000000", 0), ("1111111", 9999), ("0100001", 12)])
+def test_the_served_strip_is_the_drawn_picture_pixel_for_pixel(pattern: str, streak: int) -> None:
+    """Assembled from tiles drawn once, the strip is still exactly the picture ``draw`` makes in full."""
+    width, height, rgb = decode(render(pattern, streak))
+    assert (width, height) == (WIDTH, HEIGHT)
+    assert rgb == bytes(draw(pattern, streak).pixels)
+
+
+@pytest.fixture
+def renders(monkeypatch: pytest.MonkeyPatch) -> tuple[strip.Renders, list[float]]:
+    """A fresh cache and budget on a clock the test moves: no timing depends on this machine's speed."""
+    now = [1000.0]
+    fresh = strip.Renders(clock=lambda: now[0])
+    monkeypatch.setattr(strip, "RENDERS", fresh)
+    return fresh, now
+
+
+def test_a_strip_asked_for_again_and_again_is_drawn_once(
+    client: FlaskClient, renders: tuple[strip.Renders, list[float]]
+) -> None:
+    budget, _ = renders
+    replies = [client.get("/strip/0110110-3.png") for _ in range(50)]
+    assert {r.status_code for r in replies} == {200} and len({r.data for r in replies}) == 1
+    assert budget.drawn == 1
+
+
+def test_a_flood_of_new_strips_from_a_stranger_costs_a_bounded_number_of_renders(
+    client: FlaskClient, renders: tuple[strip.Renders, list[float]]
+) -> None:
+    budget, now = renders
+    paths = [f"/strip/{week:07b}-{100 + week}.png" for week in range(128)]  # 128 different, all valid
+    replies = [client.get(path) for path in paths]
+    drawn = [r.status_code == 200 for r in replies]
+    assert drawn == [True] * budget.BURST + [False] * (len(paths) - budget.BURST)
+    assert budget.drawn == budget.BURST
+    for refused in replies[budget.BURST :]:
+        assert refused.status_code == 503 and refused.headers["Retry-After"] == "1"
+        assert refused.headers["Cache-Control"] == "no-store"  # a cache must not keep the refusal
+    # What was drawn is still served during the flood, without drawing again.
+    assert all(client.get(path).status_code == 200 for path in paths[: budget.BURST])
+    assert budget.drawn == budget.BURST
+    # Time refills the budget at its rate, and the real request's strip is drawn then.
+    now[0] += 1.0
+    later = [client.get(path).status_code for path in paths[budget.BURST : budget.BURST + 20]]
+    assert later.count(200) == int(budget.PER_SECOND) and budget.drawn == budget.BURST + int(budget.PER_SECOND)

@@ -5,14 +5,22 @@ the current streak) for the weekly summary's Standard card, which the Alexa app 
 screenless speakers alike. The URL and the picture hold nothing but those eight values, so they carry
 no personal data and every couple with the same week shares one cached image. Cards take PNG or JPEG
 only (not SVG), hence a tiny pure-Python PNG encoder instead of an image library.
+
+Anyone may ask for any valid path, so what a stranger can cost is bounded (docs/security.md): the
+fourteen day tiles are drawn once per process and a strip is assembled from them (a few ms, where
+drawing it whole took tens), the strips made are cached, and new ones are rate-limited (``Renders``).
 """
 
 from __future__ import annotations
 
 import re
 import struct
+import threading
+import time
 import zlib
-from functools import lru_cache
+from collections import OrderedDict
+from collections.abc import Callable
+from functools import cache
 
 WIDTH, HEIGHT = 720, 480  # Amazon's recommended small card image size (3:2)
 MAX_STREAK = 9999
@@ -103,33 +111,139 @@ class _Canvas:
                     if cell == "#":
                         self.rect(left + (n * 6 + col) * scale, top + row * scale, scale, scale, colour)
 
-    def png(self) -> bytes:
-        def chunk(kind: bytes, data: bytes) -> bytes:
-            return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-        stride = self.width * 3
-        raw = b"".join(b"\x00" + bytes(self.pixels[r * stride : (r + 1) * stride]) for r in range(self.height))
-        header = struct.pack(">IIBBBBB", self.width, self.height, 8, 2, 0, 0, 0)  # 8-bit RGB
-        return (
-            b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
-        )
+def draw(pattern: str, streak: int) -> _Canvas:
+    """The picture, drawn in full: what the strip looks like. Too slow to serve (tens of ms of
+    CPU); ``render`` assembles the same pixels from pieces drawn once (tests/test_strip.py)."""
+    _check(pattern, streak)
+    canvas = _Canvas(WIDTH, HEIGHT, BACKGROUND)
+    centre_y = _centre_y(streak)
+    for day, (flag, letter) in enumerate(zip(pattern, DAY_LETTERS, strict=True)):
+        _draw_day(canvas, GAP * (day + 1), centre_y, flag == "1", letter)
+    if streak:
+        canvas.text(_streak_words(streak), WIDTH // 2, STREAK_TOP, STREAK_SCALE, INK)
+    return canvas
 
 
-@lru_cache(maxsize=512)  # 128 weeks x a few streaks cover nearly every request
-def render(pattern: str, streak: int) -> bytes:
-    """The PNG for a week pattern ("1010110", Monday first) and a streak (0 draws no streak line)."""
+GAP = WIDTH // 8  # one column per day, a half column of margin each side
+RADIUS, HOLE = 34, 28
+STREAK_TOP, STREAK_SCALE = 360, 5
+# A day's disc and letter lie within its column and these rows around the disc's centre.
+_DAY_ABOVE, _DAY_BELOW = 40, 90
+
+
+def _check(pattern: str, streak: int) -> None:
     if not re.fullmatch(r"[01]{7}", pattern) or not 0 <= streak <= MAX_STREAK:
         raise ValueError("pattern must be seven 0/1 days and the streak 0 to 9999")
-    canvas = _Canvas(WIDTH, HEIGHT, BACKGROUND)
-    gap = WIDTH // 8
-    centre_y = 190 if streak else 220
-    for day, (flag, letter) in enumerate(zip(pattern, DAY_LETTERS, strict=True)):
-        cx = gap * (day + 1)
-        if flag == "1":
-            canvas.disc(cx, centre_y, 34, ACTIVE)
-        else:
-            canvas.disc(cx, centre_y, 34, RING, hole=28)
-        canvas.text(letter, cx, centre_y + 56, 4, INK)
-    if streak:
-        canvas.text(f"{streak} DAY STREAK", WIDTH // 2, 360, 5, INK)
-    return canvas.png()
+
+
+def _centre_y(streak: int) -> int:
+    return 190 if streak else 220
+
+
+def _streak_words(streak: int) -> str:
+    return f"{streak} DAY STREAK"
+
+
+def _draw_day(canvas: _Canvas, cx: int, cy: int, active: bool, letter: str) -> None:
+    if active:
+        canvas.disc(cx, cy, RADIUS, ACTIVE)
+    else:
+        canvas.disc(cx, cy, RADIUS, RING, hole=HOLE)
+    canvas.text(letter, cx, cy + 56, 4, INK)
+
+
+@cache
+def _day_tile(day: int, active: bool) -> tuple[bytes, ...]:
+    """One day's column as rows of RGB bytes, drawn once per process (14 tiles). Drawn at whole-pixel
+    offsets from the full picture, so every pixel is the same as ``draw`` makes."""
+    tile = _Canvas(GAP, _DAY_ABOVE + _DAY_BELOW, BACKGROUND)
+    _draw_day(tile, GAP // 2, _DAY_ABOVE, active, DAY_LETTERS[day])
+    stride = GAP * 3
+    return tuple(bytes(tile.pixels[r * stride : (r + 1) * stride]) for r in range(tile.height))
+
+
+_BLANK_ROW = b"\x00" + bytes(BACKGROUND) * WIDTH  # a scanline: filter byte 0, then the pixels
+_MARGIN = bytes(BACKGROUND) * (GAP // 2)
+
+
+def _assemble(pattern: str, streak: int) -> bytes:
+    _check(pattern, streak)
+    rows = [_BLANK_ROW] * HEIGHT
+    top = _centre_y(streak) - _DAY_ABOVE
+    tiles = [_day_tile(day, flag == "1") for day, flag in enumerate(pattern)]
+    for r in range(_DAY_ABOVE + _DAY_BELOW):
+        rows[top + r] = b"\x00" + _MARGIN + b"".join(tile[r] for tile in tiles) + _MARGIN
+    if streak:  # a band as tall as the text, drawn with rectangles only (cheap)
+        band = _Canvas(WIDTH, 7 * STREAK_SCALE, BACKGROUND)
+        band.text(_streak_words(streak), WIDTH // 2, 0, STREAK_SCALE, INK)
+        stride = WIDTH * 3
+        for r in range(band.height):
+            rows[STREAK_TOP + r] = b"\x00" + bytes(band.pixels[r * stride : (r + 1) * stride])
+    return _encode(b"".join(rows))
+
+
+def _encode(raw: bytes) -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", WIDTH, HEIGHT, 8, 2, 0, 0, 0)  # 8-bit RGB
+    # Level 6: about a third of level 9's time on these rows, for a few hundred bytes more.
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b"")
+
+
+class StripBusy(Exception):
+    """This process has drawn as many new strips as it may for now; the caller says "try again soon"."""
+
+
+class Renders:
+    """The strips already made (an LRU of PNG bytes, a few KB each), and a token bucket for new ones.
+
+    Any stranger can ask for any of the 1.28 million valid paths, each new one a render: cached
+    paths cost a dictionary lookup, and new ones are limited to ``BURST`` at once, then ``PER_SECOND``,
+    per process. Past that, ``StripBusy`` (the route answers 503 with Retry-After), so a flood of
+    unique paths costs at most a few per cent of one CPU and the skill's real requests are unaffected.
+    """
+
+    CACHED = 1024
+    BURST = 20
+    PER_SECOND = 10.0
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+        self._tokens = float(self.BURST)
+        self._filled = clock()
+        self.drawn = 0  # renders made by this process (the bench and the tests read it)
+
+    def get(self, pattern: str, streak: int) -> bytes:
+        key = (pattern, streak)
+        with self._lock:
+            png = self._cache.get(key)
+            if png is not None:
+                self._cache.move_to_end(key)
+                return png
+            now = self._clock()
+            self._tokens = min(float(self.BURST), self._tokens + (now - self._filled) * self.PER_SECOND)
+            self._filled = now
+            if self._tokens < 1:
+                raise StripBusy()
+            self._tokens -= 1
+            self.drawn += 1
+        png = _assemble(pattern, streak)  # outside the lock: threads render side by side
+        with self._lock:
+            self._cache[key] = png
+            while len(self._cache) > self.CACHED:
+                self._cache.popitem(last=False)
+        return png
+
+
+RENDERS = Renders()
+
+
+def render(pattern: str, streak: int) -> bytes:
+    """The PNG for a week pattern ("1010110", Monday first) and a streak (0 draws no streak line).
+
+    Cached; raises ``StripBusy`` when this process may not draw another new one just now."""
+    return RENDERS.get(pattern, streak)

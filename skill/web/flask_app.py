@@ -12,13 +12,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import ClientDisconnected, HTTPException, RequestEntityTooLarge, RequestTimeout
 
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 from skill.web import strip_route
 from skill.web.pipeline import Rejected, Runtime, answer
 from skill.web.verification import RequestVerifier, VerificationError
+from skill.web.worker import ARRIVED_KEY
 
 log = logging.getLogger("close_together.web")
 bp = Blueprint("alexa", __name__)
@@ -60,9 +61,22 @@ _DRAIN_BYTES = 1024 * 1024
 
 
 def read_body(max_bytes: int) -> bytes:
-    """The whole body, or RequestEntityTooLarge: a chunked body past the limit is refused, never cut.
+    """The whole body; RequestEntityTooLarge past the limit (a chunked body is refused, never cut);
+    RequestTimeout when it has not all arrived by its deadline (the worker bounds every read,
+    skill/web/worker.py): never a truncated body passed on as if it were whole.
+    """
+    try:
+        body = _read_body(max_bytes)
+    except (OSError, ClientDisconnected) as err:  # the worker's read deadline, or the client went away
+        raise RequestTimeout("the request body did not arrive in time") from err
+    expected = request.content_length
+    if expected is not None and len(body) < expected:
+        raise RequestTimeout("the request body did not arrive in time")
+    return body
 
-    Werkzeug already refuses a Content-Length over the limit; for a body without one (chunked) it
+
+def _read_body(max_bytes: int) -> bytes:
+    """Werkzeug already refuses a Content-Length over the limit; for a body without one (chunked) it
     stops reading at the limit and returns what it has, so read one byte further ourselves.
     """
     if request.content_length is not None or "wsgi.input_terminated" not in request.environ:
@@ -97,12 +111,22 @@ def alexa() -> tuple[Response, int]:
         except VerificationError as err:
             raise Rejected(str(err)) from err
 
-    # 413 past the limit, with or without a Content-Length (read_body)
+    # 413 past the limit, with or without a Content-Length; 408 for a body that did not arrive (read_body)
     settings: Settings = ext["settings"]
     reply = answer(
-        ext["runtime"], lambda: read_body(settings.max_body_bytes), authenticate if verifier is not None else None
+        ext["runtime"],
+        lambda: read_body(settings.max_body_bytes),
+        authenticate if verifier is not None else None,
+        arrived=_arrived(),
     )
     return jsonify(reply.body), reply.status
+
+
+def _arrived() -> float | None:
+    """When the server accepted this request (``time.monotonic()``), from the worker
+    (skill/web/worker.py); None under a server that does not say, and then the pipeline starts now."""
+    arrived = request.environ.get(ARRIVED_KEY)
+    return arrived if isinstance(arrived, float) else None
 
 
 @bp.get("/healthz")

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from ask_sdk_core.exceptions import AskSdkException
+from ask_sdk_core.exceptions import AskSdkException, SerializationException
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill import CustomSkill
-from ask_sdk_model import RequestEnvelope
+from ask_sdk_model import Context, RequestEnvelope
 
 from skill.core import observe
 from skill.core.request import RequestContext
@@ -37,6 +37,7 @@ request_log = logging.getLogger("close_together.request")
 # The SDK's private (name-mangled) steps this subclass reuses or replaces.
 _DESERIALIZE: str = "_DefaultSerializer__deserialize"
 _DESERIALIZE_DATETIME: str = "_DefaultSerializer__deserialize_datetime"
+_DESERIALIZE_MODEL: str = "_DefaultSerializer__deserialize_model"
 
 
 class EnvelopeSerializer(DefaultSerializer):
@@ -45,7 +46,11 @@ class EnvelopeSerializer(DefaultSerializer):
     ``datetime.fromisoformat`` rather than dateutil's general parser (~0.4 ms of CPU a request)."""
 
     def envelope(self, parsed: dict[str, Any]) -> RequestEnvelope:
-        model: RequestEnvelope = getattr(self, _DESERIALIZE)(parsed, RequestEnvelope)
+        """The request and session strictly; the context leniently (``ContextSerializer``)."""
+        rest = {key: value for key, value in parsed.items() if key != "context"}
+        model: RequestEnvelope = getattr(self, _DESERIALIZE)(rest, RequestEnvelope)
+        if "context" in parsed:
+            model.context = _context_serializer.context(parsed["context"])
         return model
 
     def _DefaultSerializer__deserialize_datetime(self, payload: object, obj_type: object) -> object:
@@ -60,7 +65,27 @@ class EnvelopeSerializer(DefaultSerializer):
         return getattr(super(), _DESERIALIZE_DATETIME)(payload, obj_type)
 
 
+class ContextSerializer(EnvelopeSerializer):
+    """The context describes the device, and new devices bring values the SDK's models do not know
+    yet (a viewport shaped OVAL, MULTI touch, a QWERTY keyboard, the AV1 codec, a new viewport type).
+    The skill never reads them, so a part of the context the models cannot map becomes None (the
+    screen is then unknown) instead of refusing the whole request (docs/security.md, section 2).
+    The request and the session stay strict: an unknown request type is still a 400."""
+
+    def context(self, payload: object) -> Context | None:
+        model: Context | None = getattr(self, _DESERIALIZE)(payload, Context)
+        return model
+
+    def _DefaultSerializer__deserialize_model(self, payload: object, obj_type: object) -> object:
+        # Overrides the SDK's name-mangled private step; nested parts fail (and become None) innermost first.
+        try:
+            return getattr(super(), _DESERIALIZE_MODEL)(payload, obj_type)
+        except SerializationException:
+            return None
+
+
 _serializer = EnvelopeSerializer()
+_context_serializer = ContextSerializer()
 
 # Checks what only the transport can prove (the HTTPS signature); raises Rejected.
 Authenticate = Callable[[bytes, dict[str, Any]], None]
@@ -165,13 +190,21 @@ def _note(record: observe.RequestRecord, envelope: Any) -> None:
         record.intent = intent["name"][:100]
 
 
-def answer(runtime: Runtime, read_body: Callable[[], bytes], authenticate: Authenticate | None) -> Reply:
+def answer(
+    runtime: Runtime, read_body: Callable[[], bytes], authenticate: Authenticate | None, arrived: float | None = None
+) -> Reply:
     """One structured log line per request (skill/core/observe.py), whatever happens to it.
 
     ``read_body`` is called inside the log line's scope, so a body the transport refuses (Flask's
     413) is still logged; its exception propagates to the transport.
+
+    ``arrived`` is when the server accepted the request (``time.monotonic()``; the gunicorn worker
+    records it, skill/web/worker.py), else now. The store's time budget counts from it, queue time
+    included: a request that waited past the budget before a thread took it is answered with the
+    honest apology and no DynamoDB attempt is sent for it (docs/security.md, section 3).
     """
-    arrived = time.monotonic()  # the store's time budget counts from here (docs/security.md)
+    if arrived is None:
+        arrived = time.monotonic()
     record, token = observe.begin()
     try:
         reply = _answer(runtime, read_body(), authenticate, arrived, record)

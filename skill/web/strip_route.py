@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, request
 
-from skill.alexa.strip import CACHE_CONTROL, PATH, render
+from skill.alexa.strip import CACHE_CONTROL, PATH, StripBusy, render
 
 bp = Blueprint("strip", __name__)
 
@@ -19,7 +19,14 @@ def strip(name: str) -> Response:
     if etag in request.headers.get("If-None-Match", ""):
         reply = Response(status=304)
     else:
-        reply = Response(render(found["pattern"], int(found["streak"])), mimetype="image/png")
+        try:
+            png = render(found["pattern"], int(found["streak"]))
+        except StripBusy:  # too many new strips asked of this process at once: a stranger's flood
+            busy = Response(status=503)
+            busy.headers["Retry-After"] = "1"
+            busy.headers["Cache-Control"] = "no-store"
+            return busy
+        reply = Response(png, mimetype="image/png")
     reply.headers["Cache-Control"] = CACHE_CONTROL
     reply.headers["ETag"] = etag
     return reply
