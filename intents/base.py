@@ -29,6 +29,7 @@ from content.schema import SIGNOFF, Catalogue, part_of_day, placeholders
 from intents import slots
 from intents.slots import slot_usable
 from intents.state import Phase, SessionState
+from skill.alexa.reminders import Outcome
 from skill.core.request import RequestContext
 from skill.domain.gratitude import Gratitude
 from skill.domain.profile import Profile
@@ -79,6 +80,8 @@ class Turn:
         # The gratitudes ``LoadCouple`` read with the profile (``Reads.gratitudes_since``), and
         # whether more were left; None when they were not read that way.
         self.gratitudes: tuple[list[Gratitude], bool] | None = None
+        # Said once before this turn's answer (``ask``/``tell``): news the couple has not heard yet.
+        self.notice = ""
 
     @classmethod
     def of(cls, services: Services, handler_input: HandlerInput) -> Turn:
@@ -150,6 +153,20 @@ class Turn:
         self.time_zone = ZoneInfo(
             self._learn_time_zone() or self.profile.time_zone or self.services.settings.default_time_zone
         )
+        if self.profile.is_new:  # a first request, or the first since this account's data was deleted
+            self._clear_left_reminder()
+
+    def _clear_left_reminder(self) -> None:
+        """A reminder a deletion could not reach is deleted now, with this account's own token, and
+        the couple hears so once (docs/partners.md, "Deleting by voice")."""
+        try:
+            outcome = self.services.clear_left_reminder(self.user_id, self.input)
+        except StoreError:
+            log.warning("could not check for a reminder left by a deletion", exc_info=True)
+            return
+        if outcome is not None:
+            key = "reminder_left_stopped" if outcome is Outcome.OK else "reminder_left_in_app"
+            self.notice = self.say(key)
 
     def _read(self, reads: Reads) -> None:
         if reads.gratitudes_since is not None:
@@ -236,14 +253,18 @@ class Turn:
 
     # -- responses -----------------------------------------------------------------------------
 
+    def _with_notice(self, ssml: str) -> str:
+        notice, self.notice = self.notice, ""
+        return f"{notice} {ssml}" if notice else ssml
+
     def ask(self, ssml: str, reprompt: str, card: tuple[str, str] | None = None) -> Response:
-        builder = self.input.response_builder.speak(ssml).ask(reprompt)
+        builder = self.input.response_builder.speak(self._with_notice(ssml)).ask(reprompt)
         if card:
             builder.set_card(SimpleCard(title=card[0], content=card[1]))
         return builder.response
 
     def tell(self, ssml: str, card: tuple[str, str] | None = None) -> Response:
-        builder = self.input.response_builder.speak(ssml).set_should_end_session(True)
+        builder = self.input.response_builder.speak(self._with_notice(ssml)).set_should_end_session(True)
         if card:
             builder.set_card(SimpleCard(title=card[0], content=card[1]))
         return builder.response

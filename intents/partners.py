@@ -11,6 +11,7 @@ from ask_sdk_model import Response
 from intents.base import NOTHING, Handler, IntentHandler, Reads, Turn
 from intents.slots import person_id
 from intents.state import Phase
+from skill.alexa.reminders import Outcome
 from skill.domain.link import JoinOutcome
 from skill.domain.profile import Profile
 from skill.domain.streak import current
@@ -133,6 +134,13 @@ class DeleteMyDataHandler(IntentHandler):
         )
 
 
+def reminder_words(turn: Turn, outcome: Outcome | None) -> list[str]:
+    """What became of this device's reminder in a deletion (nothing when it had none)."""
+    if outcome is None:
+        return []
+    return [turn.say("delete_reminder_stopped" if outcome is Outcome.OK else "delete_reminder_not_stopped")]
+
+
 class DeleteConfirmedHandler(IntentHandler):
     intents = ("AMAZON.YesIntent",)
 
@@ -141,11 +149,22 @@ class DeleteConfirmedHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        turn.services.forget_reminder(turn.user_id, turn.input)  # first: its alertToken is about to go
+        partner = partner_name(turn)
+        mine = turn.services.forget_reminder(turn.user_id, turn.input)  # first: its alertToken is about to go
+        theirs = [
+            account
+            for account in turn.profile.members
+            if account != turn.services.couples.account_id(turn.user_id)
+            and turn.services.reminders.of_account(account) is not None
+        ]
+        # Reminders this request could not delete stay recorded, marked left, for their account's next request.
         removed = turn.services.partners.delete_couple(turn.user_id)
         log.info("couple data deleted by voice", extra={"items": removed})
         turn.state.clear()
-        return turn.tell(turn.say("delete_done"))
+        parts = [turn.say("delete_done"), *reminder_words(turn, mine)]
+        if theirs:
+            parts.append(turn.say("delete_reminder_partner", partner=partner))
+        return turn.tell(" ".join([*parts, turn.say("delete_done_close")]))
 
 
 class DeleteMineConfirmedHandler(IntentHandler):
@@ -157,10 +176,12 @@ class DeleteMineConfirmedHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         partner = partner_name(turn)  # before the shared profile is gone from this account
+        mine = turn.services.forget_reminder(turn.user_id, turn.input)
         turn.services.partners.delete_account(turn.user_id)
         log.info("one account's data deleted by voice; the partner keeps theirs")
         turn.state.clear()
-        return turn.tell(turn.say("delete_mine_done", partner=partner))
+        parts = [turn.say("delete_mine_done", partner=partner), *reminder_words(turn, mine)]
+        return turn.tell(" ".join([*parts, turn.say("delete_mine_close")]))
 
 
 class DeleteDeclinedHandler(IntentHandler):
@@ -186,6 +207,7 @@ class SkillDisabledHandler(Handler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
+        turn.services.forget_reminder(turn.user_id, turn.input)  # best effort: a failure leaves it marked left
         turn.services.partners.disable_account(turn.user_id)
         log.info("skill disabled: account data removed")
         return handler_input.response_builder.response

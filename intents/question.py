@@ -233,11 +233,12 @@ def keep(turn: Turn, words: str) -> Response:
     answer = Answer(me(turn), words)
     try:
         turn.services.answers.put(
-            turn.profile.couple_id,
+            turn.profile,
             evening(turn).isoformat(),
             question.id,
             answer,
             request_id(turn.input),
+            turn.now,
             expires(turn),
         )
     except StoreUnavailable:

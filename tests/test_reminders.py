@@ -22,8 +22,8 @@ from skill.store.couples import CoupleStore
 from skill.store.reminders import ReminderStore
 
 from alexa import Conversation, speech_text
+from reminding import TOKEN, Device, couple
 
-TOKEN = "reminders-access-token"
 # Monday 16 Nov 2026, 19:30 in New York (the test settings' default zone).
 AT = datetime(2026, 11, 17, 0, 30, tzinfo=UTC)
 
@@ -32,28 +32,6 @@ AT = datetime(2026, 11, 17, 0, 30, tzinfo=UTC)
 def api() -> Iterator[RemindersApi]:
     with RemindersApi() as server:
         yield server
-
-
-class Device:
-    """Posts like a FlaskClient, adding what Alexa sends for the Reminders API to every envelope."""
-
-    def __init__(self, client: FlaskClient, api: RemindersApi, granted: bool = True, locale: str = "en-US") -> None:
-        self.client, self.api, self.granted, self.locale = client, api, granted, locale
-
-    def post(self, path: str, *, data: bytes, content_type: str = "application/json") -> Any:
-        env = json.loads(data)
-        system = env["context"]["System"]
-        system["apiEndpoint"], system["apiAccessToken"] = self.api.endpoint, TOKEN
-        if self.granted:
-            permissions = {"consentToken": TOKEN, "scopes": {PERMISSION: {"status": "GRANTED"}}}
-            system["user"]["permissions"] = permissions
-            env["session"]["user"]["permissions"] = permissions
-        env["request"]["locale"] = self.locale
-        return self.client.post(path, data=json.dumps(env).encode(), content_type=content_type)
-
-
-def couple(client: FlaskClient, api: RemindersApi, **kwargs: Any) -> Conversation:
-    return Conversation(Device(client, api, **kwargs))
 
 
 def rule(request: dict[str, Any]) -> str:

@@ -10,6 +10,7 @@ exception. 401 and 403 mean the couple has not (or no longer) allowed reminders.
 from __future__ import annotations
 
 import enum
+import http.client
 import json
 import logging
 import urllib.error
@@ -36,7 +37,8 @@ class Outcome(enum.Enum):
     OK = "ok"
     NO_PERMISSION = "no_permission"  # 401 / 403: ask the couple to allow reminders
     NOT_FOUND = "not_found"  # 404: the reminder is gone (deleted in the Alexa app, or expired)
-    FAILED = "failed"  # 5xx, 429, a timeout, an odd answer: nothing is known to have changed
+    FAILED = "failed"  # 5xx, 429, refused before sending, an odd answer: nothing is known to have changed
+    UNKNOWN = "unknown"  # sent, and no answer in time: it may or may not have changed
 
 
 @dataclass(frozen=True)
@@ -124,8 +126,17 @@ class RemindersApi:
             return future.result(timeout=self.timeout)
         except FutureTimeout:
             log.warning("reminders API took longer than %.1fs", self.timeout)
+            return Result(Outcome.UNKNOWN if method != "GET" else Outcome.FAILED)
+        except http.client.HTTPException:
+            log.warning("reminders API answered with a broken reply")
+            return Result(Outcome.UNKNOWN if method != "GET" else Outcome.FAILED)
         except (urllib.error.URLError, OSError, ValueError) as err:
-            log.warning("reminders API call failed (%s)", type(err).__name__)
+            reason = getattr(err, "reason", err)
+            log.warning("reminders API call failed (%s)", type(reason).__name__)
+            # Refused before anything was sent: nothing changed. Any other loss (a timeout, a
+            # dropped connection) may follow a request that Alexa applied.
+            if method != "GET" and not isinstance(reason, ConnectionRefusedError | ValueError):
+                return Result(Outcome.UNKNOWN)
         return Result(Outcome.FAILED)
 
     def create(self, body: dict[str, Any]) -> Result:

@@ -12,3 +12,10 @@ class ReminderRecord:
     alert_token: str | None = None  # None while a create is claimed but not yet answered
     claimed_at: int = 0  # epoch seconds of the claim
     request: str | None = None  # the request that created it (a retried request answers the same)
+    # The account's data was deleted while this reminder could not be deleted with that request's
+    # token (it is the partner's, or the Reminders API failed): the next request of this account
+    # deletes it and says so once (docs/partners.md, "Deleting by voice").
+    left: bool = False
+    # A create, change or delete whose answer never came (a timeout): what Alexa holds is unknown
+    # until the skill lists this account's reminders again (docs/echo-show-and-reminders.md).
+    in_doubt: bool = False

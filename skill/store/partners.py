@@ -20,7 +20,7 @@ from typing import Any
 from skill.domain.link import JoinOutcome, JoinResult
 from skill.domain.profile import Profile, merge_profiles
 from skill.store import keys
-from skill.store.couples import CoupleStore, dynamodb_errors, to_item
+from skill.store.couples import CoupleStore, dynamodb_errors, new_identity, to_item
 from skill.store.errors import ConflictError, StoreUnavailable
 from skill.store.partition import PartitionTable
 from skill.store.profile_codec import to_attributes
@@ -192,6 +192,7 @@ class Partners(PartitionTable):
             joining = joiner_profile.copy()
             joining.members = [account]
             merged = merge_profiles(base, joining, today)
+            merged.born = new_identity()  # a new couple: nothing written for either solo one lands in it
             if token is not None:
                 merged.remember(token, JOINED)
             try:
@@ -288,10 +289,13 @@ class Partners(PartitionTable):
 
     # -- unlinking, deleting, disabling -------------------------------------------------------
 
-    def unlink(self, user_id: str) -> Profile | None:
+    def unlink(self, user_id: str, *, departing: bool = False) -> Profile | None:
         """Separate a linked couple: both accounts become solo again, each with a copy of the shared
         profile (streak as it stood) and of the couple's other items; the shared couple is removed.
-        Returns this account's copy, or None when it was not linked."""
+        ``departing``: this account is leaving for good ("delete my data", a disabled skill), so the
+        partner's copy keeps the shared streak and history of practices but not the departing
+        person's words, name or voice: names, voices and every gratitude go (each names both of
+        them). Returns this account's copy, or None when it was not linked."""
         account = keys.couple_id_for_user(user_id)
         for _ in range(3):
             shared = self.store.load_for_user(user_id)
@@ -302,6 +306,9 @@ class Partners(PartitionTable):
             for own in pointers:
                 solo = shared.copy()
                 solo.couple_id, solo.version, solo.members, solo.linked_to = own.couple_id, own.version, [], None
+                solo.born = new_identity()  # a new couple: a write meant for the shared one never lands here
+                if departing and own.couple_id != account:
+                    solo.names, solo.voices = [], {}
                 copies.append(solo)
             try:
                 self._transact([*(_put_profile(self.table, c) for c in copies), _delete_profile(self.table, shared)])
@@ -310,7 +317,10 @@ class Partners(PartitionTable):
             others = [i for i in self._items(keys.couple_pk(shared.couple_id)) if i[keys.SK]["S"] != keys.PROFILE_SK]
             copied = [i for i in others if not i[keys.SK]["S"].startswith(keys.LINKED_ONLY_PREFIXES)]
             for own in pointers:
-                self._write([{**i, keys.PK: {"S": keys.couple_pk(own.couple_id)}} for i in copied])
+                if departing and own.couple_id == account:
+                    continue  # cleared right after
+                kept = [i for i in copied if not (departing and i[keys.SK]["S"].startswith(keys.GRATITUDE_PREFIX))]
+                self._write([{**i, keys.PK: {"S": keys.couple_pk(own.couple_id)}} for i in kept])
                 self.store.forget_account_id(own.couple_id)
             self._delete([i for i in others])
             mine = next(c for c in copies if c.couple_id == account)
@@ -338,22 +348,40 @@ class Partners(PartitionTable):
     def disable_account(self, user_id: str) -> None:
         """The skill was disabled on this account: forget its mapping; the couple's data goes too
         unless a linked partner remains (who then keeps a solo copy, as after unlinking)."""
-        self.unlink(user_id)
+        self.unlink(user_id, departing=True)
         self._clear_partition(keys.couple_id_for_user(user_id))
         self.store.forget_account_id(keys.couple_id_for_user(user_id))
 
     # -- table helpers ---------------------------------------------------------------------------
 
     def _clear_partition(self, couple_id: str) -> int:
+        """Delete every item of a partition but the join throttle's counters and a reminder that may
+        still ring: its record stays, marked ``left``, so the account's next request deletes it
+        through the Reminders API (this request's token cannot reach a partner's reminder)."""
         items = [
             i for i in self._items(keys.couple_pk(couple_id)) if not i[keys.SK]["S"].startswith(keys.JOIN_TRIES_PREFIX)
         ]
+        ringing = [i for i in items if i[keys.SK]["S"] == keys.REMINDER_SK and "alert_token" in i]
+        items = [i for i in items if i not in ringing]
         codes = [
             {keys.PK: {"S": keys.code_pk(i[keys.SK]["S"][len(keys.LINK_CODE_PREFIX) :])}, keys.SK: {"S": keys.CODE_SK}}
             for i in items
             if i[keys.SK]["S"].startswith(keys.LINK_CODE_PREFIX)
         ]
         self._delete([*items, *codes])
+        for reminder in ringing:
+            try:
+                with dynamodb_errors(write=True):
+                    self.store.client.update_item(
+                        TableName=self.table,
+                        Key={keys.PK: reminder[keys.PK], keys.SK: reminder[keys.SK]},
+                        UpdateExpression="SET #left = :yes",
+                        ConditionExpression="attribute_exists(#pk)",
+                        ExpressionAttributeNames={"#left": "left", "#pk": keys.PK},
+                        ExpressionAttributeValues={":yes": {"BOOL": True}},
+                    )
+            except ConflictError:
+                pass  # stopped meanwhile: nothing left to ring
         return len(items) + len(codes)
 
     def _move_items(self, accounts: list[str], shared_id: str) -> None:
