@@ -181,6 +181,16 @@ class Turn:
         self._profile = self.services.couples.load_for_user(self.user_id, self.state.couple)
         self.remember_couple(self._profile)
 
+    def partner_name(self) -> str:
+        """The partner's first name when the speaker's voice is known and both names are (spoken, so
+        the profile's names), else "your partner". Names are personal data: spoken, never logged."""
+        profile = self.profile
+        person = slots.person_id(self.input)
+        speaker = profile.voices.get(person) if person else None
+        if speaker in (0, 1) and len(profile.names) == 2:
+            return profile.names[1 - speaker]
+        return self.words("partner_unnamed")
+
     @property
     def now(self) -> datetime:
         ctx = self.input.context

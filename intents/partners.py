@@ -9,7 +9,6 @@ from ask_sdk_core.utils import get_slot, is_request_type
 from ask_sdk_model import Response
 
 from intents.base import NOTHING, Handler, IntentHandler, Reads, Turn
-from intents.slots import person_id
 from intents.state import Phase
 from skill.alexa.reminders import Outcome
 from skill.domain.link import JoinOutcome
@@ -92,14 +91,8 @@ class UnlinkPartnerHandler(IntentHandler):
 
 
 def partner_name(turn: Turn) -> str:
-    """The partner's first name when the speaker's voice is known and both names are (spoken, so
-    the profile's names), else "your partner". Names are personal data: spoken, never logged."""
-    profile = turn.profile
-    person = person_id(turn.input)
-    speaker = profile.voices.get(person) if person else None
-    if speaker in (0, 1) and len(profile.names) == 2:
-        return profile.names[1 - speaker]
-    return turn.words("partner_unnamed")
+    """The partner's first name when known by voice, else "your partner" (``Turn.partner_name``)."""
+    return turn.partner_name()
 
 
 class DeleteDataHandler(IntentHandler):

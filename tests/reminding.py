@@ -5,6 +5,7 @@ talks to the local Reminders API stand-in (deploy/alexa_apis.py)."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from flask.testing import FlaskClient
@@ -53,3 +54,10 @@ def partner_devices(
         Device(client, api, token=f"token-{tag}-B"), device_id=f"amzn1.ask.device.{tag}_B", person_id=persons[1]
     )
     return a, b
+
+
+def rings(said: str, when: str) -> bool:
+    """The answer says the reminder rings ``when`` ("every evening at 8"), as people say it: not
+    followed by more digits ("at 8:30"), and never with "am" or "pm"."""
+    found = re.search(re.escape(when) + r"(?![\d:])", said, re.IGNORECASE)
+    return found is not None and not re.search(r"\b[ap]m\b", said, re.IGNORECASE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import time
 
 
 @dataclass(frozen=True)
@@ -19,3 +20,26 @@ class ReminderRecord:
     # A create, change or delete whose answer never came (a timeout): what Alexa holds is unknown
     # until the skill lists this account's reminders again (docs/echo-show-and-reminders.md).
     in_doubt: bool = False
+
+    @property
+    def time(self) -> time:
+        return time(self.hour, self.minute)
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One of this skill's reminders as the Reminders API lists it for an account."""
+
+    token: str
+    hour: int
+    minute: int
+
+
+def keep_one(alerts: list[Alert], known: str | None) -> tuple[Alert | None, list[Alert]]:
+    """After a timeout, which reminder to keep and which to delete so an account has at most one: the
+    one the skill knows (``known``, its stored alert token) when Alexa still has it, else the
+    newest listed (Alexa lists them oldest first). Returns the keeper and the extras."""
+    if not alerts:
+        return None, []
+    keeper = next((a for a in alerts if a.token == known), alerts[-1])
+    return keeper, [a for a in alerts if a is not keeper]
