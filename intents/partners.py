@@ -8,7 +8,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_slot, is_request_type
 from ask_sdk_model import Response
 
-from intents.base import NOTHING, Handler, IntentHandler, Reads, Turn
+from intents.base import NOTHING, Handler, IntentHandler, Reads, Turn, answered_once
 from intents.state import Phase
 from skill.alexa.reminders import Outcome
 from skill.domain.link import JoinOutcome
@@ -37,6 +37,10 @@ class LinkPartnerHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
+        return answered_once(turn, lambda: self.answer(turn))
+
+    @staticmethod
+    def answer(turn: Turn) -> Response:
         turn.state.leave()
         code = turn.services.partners.issue_code(turn.user_id, turn.now)
         if code is None:
@@ -52,8 +56,11 @@ class JoinPartnerHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
+        return answered_once(turn, lambda: self.answer(turn))
+
+    def answer(self, turn: Turn) -> Response:
         turn.state.leave()
-        slot = get_slot(handler_input, "code")
+        slot = get_slot(turn.input, "code")
         raw = getattr(slot, "value", None)
         code = "".join(ch for ch in str(raw or "") if ch in "0123456789")  # not "²" or "٣"
         if not code:
@@ -79,6 +86,10 @@ class UnlinkPartnerHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
+        return answered_once(turn, lambda: self.answer(turn))
+
+    @staticmethod
+    def answer(turn: Turn) -> Response:
         turn.state.leave()
         mine = turn.services.partners.unlink(turn.user_id)
         if mine is None:

@@ -20,7 +20,7 @@ from ask_sdk_model import Response
 from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.ui import AskForPermissionsConsentCard
 
-from intents.base import Handler, IntentHandler, Turn
+from intents.base import Handler, IntentHandler, Turn, answered_once
 from intents.slots import slot_text
 from skill.alexa.reminders import PERMISSION, Outcome, daily_reminder
 from skill.domain.reminder import ReminderRecord, keep_one
@@ -279,7 +279,7 @@ class SetReminderHandler(IntentHandler):
         at = parse_time(heard)
         if heard and at is None:
             return turn.ask(turn.say("reminder_which_time"), turn.say("reminder_which_time_reprompt"))
-        return schedule(turn, at or DEFAULT_TIME)
+        return answered_once(turn, lambda: schedule(turn, at or DEFAULT_TIME))
 
 
 class ChangeReminderHandler(IntentHandler):
@@ -292,14 +292,15 @@ class ChangeReminderHandler(IntentHandler):
         at = parse_time(slot_text(handler_input, TIME_SLOT))
         if at is None:
             return turn.ask(turn.say("reminder_which_time"), turn.say("reminder_which_time_reprompt"))
-        return schedule(turn, at, change=True)
+        return answered_once(turn, lambda: schedule(turn, at, change=True))
 
 
 class StopRemindersHandler(IntentHandler):
     intents = ("StopRemindersIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        return stop(self.turn(handler_input))
+        turn = self.turn(handler_input)
+        return answered_once(turn, lambda: stop(turn))
 
 
 class PermissionAnswerHandler(Handler):

@@ -23,6 +23,7 @@ from skill.store.errors import StoreUnavailable
 from skill.store.gratitude import GratitudeLog
 from skill.store.partners import Partners
 from skill.store.reminders import ReminderStore
+from skill.store.replies import Replies
 
 log = logging.getLogger("close_together.services")
 
@@ -36,6 +37,7 @@ class Services:
     partners: Partners  # join codes and linking
     reminders: ReminderStore  # which Alexa reminder is the couple's
     answers: Answers  # tonight's question
+    replies: Replies  # the words a redelivered request gets again
     device_settings: DeviceSettings  # Alexa Settings API: the device's time zone
     reminders_api: Reminders  # Alexa Reminders API
 
@@ -86,6 +88,7 @@ def build_services(
         partners=Partners(couples),
         reminders=ReminderStore(couples),
         answers=Answers(couples),
+        replies=Replies(couples),
         device_settings=DeviceSettings(timeout=settings.time_zone_timeout_seconds, allow_http=allow_http),
         reminders_api=Reminders(timeout=settings.reminders_timeout_seconds, allow_http=allow_http),
     )

@@ -321,6 +321,8 @@ class Partners(PartitionTable):
                     continue  # cleared right after
                 kept = [i for i in copied if not (departing and i[keys.SK]["S"].startswith(keys.GRATITUDE_PREFIX))]
                 self._write([{**i, keys.PK: {"S": keys.couple_pk(own.couple_id)}} for i in kept])
+                if departing:  # answers kept for redeliveries may name the one who left
+                    self._delete(list(self._items(keys.couple_pk(own.couple_id), prefix=keys.REPLY_PREFIX)))
                 self.store.forget_account_id(own.couple_id)
             self._delete([i for i in others])
             mine = next(c for c in copies if c.couple_id == account)
