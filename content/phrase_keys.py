@@ -225,6 +225,7 @@ PHRASES: dict[str, frozenset[str]] = {
     "q_kept_both": frozenset(),
     "q_hear_reprompt": frozenset(),
     "q_not_kept": frozenset(),
+    "q_not_sure": frozenset(),
     "q_not_caught": frozenset({"question"}),
     "q_answer_unlinked": frozenset(),
     "q_answer_none": frozenset(),

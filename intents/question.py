@@ -35,7 +35,7 @@ from intents.words import clean_words, quote
 from skill.domain.answer import Answer
 from skill.domain.evening import evening_at
 from skill.domain.profile import Profile
-from skill.store.errors import StoreUnavailable
+from skill.store.errors import OutcomeUnknown, StoreUnavailable
 
 log = logging.getLogger("close_together.intents.question")
 
@@ -241,11 +241,12 @@ def keep(turn: Turn, words: str) -> Response:
             turn.now,
             expires(turn),
         )
-    except StoreUnavailable:
-        log.warning("answer not stored")
+    except (StoreUnavailable, OutcomeUnknown) as err:
+        unsure = isinstance(err, OutcomeUnknown)  # it may be kept: never "it isn't stored"
+        log.warning("answer %s", "perhaps not stored" if unsure else "not stored")
         turn.state.phase = Phase.Q_ANSWER
         turn.elicit(ANSWER_INTENT, ANSWER_SLOT)
-        return turn.ask(turn.say("q_not_kept"), turn.say("q_answer_reprompt"))
+        return turn.ask(turn.say("q_not_sure" if unsure else "q_not_kept"), turn.say("q_answer_reprompt"))
     found = answers_for(turn, question)
     if any(account != me(turn) and account in turn.profile.members for account in found):
         turn.state.phase = Phase.Q_HEAR

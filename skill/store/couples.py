@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import random
 import secrets
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -65,9 +67,10 @@ def same_couple(read: Profile, now: Profile) -> bool:
     return read.is_new or (not now.is_new and now.born == read.born)
 
 
-def cancelled_items(err: Exception) -> list[bool] | None:
-    """For a cancelled TransactWriteItems: which of its items failed their condition; None when
-    the error was something else (DynamoDB lists the reasons in item order)."""
+def cancelled_items(err: Exception) -> list[str] | None:
+    """For a cancelled TransactWriteItems: each item's cancellation code ("None",
+    "ConditionalCheckFailed", "TransactionConflict", ...), in item order; None when the error was
+    something else."""
     cause = err.__cause__
     if not isinstance(cause, ClientError) or cause.response.get("Error", {}).get("Code") != (
         "TransactionCanceledException"
@@ -75,11 +78,10 @@ def cancelled_items(err: Exception) -> list[bool] | None:
         return None
     reasons = cause.response.get("CancellationReasons") or []
     if reasons:
-        return [r.get("Code") == "ConditionalCheckFailed" for r in reasons]
+        return [str(r.get("Code", "None")) for r in reasons]
     # Without the structured list, the message carries them: "... reasons [None, ConditionalCheckFailed]".
     message = str(cause.response.get("Error", {}).get("Message", ""))
-    listed = message.rpartition("[")[2].rstrip("]").split(",")
-    return [part.strip() == "ConditionalCheckFailed" for part in listed]
+    return [part.strip() for part in message.rpartition("[")[2].rstrip("]").split(",")]
 
 
 def to_item(values: dict[str, Any]) -> dict[str, Any]:
@@ -301,19 +303,25 @@ class CoupleStore:
         names/values) only while the couple read is still the couple (``identity_check``). False
         when the item's own condition failed (a redelivery); CoupleGone when the couple is gone."""
         transaction: Any = [{"Put": {"TableName": self.table, "Item": item, **condition}}, self.identity_check(profile)]
-        try:
-            with dynamodb_errors(write=True):
-                self.client.transact_write_items(TransactItems=transaction)
-        except StoreUnavailable as err:
-            failed = cancelled_items(err)
-            if failed is None:
+        for attempt in range(3):
+            try:
+                with dynamodb_errors(write=True):
+                    self.client.transact_write_items(TransactItems=transaction)
+            except StoreUnavailable as err:
+                codes = cancelled_items(err)
+                if codes is None:
+                    raise
+                if len(codes) > 1 and codes[1] == "ConditionalCheckFailed":
+                    raise CoupleGone("the couple was deleted or unlinked after it was read") from err
+                if codes[0] == "ConditionalCheckFailed":
+                    return False
+                if "TransactionConflict" in codes and attempt < 2:
+                    # Another request was writing the profile at that moment: the check is retried.
+                    time.sleep(random.uniform(0.01, 0.05))
+                    continue
                 raise
-            if failed[1]:
-                raise CoupleGone("the couple was deleted or unlinked after it was read") from err
-            if failed[0]:
-                return False
-            raise
-        return True
+            return True
+        raise AssertionError("unreachable")
 
     # -- table ---------------------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ CODE_TTL_SECONDS = 10 * 60
 JOIN_TRIES_PER_HOUR = 5
 JOIN_WINDOW_SECONDS = 3600
 GLOBAL_JOIN_TRIES_PER_MINUTE = 300
+USED = "used_by"  # on a code item: the account that joined with it
 JOINED = "joined"  # the outcome a join records with its request token in the shared profile
 
 
@@ -173,13 +174,10 @@ class Partners(PartitionTable):
                 # the lockstep so one of them gets through and the others then see the code gone.
                 time.sleep(random.uniform(0, 0.05 * attempt))
             found = self._get(keys.code_pk(code), keys.CODE_SK)
-            if found is None:
-                return JoinResult(JoinOutcome.WRONG)
-            if int(found.get(keys.TTL_ATTRIBUTE, 0)) <= _epoch(now):
-                return JoinResult(JoinOutcome.EXPIRED)
+            refused = self._unusable(found, user_id, now)
+            if refused is not None or found is None:
+                return refused or JoinResult(JoinOutcome.WRONG)
             issuer = str(found["account"])
-            if issuer == account:
-                return JoinResult(JoinOutcome.OWN_CODE)
             joiner_profile = self.store.load(account)
             if joiner_profile.linked_to or joiner_profile.members:
                 return JoinResult(JoinOutcome.ALREADY_LINKED)
@@ -202,12 +200,16 @@ class Partners(PartitionTable):
                         _put_profile(self.table, pointer(issuer, issuer_profile.version, shared_id)),
                         _put_profile(self.table, pointer(account, joiner_profile.version, shared_id)),
                         {
-                            "Delete": {
+                            # Used, not deleted: until it expires, the joiner saying it again (after
+                            # an answer that was lost) hears "linked", and nobody else can use it.
+                            "Update": {
                                 "TableName": self.table,
                                 "Key": to_item({keys.PK: keys.code_pk(code), keys.SK: keys.CODE_SK}),
-                                "ConditionExpression": "attribute_exists(#pk) AND #exp > :now",
-                                "ExpressionAttributeNames": {"#pk": keys.PK, "#exp": keys.TTL_ATTRIBUTE},
-                                "ExpressionAttributeValues": {":now": {"N": str(_epoch(now))}},
+                                "UpdateExpression": "SET #used = :me",
+                                "ConditionExpression": "attribute_exists(#pk) AND #exp > :now "
+                                "AND attribute_not_exists(#used)",
+                                "ExpressionAttributeNames": {"#pk": keys.PK, "#exp": keys.TTL_ATTRIBUTE, "#used": USED},
+                                "ExpressionAttributeValues": {":now": {"N": str(_epoch(now))}, ":me": {"S": account}},
                             }
                         },
                     ]
@@ -215,10 +217,26 @@ class Partners(PartitionTable):
             except ConflictError:
                 continue  # the code was used meanwhile, or a profile changed: look again
             # The link holds from here; now bring each account's other items into the shared partition.
-            self._move_items([issuer, account], shared_id)
+            self._move_items([issuer, account], shared_id, used=code)
             merged.version = 1
             return JoinResult(JoinOutcome.JOINED, merged)
         return JoinResult(JoinOutcome.WRONG)
+
+    def _unusable(self, found: dict[str, Any] | None, user_id: str, now: datetime) -> JoinResult | None:
+        """Why a code item cannot be joined with (None when it can)."""
+        account = keys.couple_id_for_user(user_id)
+        if found is None:
+            return JoinResult(JoinOutcome.WRONG)
+        if found.get(USED) is not None:  # joined already: by this account (said again), or another
+            linked = self.store.load_for_user(user_id)
+            if found.get(USED) == account and account in linked.members:
+                return JoinResult(JoinOutcome.JOINED, linked)
+            return JoinResult(JoinOutcome.WRONG)
+        if int(found.get(keys.TTL_ATTRIBUTE, 0)) <= _epoch(now):
+            return JoinResult(JoinOutcome.EXPIRED)
+        if str(found["account"]) == account:
+            return JoinResult(JoinOutcome.OWN_CODE)
+        return None
 
     def _admit_try(self, account: str, now: datetime, token: str | None) -> JoinOutcome:
         """Count one join attempt: JOINED (meaning "go on"), THROTTLED when this account made
@@ -386,9 +404,10 @@ class Partners(PartitionTable):
                 pass  # stopped meanwhile: nothing left to ring
         return len(items) + len(codes)
 
-    def _move_items(self, accounts: list[str], shared_id: str) -> None:
+    def _move_items(self, accounts: list[str], shared_id: str, used: str) -> None:
         """Bring each account's items (other than its profile and account-only items) into the shared
-        partition. Live codes of either account are withdrawn. Same sort keys from both get a suffix."""
+        partition. Live codes of either account are withdrawn, but for the one just ``used`` (it holds
+        no personal data and expires within ten minutes). Same sort keys from both get a suffix."""
         seen: set[str] = set()
         for account in accounts:
             items = list(self._items(keys.couple_pk(account)))
@@ -397,9 +416,13 @@ class Partners(PartitionTable):
                 sk = item[keys.SK]["S"]
                 if sk.startswith(keys.LINK_CODE_PREFIX):
                     drop.append(item)
-                    drop.append(
-                        {keys.PK: {"S": keys.code_pk(sk[len(keys.LINK_CODE_PREFIX) :])}, keys.SK: {"S": keys.CODE_SK}}
-                    )
+                    if sk != keys.link_code_sk(used):
+                        drop.append(
+                            {
+                                keys.PK: {"S": keys.code_pk(sk[len(keys.LINK_CODE_PREFIX) :])},
+                                keys.SK: {"S": keys.CODE_SK},
+                            }
+                        )
                 elif sk != keys.PROFILE_SK and not sk.startswith(keys.ACCOUNT_ONLY_PREFIXES):
                     new_sk = sk if sk not in seen else f"{sk}#{account[:8]}"
                     seen.add(new_sk)
