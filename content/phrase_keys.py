@@ -226,6 +226,8 @@ PHRASES: dict[str, frozenset[str]] = {
     "q_hear_reprompt": frozenset(),
     "q_not_kept": frozenset(),
     "q_not_sure": frozenset(),
+    "q_keep_theirs": frozenset({"question"}),
+    "q_keep_mine": frozenset(),
     "q_not_caught": frozenset({"question"}),
     "q_answer_unlinked": frozenset(),
     "q_answer_none": frozenset(),

@@ -281,8 +281,26 @@ class AnotherQuestionHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
+        kept = answered_one(turn)
+        if kept is not None:  # a new question now would drop an answer unheard
+            question, mine = kept
+            if mine:
+                turn.state.leave()
+                return turn.tell(turn.say("q_keep_mine"))
+            return give(turn, question, "q_keep_theirs")
         question, moved = tonights(turn, another=True)
         return give(turn, question, "q_another" if moved else "q_another_enough")
+
+
+def answered_one(turn: Turn) -> tuple[Question, bool] | None:
+    """Tonight's question when exactly one partner has answered it, and whether it was this one."""
+    question = current(turn) if linked(turn) else None
+    if question is None:
+        return None
+    found = {account for account in answers_for(turn, question) if account in turn.profile.members}
+    if len(found) != 1:
+        return None
+    return question, me(turn) in found
 
 
 class AnswerHandler(IntentHandler):
