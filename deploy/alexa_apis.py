@@ -101,32 +101,60 @@ class SettingsApi(LocalApi):
 
 
 class RemindersApi(LocalApi):
-    """The Alexa Reminders API: creates, reads, changes and deletes reminders by alert token.
-    ``status`` overrides the answer per method; ``delay`` holds every answer that many seconds."""
+    """The Alexa Reminders API: creates, lists, reads, changes and deletes reminders by alert token.
+    As in Alexa, a reminder belongs to the account whose access token made it: another account's
+    token neither lists it nor reaches it (404). ``status`` overrides the answer per method;
+    ``delay`` holds every answer that many seconds (``delays`` per method) after the change is made,
+    so a slow answer can follow a change that landed."""
 
     def __init__(self) -> None:
         super().__init__()
         self.status: dict[str, int] = {}
         self.delay = 0.0
+        self.delays: dict[str, float] = {}
         self.live: set[str] = set()  # alert tokens that exist
+        self.owner: dict[str, str] = {}  # alert token -> the Authorization header that made it
+        self.bodies: dict[str, dict[str, Any]] = {}  # alert token -> its reminder as last set
 
     def calls(self, method: str) -> list[dict[str, Any]]:
         return [r for r in self.requests if r["method"] == method]
 
+    def of(self, auth: str) -> list[str]:
+        """The live alert tokens of one account (its Authorization header)."""
+        with self.lock:
+            return sorted(t for t in self.live if self.owner.get(t) == auth)
+
     def answer(self, request: dict[str, Any]) -> tuple[int, Any]:
-        time.sleep(self.delay)
         method = request["method"]
-        status = self.status.get(method)
-        token = request["path"].rsplit("/", 1)[-1]
-        reply: dict[str, Any] = {}
-        if status is None and method == "POST":
-            status, token = 201, f"alert-{uuid.uuid4().hex[:8]}"
-            self.live.add(token)
-            reply = {"alertToken": token, "createdTime": "2026-11-16T19:30:00.000", "status": "ON"}
-        elif status is None:
-            status = 200 if token in self.live else 404
-            if method == "DELETE" and status == 200:
-                self.live.discard(token)
-        elif status >= 400:
-            reply = {"code": "ERROR", "message": "as the test asked"}
+        with self.lock:
+            status, reply = self._apply(request)
+        time.sleep(self.delays.get(method, self.delay))
         return status, reply
+
+    def _apply(self, request: dict[str, Any]) -> tuple[int, Any]:
+        method, auth = request["method"], request["auth"]
+        status = self.status.get(method)
+        token = request["path"].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+        reply: dict[str, Any] = {}
+        if status is not None:
+            if status >= 400:
+                reply = {"code": "ERROR", "message": "as the test asked"}
+            return status, reply
+        if method == "GET" and token == "reminders":
+            mine = [t for t in sorted(self.live) if self.owner.get(t) == auth]
+            alerts = [{"alertToken": t, "status": "ON", **self.bodies.get(t, {})} for t in mine]
+            return 200, {"totalCount": str(len(alerts)), "alerts": alerts}
+        if method == "POST":
+            token = f"alert-{uuid.uuid4().hex[:8]}"
+            self.live.add(token)
+            self.owner[token], self.bodies[token] = auth, dict(request["body"] or {})
+            return 201, {"alertToken": token, "createdTime": "2026-11-16T19:30:00.000", "status": "ON"}
+        if token not in self.live or self.owner.get(token) != auth:
+            return 404, {"code": "NOT_FOUND", "message": "no such reminder"}
+        if method == "DELETE":
+            self.live.discard(token)
+        elif method == "PUT":
+            self.bodies[token] = dict(request["body"] or {})
+        elif method == "GET":
+            return 200, {"alertToken": token, "status": "ON", **self.bodies.get(token, {})}
+        return 200, reply

@@ -6,7 +6,10 @@ boto3 calls appear in ``intents/``.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
@@ -19,6 +22,7 @@ from ask_sdk_core.dispatch_components import (
 )
 from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.utils import get_intent_name, get_user_id, is_request_type
 from ask_sdk_model import Intent, IntentConfirmationStatus, Response, Slot, SlotConfirmationStatus
 from ask_sdk_model.dialog import ElicitSlotDirective
@@ -29,6 +33,7 @@ from content.schema import SIGNOFF, Catalogue, part_of_day, placeholders
 from intents import slots
 from intents.slots import slot_usable
 from intents.state import Phase, SessionState
+from skill.alexa.reminders import Outcome
 from skill.core.request import RequestContext
 from skill.domain.evening import evening_at
 from skill.domain.gratitude import Gratitude
@@ -80,6 +85,8 @@ class Turn:
         # The gratitudes ``LoadCouple`` read with the profile (``Reads.gratitudes_since``), and
         # whether more were left; None when they were not read that way.
         self.gratitudes: tuple[list[Gratitude], bool] | None = None
+        # Said once before this turn's answer (``ask``/``tell``): news the couple has not heard yet.
+        self.notice = ""
 
     @classmethod
     def of(cls, services: Services, handler_input: HandlerInput) -> Turn:
@@ -151,6 +158,20 @@ class Turn:
         self.time_zone = ZoneInfo(
             self._learn_time_zone() or self.profile.time_zone or self.services.settings.default_time_zone
         )
+        if self.profile.is_new:  # a first request, or the first since this account's data was deleted
+            self._clear_left_reminder()
+
+    def _clear_left_reminder(self) -> None:
+        """A reminder a deletion could not reach is deleted now, with this account's own token, and
+        the couple hears so once (docs/partners.md, "Deleting by voice")."""
+        try:
+            outcome = self.services.clear_left_reminder(self.user_id, self.input)
+        except StoreError:
+            log.warning("could not check for a reminder left by a deletion", exc_info=True)
+            return
+        if outcome is not None:
+            key = "reminder_left_stopped" if outcome is Outcome.OK else "reminder_left_in_app"
+            self.notice = self.say(key)
 
     def _read(self, reads: Reads) -> None:
         if reads.gratitudes_since is not None:
@@ -164,6 +185,16 @@ class Turn:
                 return
         self._profile = self.services.couples.load_for_user(self.user_id, self.state.couple)
         self.remember_couple(self._profile)
+
+    def partner_name(self) -> str:
+        """The partner's first name when the speaker's voice is known and both names are (spoken, so
+        the profile's names), else "your partner". Names are personal data: spoken, never logged."""
+        profile = self.profile
+        person = slots.person_id(self.input)
+        speaker = profile.voices.get(person) if person else None
+        if speaker in (0, 1) and len(profile.names) == 2:
+            return profile.names[1 - speaker]
+        return self.words("partner_unnamed")
 
     @property
     def now(self) -> datetime:
@@ -238,14 +269,18 @@ class Turn:
 
     # -- responses -----------------------------------------------------------------------------
 
+    def _with_notice(self, ssml: str) -> str:
+        notice, self.notice = self.notice, ""
+        return f"{notice} {ssml}" if notice else ssml
+
     def ask(self, ssml: str, reprompt: str, card: tuple[str, str] | None = None) -> Response:
-        builder = self.input.response_builder.speak(ssml).ask(reprompt)
+        builder = self.input.response_builder.speak(self._with_notice(ssml)).ask(reprompt)
         if card:
             builder.set_card(SimpleCard(title=card[0], content=card[1]))
         return builder.response
 
     def tell(self, ssml: str, card: tuple[str, str] | None = None) -> Response:
-        builder = self.input.response_builder.speak(ssml).set_should_end_session(True)
+        builder = self.input.response_builder.speak(self._with_notice(ssml)).set_should_end_session(True)
         if card:
             builder.set_card(SimpleCard(title=card[0], content=card[1]))
         return builder.response
@@ -264,6 +299,35 @@ class Turn:
     def standard_card(self, title: str, text: str) -> None:
         """Send a Standard card (plain text a person would rather read) with the next ask/tell."""
         self.input.response_builder.set_card(StandardCard(title=title, text=text))
+
+
+_serializer = DefaultSerializer()
+
+
+def answered_once(turn: Turn, answer: Callable[[], Response]) -> Response:
+    """``answer()``, except that a redelivery of this request (the same request id, at the same
+    moment or later) gets the very answer the first delivery gave (skill/store/replies.py). For the
+    requests whose words would otherwise change on a second delivery although their data does not
+    ("link my partner" would speak a new code, a second "stop" would find nothing to stop)."""
+    token = turn.services.couples.request_token()
+    if token is None:
+        return answer()
+    replies, account = turn.services.replies, turn.services.couples.account_id(turn.user_id)
+    earlier = replies.claim(account, token, int(turn.now.timestamp()))
+    if earlier is not None:
+        kept: Response = _serializer.deserialize(earlier, Response)
+        return kept
+    try:
+        response = answer()
+    except BaseException:
+        with contextlib.suppress(StoreError):
+            replies.release(account, token)
+        raise
+    try:
+        replies.keep(account, token, json.dumps(_serializer.serialize(response)))
+    except StoreError:
+        log.warning("could not keep a request's answer for its redelivery")
+    return response
 
 
 class OpenTurn(AbstractRequestInterceptor):

@@ -17,7 +17,7 @@ from intents.base import NOTHING, Handler, Reads, Turn
 from intents.state import Phase, Round
 from intents.thread import here
 from skill.services import Services
-from skill.store.errors import OutcomeUnknown, StoreUnavailable
+from skill.store.errors import CoupleGone, OutcomeUnknown, StoreUnavailable
 
 log = logging.getLogger("close_together.intents.builtin")
 
@@ -106,6 +106,24 @@ class OutcomeUnknownHandler(AbstractExceptionHandler):
         return turn.ask(turn.say("store_outcome_unknown"), turn.say("store_outcome_unknown_reprompt"))
 
 
+class CoupleGoneHandler(AbstractExceptionHandler):
+    """A write refused because the couple was deleted or unlinked after this request read it: say
+    so, and keep nothing of the conversation that was going on."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return isinstance(exception, CoupleGone)
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        log.info("a write arrived after the couple's data was deleted or unlinked; refused")
+        turn = Turn.of(self.services, handler_input)
+        turn.state.clear()
+        turn.save_state()
+        return turn.tell(turn.say("couple_gone"))
+
+
 class AnyErrorHandler(AbstractExceptionHandler):
     """Last resort: log with the traceback, apologise with a reprompt, never leak a stack trace."""
 
@@ -122,4 +140,4 @@ class AnyErrorHandler(AbstractExceptionHandler):
 
 HANDLERS = (SessionEndedHandler,)
 CATCH_ALL = (UnhandledHandler,)
-EXCEPTION_HANDLERS = (StoreUnavailableHandler, OutcomeUnknownHandler, AnyErrorHandler)
+EXCEPTION_HANDLERS = (StoreUnavailableHandler, OutcomeUnknownHandler, CoupleGoneHandler, AnyErrorHandler)

@@ -61,6 +61,8 @@ def new_round(each: int, first: int) -> Round:
 
 def ask_speaker(turn: Turn, r: Round, lead: str = "", key: str = "grat_ask") -> Response:
     who = names(turn)
+    if len(who) < 2:
+        return names_gone(turn, r)
     turn.state.round = r
     turn.state.phase = Phase.ROUND
     question = turn.say(key, name=who[r.asked], partner=who[1 - r.asked])
@@ -69,6 +71,16 @@ def ask_speaker(turn: Turn, r: Round, lead: str = "", key: str = "grat_ask") -> 
         " ".join(p for p in (lead, question) if p),
         turn.say("grat_reprompt", name=who[r.asked], partner=who[1 - r.asked]),
     )
+
+
+def names_gone(turn: Turn, r: Round) -> Response:
+    """A round open on this device while the couple's names were deleted (their data, or a partner
+    who left): it ends kindly, keeps nothing more, and the names are asked for again."""
+    turn.state.round = None
+    turn.state.wanted_each = r.each
+    turn.state.names_heard = []
+    turn.state.names_pending = []
+    return ask_names(turn, "grat_names_gone")
 
 
 def ask_names(turn: Turn, key: str, lead: str = "") -> Response:
@@ -320,11 +332,13 @@ class GratitudeHandler(IntentHandler):
         words = clean_words(raw) if raw else ""
         if not words or len(raw or "") > MAX_GRATITUDE_CHARS:
             return not_understood(turn, r)
-        speaker = self._speaker(turn, r)
         who = names(turn)
+        if len(who) < 2:
+            return names_gone(turn, r)
+        speaker = self._speaker(turn, r)
         entry = Gratitude(by=who[speaker], to=who[1 - speaker], words=words, at=turn.now, round_id=r.id, each=r.each)
         try:
-            turn.services.gratitudes.add(turn.profile.couple_id, entry, local_now(turn), request_id(turn.input))
+            turn.services.gratitudes.add(turn.profile, entry, local_now(turn), request_id(turn.input))
         except StoreUnavailable:
             log.warning("gratitude not stored")
             return ask_speaker(turn, r, turn.say("grat_not_saved"), key="grat_ask_again_after_error")

@@ -8,9 +8,9 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_slot, is_request_type
 from ask_sdk_model import Response
 
-from intents.base import NOTHING, Handler, IntentHandler, Reads, Turn
-from intents.slots import person_id
+from intents.base import NOTHING, Handler, IntentHandler, Reads, Turn, answered_once
 from intents.state import Phase
+from skill.alexa.reminders import Outcome
 from skill.domain.link import JoinOutcome
 from skill.domain.profile import Profile
 from skill.domain.streak import current
@@ -37,6 +37,10 @@ class LinkPartnerHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
+        return answered_once(turn, lambda: self.answer(turn))
+
+    @staticmethod
+    def answer(turn: Turn) -> Response:
         turn.state.leave()
         code = turn.services.partners.issue_code(turn.user_id, turn.now)
         if code is None:
@@ -52,8 +56,11 @@ class JoinPartnerHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
+        return answered_once(turn, lambda: self.answer(turn))
+
+    def answer(self, turn: Turn) -> Response:
         turn.state.leave()
-        slot = get_slot(handler_input, "code")
+        slot = get_slot(turn.input, "code")
         raw = getattr(slot, "value", None)
         code = "".join(ch for ch in str(raw or "") if ch in "0123456789")  # not "²" or "٣"
         if not code:
@@ -79,6 +86,10 @@ class UnlinkPartnerHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
+        return answered_once(turn, lambda: self.answer(turn))
+
+    @staticmethod
+    def answer(turn: Turn) -> Response:
         turn.state.leave()
         mine = turn.services.partners.unlink(turn.user_id)
         if mine is None:
@@ -91,14 +102,8 @@ class UnlinkPartnerHandler(IntentHandler):
 
 
 def partner_name(turn: Turn) -> str:
-    """The partner's first name when the speaker's voice is known and both names are (spoken, so
-    the profile's names), else "your partner". Names are personal data: spoken, never logged."""
-    profile = turn.profile
-    person = person_id(turn.input)
-    speaker = profile.voices.get(person) if person else None
-    if speaker in (0, 1) and len(profile.names) == 2:
-        return profile.names[1 - speaker]
-    return turn.words("partner_unnamed")
+    """The partner's first name when known by voice, else "your partner" (``Turn.partner_name``)."""
+    return turn.partner_name()
 
 
 class DeleteDataHandler(IntentHandler):
@@ -133,6 +138,13 @@ class DeleteMyDataHandler(IntentHandler):
         )
 
 
+def reminder_words(turn: Turn, outcome: Outcome | None) -> list[str]:
+    """What became of this device's reminder in a deletion (nothing when it had none)."""
+    if outcome is None:
+        return []
+    return [turn.say("delete_reminder_stopped" if outcome is Outcome.OK else "delete_reminder_not_stopped")]
+
+
 class DeleteConfirmedHandler(IntentHandler):
     intents = ("AMAZON.YesIntent",)
 
@@ -141,11 +153,22 @@ class DeleteConfirmedHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        turn.services.forget_reminder(turn.user_id, turn.input)  # first: its alertToken is about to go
+        partner = partner_name(turn)
+        mine = turn.services.forget_reminder(turn.user_id, turn.input)  # first: its alertToken is about to go
+        theirs = [
+            account
+            for account in turn.profile.members
+            if account != turn.services.couples.account_id(turn.user_id)
+            and turn.services.reminders.of_account(account) is not None
+        ]
+        # Reminders this request could not delete stay recorded, marked left, for their account's next request.
         removed = turn.services.partners.delete_couple(turn.user_id)
         log.info("couple data deleted by voice", extra={"items": removed})
         turn.state.clear()
-        return turn.tell(turn.say("delete_done"))
+        parts = [turn.say("delete_done"), *reminder_words(turn, mine)]
+        if theirs:
+            parts.append(turn.say("delete_reminder_partner", partner=partner))
+        return turn.tell(" ".join([*parts, turn.say("delete_done_close")]))
 
 
 class DeleteMineConfirmedHandler(IntentHandler):
@@ -157,10 +180,12 @@ class DeleteMineConfirmedHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         partner = partner_name(turn)  # before the shared profile is gone from this account
+        mine = turn.services.forget_reminder(turn.user_id, turn.input)
         turn.services.partners.delete_account(turn.user_id)
         log.info("one account's data deleted by voice; the partner keeps theirs")
         turn.state.clear()
-        return turn.tell(turn.say("delete_mine_done", partner=partner))
+        parts = [turn.say("delete_mine_done", partner=partner), *reminder_words(turn, mine)]
+        return turn.tell(" ".join([*parts, turn.say("delete_mine_close")]))
 
 
 class DeleteDeclinedHandler(IntentHandler):
@@ -186,6 +211,7 @@ class SkillDisabledHandler(Handler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
+        turn.services.forget_reminder(turn.user_id, turn.input)  # best effort: a failure leaves it marked left
         turn.services.partners.disable_account(turn.user_id)
         log.info("skill disabled: account data removed")
         return handler_input.response_builder.response

@@ -35,7 +35,7 @@ from intents.words import clean_words, quote
 from skill.domain.answer import Answer
 from skill.domain.evening import evening_at
 from skill.domain.profile import Profile
-from skill.store.errors import StoreUnavailable
+from skill.store.errors import OutcomeUnknown, StoreUnavailable
 
 log = logging.getLogger("close_together.intents.question")
 
@@ -233,18 +233,20 @@ def keep(turn: Turn, words: str) -> Response:
     answer = Answer(me(turn), words)
     try:
         turn.services.answers.put(
-            turn.profile.couple_id,
+            turn.profile,
             evening(turn).isoformat(),
             question.id,
             answer,
             request_id(turn.input),
+            turn.now,
             expires(turn),
         )
-    except StoreUnavailable:
-        log.warning("answer not stored")
+    except (StoreUnavailable, OutcomeUnknown) as err:
+        unsure = isinstance(err, OutcomeUnknown)  # it may be kept: never "it isn't stored"
+        log.warning("answer %s", "perhaps not stored" if unsure else "not stored")
         turn.state.phase = Phase.Q_ANSWER
         turn.elicit(ANSWER_INTENT, ANSWER_SLOT)
-        return turn.ask(turn.say("q_not_kept"), turn.say("q_answer_reprompt"))
+        return turn.ask(turn.say("q_not_sure" if unsure else "q_not_kept"), turn.say("q_answer_reprompt"))
     found = answers_for(turn, question)
     if any(account != me(turn) and account in turn.profile.members for account in found):
         turn.state.phase = Phase.Q_HEAR
@@ -279,8 +281,26 @@ class AnotherQuestionHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
+        kept = answered_one(turn)
+        if kept is not None:  # a new question now would drop an answer unheard
+            question, mine = kept
+            if mine:
+                turn.state.leave()
+                return turn.tell(turn.say("q_keep_mine"))
+            return give(turn, question, "q_keep_theirs")
         question, moved = tonights(turn, another=True)
         return give(turn, question, "q_another" if moved else "q_another_enough")
+
+
+def answered_one(turn: Turn) -> tuple[Question, bool] | None:
+    """Tonight's question when exactly one partner has answered it, and whether it was this one."""
+    question = current(turn) if linked(turn) else None
+    if question is None:
+        return None
+    found = {account for account in answers_for(turn, question) if account in turn.profile.members}
+    if len(found) != 1:
+        return None
+    return question, me(turn) in found
 
 
 class AnswerHandler(IntentHandler):

@@ -20,10 +20,10 @@ from ask_sdk_model import Response
 from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.ui import AskForPermissionsConsentCard
 
-from intents.base import Handler, IntentHandler, Turn
+from intents.base import Handler, IntentHandler, Turn, answered_once
 from intents.slots import slot_text
 from skill.alexa.reminders import PERMISSION, Outcome, daily_reminder
-from skill.domain.reminder import ReminderRecord
+from skill.domain.reminder import ReminderRecord, keep_one
 from skill.store.errors import StoreUnavailable
 from skill.store.reminders import CLAIM_SECONDS
 
@@ -55,11 +55,31 @@ def parse_time(value: str | None) -> time | None:
     return time(hour, minute)
 
 
-def spoken_time(at: time) -> str:
-    """ "8 pm", "8:30 pm", "12 am": Alexa reads these naturally."""
+def clock(at: time) -> str:
+    """The hour on a 12-hour clock, as people say it before "every evening": "8", "8:30", "12:15"."""
     hour = at.hour % 12 or 12
-    suffix = "pm" if at.hour >= 12 else "am"
-    return f"{hour} {suffix}" if at.minute == 0 else f"{hour}:{at.minute:02d} {suffix}"
+    return f"{hour}" if at.minute == 0 else f"{hour}:{at.minute:02d}"
+
+
+def when_key(at: time) -> str:
+    """Which way of saying a daily time fits ``at``: a morning, noon, afternoon, evening, midnight or
+    small-hours reminder is never called an evening one, and never "8 am" in the evening."""
+    if at == time(0, 0):
+        return "reminder_when_midnight"
+    if at == time(12, 0):
+        return "reminder_when_noon"
+    if 5 <= at.hour < 12:
+        return "reminder_when_morning"
+    if 12 <= at.hour < 17:
+        return "reminder_when_afternoon"
+    if at.hour >= 17:
+        return "reminder_when_evening"
+    return "reminder_when_night"
+
+
+def when(turn: Turn, at: time) -> str:
+    """ "every evening at 8", "every morning at 7:30", "every night at midnight" (plain words)."""
+    return turn.words(when_key(at), clock=clock(at))
 
 
 def permission_granted(turn: Turn) -> bool:
@@ -91,8 +111,62 @@ def consent_card(turn: Turn) -> Response:
     return turn.tell(turn.say("reminder_permission_card"))
 
 
-def schedule(turn: Turn, at: time, after_consent: bool = False) -> Response:
-    """Make this account's one evening reminder ring at ``at``: move it if there is one, else create it."""
+class Unknown(Exception):
+    """What Alexa holds for this account cannot be known right now (a listing failed)."""
+
+
+def reconcile(turn: Turn, record: ReminderRecord) -> ReminderRecord | None:
+    """After a call that got no answer: list this skill's reminders for the account, keep one, delete
+    the extras, and store what is really there. Raises Unknown when the listing fails."""
+    store, service = turn.services.reminders, turn.services.reminders_api.api(turn.input)
+    listing = service.listing()
+    if listing.outcome is not Outcome.OK:
+        raise Unknown
+    keeper, extras = keep_one(list(listing.alerts), record.alert_token)
+    doubt = False
+    for extra in extras:
+        doubt |= service.delete(extra.token).outcome not in (Outcome.OK, Outcome.NOT_FOUND)
+    if keeper is None:
+        store.delete(turn.user_id)
+        return None
+    kept = ReminderRecord(
+        keeper.hour, keeper.minute, keeper.token, int(turn.now.timestamp()), record.request, in_doubt=doubt
+    )
+    store.save(turn.user_id, kept)
+    log.info("reminders reconciled after a timeout", extra={"extras": len(extras)})
+    return kept
+
+
+def settled(turn: Turn) -> ReminderRecord | None:
+    """This account's reminder record, checked against Alexa first when the last call left it in
+    doubt, or a create's claim was abandoned (whose POST may have landed)."""
+    record = turn.services.reminders.get(turn.user_id)
+    stale = record is not None and record.claimed_at < int(turn.now.timestamp()) - CLAIM_SECONDS
+    if record is not None and (record.in_doubt or (not record.alert_token and stale)):
+        return reconcile(turn, record)
+    return record
+
+
+def partners_reminder(turn: Turn) -> ReminderRecord | None:
+    """A linked partner's reminder, on their own account and devices (this account cannot change it)."""
+    me = turn.services.couples.account_id(turn.user_id)
+    for account in turn.profile.members:
+        if account != me:
+            found = turn.services.reminders.of_account(account)
+            if found is not None and found.alert_token and not found.left:
+                return found
+    return None
+
+
+def partner_words(turn: Turn, key: str, theirs: ReminderRecord, **values: object) -> str:
+    name = turn.partner_name()
+    return turn.say(key, -1, partner_capital=name[:1].upper() + name[1:], when=when(turn, theirs.time), **values)
+
+
+def schedule(turn: Turn, at: time, after_consent: bool = False, *, change: bool = False) -> Response:
+    """Make this account's one reminder ring at ``at``: move it if there is one, else create it.
+    ``change``: "change the reminder" on a device without one, while the partner has one, changes
+    nothing and says whose reminder is where."""
     if not after_consent and not permission_granted(turn):
         return ask_permission(turn, at)
     user, store, service = turn.user_id, turn.services.reminders, turn.services.reminders_api.api(turn.input)
@@ -104,23 +178,38 @@ def schedule(turn: Turn, at: time, after_consent: bool = False) -> Response:
         turn.words("reminder_text"),
         turn.now,
     )
-    words = {"time": spoken_time(at)}
-    record = store.get(user)
+    said = when(turn, at)
+    try:
+        record = settled(turn)
+    except Unknown:
+        return turn.tell(turn.say("reminder_unsure_check"))
     if record is not None and record.alert_token:
         if record.request == request:  # this very request already created it: a redelivery
-            return turn.tell(turn.say("reminder_set", time=words["time"]))
+            return set_words(turn, at)
         result = service.update(record.alert_token, body)
         if result.outcome is Outcome.OK:
             same = (record.hour, record.minute) == (at.hour, at.minute)
-            store.save(user, replace(record, hour=at.hour, minute=at.minute))
-            return turn.tell(turn.say("reminder_already" if same else "reminder_changed", time=words["time"]))
+            store.save(user, replace(record, hour=at.hour, minute=at.minute, in_doubt=False))
+            return turn.tell(turn.say("reminder_already" if same else "reminder_changed", when=said))
+        if result.outcome is Outcome.UNKNOWN:
+            store.save(user, replace(record, in_doubt=True))  # the next ask lists what Alexa holds
+            return turn.tell(turn.say("reminder_unsure"))
         if result.outcome is not Outcome.NOT_FOUND:
             return failed(turn, result.outcome, at, after_consent)
         store.delete(user)  # deleted in the Alexa app: make a new one
+    elif record is not None:
+        return turn.tell(turn.say("reminder_busy"))  # another request holds the claim this moment
+    theirs = partners_reminder(turn) if change else None
+    if theirs is not None:
+        return turn.tell(partner_words(turn, "reminder_partner_only", theirs, wanted=said))
     now = int(turn.now.timestamp())
     if not store.claim(user, at.hour, at.minute, request, now):
         return turn.tell(turn.say("reminder_busy"))  # another device is creating it this moment
     result = service.create(body)
+    if result.outcome is Outcome.UNKNOWN:
+        # It may have been created: the claim stays, in doubt, so the next ask lists before creating.
+        store.save(user, ReminderRecord(at.hour, at.minute, None, now, request, in_doubt=True))
+        return turn.tell(turn.say("reminder_unsure"))
     if result.outcome is not Outcome.OK or result.alert_token is None:
         store.release(user, request)
         return failed(turn, result.outcome, at, after_consent)
@@ -131,12 +220,51 @@ def schedule(turn: Turn, at: time, after_consent: bool = False) -> Response:
         service.delete(result.alert_token)
         store.release(user, request)
         raise
-    return turn.tell(turn.say("reminder_set", time=words["time"]))
+    return set_words(turn, at)
+
+
+def set_words(turn: Turn, at: time) -> Response:
+    """A reminder was created on this device: when it rings, and the partner's, if they have one."""
+    said = when(turn, at)
+    parts = [turn.say("reminder_set", when=said, when_capital=said[:1].upper() + said[1:])]
+    theirs = partners_reminder(turn)
+    if theirs is not None:
+        parts.append(partner_words(turn, "reminder_partner_has", theirs))
+    return turn.tell(" ".join(parts))
 
 
 def failed(turn: Turn, outcome: Outcome, at: time, after_consent: bool) -> Response:
     if outcome is Outcome.NO_PERMISSION:
         return consent_card(turn) if after_consent else ask_permission(turn, at)
+    if outcome is Outcome.UNKNOWN:
+        return turn.tell(turn.say("reminder_unsure"))
+    return turn.tell(turn.say("reminder_unavailable"))
+
+
+def stop(turn: Turn) -> Response:
+    """ "Stop the reminders": this account's, and say whether the partner still has one."""
+    store = turn.services.reminders
+    try:
+        record = settled(turn)
+    except Unknown:
+        return turn.tell(turn.say("reminder_unsure_check"))
+    theirs = partners_reminder(turn)
+    if record is None or not record.alert_token:
+        if theirs is not None:
+            return turn.tell(partner_words(turn, "reminder_none_partner", theirs))
+        return turn.tell(turn.say("reminder_none"))
+    result = turn.services.reminders_api.api(turn.input).delete(record.alert_token)
+    if result.outcome in (Outcome.OK, Outcome.NOT_FOUND):
+        store.delete(turn.user_id)
+        parts = [turn.say("reminder_stopped")]
+        if theirs is not None:
+            parts.append(partner_words(turn, "reminder_partner_still", theirs))
+        return turn.tell(" ".join(parts))
+    if result.outcome is Outcome.UNKNOWN:
+        store.save(turn.user_id, replace(record, in_doubt=True))
+        return turn.tell(turn.say("reminder_unsure"))
+    if result.outcome is Outcome.NO_PERMISSION:
+        return turn.tell(turn.say("reminder_stop_in_app"))
     return turn.tell(turn.say("reminder_unavailable"))
 
 
@@ -151,7 +279,7 @@ class SetReminderHandler(IntentHandler):
         at = parse_time(heard)
         if heard and at is None:
             return turn.ask(turn.say("reminder_which_time"), turn.say("reminder_which_time_reprompt"))
-        return schedule(turn, at or DEFAULT_TIME)
+        return answered_once(turn, lambda: schedule(turn, at or DEFAULT_TIME))
 
 
 class ChangeReminderHandler(IntentHandler):
@@ -164,7 +292,7 @@ class ChangeReminderHandler(IntentHandler):
         at = parse_time(slot_text(handler_input, TIME_SLOT))
         if at is None:
             return turn.ask(turn.say("reminder_which_time"), turn.say("reminder_which_time_reprompt"))
-        return schedule(turn, at)
+        return answered_once(turn, lambda: schedule(turn, at, change=True))
 
 
 class StopRemindersHandler(IntentHandler):
@@ -172,19 +300,7 @@ class StopRemindersHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        store = turn.services.reminders
-        record = store.get(turn.user_id)
-        if record is None or not record.alert_token:
-            if record is not None and record.claimed_at < int(turn.now.timestamp()) - CLAIM_SECONDS:
-                store.delete(turn.user_id)  # a claim whose create never finished
-            return turn.tell(turn.say("reminder_none"))
-        result = turn.services.reminders_api.api(turn.input).delete(record.alert_token)
-        if result.outcome in (Outcome.OK, Outcome.NOT_FOUND):
-            store.delete(turn.user_id)
-            return turn.tell(turn.say("reminder_stopped"))
-        if result.outcome is Outcome.NO_PERMISSION:
-            return turn.tell(turn.say("reminder_stop_in_app"))
-        return turn.tell(turn.say("reminder_unavailable"))
+        return answered_once(turn, lambda: stop(turn))
 
 
 class PermissionAnswerHandler(Handler):

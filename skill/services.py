@@ -23,6 +23,7 @@ from skill.store.errors import StoreUnavailable
 from skill.store.gratitude import GratitudeLog
 from skill.store.partners import Partners
 from skill.store.reminders import ReminderStore
+from skill.store.replies import Replies
 
 log = logging.getLogger("close_together.services")
 
@@ -36,20 +37,41 @@ class Services:
     partners: Partners  # join codes and linking
     reminders: ReminderStore  # which Alexa reminder is the couple's
     answers: Answers  # tonight's question
+    replies: Replies  # the words a redelivered request gets again
     device_settings: DeviceSettings  # Alexa Settings API: the device's time zone
     reminders_api: Reminders  # Alexa Reminders API
 
-    def forget_reminder(self, user_id: str, handler_input: HandlerInput) -> None:
-        """Before a couple's data is deleted: delete the reminder in Alexa too (best effort; the
-        record goes with the account's partition either way)."""
+    def forget_reminder(self, user_id: str, handler_input: HandlerInput) -> Outcome | None:
+        """Before this account's data is deleted: delete its reminder in Alexa, and its record once
+        Alexa confirms. None when it had none; otherwise the API's outcome (OK when it is gone). A
+        reminder that could not be deleted keeps its record, marked ``left`` by the deletion, so the
+        account's next request tries again (``clear_left_reminder``)."""
         try:
             record = self.reminders.get(user_id)
         except StoreUnavailable:
-            return
-        if record is not None and record.alert_token:
-            outcome = self.reminders_api.api(handler_input).delete(record.alert_token).outcome
-            if outcome not in (Outcome.OK, Outcome.NOT_FOUND):
-                log.warning("reminder not deleted with the couple's data (%s)", outcome.value)
+            return Outcome.FAILED
+        if record is None or not record.alert_token:
+            return None
+        outcome = self.reminders_api.api(handler_input).delete(record.alert_token).outcome
+        if outcome in (Outcome.OK, Outcome.NOT_FOUND):
+            self.reminders.delete(user_id)
+            return Outcome.OK
+        log.warning("reminder not deleted with the account's data (%s)", outcome.value)
+        return outcome
+
+    def clear_left_reminder(self, user_id: str, handler_input: HandlerInput) -> Outcome | None:
+        """On the first request of an account whose data was deleted: delete the reminder that the
+        deletion could not reach (the partner's token deleted the couple; or the API failed). None
+        when there was nothing to do or it must wait for another request; else what happened
+        (OK: deleted; NO_PERMISSION: the couple must delete it in the Alexa app), said once."""
+        record = self.reminders.get(user_id)
+        if record is None or not record.left or not record.alert_token:
+            return None
+        outcome = self.reminders_api.api(handler_input).delete(record.alert_token).outcome
+        if outcome in (Outcome.FAILED, Outcome.UNKNOWN):
+            return None
+        self.reminders.delete(user_id)
+        return Outcome.NO_PERMISSION if outcome is Outcome.NO_PERMISSION else Outcome.OK
 
 
 def build_services(
@@ -66,6 +88,7 @@ def build_services(
         partners=Partners(couples),
         reminders=ReminderStore(couples),
         answers=Answers(couples),
+        replies=Replies(couples),
         device_settings=DeviceSettings(timeout=settings.time_zone_timeout_seconds, allow_http=allow_http),
         reminders_api=Reminders(timeout=settings.reminders_timeout_seconds, allow_http=allow_http),
     )

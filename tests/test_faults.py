@@ -350,11 +350,12 @@ def test_a_gratitude_in_flight_when_time_runs_out_is_not_called_unsaved(
     def stall_replies(**_: Any) -> None:
         proxy.mode = "slow"
 
-    events_of(store).register("before-call.dynamodb.PutItem", stall_replies, unique_id="stall-grat")
+    # A gratitude is one transaction: its put and the check that the couple is still the couple.
+    events_of(store).register("before-call.dynamodb.TransactWriteItems", stall_replies, unique_id="stall-grat")
     try:
         said = c.say("GratitudeIntent", NOW + timedelta(seconds=5), gratitude=personal("you carried the shopping up"))
     finally:
-        events_of(store).unregister("before-call.dynamodb.PutItem", unique_id="stall-grat")
+        events_of(store).unregister("before-call.dynamodb.TransactWriteItems", unique_id="stall-grat")
         proxy.mode = "pass"
     assert "not sure that one was kept" in said and "no need to say it again" in said
     assert "couldn't" not in said and not c.ended

@@ -88,7 +88,7 @@ def test_joining_merges_what_the_partner_did_alone(client: FlaskClient, store: C
     # B's other items moved into the shared partition, and out of B's own.
     assert "GRAT#2026-11-05#b1" in sort_keys(store, shared.couple_id)
     assert sort_keys(store, account(b)) == {"PROFILE"} | {
-        s for s in sort_keys(store, account(b)) if s.startswith(keys.JOIN_TRIES_PREFIX)
+        s for s in sort_keys(store, account(b)) if s.startswith((keys.JOIN_TRIES_PREFIX, keys.REPLY_PREFIX))
     }
     # Completing tonight extends the merged streak for both.
     assert "5 days" in a.one_shot("CompletedExerciseIntent", evening(6))

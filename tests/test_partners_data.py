@@ -53,7 +53,7 @@ def test_delete_by_voice_removes_every_item_of_the_linked_couple(client: FlaskCl
     stranger_code = code_from(stranger)
 
     assert "Shall I delete it?" in b.one_shot("DeleteDataIntent", evening(0, 21))
-    assert "is deleted" in b.say("AMAZON.YesIntent", evening(0, 21))
+    assert "are deleted" in b.say("AMAZON.YesIntent", evening(0, 21))
     assert partition(store, shared_id) == []
     for conv in (a, b):
         left = sort_keys(store, account(conv))

@@ -142,7 +142,7 @@ def test_a_full_weeks_summary_reads_one_read_unit_with_the_largest_profile(
             ("you made us tea and listened while I talked about my day", "you planned a walk")
         ):
             entry = Gratitude(profile.names[turn], profile.names[1 - turn], words, said, f"r{night:07d}", 1)
-            log.add(saved.couple_id, entry, said + timedelta(seconds=turn), f"req-{night}-{turn}")
+            log.add(saved, entry, said + timedelta(seconds=turn), f"req-{night}-{turn}")
     consumed: list[float] = []
 
     def ask(params: dict[str, Any], **_: Any) -> None:

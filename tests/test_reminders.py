@@ -22,8 +22,8 @@ from skill.store.couples import CoupleStore
 from skill.store.reminders import ReminderStore
 
 from alexa import Conversation, speech_text
+from reminding import TOKEN, Device, couple, rings
 
-TOKEN = "reminders-access-token"
 # Monday 16 Nov 2026, 19:30 in New York (the test settings' default zone).
 AT = datetime(2026, 11, 17, 0, 30, tzinfo=UTC)
 
@@ -32,28 +32,6 @@ AT = datetime(2026, 11, 17, 0, 30, tzinfo=UTC)
 def api() -> Iterator[RemindersApi]:
     with RemindersApi() as server:
         yield server
-
-
-class Device:
-    """Posts like a FlaskClient, adding what Alexa sends for the Reminders API to every envelope."""
-
-    def __init__(self, client: FlaskClient, api: RemindersApi, granted: bool = True, locale: str = "en-US") -> None:
-        self.client, self.api, self.granted, self.locale = client, api, granted, locale
-
-    def post(self, path: str, *, data: bytes, content_type: str = "application/json") -> Any:
-        env = json.loads(data)
-        system = env["context"]["System"]
-        system["apiEndpoint"], system["apiAccessToken"] = self.api.endpoint, TOKEN
-        if self.granted:
-            permissions = {"consentToken": TOKEN, "scopes": {PERMISSION: {"status": "GRANTED"}}}
-            system["user"]["permissions"] = permissions
-            env["session"]["user"]["permissions"] = permissions
-        env["request"]["locale"] = self.locale
-        return self.client.post(path, data=json.dumps(env).encode(), content_type=content_type)
-
-
-def couple(client: FlaskClient, api: RemindersApi, **kwargs: Any) -> Conversation:
-    return Conversation(Device(client, api, **kwargs))
 
 
 def rule(request: dict[str, Any]) -> str:
@@ -71,7 +49,7 @@ def test_remind_us_every_evening_at_eight_creates_one_daily_reminder(
 ) -> None:
     c = couple(client, api)
     said = c.one_shot("SetReminderIntent", AT, time="08:00")  # Alexa hears "eight" as 08:00
-    assert "every evening at 8 pm" in said.lower() and c.ended
+    assert rings(said, "every evening at 8") and c.ended
     [sent] = api.requests
     assert sent["method"] == "POST" and sent["path"] == "/v1/alerts/reminders"
     assert sent["auth"] == f"Bearer {TOKEN}" and sent["type"] == "application/json"
@@ -91,7 +69,7 @@ def test_asking_twice_never_creates_two(client: FlaskClient, api: RemindersApi, 
     c = couple(client, api)
     c.one_shot("SetReminderIntent", AT, time="08:00")
     said = c.one_shot("SetReminderIntent", AT, time="20:00")
-    assert "already" in said and "8 pm" in said
+    assert "already" in said and rings(said, "every evening at 8")
     assert len(api.calls("POST")) == 1
     [put] = api.calls("PUT")
     assert put["path"] == f"/v1/alerts/reminders/{record(store, c).alert_token}"
@@ -139,7 +117,7 @@ def test_change_the_reminder_to_nine_moves_it(client: FlaskClient, api: Reminder
     c = couple(client, api)
     c.one_shot("SetReminderIntent", AT, time="20:00")
     said = c.one_shot("ChangeReminderIntent", AT, time="09:00")
-    assert "now at 9 pm" in said
+    assert "now rings" in said and rings(said, "every evening at 9")
     [put] = api.calls("PUT")
     assert rule(put) == "FREQ=DAILY;BYHOUR=21;BYMINUTE=0;BYSECOND=0;INTERVAL=1;"
     assert put["auth"] == f"Bearer {TOKEN}"
@@ -154,7 +132,7 @@ def test_a_reminder_deleted_in_the_alexa_app_is_made_again(
     c.one_shot("SetReminderIntent", AT, time="20:00")
     api.live.clear()  # the couple deleted it in the app: PUT answers 404
     said = c.one_shot("ChangeReminderIntent", AT, time="20:30")
-    assert "8:30 pm" in said
+    assert rings(said, "every evening at 8:30")
     assert [r["method"] for r in api.requests] == ["POST", "PUT", "POST"]
     assert record(store, c).alert_token in api.live
 
@@ -164,12 +142,12 @@ def test_stop_the_reminders_deletes_it(client: FlaskClient, api: RemindersApi, s
     c.one_shot("SetReminderIntent", AT, time="20:00")
     alert = record(store, c).alert_token
     said = c.one_shot("StopRemindersIntent", AT)
-    assert "No more evening reminders" in said and c.ended
+    assert "No more reminders on this device" in said and c.ended
     [delete] = api.calls("DELETE")
     assert delete["path"] == f"/v1/alerts/reminders/{alert}" and delete["auth"] == f"Bearer {TOKEN}"
     assert not api.live and record(store, c) is None
     said = c.one_shot("StopRemindersIntent", AT)
-    assert "no evening reminder" in said.lower() and len(api.calls("DELETE")) == 1
+    assert "no reminder" in said.lower() and len(api.calls("DELETE")) == 1
 
 
 def test_without_permission_alexa_asks_by_voice_and_a_yes_sets_it(
@@ -192,7 +170,7 @@ def test_without_permission_alexa_asks_by_voice_and_a_yes_sets_it(
     # Alexa asked; the couple said yes. The answer comes back with the permission now granted.
     answer = permission_answer(c.user_id, "ACCEPTED", "reminder:21:00")
     reply = Device(client, api, granted=True).post("/alexa", data=json.dumps(answer).encode()).get_json()
-    assert "every evening at 9 pm" in speech_text(reply).lower()
+    assert rings(speech_text(reply), "every evening at 9")
     [post] = api.calls("POST")
     assert rule(post) == "FREQ=DAILY;BYHOUR=21;BYMINUTE=0;BYSECOND=0;INTERVAL=1;"
     assert record(store, c).alert_token in api.live
@@ -218,7 +196,7 @@ def test_a_401_from_the_api_asks_for_the_permission(client: FlaskClient, api: Re
     assert record(store, c) is None
     # Once allowed, the next ask creates it: the failed attempt left no claim behind.
     del api.status["POST"]
-    assert "every evening at 8 pm" in c.one_shot("SetReminderIntent", AT, time="20:00").lower()
+    assert rings(c.one_shot("SetReminderIntent", AT, time="20:00"), "every evening at 8")
     assert len(api.live) == 1
 
 

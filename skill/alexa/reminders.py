@@ -10,8 +10,10 @@ exception. 401 and 403 mean the couple has not (or no longer) allowed reminders.
 from __future__ import annotations
 
 import enum
+import http.client
 import json
 import logging
+import re
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -25,24 +27,48 @@ from zoneinfo import ZoneInfo
 
 from ask_sdk_core.handler_input import HandlerInput
 
+from skill.domain.reminder import Alert
+
 log = logging.getLogger("close_together.reminders")
 
 PERMISSION = "alexa::alerts:reminders:skill:readwrite"
 _pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="alexa-reminders")
 _MAX_BODY = 4096
+_LIST_BODY = 65536  # a list of an account's reminders: a few, each under 2 KB
 
 
 class Outcome(enum.Enum):
     OK = "ok"
     NO_PERMISSION = "no_permission"  # 401 / 403: ask the couple to allow reminders
     NOT_FOUND = "not_found"  # 404: the reminder is gone (deleted in the Alexa app, or expired)
-    FAILED = "failed"  # 5xx, 429, a timeout, an odd answer: nothing is known to have changed
+    FAILED = "failed"  # 5xx, 429, refused before sending, an odd answer: nothing is known to have changed
+    UNKNOWN = "unknown"  # sent, and no answer in time: it may or may not have changed
 
 
 @dataclass(frozen=True)
 class Result:
     outcome: Outcome
     alert_token: str | None = None
+    alerts: tuple[Alert, ...] = ()  # GET: this skill's reminders for the account, oldest first
+
+
+_RULE_PART = re.compile(r"BY(HOUR|MINUTE)=(\d{1,2})")
+
+
+def listed(reply: Any) -> tuple[Alert, ...] | None:
+    """The reminders of a GET /v1/alerts/reminders answer with the time each rings (from its
+    recurrence rule); None when the answer is not such a list."""
+    if not isinstance(reply, dict) or not isinstance(reply.get("alerts", []), list):
+        return None
+    found = []
+    for alert in reply.get("alerts", []):
+        token = alert.get("alertToken") if isinstance(alert, dict) else None
+        if not isinstance(token, str) or not token:
+            continue
+        rules = ((alert.get("trigger") or {}).get("recurrence") or {}).get("recurrenceRules") or [""]
+        parts = dict(_RULE_PART.findall(str(rules[0])))
+        found.append(Alert(token, int(parts.get("HOUR", 20)) % 24, int(parts.get("MINUTE", 0)) % 60))
+    return tuple(found)
 
 
 def _local(moment: datetime) -> str:
@@ -81,7 +107,7 @@ def _call(method: str, url: str, token: str, body: dict[str, Any] | None, timeou
     request = urllib.request.Request(url, data=data, method=method, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as reply:  # the scheme is checked by the caller
-            raw = reply.read(_MAX_BODY + 1)
+            raw = reply.read((_LIST_BODY if method == "GET" else _MAX_BODY) + 1)
     except urllib.error.HTTPError as err:
         status = err.code
         err.close()  # release its connection
@@ -91,6 +117,15 @@ def _call(method: str, url: str, token: str, body: dict[str, Any] | None, timeou
             return Result(Outcome.NOT_FOUND)
         log.warning("reminders API answered %s to a %s", status, method)
         return Result(Outcome.FAILED)
+    if method == "GET":
+        try:
+            alerts = listed(json.loads(raw[:_LIST_BODY]))
+        except ValueError:
+            alerts = None
+        if alerts is None:
+            log.warning("reminders API listed reminders in an unexpected shape")
+            return Result(Outcome.FAILED)
+        return Result(Outcome.OK, alerts=alerts)
     if method != "POST":
         return Result(Outcome.OK)
     try:
@@ -124,8 +159,17 @@ class RemindersApi:
             return future.result(timeout=self.timeout)
         except FutureTimeout:
             log.warning("reminders API took longer than %.1fs", self.timeout)
+            return Result(Outcome.UNKNOWN if method != "GET" else Outcome.FAILED)
+        except http.client.HTTPException:
+            log.warning("reminders API answered with a broken reply")
+            return Result(Outcome.UNKNOWN if method != "GET" else Outcome.FAILED)
         except (urllib.error.URLError, OSError, ValueError) as err:
-            log.warning("reminders API call failed (%s)", type(err).__name__)
+            reason = getattr(err, "reason", err)
+            log.warning("reminders API call failed (%s)", type(reason).__name__)
+            # Refused before anything was sent: nothing changed. Any other loss (a timeout, a
+            # dropped connection) may follow a request that Alexa applied.
+            if method != "GET" and not isinstance(reason, ConnectionRefusedError | ValueError):
+                return Result(Outcome.UNKNOWN)
         return Result(Outcome.FAILED)
 
     def create(self, body: dict[str, Any]) -> Result:
@@ -133,6 +177,10 @@ class RemindersApi:
 
     def update(self, alert_token: str, body: dict[str, Any]) -> Result:
         return self._run("PUT", f"/v1/alerts/reminders/{quote(alert_token, safe='')}", body)
+
+    def listing(self) -> Result:
+        """This skill's reminders for the account (GET): what Alexa really holds after a timeout."""
+        return self._run("GET", "/v1/alerts/reminders")
 
     def delete(self, alert_token: str) -> Result:
         return self._run("DELETE", f"/v1/alerts/reminders/{quote(alert_token, safe='')}")

@@ -70,6 +70,11 @@ class Profile:
     # order of the question bank, as "<seed>:<position>:<evening day>:<extra>" (a few bytes, owned
     # and parsed by intents/question.py); None (omitted) until they first ask.
     question: str | None = None
+    # The couple's identity: a random token given when this profile item is first created (and a
+    # fresh one when a shared couple is formed or split), gone when the couple is deleted. Writes of
+    # the couple's other items are conditional on it, so none lands in a deleted history
+    # (docs/security.md, "Deletion is whole"). None on profiles made before it existed.
+    born: str | None = None
     # Set by a change to name what it did ("completed_streak"); stored with the request token so a
     # redelivered request can answer the same way. Never stored on its own.
     outcome: str = field(default="", compare=False)
@@ -254,6 +259,8 @@ MERGE_RULES: dict[str, MergeRule] = {
     # Requests applied to either profile stay answered the same way after the merge.
     "applied": lambda base, joining, today: [*joining.applied, *base.applied][-APPLIED_REQUESTS:],
     "outcome": lambda base, joining, today: "",
+    # A shared couple is a new identity: Partners.join gives it a fresh one.
+    "born": lambda base, joining, today: None,
 }
 
 

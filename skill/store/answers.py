@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from skill.domain.answer import Answer
+from skill.domain.profile import Profile
 from skill.store import keys
 from skill.store.couples import CoupleStore, dynamodb_errors, from_item, to_item
-from skill.store.errors import ConflictError
 
 
 class Answers:
@@ -21,31 +21,38 @@ class Answers:
         self.store = store
 
     def put(
-        self, couple_id: str, evening: str, question_id: str, answer: Answer, request_id: str, expires_at: datetime
+        self,
+        profile: Profile,
+        evening: str,
+        question_id: str,
+        answer: Answer,
+        request_id: str,
+        at: datetime,
+        expires_at: datetime,
     ) -> bool:
-        """Keep (or replace) this partner's answer: one conditional PutItem. False when this very
-        request already stored it (a redelivery): nothing is written again."""
+        """Keep (or replace) this partner's answer, said at ``at`` (the request's time). One
+        transaction: the put, conditional on no newer answer being there (a late redelivery of an
+        older answer never replaces a newer one) and on this request not having stored it already,
+        and a check that the couple read is still the couple (none lands after a deletion or an
+        unlink). False when nothing was written; CoupleGone when the couple is gone."""
         item = to_item(
             {
-                keys.PK: keys.couple_pk(couple_id),
+                keys.PK: keys.couple_pk(profile.couple_id),
                 keys.SK: keys.answer_sk(evening, question_id, answer.account),
                 "words": answer.words,
                 "req": keys.request_hash(request_id),
+                "at": int(at.timestamp() * 1000),
                 keys.TTL_ATTRIBUTE: int(expires_at.timestamp()),
             }
         )
-        try:
-            with dynamodb_errors():
-                self.store.client.put_item(
-                    TableName=self.store.table,
-                    Item=item,
-                    ConditionExpression="attribute_not_exists(#sk) OR #req <> :req",
-                    ExpressionAttributeNames={"#sk": keys.SK, "#req": "req"},
-                    ExpressionAttributeValues={":req": item["req"]},
-                )
-        except ConflictError:
-            return False
-        return True
+        condition = {
+            # Older items carry no "at": any answer said now is newer than them.
+            "ConditionExpression": "attribute_not_exists(#sk) OR "
+            "(#req <> :req AND (attribute_not_exists(#at) OR #at <= :at))",
+            "ExpressionAttributeNames": {"#sk": keys.SK, "#req": "req", "#at": "at"},
+            "ExpressionAttributeValues": {":req": item["req"], ":at": item["at"]},
+        }
+        return self.store.put_with_identity(profile, item, condition)
 
     def of(self, couple_id: str, evening: str, question_id: str, now: datetime) -> dict[str, Answer]:
         """Every unexpired answer to this question this evening, by account: one strongly consistent

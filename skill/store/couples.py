@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import random
+import secrets
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -16,8 +19,8 @@ from skill.core.settings import Settings
 from skill.domain.profile import Profile
 from skill.store import keys
 from skill.store.client import LazyClient, make_client
-from skill.store.errors import ConflictError, OutcomeUnknown, StoreUnavailable
-from skill.store.profile_codec import from_attributes, to_attributes
+from skill.store.errors import ConflictError, CoupleGone, OutcomeUnknown, StoreUnavailable
+from skill.store.profile_codec import BORN, from_attributes, to_attributes
 from skill.store.scope import current_request_token, step_token, watching_write
 
 if TYPE_CHECKING:
@@ -52,6 +55,33 @@ def dynamodb_errors(*, write: bool = False) -> Iterator[None]:
             if write and in_doubt[0]:
                 raise OutcomeUnknown(str(err)) from err
             raise StoreUnavailable(str(err)) from err
+
+
+def new_identity() -> str:
+    """A fresh couple identity (``Profile.born``)."""
+    return secrets.token_hex(6)
+
+
+def same_couple(read: Profile, now: Profile) -> bool:
+    """Whether the profile found now is still the couple that was read (not deleted, unlinked or re-made)."""
+    return read.is_new or (not now.is_new and now.born == read.born)
+
+
+def cancelled_items(err: Exception) -> list[str] | None:
+    """For a cancelled TransactWriteItems: each item's cancellation code ("None",
+    "ConditionalCheckFailed", "TransactionConflict", ...), in item order; None when the error was
+    something else."""
+    cause = err.__cause__
+    if not isinstance(cause, ClientError) or cause.response.get("Error", {}).get("Code") != (
+        "TransactionCanceledException"
+    ):
+        return None
+    reasons = cause.response.get("CancellationReasons") or []
+    if reasons:
+        return [str(r.get("Code", "None")) for r in reasons]
+    # Without the structured list, the message carries them: "... reasons [None, ConditionalCheckFailed]".
+    message = str(cause.response.get("Error", {}).get("Message", ""))
+    return [part.strip() for part in message.rpartition("[")[2].rstrip("]").split(",")]
 
 
 def to_item(values: dict[str, Any]) -> dict[str, Any]:
@@ -195,6 +225,8 @@ class CoupleStore:
         """Write the whole profile if nobody wrote it since it was read; raise ConflictError otherwise."""
         saved = profile.copy()
         saved.version = profile.version + 1
+        if profile.version == 0 and not saved.born:
+            saved.born = new_identity()
         item = to_item({keys.PK: keys.couple_pk(profile.couple_id), keys.SK: keys.PROFILE_SK, **to_attributes(saved)})
         del item["couple_id"]
         if profile.version == 0:
@@ -244,6 +276,51 @@ class CoupleStore:
                     # news (the other device saying "we did it"). The couple hears the honest answer.
                     raise OutcomeUnknown("the profile kept changing; every retry lost") from err
                 current = self.load(profile.couple_id)
+                if not same_couple(profile, current):
+                    raise CoupleGone("the couple was deleted or unlinked after it was read") from err
+        raise AssertionError("unreachable")
+
+    def identity_check(self, profile: Profile) -> dict[str, Any]:
+        """A TransactWriteItems ConditionCheck that holds only while ``profile``'s couple is the one
+        that was read: its PROFILE item still exists with the same identity (``born``). A write of
+        the couple's other items made with it can never land after the couple was deleted or
+        unlinked (the shared profile is removed then) or in a fresh couple made since."""
+        key = to_item({keys.PK: keys.couple_pk(profile.couple_id), keys.SK: keys.PROFILE_SK})
+        check: dict[str, Any] = {"TableName": self.table, "Key": key, "ExpressionAttributeNames": {"#pk": keys.PK}}
+        if profile.is_new:
+            check["ConditionExpression"] = "attribute_not_exists(#pk)"
+        elif profile.born:
+            check["ConditionExpression"] = "attribute_exists(#pk) AND #born = :born"
+            check["ExpressionAttributeNames"]["#born"] = BORN
+            check["ExpressionAttributeValues"] = {":born": {"S": profile.born}}
+        else:  # a profile from before identities: any re-created profile has one
+            check["ConditionExpression"] = "attribute_exists(#pk) AND attribute_not_exists(#born)"
+            check["ExpressionAttributeNames"]["#born"] = BORN
+        return {"ConditionCheck": check}
+
+    def put_with_identity(self, profile: Profile, item: dict[str, Any], condition: dict[str, Any]) -> bool:
+        """Put one item of the couple's partition (``condition`` its own ConditionExpression and
+        names/values) only while the couple read is still the couple (``identity_check``). False
+        when the item's own condition failed (a redelivery); CoupleGone when the couple is gone."""
+        transaction: Any = [{"Put": {"TableName": self.table, "Item": item, **condition}}, self.identity_check(profile)]
+        for attempt in range(3):
+            try:
+                with dynamodb_errors(write=True):
+                    self.client.transact_write_items(TransactItems=transaction)
+            except StoreUnavailable as err:
+                codes = cancelled_items(err)
+                if codes is None:
+                    raise
+                if len(codes) > 1 and codes[1] == "ConditionalCheckFailed":
+                    raise CoupleGone("the couple was deleted or unlinked after it was read") from err
+                if codes[0] == "ConditionalCheckFailed":
+                    return False
+                if "TransactionConflict" in codes and attempt < 2:
+                    # Another request was writing the profile at that moment: the check is retried.
+                    time.sleep(random.uniform(0.01, 0.05))
+                    continue
+                raise
+            return True
         raise AssertionError("unreachable")
 
     # -- table ---------------------------------------------------------------------------------

@@ -19,3 +19,9 @@ class OutcomeUnknown(StoreError):
     not be saved; the request id makes saying it again safe (skill/store/scope.py).
 
     Deliberately not a StoreUnavailable: handlers that answer "not saved" must not catch it."""
+
+
+class CoupleGone(StoreError):
+    """The couple this request read was deleted (or unlinked) before its write landed: the write is
+    refused by a condition on the couple's identity, so nothing lands in a history that is gone
+    (docs/security.md, "Deletion is whole"). Not a StoreUnavailable: saying it again would not help."""

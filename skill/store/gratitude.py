@@ -16,7 +16,6 @@ from skill.domain.gratitude import Gratitude, said_between
 from skill.domain.profile import MAX_NAME_CHARS, Profile
 from skill.store import keys
 from skill.store.couples import CoupleStore, dynamodb_errors, from_item, to_item
-from skill.store.errors import ConflictError
 
 # A week's summary reads at most this many entries (one Query page, a few dozen KB at most).
 MAX_WEEK_ENTRIES = 200
@@ -30,20 +29,14 @@ class GratitudeLog:
         self.store = store
         self.retention = timedelta(days=retention_days)
 
-    def add(self, couple_id: str, entry: Gratitude, local_now: datetime, request_id: str) -> bool:
-        """Store one entry (a single conditional PutItem). False when this request already stored it."""
-        item = self.item(couple_id, entry, local_now, request_id)
-        try:
-            with dynamodb_errors(write=True):
-                self.store.client.put_item(
-                    TableName=self.store.table,
-                    Item=item,
-                    ConditionExpression="attribute_not_exists(#sk)",
-                    ExpressionAttributeNames={"#sk": keys.SK},
-                )
-        except ConflictError:
-            return False  # the same request, retried: the entry is already there
-        return True
+    def add(self, profile: Profile, entry: Gratitude, local_now: datetime, request_id: str) -> bool:
+        """Store one entry: one transaction of a conditional PutItem and a check that the couple read
+        is still the couple (``CoupleStore.identity_check``), so an entry said as the couple's data
+        was being deleted never lands. False when this request already stored it (a redelivery);
+        CoupleGone when the couple was deleted or unlinked meanwhile."""
+        item = self.item(profile.couple_id, entry, local_now, request_id)
+        condition = {"ConditionExpression": "attribute_not_exists(#sk)", "ExpressionAttributeNames": {"#sk": keys.SK}}
+        return self.store.put_with_identity(profile, item, condition)
 
     def item(self, couple_id: str, entry: Gratitude, local_now: datetime, request_id: str) -> dict[str, Any]:
         """The entry as the DynamoDB item ``add`` writes (typed attribute values)."""

@@ -64,7 +64,13 @@ JOIN_TRIES_PREFIX = "JOINTRIES#"  # per-account attempt counter for the guessing
 # The evening reminder lives in Alexa, per Alexa account: its alertToken stays with the account that
 # created it (docs/echo-show-and-reminders.md).
 REMINDER_SK = "REMINDER"
-ACCOUNT_ONLY_PREFIXES = (LINK_CODE_PREFIX, JOIN_TRIES_PREFIX, REMINDER_SK)  # items that stay with the account
+# The answer given to one request (by its token), so a redelivery gets the same words (skill/store/replies.py).
+REPLY_PREFIX = "REPLY#"
+ACCOUNT_ONLY_PREFIXES = (LINK_CODE_PREFIX, JOIN_TRIES_PREFIX, REMINDER_SK, REPLY_PREFIX)  # stay with the account
+
+
+def reply_sk(token: str) -> str:
+    return f"{REPLY_PREFIX}{token}"
 
 
 def new_shared_couple_id() -> str:

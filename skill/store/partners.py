@@ -20,7 +20,7 @@ from typing import Any
 from skill.domain.link import JoinOutcome, JoinResult
 from skill.domain.profile import Profile, merge_profiles
 from skill.store import keys
-from skill.store.couples import CoupleStore, dynamodb_errors, to_item
+from skill.store.couples import CoupleStore, dynamodb_errors, new_identity, to_item
 from skill.store.errors import ConflictError, StoreUnavailable
 from skill.store.partition import PartitionTable
 from skill.store.profile_codec import to_attributes
@@ -38,6 +38,7 @@ CODE_TTL_SECONDS = 10 * 60
 JOIN_TRIES_PER_HOUR = 5
 JOIN_WINDOW_SECONDS = 3600
 GLOBAL_JOIN_TRIES_PER_MINUTE = 300
+USED = "used_by"  # on a code item: the account that joined with it
 JOINED = "joined"  # the outcome a join records with its request token in the shared profile
 
 
@@ -173,13 +174,10 @@ class Partners(PartitionTable):
                 # the lockstep so one of them gets through and the others then see the code gone.
                 time.sleep(random.uniform(0, 0.05 * attempt))
             found = self._get(keys.code_pk(code), keys.CODE_SK)
-            if found is None:
-                return JoinResult(JoinOutcome.WRONG)
-            if int(found.get(keys.TTL_ATTRIBUTE, 0)) <= _epoch(now):
-                return JoinResult(JoinOutcome.EXPIRED)
+            refused = self._unusable(found, user_id, now)
+            if refused is not None or found is None:
+                return refused or JoinResult(JoinOutcome.WRONG)
             issuer = str(found["account"])
-            if issuer == account:
-                return JoinResult(JoinOutcome.OWN_CODE)
             joiner_profile = self.store.load(account)
             if joiner_profile.linked_to or joiner_profile.members:
                 return JoinResult(JoinOutcome.ALREADY_LINKED)
@@ -192,6 +190,7 @@ class Partners(PartitionTable):
             joining = joiner_profile.copy()
             joining.members = [account]
             merged = merge_profiles(base, joining, today)
+            merged.born = new_identity()  # a new couple: nothing written for either solo one lands in it
             if token is not None:
                 merged.remember(token, JOINED)
             try:
@@ -201,12 +200,16 @@ class Partners(PartitionTable):
                         _put_profile(self.table, pointer(issuer, issuer_profile.version, shared_id)),
                         _put_profile(self.table, pointer(account, joiner_profile.version, shared_id)),
                         {
-                            "Delete": {
+                            # Used, not deleted: until it expires, the joiner saying it again (after
+                            # an answer that was lost) hears "linked", and nobody else can use it.
+                            "Update": {
                                 "TableName": self.table,
                                 "Key": to_item({keys.PK: keys.code_pk(code), keys.SK: keys.CODE_SK}),
-                                "ConditionExpression": "attribute_exists(#pk) AND #exp > :now",
-                                "ExpressionAttributeNames": {"#pk": keys.PK, "#exp": keys.TTL_ATTRIBUTE},
-                                "ExpressionAttributeValues": {":now": {"N": str(_epoch(now))}},
+                                "UpdateExpression": "SET #used = :me",
+                                "ConditionExpression": "attribute_exists(#pk) AND #exp > :now "
+                                "AND attribute_not_exists(#used)",
+                                "ExpressionAttributeNames": {"#pk": keys.PK, "#exp": keys.TTL_ATTRIBUTE, "#used": USED},
+                                "ExpressionAttributeValues": {":now": {"N": str(_epoch(now))}, ":me": {"S": account}},
                             }
                         },
                     ]
@@ -214,10 +217,26 @@ class Partners(PartitionTable):
             except ConflictError:
                 continue  # the code was used meanwhile, or a profile changed: look again
             # The link holds from here; now bring each account's other items into the shared partition.
-            self._move_items([issuer, account], shared_id)
+            self._move_items([issuer, account], shared_id, used=code)
             merged.version = 1
             return JoinResult(JoinOutcome.JOINED, merged)
         return JoinResult(JoinOutcome.WRONG)
+
+    def _unusable(self, found: dict[str, Any] | None, user_id: str, now: datetime) -> JoinResult | None:
+        """Why a code item cannot be joined with (None when it can)."""
+        account = keys.couple_id_for_user(user_id)
+        if found is None:
+            return JoinResult(JoinOutcome.WRONG)
+        if found.get(USED) is not None:  # joined already: by this account (said again), or another
+            linked = self.store.load_for_user(user_id)
+            if found.get(USED) == account and account in linked.members:
+                return JoinResult(JoinOutcome.JOINED, linked)
+            return JoinResult(JoinOutcome.WRONG)
+        if int(found.get(keys.TTL_ATTRIBUTE, 0)) <= _epoch(now):
+            return JoinResult(JoinOutcome.EXPIRED)
+        if str(found["account"]) == account:
+            return JoinResult(JoinOutcome.OWN_CODE)
+        return None
 
     def _admit_try(self, account: str, now: datetime, token: str | None) -> JoinOutcome:
         """Count one join attempt: JOINED (meaning "go on"), THROTTLED when this account made
@@ -288,10 +307,13 @@ class Partners(PartitionTable):
 
     # -- unlinking, deleting, disabling -------------------------------------------------------
 
-    def unlink(self, user_id: str) -> Profile | None:
+    def unlink(self, user_id: str, *, departing: bool = False) -> Profile | None:
         """Separate a linked couple: both accounts become solo again, each with a copy of the shared
         profile (streak as it stood) and of the couple's other items; the shared couple is removed.
-        Returns this account's copy, or None when it was not linked."""
+        ``departing``: this account is leaving for good ("delete my data", a disabled skill), so the
+        partner's copy keeps the shared streak and history of practices but not the departing
+        person's words, name or voice: names, voices and every gratitude go (each names both of
+        them). Returns this account's copy, or None when it was not linked."""
         account = keys.couple_id_for_user(user_id)
         for _ in range(3):
             shared = self.store.load_for_user(user_id)
@@ -302,6 +324,9 @@ class Partners(PartitionTable):
             for own in pointers:
                 solo = shared.copy()
                 solo.couple_id, solo.version, solo.members, solo.linked_to = own.couple_id, own.version, [], None
+                solo.born = new_identity()  # a new couple: a write meant for the shared one never lands here
+                if departing and own.couple_id != account:
+                    solo.names, solo.voices = [], {}
                 copies.append(solo)
             try:
                 self._transact([*(_put_profile(self.table, c) for c in copies), _delete_profile(self.table, shared)])
@@ -310,7 +335,12 @@ class Partners(PartitionTable):
             others = [i for i in self._items(keys.couple_pk(shared.couple_id)) if i[keys.SK]["S"] != keys.PROFILE_SK]
             copied = [i for i in others if not i[keys.SK]["S"].startswith(keys.LINKED_ONLY_PREFIXES)]
             for own in pointers:
-                self._write([{**i, keys.PK: {"S": keys.couple_pk(own.couple_id)}} for i in copied])
+                if departing and own.couple_id == account:
+                    continue  # cleared right after
+                kept = [i for i in copied if not (departing and i[keys.SK]["S"].startswith(keys.GRATITUDE_PREFIX))]
+                self._write([{**i, keys.PK: {"S": keys.couple_pk(own.couple_id)}} for i in kept])
+                if departing:  # answers kept for redeliveries may name the one who left
+                    self._delete(list(self._items(keys.couple_pk(own.couple_id), prefix=keys.REPLY_PREFIX)))
                 self.store.forget_account_id(own.couple_id)
             self._delete([i for i in others])
             mine = next(c for c in copies if c.couple_id == account)
@@ -338,27 +368,46 @@ class Partners(PartitionTable):
     def disable_account(self, user_id: str) -> None:
         """The skill was disabled on this account: forget its mapping; the couple's data goes too
         unless a linked partner remains (who then keeps a solo copy, as after unlinking)."""
-        self.unlink(user_id)
+        self.unlink(user_id, departing=True)
         self._clear_partition(keys.couple_id_for_user(user_id))
         self.store.forget_account_id(keys.couple_id_for_user(user_id))
 
     # -- table helpers ---------------------------------------------------------------------------
 
     def _clear_partition(self, couple_id: str) -> int:
+        """Delete every item of a partition but the join throttle's counters and a reminder that may
+        still ring: its record stays, marked ``left``, so the account's next request deletes it
+        through the Reminders API (this request's token cannot reach a partner's reminder)."""
         items = [
             i for i in self._items(keys.couple_pk(couple_id)) if not i[keys.SK]["S"].startswith(keys.JOIN_TRIES_PREFIX)
         ]
+        ringing = [i for i in items if i[keys.SK]["S"] == keys.REMINDER_SK and "alert_token" in i]
+        items = [i for i in items if i not in ringing]
         codes = [
             {keys.PK: {"S": keys.code_pk(i[keys.SK]["S"][len(keys.LINK_CODE_PREFIX) :])}, keys.SK: {"S": keys.CODE_SK}}
             for i in items
             if i[keys.SK]["S"].startswith(keys.LINK_CODE_PREFIX)
         ]
         self._delete([*items, *codes])
+        for reminder in ringing:
+            try:
+                with dynamodb_errors(write=True):
+                    self.store.client.update_item(
+                        TableName=self.table,
+                        Key={keys.PK: reminder[keys.PK], keys.SK: reminder[keys.SK]},
+                        UpdateExpression="SET #left = :yes",
+                        ConditionExpression="attribute_exists(#pk)",
+                        ExpressionAttributeNames={"#left": "left", "#pk": keys.PK},
+                        ExpressionAttributeValues={":yes": {"BOOL": True}},
+                    )
+            except ConflictError:
+                pass  # stopped meanwhile: nothing left to ring
         return len(items) + len(codes)
 
-    def _move_items(self, accounts: list[str], shared_id: str) -> None:
+    def _move_items(self, accounts: list[str], shared_id: str, used: str) -> None:
         """Bring each account's items (other than its profile and account-only items) into the shared
-        partition. Live codes of either account are withdrawn. Same sort keys from both get a suffix."""
+        partition. Live codes of either account are withdrawn, but for the one just ``used`` (it holds
+        no personal data and expires within ten minutes). Same sort keys from both get a suffix."""
         seen: set[str] = set()
         for account in accounts:
             items = list(self._items(keys.couple_pk(account)))
@@ -367,9 +416,13 @@ class Partners(PartitionTable):
                 sk = item[keys.SK]["S"]
                 if sk.startswith(keys.LINK_CODE_PREFIX):
                     drop.append(item)
-                    drop.append(
-                        {keys.PK: {"S": keys.code_pk(sk[len(keys.LINK_CODE_PREFIX) :])}, keys.SK: {"S": keys.CODE_SK}}
-                    )
+                    if sk != keys.link_code_sk(used):
+                        drop.append(
+                            {
+                                keys.PK: {"S": keys.code_pk(sk[len(keys.LINK_CODE_PREFIX) :])},
+                                keys.SK: {"S": keys.CODE_SK},
+                            }
+                        )
                 elif sk != keys.PROFILE_SK and not sk.startswith(keys.ACCOUNT_ONLY_PREFIXES):
                     new_sk = sk if sk not in seen else f"{sk}#{account[:8]}"
                     seen.add(new_sk)

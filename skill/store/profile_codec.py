@@ -18,6 +18,8 @@ from boto3.dynamodb.types import Binary
 
 from skill.domain.profile import TRANSIENT_FIELDS, Profile
 
+BORN = "born"
+
 
 def to_attributes(profile: Profile) -> dict[str, Any]:
     """The item's attributes (for boto3's TypeSerializer): ``version``, on which every write is
@@ -32,7 +34,7 @@ def to_attributes(profile: Profile) -> dict[str, Any]:
     bounded.bound()
     values: dict[str, Any] = {}
     for f in dataclasses.fields(bounded):
-        if f.name in TRANSIENT_FIELDS or f.name in ("couple_id", "version"):
+        if f.name in TRANSIENT_FIELDS or f.name in ("couple_id", "version", "born"):
             continue
         value = getattr(bounded, f.name)
         if value != _default(f):
@@ -48,7 +50,10 @@ def to_attributes(profile: Profile) -> dict[str, Any]:
     for name in DATE_FIELDS:
         if name in values:
             values[name] = int(_day(values[name]))
-    return {"couple_id": profile.couple_id, "version": profile.version, PACKED: Binary(_pack(values))}
+    attributes = {"couple_id": profile.couple_id, "version": profile.version, PACKED: Binary(_pack(values))}
+    if profile.born:  # beside ``version``, not packed: writes of other items are conditional on it
+        attributes[BORN] = profile.born
+    return attributes
 
 
 def from_attributes(attrs: dict[str, Any], cls: type[Profile] = Profile) -> Profile:

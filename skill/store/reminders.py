@@ -22,12 +22,21 @@ class ReminderStore:
 
     @staticmethod
     def _key(user_id: str) -> dict[str, str]:
-        return {keys.PK: keys.couple_pk(keys.couple_id_for_user(user_id)), keys.SK: keys.REMINDER_SK}
+        return ReminderStore._account_key(keys.couple_id_for_user(user_id))
+
+    @staticmethod
+    def _account_key(account: str) -> dict[str, str]:
+        return {keys.PK: keys.couple_pk(account), keys.SK: keys.REMINDER_SK}
 
     def get(self, user_id: str) -> ReminderRecord | None:
+        return self.of_account(keys.couple_id_for_user(user_id))
+
+    def of_account(self, account: str) -> ReminderRecord | None:
+        """The reminder record of an account id (``CoupleStore.account_id``: a partner's, by the
+        couple's ``members``)."""
         with dynamodb_errors():
             reply = self.store.client.get_item(
-                TableName=self.store.table, Key=to_item(self._key(user_id)), ConsistentRead=True
+                TableName=self.store.table, Key=to_item(self._account_key(account)), ConsistentRead=True
             )
         if "Item" not in reply:
             return None
@@ -38,6 +47,8 @@ class ReminderStore:
             alert_token=item.get("alert_token"),
             claimed_at=int(item.get("claimed_at", 0)),
             request=item.get("request"),
+            left=bool(item.get("left", False)),
+            in_doubt=bool(item.get("in_doubt", False)),
         )
 
     def claim(self, user_id: str, hour: int, minute: int, request: str, now: int) -> bool:
@@ -68,6 +79,10 @@ class ReminderStore:
             item["alert_token"] = record.alert_token
         if record.request:
             item["request"] = record.request
+        if record.left:
+            item["left"] = True
+        if record.in_doubt:
+            item["in_doubt"] = True
         with dynamodb_errors():
             self.store.client.put_item(TableName=self.store.table, Item=to_item(item))
 

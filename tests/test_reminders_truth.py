@@ -1,0 +1,200 @@
+"""Reminders never double, and say the truth about whose reminder rings where (issue 23 items 4 and
+9, issue 22 item 5), against the local Reminders API stand-in (deploy/alexa_apis.py) over real
+sockets. A slow API is a real fault: the stand-in makes the change, then holds its answer longer
+than the skill waits."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from content.schema import Catalogue
+from deploy.alexa_apis import RemindersApi
+from skill.app import create_app
+from skill.core.settings import Settings
+from skill.domain.profile import Profile
+from skill.store.couples import CoupleStore
+from skill.store.reminders import ReminderStore
+
+from alexa import Conversation
+from couples import link
+from personal import personal
+from reminding import TOKEN, couple, partner_devices, rings
+
+NY = ZoneInfo("America/New_York")
+EVENING = datetime.combine(datetime.now(NY).date() + timedelta(days=1), time(19, 0), tzinfo=NY)
+WAIT = 0.4  # how long the skill waits for the Reminders API in these tests
+SLOW = 1.2  # how long the slow stand-in holds its answer, after making the change
+VOICE_A, VOICE_B = "amzn1.ask.person.RINGA", "amzn1.ask.person.RINGB"
+NAMES = [personal("Jordana"), personal("Maytal")]
+
+
+def at(minute: float) -> datetime:
+    return EVENING + timedelta(minutes=minute)
+
+
+@pytest.fixture
+def api() -> Iterator[RemindersApi]:
+    with RemindersApi() as server:
+        yield server
+
+
+@pytest.fixture
+def quick(settings: Settings, catalogue: Catalogue) -> Flask:
+    """The skill waiting WAIT seconds for the Reminders API (2 s in production), so a slow stand-in
+    is a timeout without making the suite slow."""
+    return create_app(
+        {
+            "SETTINGS": dataclasses.replace(settings, reminders_timeout_seconds=WAIT),
+            "CATALOGUE": catalogue,
+            "TESTING": True,
+        }
+    )
+
+
+def mine(api: RemindersApi) -> list[str]:
+    return api.of(f"Bearer {TOKEN}")
+
+
+# -- item 4: after a timeout, reconcile before creating or changing again ---------------------------
+
+
+def test_a_create_that_answers_late_is_never_called_unchanged_and_never_doubled(
+    quick: Flask, api: RemindersApi, store: CoupleStore
+) -> None:
+    c = couple(quick.test_client(), api)
+    api.delays["POST"] = SLOW
+    said = c.one_shot("SetReminderIntent", at(0), time="20:00")
+    assert "nothing has changed" not in said and "can't tell yet" in said
+    assert "setting" not in said.lower()  # never "I'm setting your evening reminder right now"
+    assert len(mine(api)) == 1  # it was created after all
+    api.delays.clear()
+    said = c.one_shot("SetReminderIntent", at(1), time="20:00")
+    assert "already" in said and rings(said, "every evening at 8")
+    assert len(api.calls("POST")) == 1 and len(mine(api)) == 1  # listed, kept, not made again
+    assert api.calls("GET")
+    said = c.one_shot("StopRemindersIntent", at(2))  # and it can be stopped by voice
+    assert "No more reminders" in said and mine(api) == []
+
+
+def test_a_change_that_lands_late_is_read_back_from_alexa(quick: Flask, api: RemindersApi, store: CoupleStore) -> None:
+    c = couple(quick.test_client(), api)
+    c.one_shot("SetReminderIntent", at(0), time="20:00")
+    api.delays["PUT"] = SLOW
+    said = c.one_shot("ChangeReminderIntent", at(1), time="21:30")
+    assert "nothing has changed" not in said and "can't tell yet" in said
+    api.delays.clear()
+    said = c.one_shot("ChangeReminderIntent", at(2), time="21:30")
+    assert "already" in said and rings(said, "every evening at 9:30")
+    kept = ReminderStore(store).get(c.user_id)
+    assert kept is not None and (kept.hour, kept.minute) == (21, 30) and not kept.in_doubt
+    assert len(mine(api)) == 1
+
+
+def test_after_a_timeout_extras_are_deleted_and_one_is_kept(
+    quick: Flask, api: RemindersApi, store: CoupleStore
+) -> None:
+    c = couple(quick.test_client(), api)
+    api.delays["POST"] = SLOW
+    c.one_shot("SetReminderIntent", at(0), time="20:00")
+    api.delays.clear()
+    extra = f"alert-{uuid.uuid4().hex[:8]}"  # a second one this account already had (an older double)
+    with api.lock:
+        api.live.add(extra)
+        api.owner[extra] = f"Bearer {TOKEN}"
+        api.bodies[extra] = dict(api.calls("POST")[0]["body"])
+    assert len(mine(api)) == 2
+    said = c.one_shot("ChangeReminderIntent", at(1), time="21:00")
+    assert rings(said, "every evening at 9")
+    assert len(mine(api)) == 1 and len(api.calls("POST")) == 1
+    assert ReminderStore(store).get(c.user_id).alert_token == mine(api)[0]  # type: ignore[union-attr]
+
+
+def test_when_alexa_cannot_be_checked_nothing_is_created_and_it_says_so(
+    quick: Flask, api: RemindersApi, store: CoupleStore
+) -> None:
+    c = couple(quick.test_client(), api)
+    api.delays["POST"] = SLOW
+    c.one_shot("SetReminderIntent", at(0), time="20:00")
+    api.delays.clear()
+    api.status["GET"] = 503
+    said = c.one_shot("SetReminderIntent", at(1), time="20:00")
+    assert "can't tell yet" in said and "nothing has changed" not in said
+    assert len(api.calls("POST")) == 1
+
+
+# -- issue 22 item 5: whose reminder, on which device ----------------------------------------------
+
+
+def linked(client: FlaskClient, api: RemindersApi, store: CoupleStore, tag: str) -> tuple[Conversation, Conversation]:
+    a, b = partner_devices(client, api, tag, (VOICE_A, VOICE_B))
+    link(a, b, at(0), join_after=timedelta(minutes=1))
+
+    def change(p: Profile) -> bool:
+        p.names, p.voices = list(NAMES), {VOICE_A: 0, VOICE_B: 1}
+        return True
+
+    store.update(store.load_for_user(a.user_id), change)
+    return a, b
+
+
+def test_the_partner_without_a_reminder_hears_whose_it_is_and_changes_nothing(
+    client: FlaskClient, api: RemindersApi, store: CoupleStore
+) -> None:
+    a, b = linked(client, api, store, "WHOSE")
+    said = a.one_shot("SetReminderIntent", at(3), time="20:00")
+    assert "on this device" in said and rings(said, "every evening at 8")
+    said = b.one_shot("StopRemindersIntent", at(4))
+    assert f"{NAMES[0]} has one on their device" in said and rings(said, "every evening at 8")
+    assert "This device has no reminder" in said
+    said = b.one_shot("ChangeReminderIntent", at(5), time="21:00")
+    assert NAMES[0] in said and "this device has none" in said and "remind us every evening at 9" in said
+    assert len(api.calls("POST")) == 1 and not api.calls("PUT")  # never a second one by "change"
+    assert len(api.of(f"Bearer {b.client.token}")) == 0
+
+
+def test_each_partner_hears_of_the_others_reminder_and_stop_says_whats_left(
+    client: FlaskClient, api: RemindersApi, store: CoupleStore
+) -> None:
+    a, b = linked(client, api, store, "BOTH")
+    a.one_shot("SetReminderIntent", at(3), time="20:00")
+    said = b.one_shot("SetReminderIntent", at(4), time="21:00")  # asked for here: one on this device too
+    assert "on this device" in said and rings(said, "every evening at 9")
+    assert f"{NAMES[0]} has one too, on their device, every evening at 8" in said
+    said = b.one_shot("ChangeReminderIntent", at(5), time="21:30")
+    assert "now rings" in said and len(api.calls("POST")) == 2 and len(api.calls("PUT")) == 1
+    said = a.one_shot("StopRemindersIntent", at(6))
+    assert "No more reminders on this device" in said
+    assert f"{NAMES[1]} still has one on their device, every evening at 9:30" in said
+    assert len(api.of(f"Bearer {b.client.token}")) == 1 and api.of(f"Bearer {a.client.token}") == []
+
+
+# -- issue 23 item 9: times said as people say them ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heard", "said"),
+    [
+        ("08:00", "every evening at 8"),  # "eight": an evening reminder
+        ("EV", "every evening at 8"),
+        ("19:30", "every evening at 7:30"),
+        ("NI", "every evening at 9"),
+        ("MO", "every morning at 8"),
+        ("07:15", "every evening at 7:15"),
+        ("00:00", "every night at midnight"),
+        ("12:00", "every day at noon"),
+        ("AF", "every evening at 5"),
+    ],
+)
+def test_reminder_times_are_said_as_people_say_them(
+    client: FlaskClient, api: RemindersApi, heard: str, said: str
+) -> None:
+    answer = couple(client, api).one_shot("SetReminderIntent", at(0), time=heard)
+    assert rings(answer, said), answer
