@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast check chat bench bench-readme models lint prereqs dynamodb-local nox lambda-package
+.PHONY: run test test-fast check chat bench bench-readme models lint prereqs dynamodb-local nox lambda-package release-check
 
 ## run: install what is missing, start DynamoDB Local (data kept in .local/), serve the skill on 127.0.0.1:$(PORT)
 run: dynamodb-local
@@ -43,9 +43,15 @@ PARTNER ?= 1
 chat: dynamodb-local
 	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python -m deploy.chat --partner $(PARTNER)
 
-## models: regenerate the interaction models from deploy/model/
+## models: regenerate the interaction models from deploy/model/, the icons, and skill.json's privacy policy
+##         address (SKILL_PRIVACY_POLICY_URL, else deploy/publishing.toml)
 models: $(STAMP)
 	$(BIN)/python deploy/build_models.py
+
+## release-check: refuse to publish while the privacy policy is the placeholder or skill.json is stale
+##                (run before `ask deploy` for certification; local runs never need it)
+release-check: $(STAMP)
+	$(BIN)/python -m deploy.publishing --check
 
 lint: check
 
