@@ -80,6 +80,7 @@ def pytest_configure(config: pytest.Config) -> None:
 # `make test-fast` runs ``-m "not servers"``.
 _SERVER_FIXTURES = {"dynamodb", "server"}
 _SLOW_MODULES = {
+    "test_apl_suggester",
     "test_architecture",
     "test_bench",
     "test_chat",
