@@ -81,6 +81,7 @@ def pytest_configure(config: pytest.Config) -> None:
 _SERVER_FIXTURES = {"dynamodb", "server"}
 _SLOW_MODULES = {
     "test_apl_suggester",
+    "test_ask_cli",
     "test_architecture",
     "test_bench",
     "test_chat",
