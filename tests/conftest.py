@@ -88,6 +88,7 @@ _SLOW_MODULES = {
     "test_container",
     "test_faults",
     "test_lambda_deploy",
+    "test_lambda_package",
     "test_log_privacy",
     "test_pythons",
     "test_server",
