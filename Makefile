@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast check chat bench bench-readme models lint prereqs dynamodb-local nox lambda-package release-check node-tools
+.PHONY: run test test-fast check chat bench bench-readme models lint prereqs dynamodb-local nox lambda-package release-check node-tools bench-lambda
 
 ## run: install what is missing, start DynamoDB Local (data kept in .local/), serve the skill on 127.0.0.1:$(PORT)
 run: dynamodb-local
@@ -33,6 +33,10 @@ check: $(STAMP)
 ## bench: the skill side by side with the floors and the ASK SDK peer (bench/results.json, a table)
 bench: dynamodb-local
 	$(BIN)/python -m bench
+
+## bench-lambda: only the Lambda cold-start phase of `make bench` (bench/lambda_cold.py; bench/lambda-results.json)
+bench-lambda: dynamodb-local
+	$(BIN)/python -m bench --lambda-only
 
 ## bench-readme: regenerate README.md's bench table from bench/results.json (after a quiet `make bench`)
 bench-readme: $(STAMP)

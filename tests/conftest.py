@@ -84,6 +84,7 @@ _SLOW_MODULES = {
     "test_ask_cli",
     "test_architecture",
     "test_bench",
+    "test_bench_lambda",
     "test_chat",
     "test_container",
     "test_faults",
