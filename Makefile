@@ -9,14 +9,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast check chat replay bench bench-readme models lint prereqs dynamodb-local nox lambda-package
+.PHONY: run test test-fast check chat replay bench bench-readme models lint prereqs dynamodb-local nox lambda-package release-check node-tools bench-lambda
 
 ## run: install what is missing, start DynamoDB Local (data kept in .local/), serve the skill on 127.0.0.1:$(PORT)
 run: dynamodb-local
 	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) deploy/run-local.sh
 
 ## test: install what is missing, run the checks, then the whole suite (it starts its own DynamoDB Local)
-test: dynamodb-local check
+test: dynamodb-local node-tools check
 	$(BIN)/python -m pytest
 
 ## test-fast: the tests that start no server or process (seconds; marker "servers" in tests/conftest.py)
@@ -34,6 +34,10 @@ check: $(STAMP)
 bench: dynamodb-local
 	$(BIN)/python -m bench
 
+## bench-lambda: only the Lambda cold-start phase of `make bench` (bench/lambda_cold.py; bench/lambda-results.json)
+bench-lambda: dynamodb-local
+	$(BIN)/python -m bench --lambda-only
+
 ## bench-readme: regenerate README.md's bench table from bench/results.json (after a quiet `make bench`)
 bench-readme: $(STAMP)
 	$(BIN)/python -m bench.report --readme
@@ -48,9 +52,15 @@ chat: dynamodb-local
 replay: dynamodb-local
 	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python -m deploy.replay
 
-## models: regenerate the interaction models from deploy/model/
+## models: regenerate the interaction models from deploy/model/, the icons, and skill.json's privacy policy
+##         address (SKILL_PRIVACY_POLICY_URL, else deploy/publishing.toml)
 models: $(STAMP)
 	$(BIN)/python deploy/build_models.py
+
+## release-check: refuse to publish while the privacy policy is the placeholder or skill.json is stale
+##                (run before `ask deploy` for certification; local runs never need it)
+release-check: $(STAMP)
+	$(BIN)/python -m deploy.publishing --check
 
 lint: check
 
@@ -85,3 +95,7 @@ $(STAMP): pyproject.toml bench/requirements.txt | prereqs
 
 dynamodb-local: $(STAMP)
 	@$(BIN)/python deploy/dynamodb_local.py install
+
+# Amazon's APL validator (apl-suggester) from the npm registry into .local/, for the suite (tests/npm_tools.py)
+node-tools: $(STAMP)
+	@$(BIN)/python tests/npm_tools.py

@@ -104,6 +104,16 @@ def main() -> int:
     for name, text in build().items():
         (OUTPUT / name).write_text(text)
         print(f"wrote {OUTPUT / name}")
+    # What the store shows beside the models: the icons, and skill.json with the privacy policy's
+    # address (deploy/publishing.py: one place, the environment or deploy/publishing.toml).
+    sys.path.insert(0, str(DEPLOY.parent))
+    from deploy import icons, publishing
+
+    for path in icons.write():
+        print(f"wrote {path}")
+    url = publishing.policy_url()
+    publishing.MANIFEST.write_text(publishing.manifest_text(url))
+    print(f"wrote {publishing.MANIFEST} (privacy policy {url})")
     return 0
 
 

@@ -22,6 +22,7 @@ import os
 from typing import Any
 
 from skill.builder import build_runtime
+from skill.core.logs import JsonFormatter
 from skill.core.settings import Settings, SettingsError
 from skill.web.pipeline import Runtime, answer
 
@@ -47,8 +48,7 @@ def runtime() -> Runtime:
 
 
 def json_logs(root: logging.Logger) -> None:
-    """Print the same one-JSON-object lines as gunicorn does (skill/web/logs.py), through Lambda's own handler."""
-    from skill.web.logs import JsonFormatter  # only here: tests must not reformat the suite's own handlers
+    """Print the same one-JSON-object lines as gunicorn does (skill/core/logs.py), through Lambda's own handler."""
 
     if not root.handlers:
         root.addHandler(logging.StreamHandler())

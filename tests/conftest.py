@@ -80,12 +80,16 @@ def pytest_configure(config: pytest.Config) -> None:
 # `make test-fast` runs ``-m "not servers"``.
 _SERVER_FIXTURES = {"dynamodb", "server"}
 _SLOW_MODULES = {
+    "test_apl_suggester",
+    "test_ask_cli",
     "test_architecture",
     "test_bench",
+    "test_bench_lambda",
     "test_chat",
     "test_container",
     "test_faults",
     "test_lambda_deploy",
+    "test_lambda_package",
     "test_log_privacy",
     "test_pythons",
     "test_server",

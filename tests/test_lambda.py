@@ -30,10 +30,10 @@ from deploy.envelopes import APP_ID, envelope, new_user_id
 from intents import gratitude, guide, practice
 from skill import lambda_entry
 from skill.app import create_app
+from skill.core.logs import JsonFormatter
 from skill.core.settings import Settings, SettingsError
 from skill.manage import operator_store
 from skill.store.couples import CoupleStore
-from skill.web.logs import JsonFormatter
 
 from alexa import Conversation, speech_text
 from conftest import ROOT

@@ -21,8 +21,8 @@ from content.schema import Catalogue
 from deploy import dynamodb_local
 from deploy.envelopes import envelope, new_user_id
 from skill.app import create_app
+from skill.core.logs import JsonFormatter
 from skill.core.settings import Settings
-from skill.web.logs import JsonFormatter
 from skill.web.worker import BufferingThreadWorker
 
 from alexa import Conversation, speech_text
@@ -164,7 +164,7 @@ def test_gunicorn_settings_fit_alexas_deadline_and_the_machine(monkeypatch: pyte
     assert conf.worker_class == "skill.web.worker.BufferingThreadWorker"
     assert issubclass(BufferingThreadWorker, ThreadWorker)
     assert conf.timeout < 8 and conf.graceful_timeout < 10  # Alexa's 8 s; a container's 10 s stop grace
-    assert conf.logconfig_dict["formatters"]["json"]["()"] == "skill.web.logs.JsonFormatter"
+    assert conf.logconfig_dict["formatters"]["json"]["()"] == "skill.core.logs.JsonFormatter"
     assert conf.logger_class.__name__ == "GunicornLogger"
     monkeypatch.setenv("WEB_CONCURRENCY", "3")
     monkeypatch.setenv("GUNICORN_THREADS", "8")

@@ -1,4 +1,6 @@
 """Structured logs: every line one JSON object, from the skill, gunicorn's error log and its access log.
+The formatter itself is ``skill.core.logs.JsonFormatter`` (the Lambda entry prints the same lines
+without gunicorn); this module is the web server's part.
 
 ``deploy/gunicorn.conf.py`` installs ``LOGGING`` (``logconfig_dict``) and ``GunicornLogger``, so
 `make run` and production print the same lines. The fields a record carries in ``extra`` become
@@ -7,40 +9,18 @@ top-level keys; callers must not put personal words there (see skill/core/observ
 
 from __future__ import annotations
 
-import json
-import logging
-from datetime import UTC, datetime
 from typing import Any
 
 from gunicorn.glogging import Logger as _GunicornLogger
 
-_STANDARD = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message", "asctime", "taskName"}
+from skill.core.logs import JsonFormatter
 
-
-class JsonFormatter(logging.Formatter):
-    """One JSON object per record: time, level, logger, message, then the record's extra fields."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        line: dict[str, Any] = {
-            "time": datetime.fromtimestamp(record.created, UTC)
-            .isoformat(timespec="milliseconds")
-            .replace("+00:00", "Z"),
-            "level": record.levelname,
-            "logger": record.name,
-            "message": record.getMessage(),
-        }
-        for key, value in record.__dict__.items():
-            if key not in _STANDARD and not key.startswith("_"):
-                line[key] = value
-        if record.exc_info:
-            line["exception"] = self.formatException(record.exc_info)
-        return json.dumps(line, default=str, ensure_ascii=False)
-
+__all__ = ["LOGGING", "GunicornLogger", "JsonFormatter"]
 
 LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "skill.web.logs.JsonFormatter"}},
+    "formatters": {"json": {"()": "skill.core.logs.JsonFormatter"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"}},
     "root": {"level": "INFO", "handlers": ["stdout"]},
     "loggers": {
