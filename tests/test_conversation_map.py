@@ -9,13 +9,13 @@ import string
 from functools import cache
 
 import pytest
-from conversation_map import AT, KINDS, PHASES, Cell, Check, Fact, Heard, Stored, cells, expected
 from flask.testing import FlaskClient
 
 from content.loader import load_catalogue
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation
+from conversation_map import AT, KINDS, PHASES, Cell, Check, Fact, Heard, Stored, cells, expected
 from couples import account, sort_keys
 
 CELLS = cells()
