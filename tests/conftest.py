@@ -27,6 +27,7 @@ from skill.manage import operator_store
 from skill.store.couples import CoupleStore
 from skill.web.verification import RequestVerifier
 
+import expiry
 import hostile
 import personal
 import verifying
@@ -70,8 +71,21 @@ socket.getaddrinfo = _local_getaddrinfo
 socket.socket.connect = _local_connect  # type: ignore[method-assign,assignment]
 
 
+expiry.install()  # before any DynamoDB client exists: clients copy the default session's handlers
+
+
 def pytest_configure(config: pytest.Config) -> None:
     personal.install()  # one log capture for the whole run (tests/personal.py)
+
+
+@pytest.fixture(autouse=True)
+def no_time_bombs(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fails a test that stored an item expiring before the suite is over (tests/expiry.py)."""
+    expiry.begin(allowed=request.node.get_closest_marker("expired_items") is not None)
+    yield
+    refused = expiry.refused()
+    expiry.begin(allowed=False)
+    assert refused == [], refused
 
 
 # Tests that start a server or a process of their own: DynamoDB Local (the ``dynamodb`` fixture,

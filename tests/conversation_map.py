@@ -90,6 +90,11 @@ def _linked_delete_mine(c: Conversation) -> object:
     return c.one_shot("DeleteMyDataIntent", AT)
 
 
+def _something_to_delete(c: Conversation) -> object:
+    c.one_shot("GratitudeIntent", AT, gratitude="you make me laugh")  # a gratitude kept: there is data to delete
+    return c.one_shot("DeleteDataIntent", AT)
+
+
 # How a couple reaches each phase ("none": a new session, nothing going on).
 PHASES: dict[str, Setup] = {
     "none": Setup(False, lambda c: None),
@@ -104,7 +109,7 @@ PHASES: dict[str, Setup] = {
     "grat_turn": Setup(True, _one("StartGratitudeRoundIntent")),
     "grat_offer": Setup(True, _one("GratitudeIntent", gratitude="you make me laugh")),
     "summary_more": Setup(False, _one("WeeklySummaryIntent")),
-    "confirm_delete": Setup(False, _one("DeleteDataIntent")),
+    "confirm_delete": Setup(True, _something_to_delete),
     "confirm_delete_mine": Setup(False, _linked_delete_mine),
     "q_talk": Setup(False, _one("TonightsQuestionIntent")),
     "q_answer": Setup(False, _answering),
@@ -188,3 +193,176 @@ def walk_cells() -> list[Cell]:
             assert match, f"cell {row[0]} / {kind} must start with **stays** or **ends**: {text!r}"
             found.append(Cell(row[0].strip("`"), kind, match.group(1), match.group(2)))
     return found
+
+
+# -- What the couple hears, checked cell by cell --------------------------------------------------------
+#
+# Each cell's words are checked three ways: a phrase of content/ heard (any variant; placeholders stand
+# for any words), a fact (a name, a step number), and a store effect (what was kept or deleted). The
+# common words of the map are read from the cell itself (WORDS); what is particular to one cell is in
+# CELL_HEARD. A cell with no phrase to check fails tests/test_conversation_map.py, so a new column or
+# row needs its expected words here: add a row to WORDS, or the cells to CELL_HEARD.
+
+
+@dataclass(frozen=True)
+class Heard:
+    """One of these phrase keys, in any of its variants, is in what the couple heard."""
+
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """These words (a name, a step number) are in what the couple heard."""
+
+    words: str
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What the store holds after the turn: "kept" (the couple's data is still there), "deleted"
+    (their whole partition is gone), "own deleted" (this account unlinked, its own data gone),
+    "round kept" (an unfinished round's place), "step kept" (the walkthrough's place),
+    "names kept" (the names just confirmed)."""
+
+    effect: str
+
+
+Check = Heard | Fact | Stored
+
+
+def heard(*keys: str | tuple[str, ...]) -> Heard:
+    return Heard(tuple(k for key in keys for k in ((key,) if isinstance(key, str) else key)))
+
+
+# The phase's own question, as it is asked again (the map's "the question again", "asks again", ...).
+QUESTION: dict[str, str | tuple[str, ...]] = {
+    "launched": "launch_reprompt",
+    "offered": "start_reprompt",
+    "guiding": "walk_where",
+    "reason": "reason_reprompt",
+    "overview": "steps_reprompt",
+    "explained": "explain_reprompt",
+    "grat_names": ("grat_ask_names", "grat_names_retry"),
+    "grat_confirm_names": "grat_confirm_two",
+    "grat_turn": "grat_ask",
+    "grat_offer": "grat_offer_reprompt",
+    "summary_more": "summary_more_reprompt",
+    "confirm_delete": "delete_confirm_reprompt",
+    "confirm_delete_mine": "delete_confirm_mine_reprompt",
+    "q_talk": "q_again",
+    "q_answer": "q_again",
+    "q_hear": "q_hear_reprompt",
+}
+PRACTICE_PHASES = ("guiding", "grat_names", "grat_confirm_names", "grat_turn")
+
+# The map's common words and what each promises. Matched in the cell's text (and, for "as yes",
+# "as stop", ..., in the cell of the same row it refers to).
+WORDS: tuple[tuple[str, Callable[[str], tuple[Check, ...]]], ...] = (
+    ("the question again", lambda phase: (heard(QUESTION[phase]),)),
+    ("asks again", lambda phase: (heard(QUESTION[phase]),)),
+    ("the check again", lambda phase: (heard(QUESTION[phase]),)),
+    ("which step", lambda phase: (heard(QUESTION[phase]), Fact("step 1 of"))),
+    ("the same partner again", lambda phase: (heard("grat_ask"), Fact("Marisol"))),
+    ("didn't catch", lambda phase: (heard("not_caught", "not_understood", "grat_names_retry"),)),
+    ("doesn't know that one", lambda phase: (heard("explain_unknown"),)),
+    ("holds it off", lambda phase: (heard("stay_in_practice"),)),
+    ("goodbye", lambda phase: (heard("goodbye", "declined", "browse_declined", "grat_declined"),)),
+    ("that's fine", lambda phase: (heard("declined", "browse_declined", "grat_declined"),)),
+    ("I'm here whenever you want me", lambda phase: (heard("paused_nothing"),)),
+    ("paused;", lambda phase: (heard("paused"),)),
+    ("answers it", lambda phase: (heard("streak_none"),)),
+    ("nothing deleted", lambda phase: (Stored("kept"),)),
+    ("deletes, says what went", lambda phase: (heard("delete_done"), Stored("deleted"))),
+    ("deletes this account's own data", lambda phase: (heard("delete_mine_done"), Stored("own deleted"))),
+    ("the place is kept", lambda phase: (heard("walk_stopped"), Stored("step kept"))),
+    ("keeps what was shared", lambda phase: (heard("grat_stopped", "grat_stopped_none"), Stored("round kept"))),
+    ("names kept", lambda phase: (Stored("names kept"), heard("grat_start"), Fact("Marisol"))),
+)
+
+# What is particular to one cell: (phase, kind) -> checks. Help always names the phase's own help.
+CELL_HEARD: dict[tuple[str, str], tuple[Check, ...]] = {
+    ("none", "yes"): (heard("not_understood"),),
+    ("none", "next"): (heard("browse_nothing"),),
+    ("none", "back"): (heard("browse_nothing"),),
+    ("none", "repeat"): (heard("repeat_nothing"),),
+    ("none", "resume"): (heard("browse_nothing"),),
+    ("none", "fallback"): (heard("fallback"),),
+    ("none", "unrelated"): (heard("launch_reprompt"),),
+    ("launched", "yes"): (heard("tonight_offer"),),
+    ("launched", "next"): (heard("another_offer"),),
+    ("launched", "resume"): (heard("resume_here"),),
+    ("launched", "unrelated"): (heard("launch_reprompt"),),
+    ("offered", "yes"): (heard("walk_opening"), heard("walk_step"), Fact("Step 1")),
+    ("offered", "next"): (heard("another_offer"),),
+    ("offered", "resume"): (heard("resume_here"), heard(QUESTION["offered"])),
+    ("guiding", "yes"): (heard("walk_step"), heard("walk_timed"), Fact("Step 2")),
+    ("guiding", "no"): (heard("walk_wait"),),
+    ("guiding", "back"): (heard("browse_at_start"), heard("walk_step"), Fact("Step 1")),
+    ("guiding", "repeat"): (heard("walk_step"), Fact("Step 1")),
+    ("guiding", "resume"): (heard("resume_here"),),
+    ("reason", "yes"): (heard("reason_answer"),),
+    ("reason", "next"): (heard("reason_answer"),),
+    ("reason", "back"): (heard("browse_at_start"), heard("reason_answer")),
+    ("reason", "repeat"): (heard("reason_answer"),),
+    ("reason", "resume"): (heard("browse_resume"), heard("reason_answer")),
+    ("overview", "yes"): (heard("explain_offer_exercise"), heard("step_heading")),
+    ("overview", "back"): (heard("browse_at_start"), heard("steps_intro")),
+    ("overview", "repeat"): (heard("steps_intro"),),
+    ("overview", "resume"): (heard("browse_resume"), heard("steps_intro")),
+    ("explained", "yes"): (heard("walk_opening"), heard("walk_step"), Fact("Step 1")),
+    ("explained", "no"): (heard("explain_declined"),),
+    ("explained", "next"): (heard("explain_offer_exercise_self"),),
+    ("explained", "back"): (heard("explain_offer_exercise_self"),),
+    ("explained", "repeat"): (heard("explain_offer_exercise_self"),),
+    ("explained", "resume"): (heard("browse_resume"), heard("explain_offer_exercise_self")),
+    ("grat_names", "resume"): (heard("resume_here"),),
+    ("grat_confirm_names", "no"): (heard("grat_names_retry"),),
+    ("grat_turn", "next"): (heard("grat_skipped"), Fact("Teodoro")),
+    ("grat_turn", "fallback"): (heard("grat_again"), Fact("Marisol")),
+    ("grat_offer", "yes"): (heard("grat_start"), heard("grat_ask")),
+    ("summary_more", "yes"): (heard("summary_last_week", "summary_empty"),),
+    ("confirm_delete", "no"): (heard("delete_kept"),),
+    ("confirm_delete", "stop"): (heard("goodbye"),),
+    ("confirm_delete", "cancel"): (heard("goodbye"),),
+    ("confirm_delete", "pause"): (heard("paused_nothing"),),
+    ("confirm_delete_mine", "no"): (heard("delete_kept"),),
+    ("confirm_delete_mine", "stop"): (heard("goodbye"),),
+    ("confirm_delete_mine", "cancel"): (heard("goodbye"),),
+    ("confirm_delete_mine", "pause"): (heard("paused_nothing"),),
+    ("q_talk", "yes"): (heard("q_again"),),
+    ("q_talk", "no"): (heard("q_talk_done"),),
+    ("q_talk", "next"): (heard("q_another"),),
+    ("q_answer", "yes"): (heard("q_again"),),
+    ("q_answer", "no"): (heard("q_answer_later"),),
+    ("q_answer", "next"): (heard("q_another"),),
+    ("q_hear", "yes"): (heard("q_reveal"), Fact("the lake at dawn"), Fact("our first trip together")),
+    ("q_hear", "no"): (heard("q_hear_later"),),
+}
+
+
+def _help(phase: str) -> tuple[Check, ...]:
+    return (heard("help" if phase == "none" else f"help_in_{phase}"),)
+
+
+def _referred(cell: Cell, row: dict[str, Cell]) -> Cell | None:
+    """The cell of the same row this one refers to ("as yes", "as stop, one back"), if any."""
+    found = re.match(r"as ([a-z ]+?)(?:,|;| \(|$)", cell.says)
+    return row.get(found.group(1).strip()) if found else None
+
+
+def expected(cell: Cell, row: dict[str, Cell]) -> tuple[Check, ...]:
+    """Everything the map promises for this cell, as checks (WORDS, CELL_HEARD, help's own words);
+    a cell that says "as yes" promises what the yes cell of its row promises, too."""
+    same = _referred(cell, row)
+    text = cell.says + (" " + same.says if same else "")
+    # The question asked again is that of the phase the turn leads to ("→ grat_names asks again").
+    target = cell.outcome.removeprefix("→ ")
+    asked = target if target in QUESTION else cell.phase
+    checks: list[Check] = [c for words, make in WORDS if words in text for c in make(asked)]
+    checks += CELL_HEARD.get((cell.phase, cell.kind), ())
+    if same is not None:
+        checks += CELL_HEARD.get((same.phase, same.kind), ())
+    if cell.kind == "help":
+        checks += _help(cell.phase)
+    return tuple(dict.fromkeys(checks))

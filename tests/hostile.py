@@ -12,7 +12,7 @@ import http.client
 import json
 import os
 import xml.etree.ElementTree as ET
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from flask import Flask
@@ -27,11 +27,12 @@ from skill.core.settings import Settings
 from skill.web.verification import RequestVerifier
 
 from certs import Pki
+from today import WEDNESDAY, coming_at
 
 if TYPE_CHECKING:  # conftest imports this module for its fixtures
     from conftest import Served
 
-NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # stored items expire after it: derived from today (tests/today.py)
 USERS = [f"amzn1.ask.account.PROPERTY{n}" for n in range(3)]
 
 settings.register_profile(

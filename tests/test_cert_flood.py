@@ -48,11 +48,14 @@ def test_forged_urls_cannot_starve_real_requests(
     stand_in.routes[urlsplit(DEFAULT_CHAIN_URL).path] = pki.chain_pem
     fetching, most = [0], [0]
     lock = threading.Lock()
+    flooding = threading.Event()  # a forged chain is being fetched: the flood is under way
 
     def counted_urlopen(url: str, *, timeout: float) -> Any:
         with lock:
             fetching[0] += 1
             most[0] = max(most[0], fetching[0])
+        if "forged" in url:
+            flooding.set()
         try:
             return stand_in.urlopen(url, timeout=timeout)
         finally:
@@ -86,7 +89,7 @@ def test_forged_urls_cannot_starve_real_requests(
 
     with ThreadPoolExecutor(max_workers=40) as pool:
         flood = [pool.submit(forged, i) for i in range(200)]
-        time.sleep(0.2)
+        assert flooding.wait(timeout=30), "the forged requests never reached the certificate fetch"
         reals = [pool.submit(real) for _ in range(20)]
         real_results = [r.result() for r in reals]
         forged_statuses = [f.result() for f in flood]

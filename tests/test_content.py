@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -66,7 +67,21 @@ def test_unknown_phrase_placeholders_are_refused(tmp_path: Path, monkeypatch: py
         load_catalogue()
 
 
-@pytest.mark.skipif(not OVERLAP_TOOL.exists(), reason="the shared overlap tool is not beside this checkout")
 def test_no_sentence_is_copied_from_the_guide() -> None:
+    if not OVERLAP_TOOL.exists():
+        # A developer's checkout may lack ../shared; CI must not pass by not looking.
+        if os.environ.get("CI", "").lower() in ("true", "1"):
+            pytest.fail(f"CI=true and the copied-passage tool is missing: {OVERLAP_TOOL}")
+        pytest.skip("the shared overlap tool is not beside this checkout")
     out = subprocess.run([sys.executable, str(OVERLAP_TOOL), str(ROOT)], capture_output=True, text=True, check=False)
     assert out.stdout.strip().endswith("no copied passages"), out.stdout
+
+
+def test_in_ci_a_missing_overlap_tool_fails(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(f"{__name__}.OVERLAP_TOOL", tmp_path / "absent.py")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        test_no_sentence_is_copied_from_the_guide()
+    monkeypatch.setenv("CI", "")
+    with pytest.raises(pytest.skip.Exception):
+        test_no_sentence_is_copied_from_the_guide()

@@ -1,18 +1,40 @@
 """docs/conversation.md is the contract: every phase against every kind of turn, played cell by cell
-from a new couple against DynamoDB Local, with the rules every answer keeps."""
+from a new couple against DynamoDB Local, with the rules every answer keeps, and what each cell says
+the couple hears (a phrase, a fact, what the store kept or deleted) checked in the answer itself."""
 
 from __future__ import annotations
 
+import re
+import string
+from functools import cache
+
 import pytest
-from conversation_map import AT, KINDS, PHASES, WALK_KINDS, WALK_PLACES, Cell, cells, walk_cells
 from flask.testing import FlaskClient
 
+from content.loader import load_catalogue
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation, held_seconds
+from conversation_map import (
+    AT,
+    KINDS,
+    PHASES,
+    WALK_KINDS,
+    WALK_PLACES,
+    Cell,
+    Check,
+    Fact,
+    Heard,
+    Stored,
+    cells,
+    expected,
+    walk_cells,
+)
+from couples import account, sort_keys
 
 CELLS = cells()
 WALK_CELLS = walk_cells()
+ROWS = {phase: {c.kind: c for c in CELLS if c.phase == phase} for phase in PHASES}
 
 
 def test_the_map_has_a_cell_for_every_phase_and_kind() -> None:
@@ -20,10 +42,69 @@ def test_the_map_has_a_cell_for_every_phase_and_kind() -> None:
     assert all(c.says for c in CELLS), "each cell says what the skill does"
 
 
+def test_every_cell_checks_what_is_heard() -> None:
+    # A cell that only checks the phase lets "help gives no help" pass: each names a phrase it must hear.
+    unchecked = [c for c in CELLS if not any(isinstance(x, Heard) for x in expected(c, ROWS[c.phase]))]
+    assert unchecked == [], "add their expected words to tests/conversation_map.py (WORDS or CELL_HEARD)"
+    catalogue = load_catalogue()
+    keys = {k for c in CELLS for x in expected(c, ROWS[c.phase]) if isinstance(x, Heard) for k in x.keys}
+    assert keys <= set(catalogue.phrases.variants), keys - set(catalogue.phrases.variants)
+
+
 def one_question_last(said: str, ended: bool) -> bool:
     if ended:
         return "?" not in said
     return said.count("?") <= 1 and (said.endswith("?") or "?" not in said)
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@cache
+def _patterns(key: str) -> tuple[re.Pattern[str], ...]:
+    """Every variant of a phrase as a pattern: its words as written, each placeholder any words."""
+    found = []
+    for variant in load_catalogue().phrases.variants[key]:
+        parts = []
+        for literal, field, _, _ in string.Formatter().parse(_spaced(variant)):
+            parts.append(re.escape(literal))
+            if field:
+                parts.append(".+?")
+        found.append(re.compile("".join(parts), re.DOTALL))
+    return tuple(found)
+
+
+def heard_phrase(key: str, said: str) -> bool:
+    return any(p.search(_spaced(said)) for p in _patterns(key))
+
+
+def assert_stored(effect: str, store: CoupleStore, c: Conversation) -> None:
+    profile = store.load_for_user(c.user_id)
+    if effect == "kept":
+        assert not profile.is_new and sort_keys(store, profile.couple_id), "the couple's data was deleted"
+    elif effect == "deleted":
+        assert sort_keys(store, account(c)) == set() and profile.is_new, "a yes deleted nothing"
+    elif effect == "own deleted":
+        assert profile.is_new and profile.linked_to is None, "this account is still linked or keeps its data"
+    elif effect == "round kept":
+        assert profile.browse.get("kind") == "round", f"the unfinished round's place was not kept: {profile.browse}"
+    elif effect == "step kept":
+        assert profile.browse.get("kind") == "walk", f"the walkthrough's place was not kept: {profile.browse}"
+    elif effect == "names kept":
+        assert profile.names == ["Marisol", "Teodoro"], profile.names
+    else:
+        raise AssertionError(f"unknown store effect {effect!r}")
+
+
+def assert_heard(checks: tuple[Check, ...], said: str, store: CoupleStore, c: Conversation) -> None:
+    for check in checks:
+        if isinstance(check, Heard):
+            assert any(heard_phrase(k, said) for k in check.keys), f"expected to hear {check.keys}: {said!r}"
+        elif isinstance(check, Fact):
+            assert check.words in said, f"expected {check.words!r} in {said!r}"
+        elif isinstance(check, Stored):
+            assert_stored(check.effect, store, c)
 
 
 @pytest.mark.parametrize("cell", CELLS, ids=[f"{c.phase}/{c.kind}" for c in CELLS])
@@ -55,6 +136,7 @@ def test_cell(client: FlaskClient, store: CoupleStore, cell: Cell) -> None:
     assert one_question_last(said, c.ended), (cell, said)
     if not c.ended:
         assert c.reprompt, cell
+    assert_heard(expected(cell, ROWS[cell.phase]), said, store, c)
 
 
 def test_the_walkthrough_map_has_a_cell_for_every_place_and_kind() -> None:

@@ -17,14 +17,15 @@ from skill.store.couples import CoupleStore
 from skill.store.profile_codec import from_attributes, to_attributes
 
 from alexa import Conversation, ends_with_next_step
+from today import MONDAY, coming_at
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
 SCOLDING = ("missed", "broke", "broken", "lost", "failed", "fail", "should have", "forgot")
 
 
 def at(day: int = 0, hour: int = 20, minute: int = 30) -> datetime:
-    """Local time on day ``day`` (day 0 = Mon 2 Nov 2026)."""
-    return datetime(2026, 11, 2, hour, minute, tzinfo=NY) + timedelta(days=day)
+    """Local time on day ``day`` (day 0 = a coming Monday, tests/today.py)."""
+    return coming_at(MONDAY, hour, minute, NY) + timedelta(days=day)
 
 
 def steps(catalogue: Catalogue) -> list[Practice]:

@@ -22,6 +22,7 @@ from skill.store.gratitude import GratitudeLog
 
 from alexa import Conversation
 from personal import personal
+from today import MONDAY, coming_at
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
 
@@ -44,8 +45,8 @@ VOICE_ME, VOICE_YOU = "amzn1.ask.person.VOICEMARISOL", "amzn1.ask.person.VOICETE
 
 
 def evening(day: int = 0, hour: int = 20, minute: int = 30) -> datetime:
-    """A local time (New York) on day ``day`` after Monday 16 Nov 2026."""
-    return datetime(2026, 11, 16, hour, minute, tzinfo=NY) + timedelta(days=day)
+    """A local time (New York) on day ``day`` after a coming Monday (tests/today.py)."""
+    return coming_at(MONDAY, hour, minute, NY) + timedelta(days=day)
 
 
 def with_names(store: CoupleStore, c: Conversation, voices: dict[str, int] | None = None) -> None:

@@ -18,13 +18,14 @@ from deploy.envelopes import envelope
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation, ends_with_next_step
+from today import MONDAY, coming_at
 
 NY = ZoneInfo("America/New_York")
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def evening(day: int = 0, minute: int = 0) -> datetime:
-    return datetime(2026, 11, 2, 20, 0, tzinfo=NY) + timedelta(days=day, minutes=minute)
+    return coming_at(MONDAY, 20, 0, NY) + timedelta(days=day, minutes=minute)
 
 
 def reasons_in(text: str, catalogue: Catalogue) -> list[str]:

@@ -38,6 +38,7 @@ from skill.store.couples import CoupleStore
 from alexa import Conversation, speech_text
 from conftest import ROOT
 from personal import personal
+from today import WEDNESDAY, coming_at
 
 NY = ZoneInfo("America/New_York")
 NAMES = (personal("Ximena"), personal("Oluwaseun"))
@@ -46,7 +47,7 @@ CONTEXT = SimpleNamespace(function_name="close-together", aws_request_id="lambda
 
 
 def evening(minute: int = 0) -> datetime:
-    return datetime(2026, 11, 18, 20, 0, tzinfo=NY) + timedelta(minutes=minute)
+    return coming_at(WEDNESDAY, 20, 0, NY) + timedelta(minutes=minute)
 
 
 def table_settings(settings: Settings, table: str) -> Settings:

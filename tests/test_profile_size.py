@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import string
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, timedelta
 from typing import Any
 
 import pytest
@@ -17,6 +17,8 @@ from skill.domain.profile import Profile
 from skill.store import keys
 from skill.store.couples import CoupleStore, from_item, to_item
 from skill.store.profile_codec import from_attributes, to_attributes
+
+from today import SUNDAY, coming_at
 
 
 def person_id(rng: random.Random) -> str:
@@ -135,7 +137,7 @@ def test_a_full_weeks_summary_reads_one_read_unit_with_the_largest_profile(
         )
     )
     log = GratitudeLog(store, settings.gratitude_retention_days)
-    now = datetime(2026, 11, 29, 21, 30, tzinfo=UTC)
+    now = coming_at(SUNDAY, 21, 30, UTC)  # the gratitudes are stored: their expiry follows from today
     for night in range(8):
         said = now - timedelta(days=night)
         for turn, words in enumerate(

@@ -24,6 +24,7 @@ from skill.app import create_app
 from skill.core.settings import Settings
 
 from alexa import Conversation
+from today import MONDAY, coming_at, week_label
 
 NY = ZoneInfo("America/New_York")
 RENDER = "Alexa.Presentation.APL.RenderDocument"
@@ -44,8 +45,8 @@ VIEWPORT = {
 
 
 def evening(day: int, hour: int = 20, minute: int = 30) -> datetime:
-    """Day 0 = Monday 16 Nov 2026, New York (the test settings' default zone)."""
-    return datetime(2026, 11, 16, hour, minute, tzinfo=NY) + timedelta(days=day)
+    """Day 0 = a coming Monday, New York (the test settings' default zone; tests/today.py)."""
+    return coming_at(MONDAY, hour, minute, NY) + timedelta(days=day)
 
 
 class Device:
@@ -154,7 +155,7 @@ def test_the_weekly_summary_shows_the_strip_streak_and_gratitudes(public_client:
     assert [d["letter"] for d in week["days"]] == list("MTWTFSS")
     assert week["streak"] == "3" and week["gratitudes"] == "0"
     assert week["daysActive"] == "3 of 7 days"
-    assert week["label"] == "16 November to 22 November"
+    assert week["label"] == week_label(evening(0).date())
 
 
 def test_without_a_public_url_the_card_has_no_image(client: FlaskClient) -> None:

@@ -16,6 +16,7 @@ import subprocess
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,6 +28,45 @@ from conftest import start_gunicorn
 
 def start(settings: Settings, log: Path) -> tuple[subprocess.Popen[bytes], int]:
     return start_gunicorn(settings, log, threads=4, own_control_socket=False)
+
+
+def until(happened: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
+    """Wait for an event (polled); the timeout only turns a hang into a failure naming ``what``."""
+    deadline = time.monotonic() + timeout
+    while not happened():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.01)
+
+
+def _server_side_unread(port: int, peer_port: int) -> int | None:
+    """Bytes the server has not yet read on its end of the connection from ``peer_port`` (/proc/net/tcp),
+    or None while the connection is not established there."""
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            rows = Path(table).read_text().splitlines()[1:]
+        except FileNotFoundError:
+            continue
+        for row in rows:
+            fields = row.split()
+            local, remote, state, queues = fields[1], fields[2], fields[3], fields[4]
+            ours = int(local.rsplit(":", 1)[1], 16) == port and int(remote.rsplit(":", 1)[1], 16) == peer_port
+            if ours and state == "01":  # ESTABLISHED
+                return int(queues.split(":")[1], 16)
+    return None
+
+
+def await_read_by_server(port: int, peer_port: int) -> None:
+    """Until the server's worker has accepted the connection and read every byte sent so far: the
+    listening socket holds no connection waiting to be accepted and the server's end has nothing unread."""
+
+    def backlog() -> int:
+        for row in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+            fields = row.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":  # LISTEN
+                return int(fields[4].split(":")[1], 16)
+        return 0
+
+    until(lambda: _server_side_unread(port, peer_port) == 0 and backlog() == 0, "the worker never read the request")
 
 
 def try_once(port: int) -> str:
@@ -62,9 +102,9 @@ def test_sigterm_refuses_new_connections_and_finishes_what_arrived(settings: Set
             + f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode()
             + body[:40]
         )
-        # The worker has it and waits for the rest of the body, which must come within the request's
-        # 2 s read deadline (skill/web/worker.py; tests/test_slow_clients.py cuts the ones that do not).
-        time.sleep(0.2)
+        # Awaited, not slept for: the worker has read what was sent and waits for the rest, which
+        # must come within the 2 s read deadline (skill/web/worker.py; tests/test_slow_clients.py).
+        await_read_by_server(port, in_flight.getsockname()[1])
 
         outcomes: Counter[str] = Counter()
         stop = threading.Event()
@@ -76,18 +116,18 @@ def test_sigterm_refuses_new_connections_and_finishes_what_arrived(settings: Set
         knockers = [threading.Thread(target=knock) for _ in range(4)]
         for t in knockers:
             t.start()
-        time.sleep(0.3)
+        until(lambda: outcomes["answered"] >= len(knockers), "the knocks were never answered before SIGTERM")
         server.send_signal(signal.SIGTERM)
         # The master passes SIGTERM on to the worker; once its listener is gone (a knock refused),
         # the worker has it, and a kept-alive connection asking again hears 503.
-        deadline = time.monotonic() + 10
-        while not outcomes["refused"] and time.monotonic() < deadline:
-            time.sleep(0.01)
+        until(lambda: outcomes["refused"] > 0, "no new connection was refused after SIGTERM")
         kept.request("GET", "/healthz")
         after = kept.getresponse()
         assert after.status == 503 and json.loads(after.read())["status"] == "stopping"
         in_flight.sendall(body[40:])  # the rest of the in-flight request: it is served in full
-        time.sleep(1.5)
+        # Keep knocking through the stop: many refusals, and never a reset.
+        refused = outcomes["refused"]
+        until(lambda: outcomes["refused"] >= refused + 100, "the knocks stopped being refused")
         stop.set()
         for t in knockers:
             t.join(10)

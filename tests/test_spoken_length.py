@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -27,8 +27,9 @@ from content.schema import (
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation, ends_with_next_step, speech_text
+from today import MONDAY, coming_at
 
-AT = datetime(2026, 11, 2, 20, 0, tzinfo=ZoneInfo("America/New_York"))
+AT = coming_at(MONDAY, 20, 0, ZoneInfo("America/New_York"))  # derived from today (tests/today.py)
 PASSAGE_PHASES = {"reason", "overview", "explained"}  # a reason, an explanation, an overview page
 LONGEST_NAMES = ("Maximiliana-Josephine Okafor", "Bartholomew-Alexander Nguyen")  # 28 and 27 letters
 LONG_GRATITUDE = (

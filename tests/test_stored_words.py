@@ -28,6 +28,7 @@ from skill.store.gratitude import GratitudeLog
 
 from alexa import Conversation
 from personal import personal
+from today import WEDNESDAY, coming_at
 
 NY = ZoneInfo("America/New_York")
 FORBIDDEN = ["\x00", "\x07", "\x1b", "\ufffe", "\uffff", "\ud800", "\udfff"]
@@ -35,7 +36,7 @@ ME, YOU = personal("Rosalind"), personal("Bartholomew")
 
 
 def evening(minute: int = 0) -> datetime:
-    return datetime(2026, 11, 18, 20, 0, tzinfo=NY) + timedelta(minutes=minute)
+    return coming_at(WEDNESDAY, 20, 0, NY) + timedelta(minutes=minute)
 
 
 def well_formed(c: Conversation) -> str:

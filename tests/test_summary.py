@@ -13,13 +13,14 @@ from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation
+from today import MONDAY, coming_at, week_label
 
 ME, YOU = PARTNER_NAMES
 
 
 def day_at(day: int, hour: int = 20, minute: int = 30) -> datetime:
-    """Local New York time; day 0 = Monday 16 Nov 2026, so days 0..6 are one Monday-to-Sunday week."""
-    return datetime(2026, 11, 16, hour, minute, tzinfo=NY) + timedelta(days=day)
+    """Local New York time; day 0 = a coming Monday (tests/today.py), so days 0..6 are one Monday-to-Sunday week."""
+    return coming_at(MONDAY, hour, minute, NY) + timedelta(days=day)
 
 
 def practise(c: Conversation, day: int, hour: int = 20, minute: int = 30) -> None:
@@ -51,7 +52,7 @@ def test_an_empty_week_encourages_and_suggests(client: FlaskClient) -> None:
     assert " 0 " not in f" {said} " and "zero" not in said.lower()
     assert "would be a lovely place to begin" in said or "could be a good first one" in said
     assert said.count("?") == 1 and said.endswith("?")  # one question, the last sentence
-    assert "16 November to 22 November" in card_text(c)
+    assert week_label(day_at(0).date()) in card_text(c)
 
 
 def test_a_full_week(client: FlaskClient, store: CoupleStore, catalogue: Catalogue) -> None:
@@ -112,7 +113,7 @@ def test_last_week_by_yes_or_by_asking(client: FlaskClient, store: CoupleStore) 
     assert quiet_week(said, "this week")
     said = c.say("AMAZON.YesIntent", day_at(next_week + 1))
     assert "active on 2 of seven days" in said and "2 gratitudes" in said and c.ended
-    assert "Last week: 16 November to 22 November" in card_text(c)
+    assert f"Last week: {week_label(day_at(0).date())}" in card_text(c)
     said = c.one_shot("LastWeekSummaryIntent", day_at(next_week + 2))
     assert "active on 2 of seven days" in said
 

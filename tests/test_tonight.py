@@ -12,13 +12,14 @@ from content.schema import Catalogue
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation, held_seconds
+from today import MONDAY, coming_at
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
 
 
 def evening(day: int, hour: int = 20, minute: int = 30) -> datetime:
-    """A local time on day ``day`` of a run of simulated evenings (day 0 = Mon 2 Nov 2026)."""
-    return datetime(2026, 11, 2, hour, minute, tzinfo=NY) + timedelta(days=day)
+    """A local time on day ``day`` of a run of simulated evenings (day 0 = a coming Monday, tests/today.py)."""
+    return coming_at(MONDAY, hour, minute, NY) + timedelta(days=day)
 
 
 def practice_in(text: str, catalogue: Catalogue) -> str:
