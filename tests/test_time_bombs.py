@@ -3,6 +3,7 @@ before the suite is over, fails the test that writes it, unless the test says it
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -10,6 +11,7 @@ import pytest
 
 from skill.core.settings import Settings
 from skill.domain.gratitude import Gratitude
+from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.errors import StoreError
 from skill.store.gratitude import GratitudeLog
@@ -24,26 +26,34 @@ def log(store: CoupleStore, settings: Settings) -> Iterator[GratitudeLog]:
     expiry.begin(allowed=False)  # the refusals below were the point: they do not fail this test
 
 
-def said_at(log: GratitudeLog, at: datetime, request_id: str) -> None:
-    log.add("c0ffee" + request_id[-4:], Gratitude("Sam", "Alex", "you listened", at, "r1", 1), at, request_id)
+@pytest.fixture
+def couple(log: GratitudeLog) -> Profile:
+    """A gratitude lands only in a couple that exists (CoupleStore.identity_check)."""
+    return log.store.save(Profile(couple_id=uuid.uuid4().hex))
+
+
+def said_at(log: GratitudeLog, couple: Profile, at: datetime, request_id: str) -> None:
+    log.add(couple, Gratitude("Sam", "Alex", "you listened", at, "r1", 1), at, request_id)
 
 
 @pytest.mark.parametrize("expires_in", [timedelta(days=-1), timedelta(minutes=30)], ids=["past", "during the run"])
-def test_a_gratitude_that_expires_before_the_suite_is_over_is_refused(log: GratitudeLog, expires_in: timedelta) -> None:
+def test_a_gratitude_that_expires_before_the_suite_is_over_is_refused(
+    log: GratitudeLog, couple: Profile, expires_in: timedelta
+) -> None:
     at = datetime.now(UTC) - log.retention + expires_in
     with pytest.raises((expiry.TimeBomb, StoreError)):
-        said_at(log, at, "amzn1.echo-api.request.bomb")
+        said_at(log, couple, at, "amzn1.echo-api.request.bomb")
     assert len(expiry.refused()) == 1 and "derive its dates from today" in expiry.refused()[0]
 
 
-def test_a_date_derived_from_today_is_stored(log: GratitudeLog) -> None:
-    said_at(log, coming_at(0, 20), "amzn1.echo-api.request.safe")
+def test_a_date_derived_from_today_is_stored(log: GratitudeLog, couple: Profile) -> None:
+    said_at(log, couple, coming_at(0, 20), "amzn1.echo-api.request.safe")
     assert expiry.refused() == []
 
 
 @pytest.mark.expired_items
-def test_a_test_that_wants_an_expired_item_says_so(log: GratitudeLog) -> None:
-    said_at(log, datetime.now(UTC) - log.retention - timedelta(days=1), "amzn1.echo-api.request.gone")
+def test_a_test_that_wants_an_expired_item_says_so(log: GratitudeLog, couple: Profile) -> None:
+    said_at(log, couple, datetime.now(UTC) - log.retention - timedelta(days=1), "amzn1.echo-api.request.gone")
     assert expiry.refused() == []
 
 
