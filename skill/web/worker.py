@@ -202,6 +202,7 @@ class BufferingThreadWorker(ThreadWorker):  # type: ignore[misc]  # gunicorn shi
         conn.arrived = time.monotonic()
         conn.deadline = conn.arrived + READ_SECONDS
         conn.received = bytearray()
+        conn.continued = False  # each request on a kept-alive connection may ask for its own 100
         conn.sock.setblocking(False)
         self.reading.append(conn)
         self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._on_request_bytes, conn))
@@ -233,7 +234,7 @@ class BufferingThreadWorker(ThreadWorker):  # type: ignore[misc]  # gunicorn shi
     def _continue_if_asked(self, conn: Any) -> None:
         """A client that sent ``Expect: 100-continue`` waits for this before its body (gunicorn would
         send it when a thread took the request: here that is only once the body is in)."""
-        if getattr(conn, "continued", False):
+        if conn.continued:
             return
         end = conn.received.find(_HEADERS_END)
         if end >= 0 and _EXPECT_CONTINUE.search(bytes(conn.received[:end])):
