@@ -146,3 +146,31 @@ def test_an_unknown_request_type_is_still_refused(client: FlaskClient) -> None:
     env = envelope("launch", user_id=new_user_id(), at=AT)
     env["request"]["type"] = "HologramRequest"
     assert client.post("/alexa", data=json.dumps(env), content_type="application/json").status_code == 400
+
+
+# Other parts of the context a device describes with enumerations the skill never reads.
+OTHER_CONTEXT = {
+    "audio player in a new state": {
+        "AudioPlayer": {"playerActivity": "SEEKING", "token": "t", "offsetInMilliseconds": 0}
+    },
+    "location services in a new state": {
+        "Geolocation": {
+            "timestamp": "2026-11-18T20:00:00Z",
+            "locationServices": {"status": "PAUSED", "access": "LIMITED"},
+            "coordinate": {"latitudeInDegrees": 40.7, "longitudeInDegrees": -74.0, "accuracyInMeters": 20},
+        }
+    },
+}
+
+
+@pytest.mark.parametrize("part", OTHER_CONTEXT)
+def test_other_new_values_in_the_context_are_answered_on_both_paths(
+    client: FlaskClient,
+    lambda_env: Settings,  # noqa: F811
+    part: str,
+) -> None:
+    env = envelope("intent", user_id=new_user_id(), at=AT, intent="TonightsExerciseIntent")
+    env["context"].update(copy.deepcopy(OTHER_CONTEXT[part]))
+    reply = client.post("/alexa", data=json.dumps(env), content_type="application/json")
+    assert reply.status_code == 200 and speech_text(reply.get_json())
+    assert speech_text(lambda_entry.handler(env, CONTEXT))

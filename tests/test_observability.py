@@ -8,6 +8,7 @@ import io
 import json
 import logging
 import os
+import time
 import urllib.request
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -136,6 +137,10 @@ def test_served_skill_prints_only_json_lines_with_access_and_request_entries(ser
         assert reply.status == 200
         spoken = speech_text(json.loads(reply.read()))
     request_id = body["request"]["requestId"]
+    # gunicorn writes its access line just after the answer has left: on a busy machine, a moment later.
+    deadline = time.monotonic() + 10
+    while not any('"gunicorn.access"' in line for line in served_skill.log_lines()) and time.monotonic() < deadline:
+        time.sleep(0.05)
     lines = served_skill.log_lines()
     parsed = [json.loads(line) for line in lines]  # every line gunicorn prints is one JSON object
     mine = [p for p in parsed if p.get("request_id") == request_id]

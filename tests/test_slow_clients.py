@@ -203,3 +203,19 @@ def test_a_whole_request_split_across_many_packets_is_served(server: int) -> Non
         data += chunk
     sock.close()
     assert data.count(b"HTTP/1.1 200") == 3
+
+
+def test_a_client_that_waits_for_100_continue_is_served(server: int) -> None:
+    """``Expect: 100-continue``: the client sends its body only after the server's interim answer."""
+    body = launch_body()
+    sock = socket.create_connection(("127.0.0.1", server), timeout=PATIENCE)
+    head = post_head(len(body)).replace(b"\r\n\r\n", b"\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")
+    sock.sendall(head)
+    interim = sock.recv(65536)
+    assert interim.startswith(b"HTTP/1.1 100 Continue")
+    sock.sendall(body)
+    data = interim
+    while chunk := sock.recv(65536):
+        data += chunk
+    sock.close()
+    assert b"HTTP/1.1 200" in data

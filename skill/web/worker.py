@@ -58,6 +58,8 @@ _TIMEOUT_REPLY = (
 _CONTENT_LENGTH = re.compile(rb"^content-length[ \t]*:[ \t]*(\d{1,12})[ \t]*\r?$", re.I | re.M)
 _CHUNKED = re.compile(rb"^transfer-encoding[ \t]*:.*chunked", re.I | re.M)
 _HEADERS_END = b"\r\n\r\n"
+_EXPECT_CONTINUE = re.compile(rb"^expect[ \t]*:[ \t]*100-continue[ \t]*\r?$", re.I | re.M)
+_CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 
 _current = threading.local()
 
@@ -200,6 +202,7 @@ class BufferingThreadWorker(ThreadWorker):  # type: ignore[misc]  # gunicorn shi
         conn.arrived = time.monotonic()
         conn.deadline = conn.arrived + READ_SECONDS
         conn.received = bytearray()
+        conn.continued = False  # each request on a kept-alive connection may ask for its own 100
         conn.sock.setblocking(False)
         self.reading.append(conn)
         self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._on_request_bytes, conn))
@@ -217,6 +220,7 @@ class BufferingThreadWorker(ThreadWorker):  # type: ignore[misc]  # gunicorn shi
                 complete = request_complete(conn.received)
                 if complete is not False:
                     break
+                self._continue_if_asked(conn)
         except (BlockingIOError, InterruptedError):
             return  # wait for more
         except OSError:
@@ -226,6 +230,17 @@ class BufferingThreadWorker(ThreadWorker):  # type: ignore[misc]  # gunicorn shi
         self._stop_reading(conn)
         conn.data_ready = True
         self.enqueue_req(conn)
+
+    def _continue_if_asked(self, conn: Any) -> None:
+        """A client that sent ``Expect: 100-continue`` waits for this before its body (gunicorn would
+        send it when a thread took the request: here that is only once the body is in)."""
+        if conn.continued:
+            return
+        end = conn.received.find(_HEADERS_END)
+        if end >= 0 and _EXPECT_CONTINUE.search(bytes(conn.received[:end])):
+            conn.continued = True
+            with contextlib.suppress(OSError):  # non-blocking and tiny; a client that cannot take it is cut later
+                conn.sock.send(_CONTINUE)
 
     def _stop_reading(self, conn: Any) -> None:
         self.poller.unregister(conn.sock)
