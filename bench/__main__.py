@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=RESULTS)
     p.add_argument("--lambda-only", action="store_true", help="only the Lambda cold-start phase")
     p.add_argument("--cold-starts", type=int, default=5, help="Lambda cold starts measured")
-    p.add_argument("--warm", type=int, default=20, help="warm requests after each cold start")
+    p.add_argument("--warm", type=int, default=50, help="warm requests after each cold start")
     p.add_argument("--lambda-out", type=Path, default=LAMBDA_RESULTS)
     args = p.parse_args(argv)
     if args.lambda_only:

@@ -233,7 +233,7 @@ def flask_warm_cpu(env: dict[str, str], warm: int) -> float:
     return float(result.stdout.strip().splitlines()[-1])
 
 
-def run(cold_starts: int = 5, warm: int = 20, work: Path | None = None) -> dict[str, Any]:
+def run(cold_starts: int = 5, warm: int = 50, work: Path | None = None) -> dict[str, Any]:
     """Every figure of the phase, and whether each target is met."""
     work = work or Path(tempfile.mkdtemp(prefix="close-together-lambda-"))
     runtime = install_runtime()

@@ -40,6 +40,7 @@ import tempfile
 import tomllib
 import warnings
 import zipfile
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
@@ -112,9 +113,40 @@ def pip_install(target: Path, requirements: list[str]) -> None:
         ],
         check=True,
     )
-    for dist in target.glob("*.dist-info"):
-        if canonicalize_name(dist.name.split("-")[0]) in UNUSED:
-            remove_distribution(target, dist)
+    # pip installs what ask-sdk-core declares; keep only what the requirements reach without UNUSED
+    # (requests goes, and with it certifi, which only requests needed: botocore then verifies TLS with
+    # its own bundled certificates, as it does wherever certifi is absent).
+    installed: dict[str, tuple[Path, metadata.Distribution]] = {}
+    for info in target.glob("*.dist-info"):
+        dist = metadata.Distribution.at(info)
+        installed[canonicalize_name(dist.metadata["Name"])] = (info, dist)
+    needed = closure(requirements, lambda name: installed[name][1] if name in installed else None)
+    for name, (info, _) in sorted(installed.items()):
+        if name not in needed:
+            remove_distribution(target, info)
+
+
+def closure(requirements: list[str], find: Callable[[str], metadata.Distribution | None]) -> set[str]:
+    """The distributions the requirements need at run time, their dependencies' too, without the
+    web server's and the UNUSED ones."""
+    todo = [Requirement(r) for r in requirements]
+    seen: set[str] = set()
+    while todo:
+        req = todo.pop()
+        name = canonicalize_name(req.name)
+        if name in seen or name in UNUSED or name in WEB_ONLY:
+            continue
+        dist = find(name)
+        if dist is None:
+            if req.name in EXTRA:  # optional here: this machine's zoneinfo has the OS's files
+                continue
+            raise metadata.PackageNotFoundError(name)
+        seen.add(name)
+        for raw in dist.requires or []:
+            dep = Requirement(raw)
+            if dep.marker is None or dep.marker.evaluate({"extra": ""}):
+                todo.append(dep)
+    return seen
 
 
 def remove_distribution(target: Path, dist_info: Path) -> None:
@@ -129,26 +161,18 @@ def remove_distribution(target: Path, dist_info: Path) -> None:
     shutil.rmtree(dist_info, ignore_errors=True)
 
 
+def installed_here(name: str) -> metadata.Distribution | None:
+    try:
+        return metadata.distribution(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
 def copy_installed(target: Path, requirements: list[str]) -> list[str]:
-    """Copies the installed distributions the requirements name, and theirs, into ``target``."""
-    todo = [Requirement(r) for r in requirements]
-    seen: set[str] = set()
-    while todo:
-        req = todo.pop()
-        name = canonicalize_name(req.name)
-        if name in seen or name in UNUSED or name in WEB_ONLY:
-            continue
-        try:
-            dist = metadata.distribution(name)
-        except metadata.PackageNotFoundError:
-            if req.name in EXTRA:  # optional here: this machine's zoneinfo has the OS's files
-                continue
-            raise
-        seen.add(name)
-        for raw in dist.requires or []:
-            dep = Requirement(raw)
-            if dep.marker is None or dep.marker.evaluate({"extra": ""}):
-                todo.append(dep)
+    """Copies the installed distributions the requirements need (``closure``) into ``target``."""
+    seen = closure(requirements, installed_here)
+    for name in sorted(seen):
+        dist = metadata.distribution(name)
         for file in dist.files or []:
             if ".." in file.parts or "__pycache__" in file.parts or file.suffix == ".pyc":
                 continue  # console scripts live outside site-packages; bytecode is rebuilt
