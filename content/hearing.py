@@ -82,6 +82,9 @@ def load_turn_rules(path: Path = RULES_FILE) -> TurnRules:
         if not rule.phrases and not rule.shapes:
             raise ContentError(_NAME, where, "needs phrases or shapes")
         rules.append(rule)
+    readback = data.get("readback", {})
+    if not isinstance(readback, dict):
+        raise ContentError(_NAME, "readback", "must be a table")
     return TurnRules(
         contractions=contractions,
         thinking=_phrases(filler, "thinking", "filler", contractions),
@@ -89,4 +92,6 @@ def load_turn_rules(path: Path = RULES_FILE) -> TurnRules:
         end=_phrases(filler, "end", "filler", contractions),
         between=_phrases(filler, "between", "filler", contractions),
         asides=tuple(rules),
+        clause_starts=frozenset(w.lower() for w in _texts(readback, "clause_starts", "readback")),
+        hanging=frozenset(w.lower() for w in _texts(readback, "hanging", "readback")),
     )

@@ -182,6 +182,8 @@ class TurnRules:
     end: frozenset[Words] = frozenset()  # filler taken off the end
     between: frozenset[Words] = frozenset()  # allowed between aside phrases
     asides: tuple[AsideRule, ...] = ()  # in ASIDE_KINDS order
+    clause_starts: frozenset[str] = frozenset()  # a read-back may stop just before one of these
+    hanging: frozenset[str] = frozenset()  # a cut read-back never ends on one of these
 
 
 @dataclass(frozen=True)

@@ -142,7 +142,14 @@ def _gratitudes(turn: Turn, entries: list[Gratitude], more: bool, spoken: list[s
         card.append(turn.words("card_week_gratitudes", count=count))
         chosen = pick_readback(entries, turn.now.astimezone(turn.time_zone))
         if chosen is not None:
-            spoken.append(turn.words("summary_readback", name=chosen.by, partner=chosen.to, words=quote(chosen.words)))
+            spoken.append(
+                turn.words(
+                    "summary_readback",
+                    name=chosen.by,
+                    partner=chosen.to,
+                    words=quote(chosen.words, turn.content.hearing),
+                )
+            )
             card.append(
                 turn.words("card_week_readback", name=chosen.by, partner=chosen.to, words=clean_words(chosen.words))
             )

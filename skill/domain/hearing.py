@@ -137,3 +137,22 @@ def _shaped(core: Words, rules: TurnRules) -> str | None:
         if any(shape.fullmatch(text) for shape in rule.shapes):
             return rule.kind
     return None
+
+
+READ_BACK_WORDS = 20  # kept words are read back whole up to this many (about 7 seconds to say)
+
+
+def read_back(words: str, rules: TurnRules, limit: int = READ_BACK_WORDS) -> str:
+    """Kept words as they are read back (the weekly summary's quote, tonight's answers): whole up
+    to ``limit`` words; a longer one stops at the last place a thought ends within the limit (after
+    a comma or full stop, or before "and", "because", "when", ...), and never on a word that leaves
+    the phrase hanging ("to", "the", "my"): "when you came to" is never said."""
+    said = words.split()
+    if len(said) <= limit:
+        return " ".join(said).strip(_EDGES)
+    least = max(limit // 2, 1)
+    ends = [c for c in range(least, limit + 1) if said[c - 1][-1] in ",.;:!?" or said[c].lower() in rules.clause_starts]
+    kept = said[: ends[-1] if ends else limit]
+    while len(kept) > 1 and kept[-1].lower().strip(_EDGES + "!?") in rules.hanging:
+        kept.pop()
+    return " ".join(kept).strip(_EDGES)
