@@ -12,15 +12,19 @@ different one" at tonight's question was kept as an answer.
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from flask.testing import FlaskClient
 from test_question import answers, asked, shared_id
 from test_question import evening as question_evening
 
 from content.schema import Catalogue
+from deploy import chat_match
+from deploy.build_models import OUTPUT
 from skill.core.settings import Settings
 from skill.domain.gratitude import Gratitude
 from skill.domain.profile import Profile
@@ -192,3 +196,14 @@ def test_a_pass_at_tonights_question_keeps_nothing(client: FlaskClient, store: C
     said = a.say("QuestionAnswerIntent", question_evening(0), answer="I really don't know")
     assert a.ended and "any time tonight" in said
     assert answers(store, shared_id(store, a)) == []
+
+
+@pytest.mark.parametrize(
+    "said", ["hold on", "wait", "hang on", "give me a sec", "one moment", "just a second", "let me think", "not yet"]
+)
+def test_hold_on_and_its_everyday_ways_reach_hold_on_intent(said: str) -> None:
+    """In the model (no sample had "hold on" or "wait"), and also while a gratitude is asked for."""
+    language = json.loads((OUTPUT / "en-US.json").read_text())["interactionModel"]["languageModel"]
+    matcher = chat_match.Matcher(language)
+    for heard in (matcher.match(said), matcher.match_elicited(said, "GratitudeIntent", "gratitude")):
+        assert heard is not None and heard.intent == "HoldOnIntent", (said, heard)
