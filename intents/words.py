@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 
 from content.schema import TurnRules
-from skill.domain.hearing import read_back
+from skill.domain.hearing import READ_BACK_WORDS, read_back
+
+# The weekly summary says a dozen other things in its 25 seconds: its quote is a little shorter.
+SUMMARY_QUOTE_WORDS = 12
 
 
 def clean_words(words: str) -> str:
@@ -17,7 +20,7 @@ def clean_words(words: str) -> str:
     return re.sub(r"\s+", " ", words).strip(" ,;:.")
 
 
-def quote(words: str, rules: TurnRules) -> str:
-    """The words read back (skill.domain.hearing.read_back): whole up to a limit, else cut where a
-    thought ends, never mid-phrase."""
-    return read_back(clean_words(words), rules)
+def quote(words: str, rules: TurnRules, limit: int = READ_BACK_WORDS) -> str:
+    """The words read back (skill.domain.hearing.read_back): whole up to ``limit`` words, else cut
+    where a thought ends, never mid-phrase."""
+    return read_back(clean_words(words), rules, limit)

@@ -22,7 +22,8 @@ from flask.testing import FlaskClient
 from test_question import answers, asked, shared_id
 from test_question import evening as question_evening
 
-from content.schema import Catalogue
+from content import speech
+from content.schema import MAX_ANSWER_SECONDS, Catalogue
 from deploy import chat_match
 from deploy.build_models import OUTPUT
 from skill.core.settings import Settings
@@ -207,3 +208,18 @@ def test_hold_on_and_its_everyday_ways_reach_hold_on_intent(said: str) -> None:
     matcher = chat_match.Matcher(language)
     for heard in (matcher.match(said), matcher.match_elicited(said, "GratitudeIntent", "gratitude")):
         assert heard is not None and heard.intent == "HoldOnIntent", (said, heard)
+
+
+def test_a_held_wait_with_the_longest_question_keeps_to_the_spoken_length(catalogue: Catalogue) -> None:
+    phrases = catalogue.phrases.variants
+    longest = max(catalogue.questions, key=lambda q: len(q.text.split())).text
+    names = {"name": "Bartholomew-Alexander", "partner": "Maximiliana-Josephine"}
+    for lead in phrases["hold_lead"]:
+        held_question = (
+            f"{speech.text(lead)} {speech.held()} {speech.text(phrases['q_hold'][0].format(question=longest))}"
+        )
+        held_turn = (
+            f"{speech.text(lead)} {speech.held()} {speech.text(phrases['grat_ask_after_hold'][0].format(**names))}"
+        )
+        for ssml in (held_question, held_turn):
+            assert speech.HOLD_SECONDS <= speech.duration(ssml) <= MAX_ANSWER_SECONDS, ssml

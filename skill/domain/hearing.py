@@ -139,7 +139,7 @@ def _shaped(core: Words, rules: TurnRules) -> str | None:
     return None
 
 
-READ_BACK_WORDS = 20  # kept words are read back whole up to this many (about 7 seconds to say)
+READ_BACK_WORDS = 16  # kept words are read back whole up to this many (about 6 seconds to say)
 
 
 def read_back(words: str, rules: TurnRules, limit: int = READ_BACK_WORDS) -> str:
