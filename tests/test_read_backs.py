@@ -19,7 +19,7 @@ from flask.testing import FlaskClient
 from test_question import evening as question_evening
 
 from content.schema import Catalogue
-from deploy import chat_match
+from deploy import chat_match, chat_words
 from deploy.build_models import OUTPUT
 from skill.core.settings import Settings
 from skill.domain.hearing import READ_BACK_WORDS, read_back
@@ -124,7 +124,7 @@ def test_im_grateful_for_you_is_captured_whole_while_a_gratitude_is_asked_for() 
     for said in ("I'm grateful for you", "I appreciate you", "thank you for everything", "I'm thankful for you"):
         heard = matcher.match_elicited(said, "GratitudeIntent", "gratitude")
         assert heard is not None and heard.intent == "GratitudeIntent"
-        assert heard.slots["gratitude"] == chat_match.normalise(said), heard.slots
+        assert heard.slots["gratitude"] == chat_words.normalise(said), heard.slots
 
 
 def test_the_reveal_names_both_partners(client: FlaskClient, store: CoupleStore) -> None:
