@@ -18,12 +18,14 @@ from intents import browsing, gratitude, guide, partners, question
 from intents.base import Handler, IntentHandler, Turn
 from intents.practice import session_practice
 from intents.state import PRACTICE_PHASES, ROUND, WALK, Phase
+from skill.domain.hearing import Heard
 
 HELP = "AMAZON.HelpIntent"
 FALLBACK = "AMAZON.FallbackIntent"
 REPEAT = "AMAZON.RepeatIntent"
 PAUSE = "AMAZON.PauseIntent"
 HOLD_ON = "HoldOnIntent"
+ANOTHER = ("AnotherQuestionIntent", "AnotherExerciseIntent")
 STOP = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
 RESUME = ("AMAZON.ResumeIntent", "ResumeGuideIntent", "ResumeGratitudeRoundIntent")
 
@@ -231,6 +233,9 @@ class StayHandler(Handler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
+        r = turn.state.round
+        if turn.phase == Phase.ROUND and r is not None and get_intent_name(handler_input) in ANOTHER:
+            return gratitude.aside(turn, r, Heard.ANOTHER)  # "a different one": the question put another way
         # A stray "yes" or "go back" was probably misheard; a request for something else is kindly held off.
         builtin = str(get_intent_name(handler_input)).startswith("AMAZON.")
         return here(turn, turn.say("not_caught" if builtin else "stay_in_practice"))

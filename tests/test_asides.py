@@ -223,3 +223,15 @@ def test_a_held_wait_with_the_longest_question_keeps_to_the_spoken_length(catalo
         )
         for ssml in (held_question, held_turn):
             assert speech.HOLD_SECONDS <= speech.duration(ssml) <= MAX_ANSWER_SECONDS, ssml
+
+
+def test_a_different_one_in_a_round_puts_the_question_another_way(
+    client: FlaskClient, store: CoupleStore, settings: Settings
+) -> None:
+    c = round_for_two(client, store)
+    for intent in ("AnotherExerciseIntent", "AnotherQuestionIntent"):
+        said = c.say(intent, later())
+        assert "thank" not in said.lower() and "another way" in said.lower() and asks(c, MAYA), said
+    said_to(c, "can we do a different one")
+    assert "another way" in speech_text(c.last).lower() and asks(c, MAYA)
+    assert stored(store, settings, c) == []
