@@ -18,6 +18,7 @@ from flask.testing import FlaskClient
 from test_partners import evening as solo_evening
 from test_partners_redelivery import evening, linked_couple
 
+from content.schema import Catalogue
 from deploy import chat_match
 from deploy.build_models import OUTPUT
 from skill.store.couples import CoupleStore
@@ -119,3 +120,13 @@ def test_a_solo_couple_hears_its_own_scope(client: FlaskClient, store: CoupleSto
     assert "your streak, your history, your gratitudes" in said and WIDER not in said
     assert said.endswith("Shall I delete everything Close Together keeps for you two?")
     assert "haven't deleted anything" in c.say("AMAZON.NoIntent", solo_evening(0, 21))
+
+
+def test_no_delete_phrase_starts_a_sentence_lower_case_whoever_the_partner_is(catalogue: Catalogue) -> None:
+    unnamed = catalogue.phrases.variants["partner_unnamed"][0]
+    for key, variants in catalogue.phrases.variants.items():
+        if not key.startswith(("delete_", "help_in_confirm_delete")):
+            continue
+        for text in variants:
+            said = text.format(partner=unnamed)
+            assert not re.search(r"(^|[.?!]\s+)[a-z]", said), (key, said)
