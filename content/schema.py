@@ -9,6 +9,7 @@ import random
 import re
 import string
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 # Speech is estimated at about 165 words a minute (Alexa's pace; tests/test_spoken_length.py checks
@@ -184,6 +185,23 @@ class TurnRules:
     asides: tuple[AsideRule, ...] = ()  # in ASIDE_KINDS order
     clause_starts: frozenset[str] = frozenset()  # a read-back may stop just before one of these
     hanging: frozenset[str] = frozenset()  # a cut read-back never ends on one of these
+
+    # The sets a turn is matched against, made once (skill/domain/hearing.py indexes each once).
+    @cached_property
+    def heads(self) -> frozenset[Words]:
+        return self.start | self.thinking
+
+    @cached_property
+    def tails(self) -> frozenset[Words]:
+        return self.end | self.thinking
+
+    @cached_property
+    def glue(self) -> frozenset[Words]:
+        return self.between | self.thinking
+
+    @cached_property
+    def any_filler(self) -> frozenset[Words]:
+        return self.between | self.thinking | self.start | self.end
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import StrEnum
 
 from content.hearing import compared
@@ -58,14 +59,14 @@ def hear(said: str, rules: TurnRules) -> Hearing:
         return p in (0, len(words)) or owner[p] != owner[p - 1]
 
     # A turn made only of asides and filler is an aside, whatever filler it starts or ends with.
-    kind = _made_of_asides(tuple(words), rules, rules.between | rules.thinking | rules.start | rules.end)
+    kind = _made_of_asides(tuple(words), rules, rules.any_filler)
     if kind is not None:
         return Hearing(Heard(kind))
     starts, end, thought = _trim(words, rules, boundary)
     start = starts[-1]
     if start >= end:
         return Hearing(Heard.WAIT if thought else Heard.NOTHING)
-    kind = _made_of_asides(tuple(words[start:end]), rules, rules.between | rules.thinking)
+    kind = _made_of_asides(tuple(words[start:end]), rules, rules.glue)
     # A shape is tried from each place filler could end ("um let me think about it for a second").
     for s in starts:
         kind = kind or _shaped(tuple(words[s:end]), rules) or _shaped(tuple(words[s:]), rules)
@@ -75,10 +76,23 @@ def hear(said: str, rules: TurnRules) -> Hearing:
     return Hearing(Heard.ANSWER, kept) if kept else Hearing(Heard.NOTHING)
 
 
+@lru_cache(maxsize=64)
+def _by_edge(phrases: frozenset[Words], last: bool = False) -> dict[str, tuple[Words, ...]]:
+    """``phrases`` by their first (or ``last``) word, so a turn is matched without trying them all.
+    The rules' sets are made once when the content loads, so each is indexed once."""
+    index: dict[str, list[Words]] = {}
+    for p in phrases:
+        if p:
+            index.setdefault(p[-1] if last else p[0], []).append(p)
+    return {word: tuple(found) for word, found in index.items()}
+
+
 def _longest(words: list[str], at: int, phrases: frozenset[Words], backwards: bool = False) -> int:
     """The length of the longest phrase that starts at ``at`` (or ends there, ``backwards``)."""
+    if not 0 <= (at - 1 if backwards else at) < len(words):
+        return 0
     best = 0
-    for p in phrases:
+    for p in _by_edge(phrases, backwards).get(words[at - 1] if backwards else words[at], ()):
         n = len(p)
         piece = tuple(words[at - n : at]) if backwards else tuple(words[at : at + n])
         if n > best and len(piece) == n and piece == p:
@@ -92,7 +106,7 @@ def _trim(words: list[str], rules: TurnRules, boundary: Callable[[int], bool]) -
     A piece is taken off only when it ends on a whole spoken token."""
     start, end, thought = 0, len(words), False
     starts = [0]
-    heads, tails = rules.start | rules.thinking, rules.end | rules.thinking
+    heads, tails = rules.heads, rules.tails
     while start < end:
         n = _longest(words[:end], start, heads)
         if not n or not boundary(start + n):
@@ -115,15 +129,16 @@ def _made_of_asides(core: Words, rules: TurnRules, glue: frozenset[Words]) -> st
     # last[p]: the kind of the latest aside phrase on a way to cover core[:p]; "" before any. The
     # first way found wins, so a longer phrase ("like what") beats glue plus a shorter one ("what").
     last: dict[int, str] = {0: ""}
+    glued = _by_edge(glue)
     for p in range(len(core)):
         if p not in last:
             continue
         for rule in rules.asides:
-            for phrase in rule.phrases:
+            for phrase in _by_edge(rule.phrases).get(core[p], ()):
                 q = p + len(phrase)
                 if core[p:q] == phrase and not last.get(q):
                     last[q] = rule.kind
-        for phrase in glue:
+        for phrase in glued.get(core[p], ()):
             q = p + len(phrase)
             if core[p:q] == phrase and not last.get(q):
                 last[q] = last[p]
