@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from content.hearing import load_turn_rules
 from content.phrase_keys import PHRASES
 from content.schema import (
     MAX_ABOUT_SECONDS,
@@ -255,6 +256,7 @@ def load_catalogue(extra_dirs: Iterable[Path] = ()) -> Catalogue:
         step_groups=tuple(groups),
         questions=tuple(questions),
         screens=load_screens(),
+        hearing=load_turn_rules(),
     )
     _check_questions(questions)
     _check_links(catalogue)

@@ -9,6 +9,7 @@ import random
 import re
 import string
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 # Speech is estimated at about 165 words a minute (Alexa's pace; tests/test_spoken_length.py checks
@@ -174,6 +175,54 @@ class ScreenTemplate:
     fields: frozenset[str]
 
 
+# What a partner's turn can be besides the answer itself (content/hearing/turns.toml), in the order
+# the loader accepts them; skill/domain/hearing.py gives each its meaning.
+ASIDE_KINDS = ("wait", "pass", "example", "again", "why", "another", "stop", "elsewhere")
+
+Words = tuple[str, ...]  # a phrase as compared: lower case, no punctuation, contractions spelled out
+
+
+@dataclass(frozen=True)
+class AsideRule:
+    """One kind of aside: whole phrases (a turn made of them is this aside) and shapes (regular
+    expressions over a whole turn)."""
+
+    kind: str
+    phrases: frozenset[Words]
+    shapes: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class TurnRules:
+    """How a turn's words are told apart (content/hearing/turns.toml, read by skill/domain/hearing.py)."""
+
+    contractions: dict[str, Words] = field(default_factory=dict)
+    thinking: frozenset[Words] = frozenset()  # sounds of thinking; also taken off either end
+    start: frozenset[Words] = frozenset()  # filler taken off the start
+    end: frozenset[Words] = frozenset()  # filler taken off the end
+    between: frozenset[Words] = frozenset()  # allowed between aside phrases
+    asides: tuple[AsideRule, ...] = ()  # in ASIDE_KINDS order
+    clause_starts: frozenset[str] = frozenset()  # a read-back may stop just before one of these
+    hanging: frozenset[str] = frozenset()  # a cut read-back never ends on one of these
+
+    # The sets a turn is matched against, made once (skill/domain/hearing.py indexes each once).
+    @cached_property
+    def heads(self) -> frozenset[Words]:
+        return self.start | self.thinking
+
+    @cached_property
+    def tails(self) -> frozenset[Words]:
+        return self.end | self.thinking
+
+    @cached_property
+    def glue(self) -> frozenset[Words]:
+        return self.between | self.thinking
+
+    @cached_property
+    def any_filler(self) -> frozenset[Words]:
+        return self.between | self.thinking | self.start | self.end
+
+
 @dataclass(frozen=True)
 class Catalogue:
     practices: tuple[Practice, ...]
@@ -183,6 +232,7 @@ class Catalogue:
     step_groups: tuple[StepGroup, ...] = ()
     questions: tuple[Question, ...] = ()  # tonight's question bank, in file order
     screens: dict[str, ScreenTemplate] = field(default_factory=dict, compare=False)
+    hearing: TurnRules = field(default_factory=TurnRules, compare=False)
 
     def __post_init__(self) -> None:
         self._by_id.update({p.id: p for p in self.practices})

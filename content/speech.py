@@ -27,6 +27,19 @@ def pause(seconds: float) -> str:
     return f'<break time="{min(max(seconds, 0.0), 10.0):g}s"/>'
 
 
+# A partner who asks for time ("give me a sec") gets this much quiet before they are asked again,
+# and then Alexa listens as usual (about 8 s more). Alexa allows breaks of up to 10 s; 8 keeps the
+# answer with tonight's longest question again within the 20 s every answer keeps to.
+HOLD_SECONDS = 8.0
+
+
+def held(seconds: float = HOLD_SECONDS) -> str:
+    """A quiet wait inside an answer, as SSML breaks of at most Alexa's 10 s each (the one place
+    the held silence is built, so it can become an APL-for-audio silence later)."""
+    whole, rest = divmod(max(seconds, 0.0), 10.0)
+    return " ".join([pause(10.0)] * int(whole) + ([pause(rest)] if rest else []))
+
+
 def join(parts: Iterable[str], gap_seconds: float = 0.0) -> str:
     """Join escaped plain-text parts, with a pause between them when asked."""
     sep = f" {pause(gap_seconds)} " if gap_seconds else " "

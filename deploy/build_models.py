@@ -44,8 +44,10 @@ def language_model() -> LanguageModel:
         intents += data.get("intents", [])
         types += data.get("types", [])
     types.append(practice_slot_type())
+    extended = {i["name"] for i in intents}  # a built-in intent a fragment extends with samples ("don't")
     for name in base["builtinIntents"]:
-        intents.append({"name": name, "samples": []})
+        if name not in extended:
+            intents.append({"name": name, "samples": []})
     model: LanguageModel = {"invocationName": base["invocationName"], "intents": intents, "types": types}
     for step in MODEL_STEPS:
         step(model)

@@ -17,14 +17,14 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from content.speech import xml_safe
+from content.speech import held, xml_safe
 from intents import browsing
 from intents.base import IntentHandler, Turn
 from intents.finding import number_from
 from intents.slots import name_unsure, person_id, request_id, slot_text
 from intents.state import ROUND, Phase, Place, Round, valid_name
-from intents.words import clean_words
 from skill.domain.gratitude import ROUND_ACTIVITY, Gratitude
+from skill.domain.hearing import Heard, hear
 from skill.domain.profile import Profile
 from skill.store.errors import StoreUnavailable
 
@@ -328,15 +328,17 @@ class GratitudeHandler(IntentHandler):
         if turn.phase != Phase.ROUND or r is None:
             turn.state.phase = Phase.ROUND_OFFER
             return turn.ask(turn.say("grat_not_in_round"), turn.say("grat_offer_reprompt"))
-        raw = slot_text(turn.input, GRATITUDE_SLOT)
-        words = clean_words(raw) if raw else ""
-        if not words or len(raw or "") > MAX_GRATITUDE_CHARS:
-            return not_understood(turn, r)
+        raw = slot_text(turn.input, GRATITUDE_SLOT) or ""
+        heard = hear(raw, turn.content.hearing)  # before anything is stored, thanked or counted
+        if heard.kind is not Heard.ANSWER or len(raw) > MAX_GRATITUDE_CHARS:
+            return aside(turn, r, heard.kind if len(raw) <= MAX_GRATITUDE_CHARS else Heard.NOTHING)
         who = names(turn)
         if len(who) < 2:
             return names_gone(turn, r)
-        speaker = self._speaker(turn, r)
-        entry = Gratitude(by=who[speaker], to=who[1 - speaker], words=words, at=turn.now, round_id=r.id, each=r.each)
+        speaker = r.speaker(person_id(turn.input), turn.profile.voices)
+        entry = Gratitude(
+            by=who[speaker], to=who[1 - speaker], words=heard.words, at=turn.now, round_id=r.id, each=r.each
+        )
         try:
             turn.services.gratitudes.add(turn.profile, entry, local_now(turn), request_id(turn.input))
         except StoreUnavailable:
@@ -346,20 +348,34 @@ class GratitudeHandler(IntentHandler):
         r.shared += 1
         return move_on(turn, r, turn.say("grat_thanks", name=who[speaker], partner=who[1 - speaker]))
 
-    @staticmethod
-    def _speaker(turn: Turn, r: Round) -> int:
-        """Who is speaking: the recognised voice when Alexa knows it, otherwise whoever was asked."""
-        pid = person_id(turn.input)
-        if pid is None:
-            return r.asked
-        voices = {**turn.profile.voices, **r.voices}
-        if pid in voices and voices[pid] in (0, 1):
-            return voices[pid]
-        taken = set(voices.values())
-        speaker = r.asked if r.asked not in taken else (1 - r.asked if 1 - r.asked not in taken else r.asked)
-        if speaker not in taken and len(r.voices) < 2:
-            r.voices[pid] = speaker
-        return speaker
+
+# What an aside in a turn brings: the lead said before the same partner is asked again, and how.
+_ASIDE_LEADS = {
+    Heard.EXAMPLE: "grat_example",
+    Heard.AGAIN: "grat_again_asked",
+    Heard.WHY: "grat_why",
+    Heard.ELSEWHERE: "grat_held_off",
+}
+
+
+def aside(turn: Turn, r: Round, kind: Heard) -> Response:
+    """A turn that was not a gratitude (skill/domain/hearing.py): nothing is stored or thanked."""
+    if kind is Heard.WAIT:
+        return hold(turn, r)
+    if kind is Heard.PASS:
+        return move_on(turn, r, turn.say("grat_skipped"))
+    if kind is Heard.STOP:
+        return stop_round(turn)
+    if kind is Heard.ANOTHER:
+        return ask_speaker(turn, r, key="grat_ask_other")
+    if kind in _ASIDE_LEADS:
+        return ask_speaker(turn, r, turn.say(_ASIDE_LEADS[kind]))
+    return not_understood(turn, r)
+
+
+def hold(turn: Turn, r: Round) -> Response:
+    """ "Give me a sec", "hold on": a quiet wait, then the same partner is asked again."""
+    return ask_speaker(turn, r, f"{turn.say('hold_lead')} {held()}", key="grat_ask_after_hold")
 
 
 class SkipHandler(IntentHandler):

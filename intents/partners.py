@@ -9,6 +9,7 @@ from ask_sdk_core.utils import get_slot, is_request_type
 from ask_sdk_model import Response
 
 from intents.base import NOTHING, Handler, IntentHandler, Reads, Turn, answered_once
+from intents.slots import slot_text
 from intents.state import Phase
 from skill.alexa.reminders import Outcome
 from skill.domain.link import JoinOutcome
@@ -106,6 +107,27 @@ def partner_name(turn: Turn) -> str:
     return turn.partner_name()
 
 
+def named_partner(turn: Turn) -> str:
+    """The partner as the speaker named them ("does that delete Maya's stuff too?") when that is
+    one of the couple's two names, else as ``partner_name`` says."""
+    said = (slot_text(turn.input, "name") or "").strip().lower().removesuffix("'s")
+    names = turn.profile.names
+    if said and len(names) == 2 and said in (n.lower() for n in names):
+        return next(n for n in names if n.lower() == said)
+    return partner_name(turn)
+
+
+def delete_question(turn: Turn, lead: str = "") -> Response:
+    """The delete question again, with the scope it was first asked with (one scope every time)."""
+    if turn.phase == Phase.CONFIRM_DELETE_MINE:
+        reprompt = turn.say("delete_confirm_mine_reprompt")
+    elif turn.profile.members:
+        reprompt = turn.say("delete_confirm_linked_reprompt", partner=named_partner(turn))
+    else:
+        reprompt = turn.say("delete_confirm_reprompt")
+    return turn.ask(" ".join(p for p in (lead, reprompt) if p), reprompt)
+
+
 class DeleteDataHandler(IntentHandler):
     """ "Delete our data": everything of the couple, for both accounts when they are linked."""
 
@@ -115,10 +137,34 @@ class DeleteDataHandler(IntentHandler):
         turn = self.turn(handler_input)
         turn.state.phase = Phase.CONFIRM_DELETE
         if turn.profile.members:  # linked: say plainly that it is the partner's history too
+            partner = partner_name(turn)
             return turn.ask(
-                turn.say("delete_confirm_linked", partner=partner_name(turn)), turn.say("delete_confirm_reprompt")
+                turn.say("delete_confirm_linked", partner=partner),
+                turn.say("delete_confirm_linked_reprompt", partner=partner),
             )
         return turn.ask(turn.say("delete_confirm"), turn.say("delete_confirm_reprompt"))
+
+
+class DeleteScopeHandler(IntentHandler):
+    """ "What exactly gets deleted?", "does that delete Maya's stuff too?": the exact scope, then
+    the same question again while one is asked; otherwise what "delete our data" would remove."""
+
+    intents = ("DeleteScopeIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        partner = named_partner(turn)
+        if turn.phase == Phase.CONFIRM_DELETE_MINE:
+            return delete_question(turn, turn.say("delete_scope_mine", partner=partner))
+        if turn.phase == Phase.CONFIRM_DELETE:
+            scope = (
+                turn.say("delete_scope_linked", partner=partner) if turn.profile.members else turn.say("delete_scope")
+            )
+            return delete_question(turn, scope)
+        turn.state.leave()
+        if turn.profile.members:
+            return turn.tell(turn.say("delete_scope_asked_linked", partner=partner))
+        return turn.tell(turn.say("delete_scope_asked"))
 
 
 class DeleteMyDataHandler(IntentHandler):
@@ -222,6 +268,7 @@ HANDLERS = (
     JoinPartnerHandler,
     UnlinkPartnerHandler,
     DeleteDataHandler,
+    DeleteScopeHandler,
     DeleteMyDataHandler,
     DeleteConfirmedHandler,
     DeleteMineConfirmedHandler,

@@ -28,12 +28,15 @@ from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from content.schema import QUESTIONS_PER_EVENING, Question
+from content.speech import held
 from intents.base import IntentHandler, Turn
-from intents.slots import request_id, slot_text
+from intents.slots import person_id, request_id, slot_text
 from intents.state import Phase
-from intents.words import clean_words, quote
+from intents.words import quote
+from skill.domain import hearing
 from skill.domain.answer import Answer
 from skill.domain.evening import evening_at
+from skill.domain.hearing import Heard
 from skill.domain.profile import Profile
 from skill.store.errors import OutcomeUnknown, StoreUnavailable
 
@@ -211,17 +214,30 @@ def hear(turn: Turn, question: Question | None) -> Response:
         return turn.ask(turn.say("q_wait_you", question=question.text), turn.say("q_answer_reprompt"))
     if theirs is None:
         return turn.tell(turn.say("q_wait_partner"))
-    return turn.tell(turn.say("q_reveal", mine=quote(mine.words), theirs=quote(theirs.words)))
+    return turn.tell(reveal(turn, quote(mine.words, turn.content.hearing), quote(theirs.words, turn.content.hearing)))
 
 
-def reask(turn: Turn, lead: str) -> Response:
-    """Help, repeat or "didn't catch that" in a question phase: the same question again."""
+def reveal(turn: Turn, mine: str, theirs: str) -> str:
+    """Both answers, by name when both names are known and the voice asking is (the two are
+    listening together: "Maya said ... Jordan said ..."); otherwise yours and your partner's."""
+    names = turn.profile.names
+    person = person_id(turn.input)
+    speaker = turn.profile.voices.get(person) if person else None
+    if len(names) == 2 and speaker in (0, 1):
+        first, second = names[speaker], names[1 - speaker]
+        return turn.say("q_reveal_named", first=first, first_words=mine, second=second, second_words=theirs)
+    return turn.say("q_reveal", mine=mine, theirs=theirs)
+
+
+def reask(turn: Turn, lead: str, key: str = "q_again") -> Response:
+    """Help, repeat or "didn't catch that" in a question phase: the same question again (said the
+    way ``key`` says it)."""
     if turn.phase == Phase.Q_HEAR:
         return turn.ask(" ".join(p for p in (lead, turn.say("q_hear_reprompt")) if p), turn.say("q_hear_reprompt"))
     question = current(turn)
     if question is None:  # the evening turned over meanwhile: tonight's, freshly
         question, _ = tonights(turn)
-    return give(turn, question, "q_again", lead)
+    return give(turn, question, key, lead)
 
 
 def keep(turn: Turn, words: str) -> Response:
@@ -313,16 +329,41 @@ class AnswerHandler(IntentHandler):
         if not linked(turn):
             turn.state.leave()
             return turn.tell(turn.say("q_answer_unlinked"))
-        raw = slot_text(turn.input, ANSWER_SLOT)
-        words = clean_words(raw) if raw else ""
-        if not words or len(raw or "") > MAX_ANSWER_CHARS:
-            question = current(turn)
-            if question is None:
-                question, _ = tonights(turn)
-            turn.state.phase = Phase.Q_ANSWER
-            turn.elicit(ANSWER_INTENT, ANSWER_SLOT)
-            return turn.ask(turn.say("q_not_caught", question=question.text), turn.say("q_answer_reprompt"))
-        return keep(turn, words)
+        raw = slot_text(turn.input, ANSWER_SLOT) or ""
+        heard = hearing.hear(raw, turn.content.hearing)  # before anything is stored or thanked
+        if heard.kind is Heard.ANSWER and len(raw) <= MAX_ANSWER_CHARS:
+            return keep(turn, heard.words)
+        return aside(turn, heard.kind if len(raw) <= MAX_ANSWER_CHARS else Heard.NOTHING)
+
+
+# An aside instead of an answer: how tonight's question is said again after it.
+_ASIDE_KEYS = {
+    Heard.EXAMPLE: "q_example",
+    Heard.AGAIN: "q_again",
+    Heard.WHY: "q_why",
+    Heard.ELSEWHERE: "q_held_off",
+    Heard.NOTHING: "q_not_caught",
+}
+
+
+def aside(turn: Turn, kind: Heard) -> Response:
+    """A turn that was not an answer (skill/domain/hearing.py): nothing is stored or thanked."""
+    if kind in (Heard.PASS, Heard.STOP):
+        turn.state.leave()
+        return turn.tell(turn.say("q_answer_later"))
+    if kind is Heard.WAIT:
+        return hold(turn)
+    if kind is Heard.ANOTHER:
+        question, moved = tonights(turn, another=True)
+        return give(turn, question, "q_another" if moved else "q_another_enough")
+    return reask(turn, "", _ASIDE_KEYS.get(kind, "q_not_caught"))
+
+
+def hold(turn: Turn) -> Response:
+    """ "Give me a sec", "hold on": a quiet wait, then tonight's question again."""
+    if turn.phase == Phase.Q_HEAR:
+        return reask(turn, f"{turn.say('hold_lead')} {held()}")
+    return reask(turn, f"{turn.say('hold_lead')} {held()}", "q_hold")
 
 
 class HearAnswersHandler(IntentHandler):

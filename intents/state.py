@@ -128,6 +128,22 @@ class Round:
     retry: int = 0  # 1 after one "didn't catch that" for the asked partner
     voices: dict[str, int] = field(default_factory=dict)  # Alexa personId -> index, learnt this round
 
+    def speaker(self, person: str | None, known: Mapping[str, int]) -> int:
+        """Who is speaking: the recognised voice when Alexa knows it (``known`` are the profile's
+        voices), otherwise whoever was asked; a new voice is learnt for this round."""
+        if person is None:
+            return self.asked
+        voices = {**known, **self.voices}
+        if person in voices and voices[person] in (0, 1):
+            return voices[person]
+        taken = set(voices.values())
+        speaker = (
+            self.asked if self.asked not in taken else (1 - self.asked if 1 - self.asked not in taken else self.asked)
+        )
+        if speaker not in taken and len(self.voices) < 2:
+            self.voices[person] = speaker
+        return speaker
+
     def next_speaker(self) -> int | None:
         open_ = [i for i in (0, 1) if self.turns[i] < self.each]
         if not open_:

@@ -18,7 +18,7 @@ from content import speech
 from content.schema import Practice
 from intents.base import IntentHandler, Reads, Turn
 from intents.state import Phase
-from intents.words import clean_words, quote
+from intents.words import SUMMARY_QUOTE_WORDS, clean_words, quote
 from skill.alexa import screen
 from skill.domain.gratitude import ROUND_ACTIVITY, Gratitude, said_between
 from skill.domain.streak import current
@@ -142,7 +142,14 @@ def _gratitudes(turn: Turn, entries: list[Gratitude], more: bool, spoken: list[s
         card.append(turn.words("card_week_gratitudes", count=count))
         chosen = pick_readback(entries, turn.now.astimezone(turn.time_zone))
         if chosen is not None:
-            spoken.append(turn.words("summary_readback", name=chosen.by, partner=chosen.to, words=quote(chosen.words)))
+            spoken.append(
+                turn.words(
+                    "summary_readback",
+                    name=chosen.by,
+                    partner=chosen.to,
+                    words=quote(chosen.words, turn.content.hearing, SUMMARY_QUOTE_WORDS),
+                )
+            )
             card.append(
                 turn.words("card_week_readback", name=chosen.by, partner=chosen.to, words=clean_words(chosen.words))
             )

@@ -13,15 +13,19 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_request_type
 from ask_sdk_model import Response
 
-from intents import browsing, gratitude, guide, question
+from content.speech import held
+from intents import browsing, gratitude, guide, partners, question
 from intents.base import Handler, IntentHandler, Turn
 from intents.practice import session_practice
 from intents.state import PRACTICE_PHASES, ROUND, WALK, Phase
+from skill.domain.hearing import Heard
 
 HELP = "AMAZON.HelpIntent"
 FALLBACK = "AMAZON.FallbackIntent"
 REPEAT = "AMAZON.RepeatIntent"
 PAUSE = "AMAZON.PauseIntent"
+HOLD_ON = "HoldOnIntent"
+ANOTHER = ("AnotherQuestionIntent", "AnotherExerciseIntent")
 STOP = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
 RESUME = ("AMAZON.ResumeIntent", "ResumeGuideIntent", "ResumeGratitudeRoundIntent")
 
@@ -55,8 +59,6 @@ _QUESTION = {
     Phase.REASON: "reason_reprompt",
     Phase.OVERVIEW: "steps_reprompt",
     Phase.SUMMARY_MORE: "summary_more_reprompt",
-    Phase.CONFIRM_DELETE: "delete_confirm_reprompt",
-    Phase.CONFIRM_DELETE_MINE: "delete_confirm_mine_reprompt",
     Phase.ROUND_OFFER: "grat_offer_reprompt",
 }
 
@@ -68,6 +70,8 @@ def here(turn: Turn, lead: str) -> Response:
         return gratitude.reask(turn, lead)
     if phase in question.QUESTION_PHASES:
         return question.reask(turn, lead)
+    if phase in (Phase.CONFIRM_DELETE, Phase.CONFIRM_DELETE_MINE):
+        return partners.delete_question(turn, lead)
     if phase == Phase.WALK:
         place = turn.state.browse
         practice = turn.content.practice(place.id) if place and place.kind == WALK else None
@@ -153,6 +157,24 @@ class PauseHandler(IntentHandler):
         return turn.tell(turn.say("paused_nothing"))
 
 
+class HoldOnHandler(PauseHandler):
+    """ "Hold on", "give me a sec", "wait" while a partner is being asked (a round's turn, names,
+    tonight's question): a quiet wait, then the same question again. Anywhere else it pauses."""
+
+    intents = (HOLD_ON,)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        r = turn.state.round
+        if turn.phase == Phase.ROUND and r is not None:
+            return gratitude.hold(turn, r)
+        if turn.phase in question.QUESTION_PHASES:
+            return question.hold(turn)
+        if turn.phase in (Phase.NAMES, Phase.CONFIRM_NAMES):
+            return here(turn, f"{turn.say('hold_lead')} {held()}")
+        return super().handle(handler_input)
+
+
 def resume(turn: Turn, round_only: bool = False) -> Response:
     """ "Where were we?": in a practice, where we are; else what was interrupted, round or walkthrough."""
     if in_practice(turn):
@@ -192,6 +214,8 @@ class StopHandler(IntentHandler):
         if phase == Phase.ROUND:
             return gratitude.stop_round(turn)
         turn.state.leave()
+        if phase in (Phase.CONFIRM_DELETE, Phase.CONFIRM_DELETE_MINE):  # "cancel", "never mind": a no
+            return turn.tell(turn.say("delete_kept"))
         if phase == Phase.WALK:
             practice = session_practice(turn)
             return turn.tell(
@@ -213,6 +237,9 @@ class StayHandler(Handler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
+        r = turn.state.round
+        if turn.phase == Phase.ROUND and r is not None and get_intent_name(handler_input) in ANOTHER:
+            return gratitude.aside(turn, r, Heard.ANOTHER)  # "a different one": the question put another way
         # A stray "yes" or "go back" was probably misheard; a request for something else is kindly held off.
         builtin = str(get_intent_name(handler_input)).startswith("AMAZON.")
         return here(turn, turn.say("not_caught" if builtin else "stay_in_practice"))
@@ -254,6 +281,7 @@ HANDLERS = (
     FallbackHandler,
     RepeatHandler,
     PauseHandler,
+    HoldOnHandler,
     ResumeHandler,
     StopHandler,
     StayHandler,

@@ -1,32 +1,26 @@
-"""Couples' own words made ready to keep and to quote: spoken filler dropped, quotes kept short."""
+"""Couples' own words as they are shown and read back: whole, or cut only where a thought ends.
+
+What is kept was decided when it was said (skill/domain/hearing.py: filler off the two ends only,
+never from the middle), so nothing here takes words out.
+"""
 
 from __future__ import annotations
 
 import re
 
-QUOTE_WORDS = 12  # a quote read back (the weekly summary, tonight's answers) is no longer than this
+from content.schema import TurnRules
+from skill.domain.hearing import READ_BACK_WORDS, read_back
 
-# Spoken filler that carries no meaning in a quote read back later ("um okay so like ...").
-_FILLER = re.compile(r"\b(?:um+|uh+|uhm|erm|er|hmm+|mm+|you know|i mean)\b[,.]?\s*", re.IGNORECASE)
-_LEADING = re.compile(r"^(?:(?:okay|ok|so|well|like|yeah|alright|right|and)\b[,.]?\s*)+", re.IGNORECASE)
+# The weekly summary says a dozen other things in its 25 seconds: its quote is a little shorter.
+SUMMARY_QUOTE_WORDS = 12
 
 
 def clean_words(words: str) -> str:
-    """The words without spoken filler, as they are kept and later quoted."""
-    text = _FILLER.sub("", words)
-    text = re.sub(r"\b(so|okay|um) like\b", r"\1", text, flags=re.IGNORECASE)
-    text = _LEADING.sub("", text.strip())
-    return re.sub(r"\s+", " ", text).strip(" ,.")
+    """The words as kept, spaces tidied; nothing taken out."""
+    return re.sub(r"\s+", " ", words).strip(" ,;:.")
 
 
-def quote(words: str) -> str:
-    """A short, clean quote of a gratitude for the ear: filler dropped, at most QUOTE_WORDS words,
-    cut after a comma where one falls late enough to leave a whole thought."""
-    said = clean_words(words).split()
-    if len(said) <= QUOTE_WORDS:
-        return " ".join(said)
-    head = said[:QUOTE_WORDS]
-    commas = [i for i, w in enumerate(head) if w.endswith(",") and i >= QUOTE_WORDS // 2]
-    if commas:
-        head = head[: commas[-1] + 1]
-    return " ".join(head).rstrip(",")
+def quote(words: str, rules: TurnRules, limit: int = READ_BACK_WORDS) -> str:
+    """The words read back (skill.domain.hearing.read_back): whole up to ``limit`` words, else cut
+    where a thought ends, never mid-phrase."""
+    return read_back(clean_words(words), rules, limit)

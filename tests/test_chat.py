@@ -280,7 +280,9 @@ def test_a_natural_evening_with_pauses_never_loses_its_place(served_skill: Serve
     assert "Step 3." in turns[5]  # back where they paused
     assert "-> GratitudeIntent gratitude='the way he makes my coffee every morning without asking'" in turns[9]
     assert "Thank you, Sam" in turns[9] or "Lovely, Sam" in turns[9]
-    assert "to continue" in turns[10]
+    # "hold on" mid-round is a quiet wait, and the same partner is asked again (HoldOnIntent)
+    assert "-> HoldOnIntent" in turns[10] and "Alex, whenever you're ready" in turns[10]
+    assert "<break" not in turns[10]  # the silence is heard, not read out
     assert "Alex, what" in turns[11]  # the round, at Alex's turn, not the walkthrough
     assert "-> GratitudeIntent" in turns[12] and "2 gratitudes shared" in turns[12]
 
