@@ -20,7 +20,8 @@ from ask_sdk_model import Response
 from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.ui import AskForPermissionsConsentCard
 
-from intents.base import Handler, IntentHandler, Turn, answered_once
+from intents.base import Handler, IntentHandler, Turn
+from intents.once import answered_once
 from intents.slots import slot_text
 from skill.alexa.reminders import PERMISSION, Outcome, daily_reminder
 from skill.domain.reminder import ReminderRecord, keep_one
