@@ -29,7 +29,7 @@ from content.schema import SIGNOFF, Catalogue, part_of_day, placeholders
 from intents import slots
 from intents.slots import slot_usable
 from intents.state import Phase, SessionState
-from skill.alexa.reminders import Outcome
+from skill.alexa.reminders import Outcome, permission_granted
 from skill.core.request import RequestContext
 from skill.domain.gratitude import Gratitude
 from skill.domain.profile import Profile
@@ -153,7 +153,9 @@ class Turn:
         self.time_zone = ZoneInfo(
             self._learn_time_zone() or self.profile.time_zone or self.services.settings.default_time_zone
         )
-        if self.profile.is_new:  # a first request, or the first since this account's data was deleted
+        # A first request, or the first since this account's data was deleted: only an account that
+        # allowed reminders can have one left behind, so others pay no extra read.
+        if self.profile.is_new and permission_granted(self.input):
             self._clear_left_reminder()
 
     def _clear_left_reminder(self) -> None:

@@ -186,6 +186,18 @@ class RemindersApi:
         return self._run("DELETE", f"/v1/alerts/reminders/{quote(alert_token, safe='')}")
 
 
+def permission_granted(handler_input: HandlerInput) -> bool:
+    """The request says this account allowed reminders (the scope's status, or a consent token)."""
+    system = getattr(handler_input.request_envelope.context, "system", None)
+    permissions = getattr(getattr(system, "user", None), "permissions", None)
+    if permissions is None:
+        return False
+    scope = (getattr(permissions, "scopes", None) or {}).get(PERMISSION)
+    if scope is not None:
+        return str(getattr(getattr(scope, "status", None), "value", "")) == "GRANTED"
+    return bool(getattr(permissions, "consent_token", None))
+
+
 class Reminders:
     """The Reminders API client the skill is built with (skill/services.py); ``api`` binds one request's token."""
 
