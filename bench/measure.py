@@ -111,13 +111,15 @@ SKILL_EXPECTS: dict[str, tuple[Any, str]] = {
     "start": (lambda b, ops: not b["response"].get("shouldEndSession"), "starts the walkthrough"),
     "did_it": (lambda b, ops: "UpdateItem" in ops or "PutItem" in ops, "stores the completion"),
     "gratitude_start": (lambda b, ops: _phase(b) == "grat_turn", "starts a round (asks the first partner)"),
+    # A gratitude is one transaction: its put and the check that the couple is still the couple read.
     "gratitude": (
-        lambda b, ops: "PutItem" in ops and _phase(b) == "grat_turn",
+        lambda b, ops: "TransactWriteItems" in ops and _phase(b) == "grat_turn",
         "stores the gratitude and asks the other partner",
     ),
     "gratitude_last": (
         lambda b, ops: (
-            ops.count("PutItem") + ops.count("UpdateItem") == 2 and b["response"].get("shouldEndSession") is True
+            ops.count("PutItem") + ops.count("UpdateItem") + ops.count("TransactWriteItems") == 2
+            and b["response"].get("shouldEndSession") is True
         ),
         "stores the gratitude, counts the round, ends",
     ),

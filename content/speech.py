@@ -22,6 +22,12 @@ def text(words: str) -> str:
     return escape(xml_safe(words))
 
 
+def document(words: str) -> str:
+    """A whole SSML document of plain words, for speech Alexa says without the skill's response
+    (a reminder's spoken text): the response builder adds <speak> to everything else."""
+    return f"<speak>{text(words)}</speak>"
+
+
 def pause(seconds: float) -> str:
     # Alexa allows breaks of up to 10 s.
     return f'<break time="{min(max(seconds, 0.0), 10.0):g}s"/>'

@@ -36,6 +36,7 @@ class LocalApi:
                     "body": body,
                     "auth": self.headers.get("Authorization", ""),
                     "type": self.headers.get("Content-Type", ""),
+                    "agent": self.headers.get("User-Agent", ""),
                 }
                 with api.lock:
                     api.requests.append(request)

@@ -6,10 +6,7 @@ boto3 calls appear in ``intents/``.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
@@ -22,7 +19,6 @@ from ask_sdk_core.dispatch_components import (
 )
 from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.utils import get_intent_name, get_user_id, is_request_type
 from ask_sdk_model import Intent, IntentConfirmationStatus, Response, Slot, SlotConfirmationStatus
 from ask_sdk_model.dialog import ElicitSlotDirective
@@ -33,7 +29,7 @@ from content.schema import SIGNOFF, Catalogue, part_of_day, placeholders
 from intents import slots
 from intents.slots import slot_usable
 from intents.state import Phase, SessionState
-from skill.alexa.reminders import Outcome
+from skill.alexa.reminders import Outcome, permission_granted
 from skill.core.request import RequestContext
 from skill.domain.evening import evening_at
 from skill.domain.gratitude import Gratitude
@@ -158,7 +154,9 @@ class Turn:
         self.time_zone = ZoneInfo(
             self._learn_time_zone() or self.profile.time_zone or self.services.settings.default_time_zone
         )
-        if self.profile.is_new:  # a first request, or the first since this account's data was deleted
+        # A first request, or the first since this account's data was deleted: only an account that
+        # allowed reminders can have one left behind, so others pay no extra read.
+        if self.profile.is_new and permission_granted(self.input):
             self._clear_left_reminder()
 
     def _clear_left_reminder(self) -> None:
@@ -299,35 +297,6 @@ class Turn:
     def standard_card(self, title: str, text: str) -> None:
         """Send a Standard card (plain text a person would rather read) with the next ask/tell."""
         self.input.response_builder.set_card(StandardCard(title=title, text=text))
-
-
-_serializer = DefaultSerializer()
-
-
-def answered_once(turn: Turn, answer: Callable[[], Response]) -> Response:
-    """``answer()``, except that a redelivery of this request (the same request id, at the same
-    moment or later) gets the very answer the first delivery gave (skill/store/replies.py). For the
-    requests whose words would otherwise change on a second delivery although their data does not
-    ("link my partner" would speak a new code, a second "stop" would find nothing to stop)."""
-    token = turn.services.couples.request_token()
-    if token is None:
-        return answer()
-    replies, account = turn.services.replies, turn.services.couples.account_id(turn.user_id)
-    earlier = replies.claim(account, token, int(turn.now.timestamp()))
-    if earlier is not None:
-        kept: Response = _serializer.deserialize(earlier, Response)
-        return kept
-    try:
-        response = answer()
-    except BaseException:
-        with contextlib.suppress(StoreError):
-            replies.release(account, token)
-        raise
-    try:
-        replies.keep(account, token, json.dumps(_serializer.serialize(response)))
-    except StoreError:
-        log.warning("could not keep a request's answer for its redelivery")
-    return response
 
 
 class OpenTurn(AbstractRequestInterceptor):

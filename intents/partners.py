@@ -8,7 +8,8 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_slot, is_request_type
 from ask_sdk_model import Response
 
-from intents.base import NOTHING, Handler, IntentHandler, Reads, Turn, answered_once
+from intents.base import NOTHING, Handler, IntentHandler, Reads, Turn
+from intents.once import answered_once
 from intents.slots import slot_text
 from intents.state import Phase
 from skill.alexa.reminders import Outcome

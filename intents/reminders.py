@@ -20,9 +20,11 @@ from ask_sdk_model import Response
 from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.ui import AskForPermissionsConsentCard
 
-from intents.base import Handler, IntentHandler, Turn, answered_once
+from intents.base import Handler, IntentHandler, Turn
+from intents.once import answered_once
 from intents.slots import slot_text
 from skill.alexa.reminders import PERMISSION, Outcome, daily_reminder
+from skill.alexa.reminders import permission_granted as granted
 from skill.domain.reminder import ReminderRecord, keep_one
 from skill.store.errors import StoreUnavailable
 from skill.store.reminders import CLAIM_SECONDS
@@ -83,15 +85,7 @@ def when(turn: Turn, at: time) -> str:
 
 
 def permission_granted(turn: Turn) -> bool:
-    """The request says this account allowed reminders (the scope's status, or a consent token)."""
-    system = getattr(turn.input.request_envelope.context, "system", None)
-    permissions = getattr(getattr(system, "user", None), "permissions", None)
-    if permissions is None:
-        return False
-    scope = (getattr(permissions, "scopes", None) or {}).get(PERMISSION)
-    if scope is not None:
-        return str(getattr(getattr(scope, "status", None), "value", "")) == "GRANTED"
-    return bool(getattr(permissions, "consent_token", None))
+    return granted(turn.input)
 
 
 def ask_permission(turn: Turn, at: time) -> Response:

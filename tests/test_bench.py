@@ -82,7 +82,7 @@ def test_smoke_bench_reports_every_figure_for_every_target(tmp_path: Path) -> No
     assert set(r["dynamodb_per_request"]["peer"]["2y"]) == set(r["mix"]["types"])
     # The skill's gratitude turns stored an entry; the summary read the week's entries (checked per answer too).
     skill = r["dynamodb_per_request"]["skill"]["2y"]
-    assert "PutItem" in skill["gratitude"]["calls"] and "Query" in skill["summary"]["calls"]
+    assert "TransactWriteItems" in skill["gratitude"]["calls"] and "Query" in skill["summary"]["calls"]
     assert {h: s["after_evenings"] > 0 for h, s in sizes["measured"].items()} == {"1w": True, "1m": True, "2y": True}
     assert r["dynamodb_per_request"]["peer"]["2y"]["did_it"]["write_units"] > 10
     # The fair peer saves only when something changed; the naive one on every request.

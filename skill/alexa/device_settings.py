@@ -1,23 +1,27 @@
 """The device's time zone from the Alexa Settings API, with a hard deadline.
 
 GET {apiEndpoint}/v2/devices/{deviceId}/settings/System.timeZone with the request's apiAccessToken
-answers a JSON string such as "Europe/Berlin". The call runs on a small worker pool so the request
-waits at most ``timeout`` seconds in total (connect, headers and body together); a slow, failing or
-odd answer gives None and the caller falls back to the stored or default zone.
+answers a JSON string such as "Europe/Berlin". The ASK SDK's ``UpsServiceClient``
+(``ServiceClientFactory``) builds the request and reads the answer, over our ``BoundedApiClient``
+(skill/alexa/api_client.py). The call runs on a small worker pool so the request waits at most
+``timeout`` seconds in total (connect, headers and body together); a slow, failing or odd answer
+gives None and the caller falls back to the stored or default zone.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import urllib.error
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from urllib.parse import quote, urlsplit
+from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ask_sdk_core.exceptions import SerializationException
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model.services.service_exception import ServiceException
+
+from skill.alexa.api_client import BoundedApiClient, factory
 
 log = logging.getLogger("close_together.device_settings")
 
@@ -25,20 +29,8 @@ _pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="alexa-settings")
 _MAX_BODY = 256
 
 
-def time_zone_url(api_endpoint: str, device_id: str) -> str:
-    return f"{api_endpoint.rstrip('/')}/v2/devices/{quote(device_id, safe='')}/settings/System.timeZone"
-
-
-def _get(url: str, token: str, timeout: float) -> str | None:
-    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}", "Accept": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as reply:  # the scheme is checked by the caller
-            if reply.status != 200:
-                return None
-            value = json.loads(reply.read(_MAX_BODY + 1)[:_MAX_BODY] or b"null")
-    except urllib.error.HTTPError as err:
-        err.close()  # an error status: release its connection, then report it like any other failure
-        raise
+def _zone(service: Any, device_id: str) -> str | None:
+    value = service.get_system_time_zone(device_id)
     if not isinstance(value, str):
         return None
     ZoneInfo(value)  # raises for a name this machine does not know
@@ -60,12 +52,14 @@ def fetch_time_zone(
     if scheme != "https" and not (allow_http and scheme == "http"):
         log.warning("time zone not fetched: the apiEndpoint is not https")
         return None
-    future = _pool.submit(_get, time_zone_url(api_endpoint, device_id), token, timeout)
+    client = BoundedApiClient(timeout=timeout, max_body=_MAX_BODY, allow_http=allow_http)
+    service = factory(api_endpoint.rstrip("/"), token, client).get_ups_service()
+    future = _pool.submit(_zone, service, device_id)
     try:
         return future.result(timeout=timeout)
     except FutureTimeout:
         log.warning("time zone lookup took longer than %.1fs; using the stored or default zone", timeout)
-    except (urllib.error.URLError, OSError, ValueError, ZoneInfoNotFoundError) as err:
+    except (ServiceException, SerializationException, ValueError, TypeError, ZoneInfoNotFoundError) as err:
         log.warning("time zone lookup failed (%s); using the stored or default zone", type(err).__name__)
     return None
 

@@ -1,8 +1,11 @@
-"""The Alexa Reminders API: create, move and delete one daily reminder, with a hard deadline.
+"""The Alexa Reminders API: create, list, move and delete one daily reminder, with a hard deadline.
 
-An Alexa service edge like skill/alexa/device_settings.py: {apiEndpoint}/v1/alerts/reminders with the
-request's apiAccessToken. POST creates (201 with an ``alertToken``), PUT .../{alertToken} updates,
-DELETE .../{alertToken} deletes. Every call runs on a small worker pool so the request waits at most
+An Alexa service edge like skill/alexa/device_settings.py, through the ASK SDK's
+``ReminderManagementServiceClient`` (``ServiceClientFactory``), which builds every request
+({apiEndpoint}/v1/alerts/reminders with the request's apiAccessToken) and reads every answer, over our
+``BoundedApiClient`` (skill/alexa/api_client.py), which keeps the deadline. POST creates (an
+``alertToken``), GET lists this skill's reminders for the account, PUT .../{alertToken} updates,
+DELETE .../{alertToken} deletes. Each call runs on a small worker pool so the request waits at most
 ``timeout`` seconds; the answer is an ``Outcome`` the conversation turns into words, never an
 exception. 401 and 403 mean the couple has not (or no longer) allowed reminders.
 """
@@ -10,30 +13,29 @@ exception. 401 and 403 mean the couple has not (or no longer) allowed reminders.
 from __future__ import annotations
 
 import enum
-import http.client
-import json
 import logging
 import re
-import urllib.error
-import urllib.request
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from html import escape
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from ask_sdk_core.exceptions import SerializationException
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model.services.service_exception import ServiceException
 
+from content import speech
+from skill.alexa.api_client import BoundedApiClient, factory, lost
 from skill.domain.reminder import Alert
 
 log = logging.getLogger("close_together.reminders")
 
 PERMISSION = "alexa::alerts:reminders:skill:readwrite"
 _pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="alexa-reminders")
-_MAX_BODY = 4096
 _LIST_BODY = 65536  # a list of an account's reminders: a few, each under 2 KB
 
 
@@ -55,13 +57,12 @@ class Result:
 _RULE_PART = re.compile(r"BY(HOUR|MINUTE)=(\d{1,2})")
 
 
-def listed(reply: Any) -> tuple[Alert, ...] | None:
-    """The reminders of a GET /v1/alerts/reminders answer with the time each rings (from its
-    recurrence rule); None when the answer is not such a list."""
-    if not isinstance(reply, dict) or not isinstance(reply.get("alerts", []), list):
-        return None
+def listed(reply: Any) -> tuple[Alert, ...]:
+    """The reminders of a GET /v1/alerts/reminders answer (its JSON) with the time each rings, read
+    from its recurrence rule."""
+    alerts = reply.get("alerts") if isinstance(reply, dict) else None
     found = []
-    for alert in reply.get("alerts", []):
+    for alert in alerts if isinstance(alerts, list) else []:
         token = alert.get("alertToken") if isinstance(alert, dict) else None
         if not isinstance(token, str) or not token:
             continue
@@ -92,50 +93,21 @@ def daily_reminder(at: time, zone: str, locale: str, text: str, now: datetime) -
                 "recurrenceRules": [f"FREQ=DAILY;BYHOUR={at.hour};BYMINUTE={at.minute};BYSECOND=0;INTERVAL=1;"],
             },
         },
-        "alertInfo": {
-            "spokenInfo": {"content": [{"locale": locale, "text": text, "ssml": f"<speak>{escape(text)}</speak>"}]}
-        },
+        "alertInfo": {"spokenInfo": {"content": [{"locale": locale, "text": text, "ssml": speech.document(text)}]}},
         "pushNotification": {"status": "ENABLED"},
     }
 
 
-def _call(method: str, url: str, token: str, body: dict[str, Any] | None, timeout: float) -> Result:
-    data = json.dumps(body).encode() if body is not None else None
-    headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
-    if data is not None:
-        headers["Content-Type"] = "application/json"
-    request = urllib.request.Request(url, data=data, method=method, headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as reply:  # the scheme is checked by the caller
-            raw = reply.read((_LIST_BODY if method == "GET" else _MAX_BODY) + 1)
-    except urllib.error.HTTPError as err:
-        status = err.code
-        err.close()  # release its connection
-        if status in (401, 403):
-            return Result(Outcome.NO_PERMISSION)
-        if status == 404:
-            return Result(Outcome.NOT_FOUND)
-        log.warning("reminders API answered %s to a %s", status, method)
-        return Result(Outcome.FAILED)
-    if method == "GET":
-        try:
-            alerts = listed(json.loads(raw[:_LIST_BODY]))
-        except ValueError:
-            alerts = None
-        if alerts is None:
-            log.warning("reminders API listed reminders in an unexpected shape")
-            return Result(Outcome.FAILED)
-        return Result(Outcome.OK, alerts=alerts)
-    if method != "POST":
-        return Result(Outcome.OK)
-    try:
-        alert_token = json.loads(raw[:_MAX_BODY]).get("alertToken")
-    except (ValueError, AttributeError):
-        alert_token = None
-    if not isinstance(alert_token, str) or not alert_token:
-        log.warning("reminders API created a reminder without an alertToken")
-        return Result(Outcome.FAILED)
-    return Result(Outcome.OK, alert_token)
+def _outcome(err: ServiceException, method: str) -> Outcome:
+    if lost(err):
+        return Outcome.UNKNOWN if method != "GET" else Outcome.FAILED
+    status = int(getattr(err, "status_code", 0) or 0)
+    if status in (401, 403):
+        return Outcome.NO_PERMISSION
+    if status == 404:
+        return Outcome.NOT_FOUND
+    log.warning("reminders API answered %s to a %s", status, method)
+    return Outcome.FAILED
 
 
 class RemindersApi:
@@ -149,41 +121,82 @@ class RemindersApi:
         self.timeout = timeout
         scheme = urlsplit(self.endpoint).scheme
         self.usable = bool(self.endpoint and self.token) and (scheme == "https" or (allow_http and scheme == "http"))
+        self._client = BoundedApiClient(timeout=timeout, max_body=_LIST_BODY, allow_http=allow_http)
 
-    def _run(self, method: str, path: str, body: dict[str, Any] | None = None) -> Result:
+    def _run(self, method: str, call: Callable[[Any], Result]) -> Result:
         if not self.usable:
             log.warning("reminders API not called: no https apiEndpoint or no apiAccessToken")
             return Result(Outcome.FAILED)
-        future = _pool.submit(_call, method, self.endpoint + path, self.token, body, self.timeout)
+        service = factory(self.endpoint, self.token, self._client).get_reminder_management_service()
+        future = _pool.submit(call, service)
         try:
             return future.result(timeout=self.timeout)
         except FutureTimeout:
             log.warning("reminders API took longer than %.1fs", self.timeout)
             return Result(Outcome.UNKNOWN if method != "GET" else Outcome.FAILED)
-        except http.client.HTTPException:
-            log.warning("reminders API answered with a broken reply")
-            return Result(Outcome.UNKNOWN if method != "GET" else Outcome.FAILED)
-        except (urllib.error.URLError, OSError, ValueError) as err:
-            reason = getattr(err, "reason", err)
-            log.warning("reminders API call failed (%s)", type(reason).__name__)
-            # Refused before anything was sent: nothing changed. Any other loss (a timeout, a
-            # dropped connection) may follow a request that Alexa applied.
-            if method != "GET" and not isinstance(reason, ConnectionRefusedError | ValueError):
-                return Result(Outcome.UNKNOWN)
-        return Result(Outcome.FAILED)
+        except ServiceException as err:
+            return Result(_outcome(err, method))
+        except (ValueError, TypeError, AttributeError, KeyError, SerializationException) as err:  # unreadable
+            log.warning("reminders API answered in an unexpected shape (%s)", type(err).__name__)
+            return Result(Outcome.UNKNOWN if method == "POST" else Outcome.FAILED)
 
     def create(self, body: dict[str, Any]) -> Result:
-        return self._run("POST", "/v1/alerts/reminders", body)
+        def call(service: Any) -> Result:
+            token = getattr(service.create_reminder(body), "alert_token", None)
+            if not isinstance(token, str) or not token:
+                log.warning("reminders API created a reminder without an alertToken")
+                return Result(Outcome.UNKNOWN)  # one may exist: the next ask lists them
+            return Result(Outcome.OK, token)
+
+        return self._run("POST", call)
 
     def update(self, alert_token: str, body: dict[str, Any]) -> Result:
-        return self._run("PUT", f"/v1/alerts/reminders/{quote(alert_token, safe='')}", body)
+        return self._run("PUT", lambda service: _done(service.update_reminder(alert_token, body)))
 
     def listing(self) -> Result:
         """This skill's reminders for the account (GET): what Alexa really holds after a timeout."""
-        return self._run("GET", "/v1/alerts/reminders")
+
+        def call(service: Any) -> Result:
+            # The same request the SDK's get_reminders builds, read as plain JSON: the SDK's model of
+            # its answer names a class that ask-sdk-model does not ship (alert_info_spoken_info), so
+            # any listed reminder with spoken text fails to deserialize (SerializationException).
+            reply = service.invoke(
+                method="GET",
+                endpoint=self.endpoint,
+                path="/v1/alerts/reminders",
+                query_params=[],
+                header_params=[
+                    ("Content-type", "application/json"),
+                    ("User-Agent", service.user_agent),
+                    ("Authorization", f"Bearer {self.token}"),
+                ],
+                path_params={},
+                response_definitions=[],
+                body=None,
+                response_type="object",
+            )
+            return Result(Outcome.OK, alerts=listed(reply.body))
+
+        return self._run("GET", call)
 
     def delete(self, alert_token: str) -> Result:
-        return self._run("DELETE", f"/v1/alerts/reminders/{quote(alert_token, safe='')}")
+        return self._run("DELETE", lambda service: _done(service.delete_reminder(alert_token)))
+
+
+def _done(_: object) -> Result:
+    return Result(Outcome.OK)
+
+
+def permission_granted(handler_input: HandlerInput) -> bool:
+    """The request says this account allowed reminders (the scope's status, or a consent token)."""
+    system = getattr(handler_input.request_envelope.context, "system", None)
+    permissions = getattr(getattr(system, "user", None), "permissions", None)
+    if permissions is None:
+        return False
+    scope = (getattr(permissions, "scopes", None) or {}).get(PERMISSION)
+    if scope is not None:
+        return str(getattr(getattr(scope, "status", None), "value", "")) == "GRANTED"
+    return bool(getattr(permissions, "consent_token", None))
 
 
 class Reminders:

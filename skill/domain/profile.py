@@ -74,7 +74,7 @@ class Profile:
     # fresh one when a shared couple is formed or split), gone when the couple is deleted. Writes of
     # the couple's other items are conditional on it, so none lands in a deleted history
     # (docs/security.md, "Deletion is whole"). None on profiles made before it existed.
-    born: str | None = None
+    born: str | None = field(default=None, compare=False)  # an identity, not content: equal profiles may differ
     # Set by a change to name what it did ("completed_streak"); stored with the request token so a
     # redelivered request can answer the same way. Never stored on its own.
     outcome: str = field(default="", compare=False)

@@ -25,19 +25,15 @@ from skill.store.errors import ConflictError, StoreUnavailable
 from skill.store.partition import PartitionTable
 from skill.store.profile_codec import to_attributes
 from skill.store.scope import current_request_token
+from skill.store.throttle import GLOBAL_JOIN_TRIES_PER_MINUTE, JOIN_TRIES_PER_HOUR, JoinThrottle
+
+__all__ = ["JOIN_TRIES_PER_HOUR", "Partners"]
 
 log = logging.getLogger("close_together.store.partners")
 
 CODE_DIGITS = 6
 CODE_TTL_SECONDS = 10 * 60
-# Guessing throttle (docs/security.md): at most this many join attempts per account in any 60 minutes
-# (a sliding window, so no burst across a clock hour). With six-digit codes that live ten minutes, one
-# account's chance of hitting someone's live code is about 1 in 200,000. Across all accounts at once,
-# at most GLOBAL_JOIN_TRIES_PER_MINUTE (a sliding minute), so many accounts cannot guess together
-# faster than that. A redelivered request (same request id) is never counted again.
-JOIN_TRIES_PER_HOUR = 5
-JOIN_WINDOW_SECONDS = 3600
-GLOBAL_JOIN_TRIES_PER_MINUTE = 300
+# The guessing throttle (its limits are in skill/store/throttle.py) counts every join attempt first.
 USED = "used_by"  # on a code item: the account that joined with it
 JOINED = "joined"  # the outcome a join records with its request token in the shared profile
 
@@ -90,8 +86,7 @@ class Partners(PartitionTable):
         self, store: CoupleStore, *, global_per_minute: int = GLOBAL_JOIN_TRIES_PER_MINUTE, global_scope: str = "ALL"
     ) -> None:
         super().__init__(store)
-        self.global_per_minute = global_per_minute
-        self.global_scope = global_scope  # tests use their own, so the suite's joins don't add up
+        self.throttle = JoinThrottle(store, global_per_minute=global_per_minute, global_scope=global_scope)
 
     # -- link codes ----------------------------------------------------------------------------
 
@@ -163,7 +158,7 @@ class Partners(PartitionTable):
             linked = self.store.load_for_user(user_id)
             if linked.members and linked.outcome_of(token) == JOINED:
                 return JoinResult(JoinOutcome.JOINED, linked)
-        admitted = self._admit_try(account, now, token)
+        admitted = self.throttle.admit(account, now, token)
         if admitted is not JoinOutcome.JOINED:
             return JoinResult(admitted)
         if not (code.isdigit() and len(code) == CODE_DIGITS):
@@ -237,73 +232,6 @@ class Partners(PartitionTable):
         if str(found["account"]) == account:
             return JoinResult(JoinOutcome.OWN_CODE)
         return None
-
-    def _admit_try(self, account: str, now: datetime, token: str | None) -> JoinOutcome:
-        """Count one join attempt: JOINED (meaning "go on"), THROTTLED when this account made
-        JOIN_TRIES_PER_HOUR attempts in the last hour, BUSY when all accounts together are over the
-        global cap. The attempts are kept as
-        ``<epoch>:<request token>`` in one item, so a redelivered request is recognised, not counted."""
-        key = to_item({keys.PK: keys.couple_pk(account), keys.SK: keys.join_tries_sk("window")})
-        epoch = _epoch(now)
-        for _ in range(4):
-            found = self._get(keys.couple_pk(account), keys.join_tries_sk("window"))
-            recent = [
-                t
-                for t in (found or {}).get("tries", [])
-                if isinstance(t, str)
-                and t.split(":", 1)[0].isdigit()
-                and int(t.split(":", 1)[0]) > epoch - JOIN_WINDOW_SECONDS
-            ]
-            if token is not None and any(t.split(":", 1)[-1] == token for t in recent):
-                return JoinOutcome.JOINED
-            if len(recent) >= JOIN_TRIES_PER_HOUR:
-                return JoinOutcome.THROTTLED
-            version = int((found or {}).get("version", 0))
-            condition: dict[str, Any] = (
-                {"ConditionExpression": "attribute_not_exists(#pk)", "ExpressionAttributeNames": {"#pk": keys.PK}}
-                if found is None
-                else {
-                    "ConditionExpression": "#v = :v",
-                    "ExpressionAttributeNames": {"#v": "version"},
-                    "ExpressionAttributeValues": {":v": {"N": str(version)}},
-                }
-            )
-            item = {
-                **key,
-                **to_item(
-                    {
-                        "tries": [*recent, f"{epoch}:{token or '-'}"],
-                        "version": version + 1,
-                        keys.TTL_ATTRIBUTE: epoch + 2 * JOIN_WINDOW_SECONDS,
-                    }
-                ),
-            }
-            try:
-                with dynamodb_errors():
-                    self.store.client.put_item(TableName=self.table, Item=item, **condition)
-            except ConflictError:
-                continue  # another attempt of this account was counted meanwhile: look again
-            return JoinOutcome.JOINED if self._admit_globally(epoch) else JoinOutcome.BUSY
-        return JoinOutcome.THROTTLED
-
-    def _admit_globally(self, epoch: int) -> bool:
-        """A sliding minute over all accounts: this minute's count plus the last minute's, weighted by
-        how much of it is still inside the window (one atomic ADD, one read)."""
-        minute, into = divmod(epoch, 60)
-        pk = keys.global_joins_pk(self.global_scope)
-        with dynamodb_errors():
-            reply = self.store.client.update_item(
-                TableName=self.table,
-                Key=to_item({keys.PK: pk, keys.SK: keys.join_tries_sk(str(minute))}),
-                UpdateExpression="ADD tries :one SET #exp = :exp",
-                ExpressionAttributeNames={"#exp": keys.TTL_ATTRIBUTE},
-                ExpressionAttributeValues={":one": {"N": "1"}, ":exp": {"N": str(epoch + 180)}},
-                ReturnValues="UPDATED_NEW",
-            )
-        this_minute = int(reply["Attributes"]["tries"]["N"])
-        before = self._get(pk, keys.join_tries_sk(str(minute - 1)))
-        last_minute = int((before or {}).get("tries", 0))
-        return last_minute * (60 - into) / 60 + this_minute <= self.global_per_minute
 
     # -- unlinking, deleting, disabling -------------------------------------------------------
 
