@@ -9,14 +9,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast check chat bench bench-readme models lint prereqs dynamodb-local nox lambda-package
+.PHONY: run test test-fast check chat bench bench-readme models lint prereqs dynamodb-local virtual-alexa nox lambda-package
 
 ## run: install what is missing, start DynamoDB Local (data kept in .local/), serve the skill on 127.0.0.1:$(PORT)
 run: dynamodb-local
 	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) deploy/run-local.sh
 
 ## test: install what is missing, run the checks, then the whole suite (it starts its own DynamoDB Local)
-test: dynamodb-local check
+test: dynamodb-local virtual-alexa check
 	$(BIN)/python -m pytest
 
 ## test-fast: the tests that start no server or process (seconds; marker "servers" in tests/conftest.py)
@@ -80,3 +80,7 @@ $(STAMP): pyproject.toml bench/requirements.txt | prereqs
 
 dynamodb-local: $(STAMP)
 	@$(BIN)/python deploy/dynamodb_local.py install
+
+# The independent ear the everyday-phrasing test hears the model with (tests/virtual_alexa.py; npm)
+virtual-alexa: $(STAMP)
+	@$(BIN)/python tests/virtual_alexa.py install

@@ -1,6 +1,7 @@
 """Generate the interaction models in deploy/skill-package from their one source, deploy/model/.
 
-``base.json`` names the invocation, the locales and the built-in intents; each file in
+``base.json`` names the invocation, the locales and the built-in intents (with the everyday phrasings
+added to some, ``builtinSamples``: "yeah that's right", "no, never mind"); each file in
 ``intents/`` holds one conversation's custom intents and slot types. The generator builds ONE
 language model and then writes it for every English locale (en-US, en-GB, en-CA, en-AU, en-IN), so
 the locales cannot drift apart. Run ``make models`` after editing the source; a test fails while the
@@ -44,8 +45,9 @@ def language_model() -> LanguageModel:
         intents += data.get("intents", [])
         types += data.get("types", [])
     types.append(practice_slot_type())
+    extra = base.get("builtinSamples", {})
     for name in base["builtinIntents"]:
-        intents.append({"name": name, "samples": []})
+        intents.append({"name": name, "samples": list(extra.get(name, []))})
     model: LanguageModel = {"invocationName": base["invocationName"], "intents": intents, "types": types}
     for step in MODEL_STEPS:
         step(model)
@@ -92,7 +94,9 @@ def practice_slot_type() -> dict[str, Any]:
     values = []
     for practice in load_catalogue().practices:
         names = [practice.name, practice.title, *practice.synonyms]
-        spoken = list(dict.fromkeys(" ".join(n.lower().split()) for n in names))
+        said = [" ".join(n.lower().split()) for n in names]
+        # "check-in" is heard as "check in": each hyphenated name is also a synonym without the hyphen
+        spoken = list(dict.fromkeys(s for n in said for s in (n, n.replace("-", " "))))
         value = spoken[0].removeprefix("the ").removeprefix("a ").removeprefix("an ")
         synonyms = [n for n in spoken if n != value]
         values.append({"id": practice.id, "name": {"value": value, "synonyms": synonyms}})

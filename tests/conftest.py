@@ -84,6 +84,7 @@ _SLOW_MODULES = {
     "test_bench",
     "test_chat",
     "test_container",
+    "test_everyday_phrasings",  # runs virtual-alexa under node (installs it from npm the first time)
     "test_faults",
     "test_lambda_deploy",
     "test_log_privacy",

@@ -17,7 +17,7 @@ MODEL = json.loads((OUTPUT / "en-US.json").read_text())["interactionModel"]
 LANGUAGE = MODEL["languageModel"]
 SLOT = re.compile(r"\{\w+\}")
 
-# Everyday phrases no custom intent may take.
+# Everyday phrases no custom intent may take. ("done" is not here: it means "we did it", issue 22.)
 EVERYDAY = (
     "what's the weather",
     "what time is it",
@@ -28,7 +28,6 @@ EVERYDAY = (
     "set a timer for ten minutes",
     "turn off the lights",
     "who are you",
-    "done",
     "ready",
     "what now",
     "thanks",
