@@ -107,6 +107,7 @@ PHRASES: dict[str, frozenset[str]] = {
     "grat_declined": frozenset(),
     # weekly summary (intents/summary.py)
     "summary_empty": frozenset({"which", "focus", "focus_cap"}),
+    "summary_empty_before": frozenset({"which", "focus", "focus_cap"}),
     "summary_days_named": frozenset({"which", "days", "practices", "named"}),
     "summary_days": frozenset({"which", "days", "practices", "named"}),
     "summary_no_practice": frozenset({"which"}),
@@ -114,6 +115,7 @@ PHRASES: dict[str, frozenset[str]] = {
     "summary_streak_record": frozenset({"streak_words"}),
     "summary_gratitudes": frozenset({"count", "entries"}),
     "summary_no_gratitudes": frozenset(),
+    "summary_suggest_round": frozenset(),
     "summary_readback": frozenset({"name", "partner", "words"}),
     "summary_focus": frozenset({"focus"}),
     "summary_more": frozenset(),
@@ -252,4 +254,5 @@ PHRASES: dict[str, frozenset[str]] = {
     "card_week_gratitudes": frozenset({"count"}),
     "card_week_readback": frozenset({"name", "partner", "words"}),
     "card_week_focus": frozenset({"title", "intro"}),
+    "card_week_suggest_round": frozenset(),
 }

@@ -1,8 +1,9 @@
 """The week at a glance as a small PNG: seven days (filled when active) and the streak number.
 
 Served at ``/strip/<pattern>-<streak>.png`` (e.g. ``/strip/1010110-5.png``: Monday to Sunday, then
-the current streak) for the weekly summary's Standard card, which the Alexa app shows on phones and
-screenless speakers alike. The URL and the picture hold nothing but those eight values, so they carry
+the current streak; ``/strip/1010110-5-2.png`` when the seven days start on a Wednesday, weekday 2)
+for the weekly summary's Standard card, which the Alexa app shows on phones and screenless speakers
+alike. The URL and the picture hold nothing but those nine values, so they carry
 no personal data and every couple with the same week shares one cached image. Cards take PNG or JPEG
 only (not SVG), hence a tiny pure-Python PNG encoder instead of an image library.
 """
@@ -16,7 +17,7 @@ from functools import lru_cache
 
 WIDTH, HEIGHT = 720, 480  # Amazon's recommended small card image size (3:2)
 MAX_STREAK = 9999
-PATH = re.compile(r"(?P<pattern>[01]{7})-(?P<streak>0|[1-9][0-9]{0,3})\.png")
+PATH = re.compile(r"(?P<pattern>[01]{7})-(?P<streak>0|[1-9][0-9]{0,3})(?:-(?P<start>[1-6]))?\.png")
 # A given path always renders the same bytes: a year of caching, shared caches welcome.
 CACHE_CONTROL = "public, max-age=31536000, immutable"
 
@@ -55,12 +56,14 @@ _GLYPHS: dict[str, tuple[str, ...]] = {
 }
 
 
-def strip_path(active_days: list[bool], streak: int) -> str:
-    """The image's path for a week (Monday first) and a streak; the only form the route accepts."""
-    if len(active_days) != 7:
-        raise ValueError("a week has seven days")
+def strip_path(active_days: list[bool], streak: int, first_weekday: int = 0) -> str:
+    """The image's path for seven days (starting on ``first_weekday``, Monday 0) and a streak; the
+    only form the route accepts."""
+    if len(active_days) != 7 or not 0 <= first_weekday <= 6:
+        raise ValueError("a week has seven days, starting on one of them")
     pattern = "".join("1" if day else "0" for day in active_days)
-    return f"/strip/{pattern}-{min(max(streak, 0), MAX_STREAK)}.png"
+    start = f"-{first_weekday}" if first_weekday else ""
+    return f"/strip/{pattern}-{min(max(streak, 0), MAX_STREAK)}{start}.png"
 
 
 class _Canvas:
@@ -116,14 +119,16 @@ class _Canvas:
 
 
 @lru_cache(maxsize=512)  # 128 weeks x a few streaks cover nearly every request
-def render(pattern: str, streak: int) -> bytes:
-    """The PNG for a week pattern ("1010110", Monday first) and a streak (0 draws no streak line)."""
-    if not re.fullmatch(r"[01]{7}", pattern) or not 0 <= streak <= MAX_STREAK:
-        raise ValueError("pattern must be seven 0/1 days and the streak 0 to 9999")
+def render(pattern: str, streak: int, first_weekday: int = 0) -> bytes:
+    """The PNG for a week pattern ("1010110", from ``first_weekday``, Monday 0) and a streak (0 draws
+    no streak line)."""
+    if not re.fullmatch(r"[01]{7}", pattern) or not 0 <= streak <= MAX_STREAK or not 0 <= first_weekday <= 6:
+        raise ValueError("pattern must be seven 0/1 days, the streak 0 to 9999 and the first weekday 0 to 6")
     canvas = _Canvas(WIDTH, HEIGHT, BACKGROUND)
     gap = WIDTH // 8
     centre_y = 190 if streak else 220
-    for day, (flag, letter) in enumerate(zip(pattern, DAY_LETTERS, strict=True)):
+    letters = DAY_LETTERS[first_weekday:] + DAY_LETTERS[:first_weekday]
+    for day, (flag, letter) in enumerate(zip(pattern, letters, strict=True)):
         cx = gap * (day + 1)
         if flag == "1":
             canvas.disc(cx, centre_y, 34, ACTIVE)

@@ -15,11 +15,12 @@ def strip(name: str) -> Response:
     found = PATH.fullmatch(name)
     if found is None:
         abort(404)
-    etag = f'"{found["pattern"]}-{found["streak"]}"'
+    start = int(found["start"] or 0)
+    etag = f'"{found["pattern"]}-{found["streak"]}-{start}"'
     if etag in request.headers.get("If-None-Match", ""):
         reply = Response(status=304)
     else:
-        reply = Response(render(found["pattern"], int(found["streak"])), mimetype="image/png")
+        reply = Response(render(found["pattern"], int(found["streak"]), start), mimetype="image/png")
     reply.headers["Cache-Control"] = CACHE_CONTROL
     reply.headers["ETag"] = etag
     return reply
