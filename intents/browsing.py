@@ -176,7 +176,11 @@ def show_walk(turn: Turn, practice: Practice, step: int, lead_in: str | None = N
     turn.state.practice = practice.id
     turn.state.browse = Place(WALK, practice.id, step)
     screen.show_practice(turn, practice, (step, step + 1))
-    opening = turn.say("walk_opening", name=practice.name, count=len(practice.steps)) if step == 0 else None
+    opening = None
+    if step == 0:  # after "Back to <name>." the opening leaves the name out
+        opening = turn.say(
+            "walk_opening_resumed" if lead_in else "walk_opening", name=practice.name, count=len(practice.steps)
+        )
     if last:
         cue = turn.say("walk_last")
     elif minutes >= TIMED_MINUTES:
