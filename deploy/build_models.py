@@ -98,9 +98,45 @@ def practice_slot_type() -> dict[str, Any]:
         # "check-in" is heard as "check in": each hyphenated name is also a synonym without the hyphen
         spoken = list(dict.fromkeys(s for n in said for s in (n, n.replace("-", " "))))
         value = spoken[0].removeprefix("the ").removeprefix("a ").removeprefix("an ")
-        synonyms = [n for n in spoken if n != value]
+        synonyms = [n for n in dict.fromkeys([*spoken, value.replace("-", " ")]) if n != value]
         values.append({"id": practice.id, "name": {"value": value, "synonyms": synonyms}})
     return {"name": "PracticeName", "values": values}
+
+
+def everyday_variants(model: LanguageModel) -> None:
+    """Each sample again with the words people put around it (``everyday.json``: "okay, let's
+    start", "another one please"), so an exact matcher hears them too. A variant whose wording
+    (contractions spelled out) already belongs to an intent is left out: no sample may pull a phrase
+    to another intent. Built-ins get only the words listed for them ("no thanks", never "yeah no")."""
+    sys.path.insert(0, str(DEPLOY.parent))
+    from deploy.chat_words import normalise
+
+    words = json.loads((SOURCE / "everyday.json").read_text())
+    taken = {normalise(s) for intent in model["intents"] for s in intent.get("samples", [])}
+    for intent in model["intents"]:
+        name = intent["name"]
+        if name.startswith("AMAZON."):
+            if name not in words["only"]:
+                continue
+            prefixes, suffixes = words["only"][name]["prefixes"], words["only"][name]["suffixes"]
+        else:
+            prefixes, suffixes = words["prefixes"], words["suffixes"]
+        extra = []
+        for sample in intent.get("samples", []):
+            if "{" in sample:
+                continue  # a sample with slots is a pattern every matcher tries in turn: keep them few
+            said = sample.lower().split()
+            variants = [f"{p} {sample}" for p in prefixes if said[0] not in prefixes]
+            variants += [f"{sample} {s}" for s in suffixes if said[-1] not in suffixes]
+            for variant in variants:
+                key = normalise(variant)
+                if key not in taken:
+                    taken.add(key)
+                    extra.append(variant)
+        intent["samples"] = [*intent["samples"], *extra]
+
+
+MODEL_STEPS.append(everyday_variants)
 
 
 def main() -> int:

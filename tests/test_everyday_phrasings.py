@@ -43,7 +43,8 @@ class Heard:
 
 def listed() -> tuple[list[tuple[str, frozenset[str]]], dict[str, str]]:
     data = tomllib.loads(LIST.read_text())
-    phrases = [(p, frozenset(key.split("|"))) for key, ps in data["phrases"].items() for p in ps]
+    tables = (data["phrases"], data.get("more", {}))
+    phrases = [(p, frozenset(key.split("|"))) for table in tables for key, ps in table.items() for p in ps]
     return phrases, dict(data.get("awaiting", {}))
 
 

@@ -5,6 +5,7 @@ generated model the way Alexa's samples read."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -82,6 +83,12 @@ NOT_THIS: dict[str, tuple[str, ...]] = {
 }
 
 
+@functools.cache
+def matcher() -> Matcher:
+    """One matcher for the module: the model holds thousands of samples (deploy/model/everyday.json)."""
+    return Matcher(LANGUAGE)
+
+
 def custom_intents() -> list[str]:
     return [i["name"] for i in LANGUAGE["intents"] if not i["name"].startswith("AMAZON.")]
 
@@ -114,10 +121,10 @@ def test_slot_alone_is_a_sample_only_where_the_skill_elicits_it() -> None:
 
 @pytest.mark.parametrize("intent", custom_intents())
 def test_everyday_speech_is_not_taken_by(intent: str) -> None:
-    matcher = Matcher(LANGUAGE)
+    matcher_ = matcher()
     taken = []
     for phrase in (*EVERYDAY, *NOT_THIS.get(intent, ())):
-        found = matcher.match(phrase)
+        found = matcher_.match(phrase)
         if found is not None and found.intent == intent:
             taken.append((phrase, found.sample))
     assert not taken, taken
@@ -129,7 +136,7 @@ def test_the_everyday_list_covers_each_intent_it_names() -> None:
 
 def test_the_matcher_does_see_what_an_intent_should_take() -> None:
     """The check above would pass for a matcher that matched nothing: show that it matches."""
-    matcher = Matcher(LANGUAGE)
+    matcher_ = matcher()
     for phrase, intent in (
         ("tell me about the touch map", "ExplainPracticeIntent"),
         ("we're sam and alex", "PartnerNamesIntent"),
@@ -145,5 +152,5 @@ def test_the_matcher_does_see_what_an_intent_should_take() -> None:
         ("let's hear our answers", "HearAnswersIntent"),
         ("what did we say", "HearAnswersIntent"),
     ):
-        found = matcher.match(phrase)
+        found = matcher_.match(phrase)
         assert found is not None and found.intent == intent, phrase

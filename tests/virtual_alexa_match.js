@@ -6,6 +6,15 @@ const path = require("path");
 const modules = process.argv[2];
 const { InteractionModel } = require(path.join(modules, "virtual-alexa/lib/src/model/InteractionModel"));
 const { Utterance } = require(path.join(modules, "virtual-core"));
+const { SamplePhrase } = require(path.join(modules, "virtual-core/lib/src/SampleUtterances"));
+
+// virtual-core builds each sample's RegExp anew for every utterance it tries; the model holds
+// thousands of samples, so keep each one once built. The matching itself is untouched.
+const build = SamplePhrase.prototype.regex;
+SamplePhrase.prototype.regex = function () {
+  if (this._built === undefined) this._built = build.call(this);
+  return this._built;
+};
 
 const model = InteractionModel.fromFile(process.argv[3]);
 let input = "";
