@@ -43,7 +43,7 @@ class Heard:
 
 def listed() -> tuple[list[tuple[str, frozenset[str]]], dict[str, str]]:
     data = tomllib.loads(LIST.read_text())
-    tables = (data["phrases"], data.get("more", {}))
+    tables = (data["phrases"], data.get("more", {}), data.get("more3", {}))
     phrases = [(p, frozenset(key.split("|"))) for table in tables for key, ps in table.items() for p in ps]
     return phrases, dict(data.get("awaiting", {}))
 
