@@ -24,8 +24,10 @@ class LaunchHandler(Handler):
         if streak == 0:
             return turn.ask(turn.say("launch_returning_fresh"), turn.say("launch_reprompt"))
         # Opened again after tonight's "we did it": no offer of the practice just done.
-        key = "launch_returning_done" if turn.streak().last_active == turn.today else "launch_returning"
-        return turn.ask(turn.say(key, streak_words=turn.count("count_days", streak)), turn.say("launch_reprompt"))
+        done = turn.streak().last_active == turn.today
+        key = "launch_returning_done" if done else "launch_returning"
+        reprompt = turn.say("completed_anything_else" if done else "launch_reprompt")
+        return turn.ask(turn.say(key, streak_words=turn.count("count_days", streak)), reprompt)
 
 
 HANDLERS = (LaunchHandler,)

@@ -135,7 +135,7 @@ class StreakHandler(IntentHandler):
                 streak_words=turn.count("count_days", now),
                 longest_words=turn.count("count_days", turn.profile.longest),
             ),
-            turn.say("launch_reprompt"),
+            turn.say("completed_anything_else" if done_tonight else "launch_reprompt"),
         )
 
 

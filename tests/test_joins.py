@@ -187,6 +187,7 @@ def test_tonights_exercise_is_not_offered_right_after_we_did_it(client: FlaskCli
     for said in (c.one_shot("StreakIntent", evening(1, 20, 46)), c.launch(evening(1, 20, 47))):
         checked(c, said)
         assert "tonight's exercise" not in said.lower() and "streak is" in said.lower(), said
+        assert "tonight's exercise" not in c.reprompt.lower(), c.reprompt
     said = c.launch(evening(2))  # the next evening, it is offered again
     assert "tonight's exercise" in said.lower()
 
