@@ -88,7 +88,9 @@ def summary(turn: Turn, weeks_back: int) -> tuple[list[str], list[str]]:
         entries = said_between(turn.gratitudes[0], week.first, week.last)
         more = turn.gratitudes[1] and len(entries) >= MAX_WEEK_ENTRIES
     streak = current(profile.streak_state(), today) if weeks_back == 0 else 0
-    screen.show_week(turn, week.first, dates(turn, week), (d for d, _ in done), streak, len(entries), more)
+    # An earlier week's screen shows that week's longest run, never today's streak.
+    shown = streak if weeks_back == 0 else week.longest_run({d for d, _ in done})
+    screen.show_week(turn, week.first, dates(turn, week), (d for d, _ in done), shown, len(entries), more)
     which = turn.words("summary_this_week" if weeks_back == 0 else "summary_last_week")
     focus = next_focus(turn)
     spoken: list[str] = []

@@ -3,7 +3,7 @@ DynamoDB Local."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from flask import Flask
 from flask.testing import FlaskClient
@@ -11,6 +11,7 @@ from test_gratitude import GRATITUDE_WORDS, NY, PARTNER_NAMES, with_names
 
 from content.schema import Catalogue
 from skill.domain.profile import Profile
+from skill.domain.week import Week
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation
@@ -225,3 +226,10 @@ def test_a_summary_reads_the_couple_once(app: Flask, store: CoupleStore) -> None
 
 
 READS = {"GetItem", "Query", "BatchGetItem", "Scan"}
+
+
+def test_a_week_is_seven_evenings_and_an_earlier_one_shows_its_own_longest_run() -> None:
+    week = Week.ending(date(2026, 11, 23), weeks_back=1)  # asked on Monday 23 November
+    assert (week.first, week.last) == (date(2026, 11, 10), date(2026, 11, 16))
+    active = {f"2026-11-{d}" for d in (9, 10, 11, 13, 14, 15, 17)}  # the 9th and 17th lie outside
+    assert week.longest_run(active) == 3 and week.longest_run(set()) == 0

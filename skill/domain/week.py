@@ -25,3 +25,12 @@ class Week:
 
     def holds(self, iso: str) -> bool:
         return self.first.isoformat() <= iso <= self.last.isoformat()
+
+    def longest_run(self, active: set[str]) -> int:
+        """The most evenings in a row with a practice inside this week (ISO dates in ``active``):
+        the streak figure the screen shows for an earlier week, whose own streak is not kept."""
+        best = run = 0
+        for n in range(EVENINGS):
+            run = run + 1 if (self.first + timedelta(days=n)).isoformat() in active else 0
+            best = max(best, run)
+        return best
