@@ -9,14 +9,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast check chat replay bench bench-readme models lint prereqs dynamodb-local nox lambda-package release-check node-tools bench-lambda
+.PHONY: run test test-fast check chat replay bench bench-readme models lint prereqs dynamodb-local nox lambda-package release-check node-tools bench-lambda virtual-alexa
 
 ## run: install what is missing, start DynamoDB Local (data kept in .local/), serve the skill on 127.0.0.1:$(PORT)
 run: dynamodb-local
 	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) deploy/run-local.sh
 
 ## test: install what is missing, run the checks, then the whole suite (it starts its own DynamoDB Local)
-test: dynamodb-local node-tools check
+test: dynamodb-local node-tools virtual-alexa check
 	$(BIN)/python -m pytest
 
 ## test-fast: the tests that start no server or process (seconds; marker "servers" in tests/conftest.py)
@@ -99,3 +99,7 @@ dynamodb-local: $(STAMP)
 # Amazon's APL validator (apl-suggester) from the npm registry into .local/, for the suite (tests/npm_tools.py)
 node-tools: $(STAMP)
 	@$(BIN)/python tests/npm_tools.py
+
+# The independent ear the everyday-phrasing test hears the model with (tests/virtual_alexa.py; npm)
+virtual-alexa: $(STAMP)
+	@$(BIN)/python tests/virtual_alexa.py install

@@ -152,6 +152,13 @@ def _step_group(file: str, index: int, table: Mapping[str, Any]) -> StepGroup:
     return StepGroup(id=f.ident("id"), title=f.text("title"), line=f.text("line"), steps=tuple(steps))
 
 
+# Alexa narrates tonight's question to one partner or both: "me", "I", "my" would stand for Alexa
+# herself, and "we", "us", "our" would count her in the couple.
+_SPEAKER_WORDS = re.compile(
+    r"\b(?:i|me|my|mine|myself|i'd|i'm|i've|i'll|we|us|our|ours|ourselves|we're|we've|we'd|we'll)\b", re.IGNORECASE
+)
+
+
 def _question_group(file: str, index: int, table: Mapping[str, Any]) -> list[Question]:
     f = _Fields(file, f"question_group[{index}]", table)
     group = f.choice("id", set(QUESTION_GROUPS))
@@ -166,6 +173,12 @@ def _question_group(file: str, index: int, table: Mapping[str, Any]) -> list[Que
         )
         if not text.endswith("?") or text.count("?") != 1:
             raise f.fail(f"questions[{n}]", "must be one question, ending with a question mark")
+        speaker = _SPEAKER_WORDS.findall(text)
+        if speaker:
+            raise f.fail(
+                f"questions[{n}]",
+                f"is said by Alexa, so {speaker[0]!r} would mean Alexa: say 'your partner', 'the two of you'",
+            )
         found.append(Question(f"{group}_{n + 1}", group, text))
     return found
 

@@ -1,6 +1,7 @@
 """Generate the interaction models in deploy/skill-package from their one source, deploy/model/.
 
-``base.json`` names the invocation, the locales and the built-in intents; each file in
+``base.json`` names the invocation, the locales and the built-in intents (with the everyday phrasings
+added to some, ``builtinSamples``: "yeah that's right", "no, never mind"); each file in
 ``intents/`` holds one conversation's custom intents and slot types. The generator builds ONE
 language model and then writes it for every English locale (en-US, en-GB, en-CA, en-AU, en-IN), so
 the locales cannot drift apart. Run ``make models`` after editing the source; a test fails while the
@@ -44,10 +45,16 @@ def language_model() -> LanguageModel:
         intents += data.get("intents", [])
         types += data.get("types", [])
     types.append(practice_slot_type())
-    extended = {i["name"] for i in intents}  # a built-in intent a fragment extends with samples ("don't")
+    # Built-in intents carry everyday samples from base.json ("builtinSamples") and from any fragment
+    # that extends one ("don't" on AMAZON.NoIntent): both are kept, once each.
+    extra = base.get("builtinSamples", {})
+    by_name = {i["name"]: i for i in intents}
     for name in base["builtinIntents"]:
-        if name not in extended:
-            intents.append({"name": name, "samples": []})
+        if name in by_name:
+            own = by_name[name].setdefault("samples", [])
+            own += [s for s in extra.get(name, []) if s not in own]
+        else:
+            intents.append({"name": name, "samples": list(extra.get(name, []))})
     model: LanguageModel = {"invocationName": base["invocationName"], "intents": intents, "types": types}
     for step in MODEL_STEPS:
         step(model)
@@ -94,11 +101,49 @@ def practice_slot_type() -> dict[str, Any]:
     values = []
     for practice in load_catalogue().practices:
         names = [practice.name, practice.title, *practice.synonyms]
-        spoken = list(dict.fromkeys(" ".join(n.lower().split()) for n in names))
+        said = [" ".join(n.lower().split()) for n in names]
+        # "check-in" is heard as "check in": each hyphenated name is also a synonym without the hyphen
+        spoken = list(dict.fromkeys(s for n in said for s in (n, n.replace("-", " "))))
         value = spoken[0].removeprefix("the ").removeprefix("a ").removeprefix("an ")
-        synonyms = [n for n in spoken if n != value]
+        synonyms = [n for n in dict.fromkeys([*spoken, value.replace("-", " ")]) if n != value]
         values.append({"id": practice.id, "name": {"value": value, "synonyms": synonyms}})
     return {"name": "PracticeName", "values": values}
+
+
+def everyday_variants(model: LanguageModel) -> None:
+    """Each sample again with the words people put around it (``everyday.json``: "okay, let's
+    start", "another one please"), so an exact matcher hears them too. A variant whose wording
+    (contractions spelled out) already belongs to an intent is left out: no sample may pull a phrase
+    to another intent. Built-ins get only the words listed for them ("no thanks", never "yeah no")."""
+    sys.path.insert(0, str(DEPLOY.parent))
+    from deploy.chat_words import normalise
+
+    words = json.loads((SOURCE / "everyday.json").read_text())
+    taken = {normalise(s) for intent in model["intents"] for s in intent.get("samples", [])}
+    for intent in model["intents"]:
+        name = intent["name"]
+        if name.startswith("AMAZON."):
+            if name not in words["only"]:
+                continue
+            prefixes, suffixes = words["only"][name]["prefixes"], words["only"][name]["suffixes"]
+        else:
+            prefixes, suffixes = words["prefixes"], words["suffixes"]
+        extra = []
+        for sample in intent.get("samples", []):
+            if "{" in sample:
+                continue  # a sample with slots is a pattern every matcher tries in turn: keep them few
+            said = sample.lower().split()
+            variants = [f"{p} {sample}" for p in prefixes if said[0] not in prefixes]
+            variants += [f"{sample} {s}" for s in suffixes if said[-1] not in suffixes]
+            for variant in variants:
+                key = normalise(variant)
+                if key not in taken:
+                    taken.add(key)
+                    extra.append(variant)
+        intent["samples"] = [*intent["samples"], *extra]
+
+
+MODEL_STEPS.append(everyday_variants)
 
 
 def main() -> int:

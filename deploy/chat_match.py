@@ -34,11 +34,21 @@ MODELS = Path(__file__).resolve().parent / "skill-package" / "interactionModels"
 FREESLOT_TYPES = {"AMAZON.SearchQuery", "AMAZON.FirstName", None}
 
 
+class _LaterPattern:
+    """A pattern compiled the first time it is used."""
+
+    def __init__(self, regex: str) -> None:
+        self.regex = regex
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return re.match(f"^{self.regex}$", text)
+
+
 @dataclass(frozen=True)
 class Sample:
     intent: str
     text: str  # as written in the model
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | _LaterPattern
     slots: tuple[str, ...]
     literal: int  # characters outside slots: more means more specific
 
@@ -101,7 +111,10 @@ class Matcher:
         pieces = [normalise(p) if i % 2 == 0 else f"(?P<s{i}>.+?)" for i, p in enumerate(parts)]
         regex = " ".join(re.escape(p) if i % 2 == 0 else p for i, p in enumerate(pieces) if p)
         literal = sum(len(p) for p in pieces[::2])
-        return Sample(intent, text, re.compile(f"^{regex}$"), slots, literal)
+        # A sample without slots is looked up word for word, never tried as a pattern: compiling
+        # thousands of them (deploy/model/everyday.json) would cost seconds per matcher.
+        pattern = re.compile(f"^{regex}$") if slots else _LaterPattern(regex)
+        return Sample(intent, text, pattern, slots, literal)
 
     def match(self, line: str) -> Match | None:
         """The best intent for a line: a sample word for word, a built-in phrasing, then a sample with slots."""

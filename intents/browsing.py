@@ -194,7 +194,11 @@ def show_walk(turn: Turn, practice: Practice, step: int, lead_in: str | None = N
     turn.state.browse = Place(WALK, practice.id, step)
     turn.state.held = part + 1 if parts else 0
     screen.show_practice(turn, practice, (step, step + 1))
-    opening = turn.say("walk_opening", name=practice.name, count=len(practice.steps)) if step == 0 else None
+    opening = None
+    if step == 0:  # after "Back to <name>." the opening leaves the name out
+        opening = turn.say(
+            "walk_opening_resumed" if lead_in else "walk_opening", name=practice.name, count=len(practice.steps)
+        )
     question = turn.say(walk_question(turn, practice, step), minutes=minutes_left(turn, parts))
     if part > 0:
         words = compose(lead_in, turn.say("walk_hold_rest"))

@@ -23,9 +23,11 @@ class LaunchHandler(Handler):
         streak = current(turn.streak(), turn.today)
         if streak == 0:
             return turn.ask(turn.say("launch_returning_fresh"), turn.say("launch_reprompt"))
-        return turn.ask(
-            turn.say("launch_returning", streak_words=turn.count("count_days", streak)), turn.say("launch_reprompt")
-        )
+        # Opened again after tonight's "we did it": no offer of the practice just done.
+        done = turn.streak().last_active == turn.today
+        key = "launch_returning_done" if done else "launch_returning"
+        reprompt = turn.say("completed_anything_else" if done else "launch_reprompt")
+        return turn.ask(turn.say(key, streak_words=turn.count("count_days", streak)), reprompt)
 
 
 HANDLERS = (LaunchHandler,)

@@ -2,8 +2,13 @@
 
 Reads the profile (its completions of this week and last, ``HISTORY_DAYS``; the streak; when each
 practice was last done) and the week's gratitudes, in one Query (``week_reads``), and writes nothing:
-the gratitude read back rotates with the time of asking. Weeks run Monday to Sunday in the couple's
-time zone.
+the gratitude read back rotates with the time of asking. A week is the last seven evenings
+(skill/domain/week.py), so Monday morning still hears the week just lived.
+
+At most one suggestion, and only where it helps (``suggestion``): what they haven't done at all, a
+gratitude round when none was shared, or a practice when fewer than half the evenings had one.
+Last week's summary gives that week's figures only: no streak (today's would not be that week's)
+and no suggestion (it is the past).
 """
 
 from __future__ import annotations
@@ -20,12 +25,15 @@ from intents.base import IntentHandler, Reads, Turn
 from intents.state import Phase
 from intents.words import SUMMARY_QUOTE_WORDS, clean_words, quote
 from skill.alexa import screen
+from skill.domain.evening import evening_at
 from skill.domain.gratitude import ROUND_ACTIVITY, Gratitude, said_between
 from skill.domain.streak import current
-from skill.domain.week import Week
+from skill.domain.week import EVENINGS, Week
 from skill.store.gratitude import MAX_WEEK_ENTRIES
 
 MAX_NAMED = 3
+# Fewer active evenings than this in the last seven, and a practice is worth suggesting.
+SUGGEST_BELOW_DAYS = 4
 
 
 def dates(turn: Turn, week: Week) -> str:
@@ -53,41 +61,58 @@ def pick_readback(entries: list[Gratitude], asked: datetime) -> Gratitude | None
     return entries[turn_of_the_clock % len(entries)]
 
 
+def evening_week(turn: Turn, weeks_back: int) -> Week:
+    return Week.ending(evening_at(turn.now, turn.time_zone), weeks_back)
+
+
+def suggestion(active_days: int, gratitudes: int) -> str | None:
+    """The one suggestion this week's summary makes, if any: "focus" (a practice) or "round"."""
+    if active_days == 0:
+        return "focus"
+    if gratitudes == 0:
+        return "round"
+    if active_days < SUGGEST_BELOW_DAYS:
+        return "focus"
+    return None
+
+
 def summary(turn: Turn, weeks_back: int) -> tuple[list[str], list[str]]:
     """Spoken sentences and card lines for a week."""
     profile = turn.profile
-    today = turn.today
-    week = Week.containing(today, weeks_back)
+    today = evening_at(turn.now, turn.time_zone)
+    week = evening_week(turn, weeks_back)
     done = [(d, pid) for d, pid in profile.done if week.holds(d)]
     if turn.gratitudes is None:  # not read with the profile (see ``week_reads``)
         entries, more = turn.services.gratitudes.between(profile.couple_id, week.first, week.last, turn.now)
     else:
         entries = said_between(turn.gratitudes[0], week.first, week.last)
         more = turn.gratitudes[1] and len(entries) >= MAX_WEEK_ENTRIES
-    screen.show_week(
-        turn,
-        week.first,
-        dates(turn, week),
-        (d for d, _ in done),
-        current(profile.streak_state(), today),
-        len(entries),
-        more,
-    )
+    streak = current(profile.streak_state(), today) if weeks_back == 0 else 0
+    # An earlier week's screen shows that week's longest run, never today's streak.
+    shown = streak if weeks_back == 0 else week.longest_run({d for d, _ in done})
+    screen.show_week(turn, week.first, dates(turn, week), (d for d, _ in done), shown, len(entries), more)
     which = turn.words("summary_this_week" if weeks_back == 0 else "summary_last_week")
     focus = next_focus(turn)
     spoken: list[str] = []
     card: list[str] = []
     if not done and not entries:
-        empty = turn.words("summary_empty", which=which, focus=focus.name, focus_cap=capitalised(focus.name))
+        key = "summary_empty" if weeks_back == 0 and not streak else "summary_empty_before"
+        empty = turn.words(key, which=which, focus=focus.name, focus_cap=capitalised(focus.name))
         spoken.append(empty)
         card.append(empty)
         return spoken, card
 
     _practices(turn, done, which, spoken, card)
-    _streak(turn, today, spoken, card)
+    if weeks_back == 0:
+        _streak(turn, today, spoken, card)
     _gratitudes(turn, entries, more, spoken, card)
-    spoken.append(turn.words("summary_focus", focus=focus.name))
-    card.append(turn.words("card_week_focus", title=focus.title, intro=focus.intro))
+    offer = suggestion(len({d for d, _ in done}), len(entries)) if weeks_back == 0 else None
+    if offer == "focus":
+        spoken.append(turn.words("summary_focus", focus=focus.name))
+        card.append(turn.words("card_week_focus", title=focus.title, intro=focus.intro))
+    elif offer == "round":
+        spoken.append(turn.words("summary_suggest_round"))
+        card.append(turn.words("card_week_suggest_round"))
     return spoken, card
 
 
@@ -164,7 +189,7 @@ def capitalised(text: str) -> str:
 
 def respond(turn: Turn, weeks_back: int) -> Response:
     spoken, card = summary(turn, weeks_back)
-    week = Week.containing(turn.today, weeks_back)
+    week = evening_week(turn, weeks_back)
     title = turn.words("card_week_title_this" if weeks_back == 0 else "card_week_title_last", dates=dates(turn, week))
     turn.standard_card(title, "\n".join(card))
     text = " ".join(speech.text(s) for s in spoken)
@@ -177,8 +202,9 @@ def respond(turn: Turn, weeks_back: int) -> Response:
 
 def week_reads(turn: Turn, weeks_back: int) -> Reads:
     """One read for the profile and the week's gratitudes together. The week's local bounds need the
-    couple's time zone (in the profile), so the read starts a day before any zone's Monday could be."""
-    earliest = turn.now.date() - timedelta(days=1 + 6 + 7 * weeks_back)
+    couple's time zone (in the profile), so the read starts two days before any zone's first evening could
+    be (a local date is at most a day behind UTC's, and an evening before 4 a.m. is the day before)."""
+    earliest = turn.now.date() - timedelta(days=2 + EVENINGS - 1 + EVENINGS * weeks_back)
     return Reads(gratitudes_since=earliest, gratitudes_limit=2 * MAX_WEEK_ENTRIES)
 
 

@@ -80,7 +80,9 @@ def here(turn: Turn, lead: str) -> Response:
     practice = session_practice(turn)
     if phase in (Phase.OFFERED, Phase.EXPLAINED) and practice is not None:
         key = "start_reprompt" if phase == Phase.OFFERED else "explain_reprompt"
-        return turn.ask(f"{lead} {turn.say(key, name=practice.name)}", turn.say(key, name=practice.name))
+        # after a lead-in (help names "another one" already) the offer's question alone
+        asked = "start_question" if phase == Phase.OFFERED else key
+        return turn.ask(f"{lead} {turn.say(asked, name=practice.name)}", turn.say(key, name=practice.name))
     if phase in _QUESTION:
         return turn.ask(f"{lead} {turn.say(_QUESTION[phase])}", turn.say(_QUESTION[phase]))
     turn.state.leave()

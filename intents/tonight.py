@@ -77,13 +77,14 @@ class StreakHandler(IntentHandler):
         turn.state.phase = Phase.LAUNCHED
         if now == 0:
             return turn.ask(turn.say("streak_none"), turn.say("launch_reprompt"))
+        done_tonight = turn.streak().last_active == turn.today  # no offer of what they just did
         return turn.ask(
             turn.say(
-                "streak_status",
+                "streak_status_done_tonight" if done_tonight else "streak_status",
                 streak_words=turn.count("count_days", now),
                 longest_words=turn.count("count_days", turn.profile.longest),
             ),
-            turn.say("launch_reprompt"),
+            turn.say("completed_anything_else" if done_tonight else "launch_reprompt"),
         )
 
 

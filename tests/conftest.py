@@ -101,6 +101,7 @@ _SLOW_MODULES = {
     "test_bench_lambda",
     "test_chat",
     "test_container",
+    "test_everyday_phrasings",  # runs virtual-alexa under node (installs it from npm the first time)
     "test_faults",
     "test_lambda_deploy",
     "test_lambda_package",

@@ -131,7 +131,7 @@ def test_open_ask_and_tell_around_the_invocation_name() -> None:
 
 def test_no_match_lists_the_closest_samples() -> None:
     near = chat_match.Matcher.for_locale().closest("what's tonights exercise please")
-    assert ("TonightsExerciseIntent", "what's tonight's exercise") in near
+    assert near[0] == ("TonightsExerciseIntent", "what's tonight's exercise please")  # with its everyday "please"
 
 
 @pytest.mark.parametrize("path", sorted(MODEL_DIR.glob("*.json")), ids=lambda p: p.stem)

@@ -145,17 +145,19 @@ def test_the_weekly_summary_shows_the_strip_streak_and_gratitudes(public_client:
     c.one_shot("WeeklySummaryIntent", evening(3, 21))
     card = c.card
     assert card is not None and card["type"] == "Standard"
-    strip = f"{PUBLIC}/strip/1011000-3.png"  # one rest day keeps the streak (skill/domain/streak.py)
+    # The last seven evenings, Friday to Thursday (weekday 4 first); one rest day keeps
+    # the streak (skill/domain/streak.py)
+    strip = f"{PUBLIC}/strip/0001011-3-4.png"
     assert card["image"] == {"smallImageUrl": strip, "largeImageUrl": strip}
     if not screen:
         assert renders(c) == []
         return
     week = the_render(c)["datasources"]["week"]
-    assert [d["active"] for d in week["days"]] == [True, False, True, True, False, False, False]
-    assert [d["letter"] for d in week["days"]] == list("MTWTFSS")
+    assert [d["active"] for d in week["days"]] == [False, False, False, True, False, True, True]
+    assert [d["letter"] for d in week["days"]] == list("FSSMTWT")
     assert week["streak"] == "3" and week["gratitudes"] == "0"
     assert week["daysActive"] == "3 of 7 days"
-    assert week["label"] == week_label(evening(0).date())
+    assert week["label"] == week_label(evening(3).date() - timedelta(days=6))  # Friday to Thursday
 
 
 def test_without_a_public_url_the_card_has_no_image(client: FlaskClient) -> None:

@@ -67,6 +67,15 @@ def test_strip_path_carries_only_the_pattern_and_the_streak() -> None:
         strip_path([True] * 6, 1)
 
 
+def test_seven_evenings_from_another_weekday_are_lettered_from_it() -> None:
+    """The summary's week is the last seven evenings (skill/domain/week.py): from a Wednesday, the
+    day letters start at W, and the path says so."""
+    assert strip_path([True] * 7, 7, 2) == "/strip/1111111-7-2.png"
+    assert render("1010110", 5, 2) != render("1010110", 5)
+    with pytest.raises(ValueError):
+        strip_path([True] * 7, 7, 7)
+
+
 def test_the_app_serves_the_strip_with_caching_headers(client: FlaskClient) -> None:
     reply = client.get("/strip/1010110-5.png")
     assert reply.status_code == 200
@@ -76,6 +85,9 @@ def test_the_app_serves_the_strip_with_caching_headers(client: FlaskClient) -> N
     etag = reply.headers["ETag"]
     again = client.get("/strip/1010110-5.png", headers={"If-None-Match": etag})
     assert again.status_code == 304 and not again.data
+    from_wednesday = client.get("/strip/1010110-5-2.png")
+    assert from_wednesday.status_code == 200 and from_wednesday.data == render("1010110", 5, 2)
+    assert from_wednesday.headers["ETag"] != etag
 
 
 @pytest.mark.parametrize(
@@ -91,6 +103,8 @@ def test_the_app_serves_the_strip_with_caching_headers(client: FlaskClient) -> N
         "/strip/",
         "/strip/x/1010110-5.png",
         "/strip/1010110--5.png",
+        "/strip/1010110-5-0.png",
+        "/strip/1010110-5-7.png",
     ],
 )
 def test_a_bad_strip_path_is_404(client: FlaskClient, path: str) -> None:

@@ -1,8 +1,9 @@
-"""The weekly summary: spoken and as a Standard card, by the couple's local week, from DynamoDB Local."""
+"""The weekly summary: spoken and as a Standard card, over the couple's last seven evenings, from
+DynamoDB Local."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from flask import Flask
 from flask.testing import FlaskClient
@@ -10,6 +11,7 @@ from test_gratitude import GRATITUDE_WORDS, NY, PARTNER_NAMES, with_names
 
 from content.schema import Catalogue
 from skill.domain.profile import Profile
+from skill.domain.week import Week
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation
@@ -36,7 +38,15 @@ def gratitude_round(c: Conversation, day: int, words: tuple[str, ...], hour: int
 
 
 def quiet_week(said: str, which: str) -> bool:
-    return f"logged {which}" in said and ("that's perfectly fine" in said or "that's okay" in said)
+    return f"logged in {which}" in said and ("that's perfectly fine" in said or "that's okay" in said)
+
+
+# The summary's suggestions: at most one an answer (issue 22).
+SUGGESTIONS = ("maybe try", "could be a sweet next step", "lovely place to begin", "could be a good first one")
+
+
+def suggestions(said: str) -> int:
+    return sum(said.count(s) for s in SUGGESTIONS)
 
 
 def card_text(c: Conversation) -> str:
@@ -48,11 +58,12 @@ def card_text(c: Conversation) -> str:
 def test_an_empty_week_encourages_and_suggests(client: FlaskClient) -> None:
     c = Conversation(client)
     said = c.one_shot("WeeklySummaryIntent", day_at(2))
-    assert quiet_week(said, "this week")
+    assert quiet_week(said, "the last seven evenings")
     assert " 0 " not in f" {said} " and "zero" not in said.lower()
     assert "would be a lovely place to begin" in said or "could be a good first one" in said
+    assert suggestions(said) == 1
     assert said.count("?") == 1 and said.endswith("?")  # one question, the last sentence
-    assert week_label(day_at(0).date()) in card_text(c)
+    assert week_label(day_at(2).date() - timedelta(days=6)) in card_text(c)  # the seven evenings up to Wednesday's
 
 
 def test_a_full_week(client: FlaskClient, store: CoupleStore, catalogue: Catalogue) -> None:
@@ -62,7 +73,7 @@ def test_a_full_week(client: FlaskClient, store: CoupleStore, catalogue: Catalog
         practise(c, day)
     gratitude_round(c, 6, GRATITUDE_WORDS[:2])
     said = c.one_shot("WeeklySummaryIntent", day_at(6, 22))
-    assert "active on 7 of seven days" in said
+    assert "practised on 7 of them" in said
     assert "7 practices" in said and "including" in said
     named = said.split("including", 1)[1].split(".")[0]
     assert sum(p.name in named for p in catalogue.practices) == 3  # seven done, three named
@@ -70,9 +81,10 @@ def test_a_full_week(client: FlaskClient, store: CoupleStore, catalogue: Catalog
     assert "2 gratitudes" in said
     assert any(" ".join(w.split()[:8]) in said for w in GRATITUDE_WORDS[:2])
     assert f"from {ME}:" in said or f"from {YOU}:" in said or " shared: " in said
-    assert "Next week" in said and said.endswith("?") and said.count("?") == 1 and not c.ended
+    assert suggestions(said) == 0  # a full week with gratitudes needs no nudge
+    assert said.endswith("?") and said.count("?") == 1 and not c.ended
     text = card_text(c)
-    assert "Active days: 7 of 7" in text and "Gratitudes shared: 2" in text and "Next week's focus" in text
+    assert "Active days: 7 of 7" in text and "Gratitudes shared: 2" in text and "to try" not in text
 
 
 def test_the_read_back_gratitude_rotates(client: FlaskClient, store: CoupleStore) -> None:
@@ -108,31 +120,70 @@ def test_last_week_by_yes_or_by_asking(client: FlaskClient, store: CoupleStore) 
     with_names(store, c)
     practise(c, 3)
     gratitude_round(c, 4, GRATITUDE_WORDS[:2])
-    next_week = 7
-    said = c.one_shot("WeeklySummaryIntent", day_at(next_week + 1))
-    assert quiet_week(said, "this week")
-    said = c.say("AMAZON.YesIntent", day_at(next_week + 1))
-    assert "active on 2 of seven days" in said and "2 gratitudes" in said and c.ended
-    assert f"Last week: {week_label(day_at(0).date())}" in card_text(c)
-    said = c.one_shot("LastWeekSummaryIntent", day_at(next_week + 2))
-    assert "active on 2 of seven days" in said
+    later = 11  # a Friday: the last seven evenings are the Saturday before to this Friday
+    said = c.one_shot("WeeklySummaryIntent", day_at(later))
+    assert quiet_week(said, "the last seven evenings")
+    said = c.say("AMAZON.YesIntent", day_at(later))
+    assert "practised on 2 of them" in said and "2 gratitudes" in said and c.ended
+    assert f"The week before: {week_label(day_at(later - 13).date())}" in card_text(c)
+    said = c.one_shot("LastWeekSummaryIntent", day_at(later + 1))
+    assert "practised on 2 of them" in said
 
 
-def test_the_week_follows_the_local_evening(client: FlaskClient, store: CoupleStore) -> None:
+def test_the_seven_evenings_turn_over_at_four_in_the_morning(client: FlaskClient, store: CoupleStore) -> None:
     c = Conversation(client)
     with_names(store, c)
-    # Sunday 23:50 in New York is already Monday 04:50 UTC: it still belongs to this (local) week.
+    # Sunday 23:50 in New York is already Monday 04:50 UTC: it still belongs to Sunday's (local) evening.
     gratitude_round(c, 6, GRATITUDE_WORDS[:2], hour=23, minute=50)
     said = c.one_shot("WeeklySummaryIntent", day_at(6, 23, 58))
-    assert "active on 1 of seven days" in said and "2 gratitudes" in said
-    # Past midnight it is still Sunday evening (skill/domain/evening.py): the same week.
-    said = c.one_shot("WeeklySummaryIntent", day_at(7, 0, 10))
-    assert "active on 1 of seven days" in said and "2 gratitudes" in said
-    # After 4 a.m. a new week has begun; the round is last week's.
-    said = c.one_shot("WeeklySummaryIntent", day_at(7, 4, 10))
-    assert quiet_week(said, "this week")
-    said = c.say("AMAZON.YesIntent", day_at(7, 4, 10))
-    assert "active on 1 of seven days" in said and "2 gratitudes" in said
+    assert "practised on 1 of them" in said and "2 gratitudes" in said
+    # A week on, past midnight, it is still the next Sunday's evening: the round is the oldest of seven.
+    said = c.one_shot("WeeklySummaryIntent", day_at(13, 0, 10))
+    assert "practised on 1 of them" in said and "2 gratitudes" in said
+    # From 4 a.m. a new evening has begun; the round belongs to the week before.
+    said = c.one_shot("WeeklySummaryIntent", day_at(13, 4, 10))
+    assert quiet_week(said, "the last seven evenings")
+    said = c.say("AMAZON.YesIntent", day_at(13, 4, 10))
+    assert "practised on 1 of them" in said and "2 gratitudes" in said
+
+
+def test_monday_morning_on_a_six_day_streak_hears_the_evenings_just_lived(client: FlaskClient) -> None:
+    """Issue 22: at 08:10 on a Monday, a couple six evenings into a streak heard "Nothing logged this
+    week yet ... could be a good first one"."""
+    c = Conversation(client)
+    for day in range(1, 7):  # Tuesday to Sunday
+        practise(c, day)
+    said = c.one_shot("WeeklySummaryIntent", day_at(7, 8, 10))
+    assert "Nothing" not in said and "first one" not in said and "begin" not in said
+    assert "start" not in said.lower()  # never told to start while they have a streak
+    assert "practised on 6 of them" in said and "Your streak is 6 days" in said
+
+
+def test_one_suggestion_at_most_and_only_when_it_helps(client: FlaskClient, store: CoupleStore) -> None:
+    c = Conversation(client)
+    with_names(store, c)
+    practise(c, 0)
+    practise(c, 1)
+    said = c.one_shot("WeeklySummaryIntent", day_at(1, 22))  # two evenings, no gratitudes: one nudge
+    assert suggestions(said) == 1, said
+    said = c.say("AMAZON.YesIntent", day_at(1, 22))  # the week before: the past takes no suggestion
+    assert suggestions(said) == 0, said
+    for day in (2, 3, 4):
+        practise(c, day)
+    gratitude_round(c, 4, GRATITUDE_WORDS[:2])
+    said = c.one_shot("WeeklySummaryIntent", day_at(4, 22))  # five evenings and gratitudes: none needed
+    assert suggestions(said) == 0, said
+
+
+def test_last_weeks_summary_gives_last_weeks_figures(client: FlaskClient) -> None:
+    """Issue 22: "Here's last week ... Your streak is 2 days" gave today's streak inside last week."""
+    c = Conversation(client)
+    practise(c, 0)
+    for day in (8, 9, 10):
+        practise(c, day)
+    said = c.one_shot("LastWeekSummaryIntent", day_at(10, 22))
+    assert "practised on 1 of them" in said
+    assert "streak" not in said.lower() and "Current streak" not in card_text(c)
 
 
 def test_a_record_streak_is_called_out_only_when_it_is_one(client: FlaskClient, store: CoupleStore) -> None:
@@ -176,3 +227,10 @@ def test_a_summary_reads_the_couple_once(app: Flask, store: CoupleStore) -> None
 
 
 READS = {"GetItem", "Query", "BatchGetItem", "Scan"}
+
+
+def test_a_week_is_seven_evenings_and_an_earlier_one_shows_its_own_longest_run() -> None:
+    week = Week.ending(date(2026, 11, 23), weeks_back=1)  # asked on Monday 23 November
+    assert (week.first, week.last) == (date(2026, 11, 10), date(2026, 11, 16))
+    active = {f"2026-11-{d}" for d in (9, 10, 11, 13, 14, 15, 17)}  # the 9th and 17th lie outside
+    assert week.longest_run(active) == 3 and week.longest_run(set()) == 0

@@ -73,7 +73,8 @@ def practice_values(screen: ScreenTemplate, shown: PracticeScreen) -> dict[str, 
 
 def week_values(screen: ScreenTemplate, shown: WeekScreen) -> dict[str, Any]:
     labels = screen.labels
-    letters = labels["day_letters"].split()
+    monday_first = labels["day_letters"].split()
+    letters = monday_first[shown.first_weekday :] + monday_first[: shown.first_weekday]
     gratitudes = labels["more_than"].format(count=shown.gratitudes) if shown.more_gratitudes else str(shown.gratitudes)
     return {
         "heading": labels["heading"],
@@ -122,5 +123,5 @@ class ScreenInterceptor(AbstractResponseInterceptor):
 
     def _strip_on_card(self, response: Response, week: WeekScreen) -> None:
         if self.public_url and isinstance(response.card, StandardCard):
-            url = self.public_url + strip_path(list(week.active), week.streak)
+            url = self.public_url + strip_path(list(week.active), week.streak, week.first_weekday)
             response.card.image = Image(small_image_url=url, large_image_url=url)

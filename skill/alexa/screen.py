@@ -40,13 +40,14 @@ class PracticeScreen:
 
 @dataclass(frozen=True)
 class WeekScreen:
-    """A week Monday to Sunday: which days were active, the current streak, the gratitudes shared."""
+    """Seven evenings: which were active, the current streak, the gratitudes shared."""
 
     label: str  # "23 November to 29 November"
-    active: tuple[bool, ...]  # seven days, Monday first
+    active: tuple[bool, ...]  # seven days, the earliest first
     streak: int
     gratitudes: int
     more_gratitudes: bool = False  # the count is a lower bound ("more than 12")
+    first_weekday: int = 0  # the earliest day's weekday (Monday 0): the day letters start there
 
 
 def _put(turn: HasInput, value: PracticeScreen | WeekScreen) -> None:
@@ -67,10 +68,10 @@ def show_week(
     gratitudes: int,
     more: bool = False,
 ) -> None:
-    """Show the week starting on Monday ``first``; ``active_days`` are ISO dates with a practice."""
+    """Show the seven days from ``first``; ``active_days`` are ISO dates with a practice."""
     days = set(active_days)
     active = tuple((first + timedelta(days=n)).isoformat() in days for n in range(7))
-    _put(turn, WeekScreen(label, active, streak, gratitudes, more))
+    _put(turn, WeekScreen(label, active, streak, gratitudes, more, first.weekday()))
 
 
 def shown(attributes: dict[str, Any]) -> PracticeScreen | WeekScreen | None:

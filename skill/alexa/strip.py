@@ -1,8 +1,9 @@
 """The week at a glance as a small PNG: seven days (filled when active) and the streak number.
 
 Served at ``/strip/<pattern>-<streak>.png`` (e.g. ``/strip/1010110-5.png``: Monday to Sunday, then
-the current streak) for the weekly summary's Standard card, which the Alexa app shows on phones and
-screenless speakers alike. The URL and the picture hold nothing but those eight values, so they carry
+the current streak; ``/strip/1010110-5-2.png`` when the seven days start on a Wednesday, weekday 2)
+for the weekly summary's Standard card, which the Alexa app shows on phones and screenless speakers
+alike. The URL and the picture hold nothing but those nine values, so they carry
 no personal data and every couple with the same week shares one cached image. Cards take PNG or JPEG
 only (not SVG), hence a tiny pure-Python PNG encoder instead of an image library.
 
@@ -24,7 +25,7 @@ from functools import cache
 
 WIDTH, HEIGHT = 720, 480  # Amazon's recommended small card image size (3:2)
 MAX_STREAK = 9999
-PATH = re.compile(r"(?P<pattern>[01]{7})-(?P<streak>0|[1-9][0-9]{0,3})\.png")
+PATH = re.compile(r"(?P<pattern>[01]{7})-(?P<streak>0|[1-9][0-9]{0,3})(?:-(?P<start>[1-6]))?\.png")
 # A given path always renders the same bytes: a year of caching, shared caches welcome.
 CACHE_CONTROL = "public, max-age=31536000, immutable"
 
@@ -63,12 +64,14 @@ _GLYPHS: dict[str, tuple[str, ...]] = {
 }
 
 
-def strip_path(active_days: list[bool], streak: int) -> str:
-    """The image's path for a week (Monday first) and a streak; the only form the route accepts."""
-    if len(active_days) != 7:
-        raise ValueError("a week has seven days")
+def strip_path(active_days: list[bool], streak: int, first_weekday: int = 0) -> str:
+    """The image's path for seven days (starting on ``first_weekday``, Monday 0) and a streak; the
+    only form the route accepts."""
+    if len(active_days) != 7 or not 0 <= first_weekday <= 6:
+        raise ValueError("a week has seven days, starting on one of them")
     pattern = "".join("1" if day else "0" for day in active_days)
-    return f"/strip/{pattern}-{min(max(streak, 0), MAX_STREAK)}.png"
+    start = f"-{first_weekday}" if first_weekday else ""
+    return f"/strip/{pattern}-{min(max(streak, 0), MAX_STREAK)}{start}.png"
 
 
 class _Canvas:
@@ -112,13 +115,18 @@ class _Canvas:
                         self.rect(left + (n * 6 + col) * scale, top + row * scale, scale, scale, colour)
 
 
-def draw(pattern: str, streak: int) -> _Canvas:
+def _letters(first_weekday: int) -> str:
+    """The day letters from ``first_weekday`` (Monday 0): the strip shows the last seven evenings."""
+    return DAY_LETTERS[first_weekday:] + DAY_LETTERS[:first_weekday]
+
+
+def draw(pattern: str, streak: int, first_weekday: int = 0) -> _Canvas:
     """The picture, drawn in full: what the strip looks like. Too slow to serve (tens of ms of
     CPU); ``render`` assembles the same pixels from pieces drawn once (tests/test_strip.py)."""
-    _check(pattern, streak)
+    _check(pattern, streak, first_weekday)
     canvas = _Canvas(WIDTH, HEIGHT, BACKGROUND)
     centre_y = _centre_y(streak)
-    for day, (flag, letter) in enumerate(zip(pattern, DAY_LETTERS, strict=True)):
+    for day, (flag, letter) in enumerate(zip(pattern, _letters(first_weekday), strict=True)):
         _draw_day(canvas, GAP * (day + 1), centre_y, flag == "1", letter)
     if streak:
         canvas.text(_streak_words(streak), WIDTH // 2, STREAK_TOP, STREAK_SCALE, INK)
@@ -132,9 +140,9 @@ STREAK_TOP, STREAK_SCALE = 360, 5
 _DAY_ABOVE, _DAY_BELOW = 40, 90
 
 
-def _check(pattern: str, streak: int) -> None:
-    if not re.fullmatch(r"[01]{7}", pattern) or not 0 <= streak <= MAX_STREAK:
-        raise ValueError("pattern must be seven 0/1 days and the streak 0 to 9999")
+def _check(pattern: str, streak: int, first_weekday: int) -> None:
+    if not re.fullmatch(r"[01]{7}", pattern) or not 0 <= streak <= MAX_STREAK or not 0 <= first_weekday <= 6:
+        raise ValueError("pattern must be seven 0/1 days, the streak 0 to 9999 and the first weekday 0 to 6")
 
 
 def _centre_y(streak: int) -> int:
@@ -154,11 +162,11 @@ def _draw_day(canvas: _Canvas, cx: int, cy: int, active: bool, letter: str) -> N
 
 
 @cache
-def _day_tile(day: int, active: bool) -> tuple[bytes, ...]:
+def _day_tile(letter: str, active: bool) -> tuple[bytes, ...]:
     """One day's column as rows of RGB bytes, drawn once per process (14 tiles). Drawn at whole-pixel
     offsets from the full picture, so every pixel is the same as ``draw`` makes."""
     tile = _Canvas(GAP, _DAY_ABOVE + _DAY_BELOW, BACKGROUND)
-    _draw_day(tile, GAP // 2, _DAY_ABOVE, active, DAY_LETTERS[day])
+    _draw_day(tile, GAP // 2, _DAY_ABOVE, active, letter)
     stride = GAP * 3
     return tuple(bytes(tile.pixels[r * stride : (r + 1) * stride]) for r in range(tile.height))
 
@@ -167,11 +175,11 @@ _BLANK_ROW = b"\x00" + bytes(BACKGROUND) * WIDTH  # a scanline: filter byte 0, t
 _MARGIN = bytes(BACKGROUND) * (GAP // 2)
 
 
-def _assemble(pattern: str, streak: int) -> bytes:
-    _check(pattern, streak)
+def _assemble(pattern: str, streak: int, first_weekday: int) -> bytes:
+    _check(pattern, streak, first_weekday)
     rows = [_BLANK_ROW] * HEIGHT
     top = _centre_y(streak) - _DAY_ABOVE
-    tiles = [_day_tile(day, flag == "1") for day, flag in enumerate(pattern)]
+    tiles = [_day_tile(letter, flag == "1") for letter, flag in zip(_letters(first_weekday), pattern, strict=True)]
     for r in range(_DAY_ABOVE + _DAY_BELOW):
         rows[top + r] = b"\x00" + _MARGIN + b"".join(tile[r] for tile in tiles) + _MARGIN
     if streak:  # a band as tall as the text, drawn with rectangles only (cheap)
@@ -212,13 +220,13 @@ class Renders:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._lock = threading.Lock()
-        self._cache: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, int, int], bytes] = OrderedDict()
         self._tokens = float(self.BURST)
         self._filled = clock()
         self.drawn = 0  # renders made by this process (the bench and the tests read it)
 
-    def get(self, pattern: str, streak: int) -> bytes:
-        key = (pattern, streak)
+    def get(self, pattern: str, streak: int, first_weekday: int = 0) -> bytes:
+        key = (pattern, streak, first_weekday)
         with self._lock:
             png = self._cache.get(key)
             if png is not None:
@@ -231,7 +239,7 @@ class Renders:
                 raise StripBusy()
             self._tokens -= 1
             self.drawn += 1
-        png = _assemble(pattern, streak)  # outside the lock: threads render side by side
+        png = _assemble(pattern, streak, first_weekday)  # outside the lock: threads render side by side
         with self._lock:
             self._cache[key] = png
             while len(self._cache) > self.CACHED:
@@ -242,8 +250,9 @@ class Renders:
 RENDERS = Renders()
 
 
-def render(pattern: str, streak: int) -> bytes:
-    """The PNG for a week pattern ("1010110", Monday first) and a streak (0 draws no streak line).
+def render(pattern: str, streak: int, first_weekday: int = 0) -> bytes:
+    """The PNG for a week pattern ("1010110", from ``first_weekday``, Monday 0) and a streak (0 draws
+    no streak line).
 
     Cached; raises ``StripBusy`` when this process may not draw another new one just now."""
-    return RENDERS.get(pattern, streak)
+    return RENDERS.get(pattern, streak, first_weekday)

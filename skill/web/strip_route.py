@@ -15,12 +15,13 @@ def strip(name: str) -> Response:
     found = PATH.fullmatch(name)
     if found is None:
         abort(404)
-    etag = f'"{found["pattern"]}-{found["streak"]}"'
+    start = int(found["start"] or 0)
+    etag = f'"{found["pattern"]}-{found["streak"]}-{start}"'
     if etag in request.headers.get("If-None-Match", ""):
         reply = Response(status=304)
     else:
         try:
-            png = render(found["pattern"], int(found["streak"]))
+            png = render(found["pattern"], int(found["streak"]), start)
         except StripBusy:  # too many new strips asked of this process at once: a stranger's flood
             busy = Response(status=503)
             busy.headers["Retry-After"] = "1"
