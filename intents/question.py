@@ -2,7 +2,7 @@
 both devices of a linked couple; answered apart, heard together (docs/question.md).
 
 The couple's place in their own shuffled order of the bank lives in one small profile field
-(``Profile.question``, "<seed>:<position>:<evening>:<extra>"), never a list of what was asked: each
+(``Profile.question``, "<seed>:<position>:<evening>:<extra>", skill/domain/question.py), never a list of what was asked: each
 evening moves one place on, "another question" one more, at most once an evening. The order is a
 fixed permutation of the bank, walked round and round, so a question comes back only after every
 other one has been asked: with at least two questions a night for ninety nights in the bank
@@ -17,17 +17,13 @@ nothing here logs them.
 from __future__ import annotations
 
 import logging
-import random
-import secrets
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
-from content.schema import QUESTIONS_PER_EVENING, Question
+from content.schema import Question
 from content.speech import held
 from intents.base import IntentHandler, Turn
 from intents.slots import person_id, request_id, slot_text
@@ -38,6 +34,7 @@ from skill.domain.answer import Answer
 from skill.domain.evening import evening_at
 from skill.domain.hearing import Heard
 from skill.domain.profile import Profile
+from skill.domain.question import Place, moved_on, question_at
 from skill.store.errors import OutcomeUnknown, StoreUnavailable
 
 log = logging.getLogger("close_together.intents.question")
@@ -52,64 +49,11 @@ QUESTION_PHASES = frozenset({Phase.Q_TALK, Phase.Q_ANSWER, Phase.Q_HEAR})
 ANSWERS_KEPT_UNTIL = time(18, 0)
 MAX_ANSWER_CHARS = 300
 STEP = "question"  # this feature's write within a request (CoupleStore.request_token)
-_SEEDS = 1 << 20  # a couple's order is one of a million shuffles (the seed fits in a few bytes)
-
-
-# -- the couple's place in their order -----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a couple is in their shuffled order: ``pos`` counts every question they were given."""
-
-    seed: int
-    pos: int
-    evening: date
-    extra: int  # "another question" moves made this evening
-
-    def encode(self) -> str:
-        return f"{self.seed}:{self.pos}:{self.evening.toordinal() - _EPOCH}:{self.extra}"
-
-    @classmethod
-    def decode(cls, text: str | None) -> Place | None:
-        """The stored place; anything malformed counts as none (the couple starts a fresh order)."""
-        try:
-            seed, pos, day, extra = (int(part) for part in (text or "").split(":"))
-            place = cls(seed, pos, date.fromordinal(day + _EPOCH), extra)
-        except (ValueError, OverflowError):
-            return None
-        return place if 0 <= seed < _SEEDS and pos >= 0 and 0 <= extra < QUESTIONS_PER_EVENING else None
-
-
-_EPOCH = date(2000, 1, 1).toordinal()
-
-
-@lru_cache(maxsize=1024)
-def order(seed: int, size: int) -> tuple[int, ...]:
-    """A couple's fixed shuffle of the bank's indexes."""
-    indexes = list(range(size))
-    random.Random(seed).shuffle(indexes)
-    return tuple(indexes)
-
-
-def question_at(questions: tuple[Question, ...], place: Place) -> Question:
-    return questions[order(place.seed, len(questions))[place.pos % len(questions)]]
 
 
 def evening(turn: Turn) -> date:
     """A question asked at 11 pm can still be answered after midnight (skill/domain/evening.py)."""
     return evening_at(turn.now, turn.time_zone)
-
-
-def moved_on(place: Place | None, tonight: date, another: bool) -> Place:
-    """The place after asking for tonight's question (``another``: for another one)."""
-    if place is None:
-        place = Place(secrets.randbelow(_SEEDS), 0, tonight, 0)
-    elif place.evening != tonight:
-        place = Place(place.seed, place.pos + 1, tonight, 0)
-    if another and place.extra < QUESTIONS_PER_EVENING - 1:
-        place = Place(place.seed, place.pos + 1, tonight, place.extra + 1)
-    return place
 
 
 def tonights(turn: Turn, another: bool = False) -> tuple[Question, bool]:

@@ -270,7 +270,7 @@ WORDS: tuple[tuple[str, Callable[[str], tuple[Check, ...]]], ...] = (
     ("goodbye", lambda phase: (heard("goodbye", "declined", "browse_declined", "grat_declined"),)),
     ("that's fine", lambda phase: (heard("declined", "browse_declined", "grat_declined"),)),
     ("I'm here whenever you want me", lambda phase: (heard("paused_nothing"),)),
-    ("paused;", lambda phase: (heard("paused"),)),
+    ("paused;", lambda phase: (heard("paused", "paused_walk"),)),
     ("answers it", lambda phase: (heard("streak_none"),)),
     ("nothing deleted", lambda phase: (Stored("kept"),)),
     ("deletes, says what went", lambda phase: (heard("delete_done"), Stored("deleted"))),
@@ -323,12 +323,12 @@ CELL_HEARD: dict[tuple[str, str], tuple[Check, ...]] = {
     ("grat_offer", "yes"): (heard("grat_start"), heard("grat_ask")),
     ("summary_more", "yes"): (heard("summary_last_week", "summary_empty"),),
     ("confirm_delete", "no"): (heard("delete_kept"),),
-    ("confirm_delete", "stop"): (heard("goodbye"),),
-    ("confirm_delete", "cancel"): (heard("goodbye"),),
+    ("confirm_delete", "stop"): (heard("delete_kept"),),  # "cancel" and "stop" are a no: nothing goes
+    ("confirm_delete", "cancel"): (heard("delete_kept"),),  # "cancel" and "stop" are a no: nothing goes
     ("confirm_delete", "pause"): (heard("paused_nothing"),),
     ("confirm_delete_mine", "no"): (heard("delete_kept"),),
-    ("confirm_delete_mine", "stop"): (heard("goodbye"),),
-    ("confirm_delete_mine", "cancel"): (heard("goodbye"),),
+    ("confirm_delete_mine", "stop"): (heard("delete_kept"),),  # "cancel" and "stop" are a no: nothing goes
+    ("confirm_delete_mine", "cancel"): (heard("delete_kept"),),  # "cancel" and "stop" are a no: nothing goes
     ("confirm_delete_mine", "pause"): (heard("paused_nothing"),),
     ("q_talk", "yes"): (heard("q_again"),),
     ("q_talk", "no"): (heard("q_talk_done"),),
