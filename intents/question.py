@@ -1,9 +1,9 @@
 """Tonight's question: one question an evening from the bank in content/questions.toml, the same on
 both devices of a linked couple; answered apart, heard together (docs/question.md).
 
-The couple's place in their own shuffled order of the bank lives in one small profile field
-(``Profile.question``, "<seed>:<position>:<evening>:<extra>", skill/domain/question.py), never a list of what was asked: each
-evening moves one place on, "another question" one more, at most once an evening. The order is a
+The couple's place in their own shuffled order of the bank (skill/domain/question.py) lives in one
+small profile field (``Profile.question``, "<seed>:<position>:<evening>:<extra>"), never a list of
+what was asked: each evening moves one place on, "another question" one more, at most once an evening. The order is a
 fixed permutation of the bank, walked round and round, so a question comes back only after every
 other one has been asked: with at least two questions a night for ninety nights in the bank
 (content.schema.MIN_QUESTIONS), nothing repeats within ninety days, at the same cost every night.
