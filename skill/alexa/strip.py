@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import struct
 import zlib
+from collections.abc import Mapping
 from functools import lru_cache
 
 WIDTH, HEIGHT = 720, 480  # Amazon's recommended small card image size (3:2)
@@ -25,8 +26,6 @@ BACKGROUND: Colour = (251, 243, 236)
 ACTIVE: Colour = (217, 99, 76)
 RING: Colour = (226, 205, 192)
 INK: Colour = (74, 58, 53)
-
-DAY_LETTERS = "MTWTFSS"
 
 # A 5x7 pixel font with just the glyphs the strip draws ("#" is ink).
 _GLYPHS: dict[str, tuple[str, ...]] = {
@@ -115,15 +114,20 @@ class _Canvas:
         )
 
 
+def render(pattern: str, streak: int, labels: Mapping[str, str]) -> bytes:
+    """The PNG with the words of ``labels`` (the week screen's: "day_letters", "strip_streak")."""
+    return _render(pattern, streak, labels["day_letters"], labels["strip_streak"])
+
+
 @lru_cache(maxsize=512)  # 128 weeks x a few streaks cover nearly every request
-def render(pattern: str, streak: int) -> bytes:
+def _render(pattern: str, streak: int, day_letters: str, streak_line: str) -> bytes:
     """The PNG for a week pattern ("1010110", Monday first) and a streak (0 draws no streak line)."""
     if not re.fullmatch(r"[01]{7}", pattern) or not 0 <= streak <= MAX_STREAK:
         raise ValueError("pattern must be seven 0/1 days and the streak 0 to 9999")
     canvas = _Canvas(WIDTH, HEIGHT, BACKGROUND)
     gap = WIDTH // 8
     centre_y = 190 if streak else 220
-    for day, (flag, letter) in enumerate(zip(pattern, DAY_LETTERS, strict=True)):
+    for day, (flag, letter) in enumerate(zip(pattern, day_letters.split(), strict=True)):
         cx = gap * (day + 1)
         if flag == "1":
             canvas.disc(cx, centre_y, 34, ACTIVE)
@@ -131,5 +135,5 @@ def render(pattern: str, streak: int) -> bytes:
             canvas.disc(cx, centre_y, 34, RING, hole=28)
         canvas.text(letter, cx, centre_y + 56, 4, INK)
     if streak:
-        canvas.text(f"{streak} DAY STREAK", WIDTH // 2, 360, 5, INK)
+        canvas.text(streak_line.format(streak=streak), WIDTH // 2, 360, 5, INK)
     return canvas.png()

@@ -3,11 +3,20 @@ image itself is drawn by skill/alexa/strip.py)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from flask import Blueprint, Response, abort, request
 
+from content.loader import load_catalogue
 from skill.alexa.strip import CACHE_CONTROL, PATH, render
 
 bp = Blueprint("strip", __name__)
+
+
+@cache
+def _labels() -> dict[str, str]:
+    """The strip's words: the week screen's labels (content/, read once per process)."""
+    return load_catalogue().screens["week"].labels
 
 
 @bp.get("/strip/<name>")
@@ -19,7 +28,7 @@ def strip(name: str) -> Response:
     if etag in request.headers.get("If-None-Match", ""):
         reply = Response(status=304)
     else:
-        reply = Response(render(found["pattern"], int(found["streak"])), mimetype="image/png")
+        reply = Response(render(found["pattern"], int(found["streak"]), _labels()), mimetype="image/png")
     reply.headers["Cache-Control"] = CACHE_CONTROL
     reply.headers["ETag"] = etag
     return reply
