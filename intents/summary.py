@@ -25,7 +25,10 @@ from skill.domain.streak import current
 from skill.domain.week import Week
 from skill.store.gratitude import MAX_WEEK_ENTRIES
 
-MAX_NAMED = 3
+# The busiest week, said with the longest names, must fit in 25 s as espeak-ng says it
+# (tests/test_spoken_length.py): two practices named aloud, a quote of ten words at most.
+MAX_NAMED = 2
+SUMMARY_QUOTE_WORDS = 10
 
 
 def dates(turn: Turn, week: Week) -> str:
@@ -142,7 +145,14 @@ def _gratitudes(turn: Turn, entries: list[Gratitude], more: bool, spoken: list[s
         card.append(turn.words("card_week_gratitudes", count=count))
         chosen = pick_readback(entries, turn.now.astimezone(turn.time_zone))
         if chosen is not None:
-            spoken.append(turn.words("summary_readback", name=chosen.by, partner=chosen.to, words=quote(chosen.words)))
+            spoken.append(
+                turn.words(
+                    "summary_readback",
+                    name=chosen.by,
+                    partner=chosen.to,
+                    words=quote(chosen.words, SUMMARY_QUOTE_WORDS),
+                )
+            )
             card.append(
                 turn.words("card_week_readback", name=chosen.by, partner=chosen.to, words=clean_words(chosen.words))
             )

@@ -19,14 +19,14 @@ def clean_words(words: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,.")
 
 
-def quote(words: str) -> str:
-    """A short, clean quote of a gratitude for the ear: filler dropped, at most QUOTE_WORDS words,
+def quote(words: str, limit: int = QUOTE_WORDS) -> str:
+    """A short, clean quote of a gratitude for the ear: filler dropped, at most ``limit`` words,
     cut after a comma where one falls late enough to leave a whole thought."""
     said = clean_words(words).split()
-    if len(said) <= QUOTE_WORDS:
+    if len(said) <= limit:
         return " ".join(said)
-    head = said[:QUOTE_WORDS]
-    commas = [i for i, w in enumerate(head) if w.endswith(",") and i >= QUOTE_WORDS // 2]
+    head = said[:limit]
+    commas = [i for i, w in enumerate(head) if w.endswith(",") and i >= limit // 2]
     if commas:
         head = head[: commas[-1] + 1]
     return " ".join(head).rstrip(",")
