@@ -53,10 +53,10 @@ def estimated_seconds(ssml: str) -> float:
 def _espeak_seconds(ssml: str) -> float:
     """How long espeak-ng takes to say ``ssml`` at 165 words a minute (its WAV on stdout, 16-bit PCM)."""
     wav = subprocess.run([ESPEAK or "espeak-ng", "-m", "-s", "165", "--stdout", ssml], check=True, capture_output=True)
-    out = wav.stdout
-    (channels,) = struct.unpack_from("<H", out, 22)
-    (rate,) = struct.unpack_from("<I", out, 24)
-    (bits,) = struct.unpack_from("<H", out, 34)
+    out: bytes = wav.stdout
+    channels: int = struct.unpack_from("<H", out, 22)[0]
+    rate: int = struct.unpack_from("<I", out, 24)[0]
+    bits: int = struct.unpack_from("<H", out, 34)[0]
     return (len(out) - 44) / (rate * channels * bits // 8)
 
 
