@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast check chat replay bench bench-readme models lint prereqs dynamodb-local nox lambda-package release-check node-tools bench-lambda virtual-alexa
+.PHONY: run test test-fast check chat replay bench bench-readme models lint prereqs dynamodb-local nox lambda-package release-check node-tools bench-lambda virtual-alexa mutate
 
 ## run: install what is missing, start DynamoDB Local (data kept in .local/), serve the skill on 127.0.0.1:$(PORT)
 run: dynamodb-local
@@ -29,6 +29,18 @@ check: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
+
+## mutate: mutation testing of skill/domain/ (mutmut, installed on first use; a few minutes; not part of
+##         `make test`): every mutant run against the fast tier, then the score. `.venv/bin/mutmut browse`
+##         shows the survivors.
+MUTMUT := mutmut==3.8.1
+mutate: $(STAMP)
+	@$(BIN)/mutmut --version >/dev/null 2>&1 || $(BIN)/python -m pip install --quiet "$(MUTMUT)"
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2 >/dev/null
+	@$(BIN)/mutmut export-cicd-stats >/dev/null
+	@$(BIN)/python tests/mutation_score.py
+	@$(BIN)/mutmut results 2>/dev/null | grep -E "survived|no tests" || true
 
 ## bench: the skill side by side with the floors and the ASK SDK peer (bench/results.json, a table)
 bench: dynamodb-local

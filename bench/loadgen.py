@@ -144,6 +144,9 @@ class Run:
             # The day after the latest evening any couple reached: where the next run of this pool starts.
             "next_day": (max(c.day for c in self.couples) + timedelta(days=1)).isoformat(),
             "by_type": {k: summary(v) for k, v in self.latencies.items()},
+            # Every request's latency (ms), by type: percentiles over all rounds are computed from these
+            # (bench.verdict.combine), and tests/test_bench.py recomputes every reported one from them.
+            "samples_ms": {k: [round(v * 1000, 3) for v in values] for k, values in self.latencies.items()},
         }
 
 

@@ -31,7 +31,9 @@ from skill.domain.streak import current
 from skill.domain.week import EVENINGS, Week
 from skill.store.gratitude import MAX_WEEK_ENTRIES
 
-MAX_NAMED = 3
+# The busiest week, said with the longest names, must fit in 25 s as espeak-ng says it
+# (tests/test_spoken_length.py): two practices named aloud, a quote of SUMMARY_QUOTE_WORDS at most.
+MAX_NAMED = 2
 # Fewer active evenings than this in the last seven, and a practice is worth suggesting.
 SUGGEST_BELOW_DAYS = 4
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+import statistics
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+from bench.loadgen import percentile
 
 from conftest import ROOT
 
@@ -56,6 +60,13 @@ def test_smoke_bench_reports_every_figure_for_every_target(tmp_path: Path) -> No
     cost = r["cost_per_1000_couples_month"]
     assert {"usd_per_million_write_units", "usd_per_million_read_units", "as_of"} <= cost["prices"].keys()
     assert all(cost[impl][h]["usd_total"] > 0 for impl in ("skill", "peer") for h in ("1w", "2y"))
+    for impl in ("skill", "peer"):  # the bill counts point-in-time recovery, which the table enables
+        for h in ("1w", "2y"):
+            x = cost[impl][h]
+            parts = x["usd_reads"] + x["usd_writes"] + x["usd_storage"] + x["usd_pitr"]
+            assert abs(x["usd_total"] - parts) < 0.0005 and x["usd_pitr"] >= 0, (impl, h)
+    assert cost["prices"]["usd_per_gb_month_pitr"] > 0
+    assert "margin $" in next(c["detail"] for c in r["checks"] if "cost" in c["target"])
     assert r["mix"]["types"] == [
         "launch",
         "tonight",
@@ -91,6 +102,47 @@ def test_smoke_bench_reports_every_figure_for_every_target(tmp_path: Path) -> No
     assert r["peer_item_limit"]["last_night_that_fits"] >= 730
     assert r["paced"]["rate"] > 0 and r["paced"]["requests"] > 0
     assert len(r["checks"]) == r["targets_total"] == 9 and r["targets_met"] == sum(c["met"] for c in r["checks"])
+    assert_figures_recompute(r)
+
+
+def assert_figures_recompute(r: dict[str, Any]) -> None:
+    """Figures, not only fields: every reported percentile and ratio recomputed from the raw samples
+    and per-round values saved in the results, and any mismatch fails."""
+    pools = {
+        "bare": r["targets"]["bare"],
+        "design": r["targets"]["design"],
+        "skill-1w": r["targets"]["skill"],
+        "peer-1w": r["targets"]["peer"],
+        "skill-2y": r["history"]["skill"]["2y"],
+        "peer-2y": r["history"]["peer"]["2y"],
+        "paced": r["paced"],
+    }
+    for name, x in pools.items():
+        rounds = [[v for vs in run["samples_ms"].values() for v in vs] for run in x["runs"]]
+        everything = [v for one in rounds for v in one]
+        assert len(everything) == x["requests"] > 0, name
+        for key, q in {"p50_ms": 50, "p95_ms": 95, "p99_ms": 99}.items():
+            assert x[key] == percentile(everything, q), (name, key)  # pooled over every round
+        assert x["p99_ms_per_round"] == [percentile(one, 99) for one in rounds], name
+        for rtype, row in x["by_type"].items():
+            of_type = [v for run in x["runs"] for v in run["samples_ms"].get(rtype, [])]
+            assert row["p99_ms"] == percentile(of_type, 99), (name, rtype)
+        assert x["rps"] == statistics.median(run["rps"] for run in x["runs"]), name
+    pairs = {
+        "skill/design": ("skill-1w", "design", "rps"),
+        "skill/bare": ("skill-1w", "bare", "rps"),
+        "skill/peer_1w": ("skill-1w", "peer-1w", "rps"),
+        "skill/peer_2y": ("skill-2y", "peer-2y", "rps"),
+        "cpu skill/design": ("skill-1w", "design", "cpu_ms_per_request"),
+    }
+    for name, (top, bottom, key) in pairs.items():
+        each = [round(a[key] / b[key], 3) for a, b in zip(pools[top]["runs"], pools[bottom]["runs"], strict=True)]
+        reported = r["paired_ratios"][name]
+        assert reported["rounds"] == each and reported["median"] == statistics.median(each), name
+        assert reported["min"] == min(each), name
+    for impl in ("skill", "peer"):
+        one, two = r["history"][impl]["1w"], r["history"][impl]["2y"]
+        assert r["history"][impl]["ratio_2y_1w"]["p99_ms"] == round(two["p99_ms"] / one["p99_ms"], 3), impl
 
 
 def test_the_readme_table_is_regenerated_from_the_results() -> None:

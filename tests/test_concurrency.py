@@ -6,10 +6,12 @@ import json
 import threading
 from datetime import UTC, datetime
 
+import pytest
 from flask import Flask
 
 from deploy.envelopes import envelope, new_user_id
 from skill.store.couples import CoupleStore
+from skill.store.errors import ConflictError
 
 NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
 
@@ -58,3 +60,19 @@ def test_simultaneous_different_practices_are_all_kept(app: Flask, store: Couple
     profile = store.load_for_user(user)
     assert profile.streak == 2
     assert sorted(p for d, p in profile.done if d == "2026-11-25") == ["mirror_listening", "touch_map"]
+
+
+def test_a_write_from_a_stale_read_never_overwrites_a_newer_one(store: CoupleStore) -> None:
+    # The same race as above without threads, so it is caught every run: two devices read the same
+    # profile, one writes, then the other writes from what it read.
+    user = new_user_id()
+    today = NOW.date()
+    first, _ = store.update(store.load_for_user(user), lambda d: d.complete(today, "daily_check_in"))
+    device_a, device_b = store.load_for_user(user), store.load_for_user(user)
+    store.update(device_a, lambda d: d.complete(today, "touch_map"))
+    with pytest.raises(ConflictError):
+        store.save(device_b)  # the version it read is gone
+    store.update(device_b, lambda d: d.complete(today, "mirror_listening"))  # re-read, re-applied
+    final = store.load_for_user(user)
+    assert sorted(p for _, p in final.done) == ["daily_check_in", "mirror_listening", "touch_map"]
+    assert final.version == first.version + 2

@@ -191,6 +191,18 @@ def test_answers_are_heard_only_after_both_have_answered(
     assert len(answers(store, shared_id(store, a))) == 2
 
 
+def test_asking_again_after_answering_alone_says_the_partner_has_not_answered(
+    client: FlaskClient, store: CoupleStore
+) -> None:
+    a, b = two_partners(client, "QAGAIN")
+    link(a, b, evening(0, 18))
+    a.one_shot("TonightsQuestionIntent", evening(0))
+    a.say("QuestionAnswerIntent", evening(0), answer=personal("the lake at dawn"))
+    again = a.one_shot("TonightsQuestionIntent", evening(0, 21))
+    assert "your partner hasn't yet" in again and "both answered" not in again, again
+    assert a.ended and a.attributes.get("phase") is None
+
+
 def test_both_answering_at_once_keeps_both(app: Flask, store: CoupleStore, catalogue: Catalogue) -> None:
     a, b = two_partners(app.test_client(), "QUESTION")
     link(a, b, evening(0, 18))

@@ -6,10 +6,11 @@ against espeak-ng (docs/conversation.md, "Answers")."""
 
 from __future__ import annotations
 
+import re
 import shutil
+import struct
 import subprocess
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,6 +25,7 @@ from content.schema import (
     Catalogue,
     spoken_seconds,
 )
+from skill.domain.profile import MAX_NAME_CHARS
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation, ends_with_next_step, speech_text
@@ -31,7 +33,38 @@ from today import MONDAY, coming_at
 
 AT = coming_at(MONDAY, 20, 0, ZoneInfo("America/New_York"))  # derived from today (tests/today.py)
 PASSAGE_PHASES = {"reason", "overview", "explained"}  # a reason, an explanation, an overview page
-LONGEST_NAMES = ("Maximiliana-Josephine Okafor", "Bartholomew-Alexander Nguyen")  # 28 and 27 letters
+# The longest names the skill keeps (MAX_NAME_CHARS, 30 characters), long to say as well as to spell.
+LONGEST_NAMES = ("Anastasiya-Konstantina Okonkwo", "Bartholomew-Maximilian Nguyens")
+assert all(len(n) == MAX_NAME_CHARS for n in LONGEST_NAMES)
+# Without espeak-ng an estimate stands in: characters, not words, at the rate espeak-ng says this
+# skill's answers (measured over every answer below: 12.9 to about 17 characters a second, median
+# 15.6; 14 keeps the estimate at or above espeak-ng for all but the most name-heavy few), plus the
+# pauses. Words alone underestimate long names by half. test_the_estimate_is_calibrated_against_espeak
+# re-measures it wherever espeak-ng is installed.
+CHARS_PER_SECOND = 14.0
+ESPEAK = shutil.which("espeak-ng")
+_BREAK = re.compile(r'<break time="([0-9.]+)s"/>')
+
+
+def estimated_seconds(ssml: str) -> float:
+    return len(speech.plain(ssml)) / CHARS_PER_SECOND + sum(float(p) for p in _BREAK.findall(ssml))
+
+
+def _espeak_seconds(ssml: str) -> float:
+    """How long espeak-ng takes to say ``ssml`` at 165 words a minute (its WAV on stdout, 16-bit PCM)."""
+    wav = subprocess.run([ESPEAK or "espeak-ng", "-m", "-s", "165", "--stdout", ssml], check=True, capture_output=True)
+    out: bytes = wav.stdout
+    channels: int = struct.unpack_from("<H", out, 22)[0]
+    rate: int = struct.unpack_from("<I", out, 24)[0]
+    bits: int = struct.unpack_from("<H", out, 34)[0]
+    return (len(out) - 44) / (rate * channels * bits // 8)
+
+
+def heard_seconds(ssml: str) -> float:
+    """espeak-ng's time where it is installed; otherwise the calibrated estimate."""
+    return _espeak_seconds(ssml) if ESPEAK else estimated_seconds(ssml)
+
+
 LONG_GRATITUDE = (
     "um okay so like the way you always wait up for me when my shift runs late, and you keep "
     "the kettle warm and the porch light on, and you never once complain about it even when "
@@ -53,8 +86,12 @@ def content_items(catalogue: Catalogue) -> list[tuple[str, str, float]]:
 
 
 def test_every_content_item_is_short_enough_to_say(catalogue: Catalogue) -> None:
+    """Every practice step, guide passage and phrase variant, timed as it would be heard."""
     items = content_items(catalogue)
-    lengths = sorted(((spoken_seconds(text), where, limit) for where, text, limit in items), reverse=True)
+    lengths = sorted(
+        ((max(spoken_seconds(text), heard_seconds(speech.join([text]))), where, limit) for where, text, limit in items),
+        reverse=True,
+    )
     print("longest content items (s):", [(round(s, 1), w) for s, w, _ in lengths[:5]])
     assert not [(round(s, 1), w) for s, w, limit in lengths if s > limit]
 
@@ -118,8 +155,11 @@ def explore_round_and_summary(c: Recorder, store: CoupleStore) -> None:
     c.say("AMAZON.FallbackIntent", AT)
     for minute in range(4):
         c.say("GratitudeIntent", AT + timedelta(minutes=minute), gratitude=LONG_GRATITUDE)
+    # The busiest week the summary can describe: every evening active, three different practices with
+    # the longest names, a round with the longest names and the longest gratitude.
+    longest = ["supporting each other's growth", "patience and empathy", "comfortable pace"]
     for day in range(1, 5):
-        c.one_shot("StartPracticeIntent", AT + timedelta(days=day), practice="supporting each other's growth")
+        c.one_shot("StartPracticeIntent", AT + timedelta(days=day), practice=longest[day % 3])
         c.one_shot("CompletedExerciseIntent", AT + timedelta(days=day, minutes=5))
         c.one_shot("TonightsExerciseIntent", AT + timedelta(days=day, minutes=6))  # "you've done ... today"
     c.one_shot("WeeklySummaryIntent", AT + timedelta(days=5))
@@ -162,13 +202,16 @@ def test_every_answer_keeps_to_its_spoken_length(answers: list[dict[str, Any]]) 
     over = []
     for answer in answers:
         ssml = answer["body"]["response"]["outputSpeech"]["ssml"]
-        seconds = speech.duration(ssml)
+        seconds = heard_seconds(ssml)
         limit = limit_for(answer)
         longest[limit] = max(longest.get(limit, 0.0), seconds)
         if seconds > limit:
             over.append((round(seconds, 1), limit, answer["asked"], speech_text(answer["body"])))
     assert not over, "\n".join(map(str, over))
-    print(f"{len(answers)} answers; longest by limit:", {k: round(v, 1) for k, v in longest.items()})
+    print(
+        f"{len(answers)} answers timed by {'espeak-ng' if ESPEAK else 'the estimate'}; longest by limit:",
+        {k: round(v, 1) for k, v in longest.items()},
+    )
 
 
 def test_one_question_per_answer_and_it_comes_last(answers: list[dict[str, Any]]) -> None:
@@ -187,22 +230,19 @@ def test_the_summary_reads_back_a_short_clean_quote(answers: list[dict[str, Any]
     summaries = [speech_text(a["body"]) for a in answers if a["asked"] == "WeeklySummaryIntent"]
     full = next(s for s in summaries if "One to remember" in s or "shared:" in s)
     assert "um okay" not in full and "so like" not in full
-    quote = full.split(":", 1)[1].split(".")[0]
+    quote = re.split(r"from [^:]+: |shared: ", full, maxsplit=1)[1].split(".")[0]
     assert len(quote.split()) <= 12, quote
 
 
-@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is installed by deploy/prereqs.sh")
-def test_the_estimator_agrees_with_speech_synthesis(answers: list[dict[str, Any]], tmp_path: Path) -> None:
-    """espeak-ng at 165 words a minute says a sample of answers; the estimate stays close to it."""
-    sample = answers[:: max(1, len(answers) // 12)][:12]
+@pytest.mark.skipif(ESPEAK is None, reason="espeak-ng is installed by deploy/prereqs.sh")
+def test_the_estimate_is_calibrated_against_espeak(answers: list[dict[str, Any]]) -> None:
+    """Where espeak-ng is installed it times every answer; the estimate that stands in without it
+    stays close to it on every one (and the skill's own word-count budget is not trusted for names)."""
     pairs = []
-    for i, answer in enumerate(sample):
+    for answer in answers:
         ssml = answer["body"]["response"]["outputSpeech"]["ssml"]
-        wav = tmp_path / f"{i}.wav"
-        subprocess.run(["espeak-ng", "-m", "-s", "165", "-w", str(wav), ssml], check=True, capture_output=True)
-        heard = float(subprocess.run(["soxi", "-D", str(wav)], check=True, capture_output=True, text=True).stdout)
-        pairs.append((speech.duration(ssml), heard))
-    print("estimate vs espeak-ng (s):", [(round(e, 1), round(h, 1)) for e, h in pairs])
-    total_estimate, total_heard = sum(e for e, _ in pairs), sum(h for _, h in pairs)
-    assert 0.8 <= total_estimate / total_heard <= 1.25, (total_estimate, total_heard)
-    assert all(0.6 <= e / h <= 1.6 for e, h in pairs), pairs
+        pairs.append((estimated_seconds(ssml), _espeak_seconds(ssml), speech_text(answer["body"])[:60]))
+    off = [(round(e, 1), round(h, 1), said) for e, h, said in pairs if h > 1 and not 0.75 <= e / h <= 1.4]
+    assert not off, off
+    total_estimate, total_heard = sum(e for e, _, _ in pairs), sum(h for _, h, _ in pairs)
+    assert 0.95 <= total_estimate / total_heard <= 1.2, (total_estimate, total_heard)

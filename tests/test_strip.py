@@ -9,8 +9,11 @@ import zlib
 import pytest
 from flask.testing import FlaskClient
 
+from content.loader import load_catalogue
 from skill.alexa import strip
-from skill.alexa.strip import ACTIVE, HEIGHT, RING, WIDTH, draw, render, strip_path
+from skill.alexa.strip import _GLYPHS, ACTIVE, HEIGHT, RING, WIDTH, draw, render, strip_path
+
+LABELS = load_catalogue().screens["week"].labels  # the strip's words live in content/
 
 
 def decode(png: bytes) -> tuple[int, int, bytes]:
@@ -40,7 +43,7 @@ def pixel(rgb: bytes, width: int, x: int, y: int) -> tuple[int, int, int]:
 
 
 def test_the_strip_is_a_small_png_of_the_card_size_marking_the_active_days() -> None:
-    png = render("1010110", 5)
+    png = render("1010110", 5, LABELS)
     width, height, rgb = decode(png)
     assert (width, height) == (WIDTH, HEIGHT) == (720, 480)
     assert len(png) < 20_000  # a card image loads quickly on a phone
@@ -51,13 +54,22 @@ def test_the_strip_is_a_small_png_of_the_card_size_marking_the_active_days() -> 
     assert ring == RING
 
 
+def test_the_strips_words_come_from_content_and_the_font_can_draw_them() -> None:
+    letters = LABELS["day_letters"].split()
+    line = LABELS["strip_streak"].format(streak=1234567890)
+    assert len(letters) == 7 and all(len(letter) == 1 for letter in letters)
+    assert set("".join(letters) + line) <= set(_GLYPHS), set("".join(letters) + line) - set(_GLYPHS)
+    other = {**LABELS, "strip_streak": "{streak} DAYS"}
+    assert render("1010110", 5, other) != render("1010110", 5, LABELS)
+
+
 def test_different_weeks_and_streaks_give_different_pictures() -> None:
     pictures = {
-        render(pattern, streak)
+        render(pattern, streak, LABELS)
         for pattern, streak in [("1010110", 5), ("1010111", 5), ("0000000", 0), ("1111111", 7), ("1111111", 12)]
     }
     assert len(pictures) == 5
-    assert render("1010110", 5) == render("1010110", 5)  # the same week is the same bytes (cacheable)
+    assert render("1010110", 5, LABELS) == render("1010110", 5, LABELS)  # the same week is the same bytes (cacheable)
 
 
 def test_strip_path_carries_only_the_pattern_and_the_streak() -> None:
@@ -71,7 +83,7 @@ def test_seven_evenings_from_another_weekday_are_lettered_from_it() -> None:
     """The summary's week is the last seven evenings (skill/domain/week.py): from a Wednesday, the
     day letters start at W, and the path says so."""
     assert strip_path([True] * 7, 7, 2) == "/strip/1111111-7-2.png"
-    assert render("1010110", 5, 2) != render("1010110", 5)
+    assert render("1010110", 5, LABELS, 2) != render("1010110", 5, LABELS)
     with pytest.raises(ValueError):
         strip_path([True] * 7, 7, 7)
 
@@ -80,13 +92,13 @@ def test_the_app_serves_the_strip_with_caching_headers(client: FlaskClient) -> N
     reply = client.get("/strip/1010110-5.png")
     assert reply.status_code == 200
     assert reply.mimetype == "image/png"
-    assert reply.data == render("1010110", 5)
+    assert reply.data == render("1010110", 5, LABELS)
     assert "max-age=31536000" in reply.headers["Cache-Control"] and "public" in reply.headers["Cache-Control"]
     etag = reply.headers["ETag"]
     again = client.get("/strip/1010110-5.png", headers={"If-None-Match": etag})
     assert again.status_code == 304 and not again.data
     from_wednesday = client.get("/strip/1010110-5-2.png")
-    assert from_wednesday.status_code == 200 and from_wednesday.data == render("1010110", 5, 2)
+    assert from_wednesday.status_code == 200 and from_wednesday.data == render("1010110", 5, LABELS, 2)
     assert from_wednesday.headers["ETag"] != etag
 
 
@@ -114,9 +126,9 @@ def test_a_bad_strip_path_is_404(client: FlaskClient, path: str) -> None:
 @pytest.mark.parametrize(("pattern", "streak"), [("1010110", 5), ("0000000", 0), ("1111111", 9999), ("0100001", 12)])
 def test_the_served_strip_is_the_drawn_picture_pixel_for_pixel(pattern: str, streak: int) -> None:
     """Assembled from tiles drawn once, the strip is still exactly the picture ``draw`` makes in full."""
-    width, height, rgb = decode(render(pattern, streak))
+    width, height, rgb = decode(render(pattern, streak, LABELS))
     assert (width, height) == (WIDTH, HEIGHT)
-    assert rgb == bytes(draw(pattern, streak).pixels)
+    assert rgb == bytes(draw(pattern, streak, LABELS).pixels)
 
 
 @pytest.fixture

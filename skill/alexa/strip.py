@@ -20,7 +20,7 @@ import threading
 import time
 import zlib
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 
 WIDTH, HEIGHT = 720, 480  # Amazon's recommended small card image size (3:2)
@@ -34,8 +34,6 @@ BACKGROUND: Colour = (251, 243, 236)
 ACTIVE: Colour = (217, 99, 76)
 RING: Colour = (226, 205, 192)
 INK: Colour = (74, 58, 53)
-
-DAY_LETTERS = "MTWTFSS"
 
 # A 5x7 pixel font with just the glyphs the strip draws ("#" is ink).
 _GLYPHS: dict[str, tuple[str, ...]] = {
@@ -115,21 +113,23 @@ class _Canvas:
                         self.rect(left + (n * 6 + col) * scale, top + row * scale, scale, scale, colour)
 
 
-def _letters(first_weekday: int) -> str:
-    """The day letters from ``first_weekday`` (Monday 0): the strip shows the last seven evenings."""
-    return DAY_LETTERS[first_weekday:] + DAY_LETTERS[:first_weekday]
+def _letters(day_letters: str, first_weekday: int) -> list[str]:
+    """The day letters (content's, Monday first, space-separated) from ``first_weekday`` (Monday 0):
+    the strip shows the last seven evenings."""
+    letters = day_letters.split()
+    return letters[first_weekday:] + letters[:first_weekday]
 
 
-def draw(pattern: str, streak: int, first_weekday: int = 0) -> _Canvas:
+def draw(pattern: str, streak: int, labels: Mapping[str, str], first_weekday: int = 0) -> _Canvas:
     """The picture, drawn in full: what the strip looks like. Too slow to serve (tens of ms of
     CPU); ``render`` assembles the same pixels from pieces drawn once (tests/test_strip.py)."""
     _check(pattern, streak, first_weekday)
     canvas = _Canvas(WIDTH, HEIGHT, BACKGROUND)
     centre_y = _centre_y(streak)
-    for day, (flag, letter) in enumerate(zip(pattern, _letters(first_weekday), strict=True)):
+    for day, (flag, letter) in enumerate(zip(pattern, _letters(labels["day_letters"], first_weekday), strict=True)):
         _draw_day(canvas, GAP * (day + 1), centre_y, flag == "1", letter)
     if streak:
-        canvas.text(_streak_words(streak), WIDTH // 2, STREAK_TOP, STREAK_SCALE, INK)
+        canvas.text(labels["strip_streak"].format(streak=streak), WIDTH // 2, STREAK_TOP, STREAK_SCALE, INK)
     return canvas
 
 
@@ -147,10 +147,6 @@ def _check(pattern: str, streak: int, first_weekday: int) -> None:
 
 def _centre_y(streak: int) -> int:
     return 190 if streak else 220
-
-
-def _streak_words(streak: int) -> str:
-    return f"{streak} DAY STREAK"
 
 
 def _draw_day(canvas: _Canvas, cx: int, cy: int, active: bool, letter: str) -> None:
@@ -175,16 +171,17 @@ _BLANK_ROW = b"\x00" + bytes(BACKGROUND) * WIDTH  # a scanline: filter byte 0, t
 _MARGIN = bytes(BACKGROUND) * (GAP // 2)
 
 
-def _assemble(pattern: str, streak: int, first_weekday: int) -> bytes:
+def _assemble(pattern: str, streak: int, first_weekday: int, day_letters: str, streak_line: str) -> bytes:
     _check(pattern, streak, first_weekday)
     rows = [_BLANK_ROW] * HEIGHT
     top = _centre_y(streak) - _DAY_ABOVE
-    tiles = [_day_tile(letter, flag == "1") for letter, flag in zip(_letters(first_weekday), pattern, strict=True)]
+    letters = _letters(day_letters, first_weekday)
+    tiles = [_day_tile(letter, flag == "1") for letter, flag in zip(letters, pattern, strict=True)]
     for r in range(_DAY_ABOVE + _DAY_BELOW):
         rows[top + r] = b"\x00" + _MARGIN + b"".join(tile[r] for tile in tiles) + _MARGIN
     if streak:  # a band as tall as the text, drawn with rectangles only (cheap)
         band = _Canvas(WIDTH, 7 * STREAK_SCALE, BACKGROUND)
-        band.text(_streak_words(streak), WIDTH // 2, 0, STREAK_SCALE, INK)
+        band.text(streak_line.format(streak=streak), WIDTH // 2, 0, STREAK_SCALE, INK)
         stride = WIDTH * 3
         for r in range(band.height):
             rows[STREAK_TOP + r] = b"\x00" + bytes(band.pixels[r * stride : (r + 1) * stride])
@@ -220,13 +217,13 @@ class Renders:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._lock = threading.Lock()
-        self._cache: OrderedDict[tuple[str, int, int], bytes] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, int, int, str, str], bytes] = OrderedDict()
         self._tokens = float(self.BURST)
         self._filled = clock()
         self.drawn = 0  # renders made by this process (the bench and the tests read it)
 
-    def get(self, pattern: str, streak: int, first_weekday: int = 0) -> bytes:
-        key = (pattern, streak, first_weekday)
+    def get(self, pattern: str, streak: int, first_weekday: int, day_letters: str, streak_line: str) -> bytes:
+        key = (pattern, streak, first_weekday, day_letters, streak_line)
         with self._lock:
             png = self._cache.get(key)
             if png is not None:
@@ -239,7 +236,9 @@ class Renders:
                 raise StripBusy()
             self._tokens -= 1
             self.drawn += 1
-        png = _assemble(pattern, streak, first_weekday)  # outside the lock: threads render side by side
+        png = _assemble(
+            pattern, streak, first_weekday, day_letters, streak_line
+        )  # outside the lock: threads render side by side
         with self._lock:
             self._cache[key] = png
             while len(self._cache) > self.CACHED:
@@ -250,9 +249,9 @@ class Renders:
 RENDERS = Renders()
 
 
-def render(pattern: str, streak: int, first_weekday: int = 0) -> bytes:
+def render(pattern: str, streak: int, labels: Mapping[str, str], first_weekday: int = 0) -> bytes:
     """The PNG for a week pattern ("1010110", from ``first_weekday``, Monday 0) and a streak (0 draws
-    no streak line).
+    no streak line), with the words of ``labels`` (the week screen's: "day_letters", "strip_streak").
 
     Cached; raises ``StripBusy`` when this process may not draw another new one just now."""
-    return RENDERS.get(pattern, streak, first_weekday)
+    return RENDERS.get(pattern, streak, first_weekday, labels["day_letters"], labels["strip_streak"])

@@ -3,11 +3,20 @@ image itself is drawn by skill/alexa/strip.py)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from flask import Blueprint, Response, abort, request
 
+from content.loader import load_catalogue
 from skill.alexa.strip import CACHE_CONTROL, PATH, StripBusy, render
 
 bp = Blueprint("strip", __name__)
+
+
+@cache
+def _labels() -> dict[str, str]:
+    """The strip's words: the week screen's labels (content/, read once per process)."""
+    return load_catalogue().screens["week"].labels
 
 
 @bp.get("/strip/<name>")
@@ -21,7 +30,7 @@ def strip(name: str) -> Response:
         reply = Response(status=304)
     else:
         try:
-            png = render(found["pattern"], int(found["streak"]), start)
+            png = render(found["pattern"], int(found["streak"]), _labels(), start)
         except StripBusy:  # too many new strips asked of this process at once: a stranger's flood
             busy = Response(status=503)
             busy.headers["Retry-After"] = "1"
