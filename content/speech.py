@@ -28,6 +28,11 @@ def document(words: str) -> str:
     return f"<speak>{text(words)}</speak>"
 
 
+def speak(ssml: str) -> str:
+    """A whole SSML document of speech the skill already built (an APL for Audio ``Speech``)."""
+    return f"<speak>{ssml}</speak>"
+
+
 def pause(seconds: float) -> str:
     # Alexa allows breaks of up to 10 s.
     return f'<break time="{min(max(seconds, 0.0), 10.0):g}s"/>'

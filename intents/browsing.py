@@ -220,7 +220,7 @@ def show_walk(turn: Turn, practice: Practice, step: int, lead_in: str | None = N
     card = (practice.title, "\n".join(f"{i + 1}. {s}" for i, s in enumerate(practice.steps))) if step == 0 else None
     if parts:
         # The words, then the held time, the chime and the question (Alexa plays APLA after the speech).
-        turn.input.response_builder.add_directive(held.directive(parts[part], f"<speak>{question}</speak>"))
+        turn.input.response_builder.add_directive(held.directive(parts[part], speech.speak(question)))
         return turn.ask(words, question, card=card)
     return turn.ask(words, walk_reprompt(turn, practice, step), card=card)
 

@@ -238,7 +238,7 @@ def heard(*keys: str | tuple[str, ...]) -> Heard:
 # The phase's own question, as it is asked again (the map's "the question again", "asks again", ...).
 QUESTION: dict[str, str | tuple[str, ...]] = {
     "launched": "launch_reprompt",
-    "offered": "start_reprompt",
+    "offered": ("start_reprompt", "start_question"),
     "guiding": "walk_where",
     "reason": "reason_reprompt",
     "overview": "steps_reprompt",
