@@ -23,7 +23,8 @@ AT = datetime(2026, 11, 25, 19, 30, tzinfo=UTC)
 _NOT_WORDS = {"log", "debug", "info", "warning", "error", "exception", "compile", "sub", "match", "print", "_bad"}
 _DEVELOPER_SUFFIXES = ("Error", "Exception", "Exceeded", "Unavailable", "BadRequest", "Reply")
 # Functions whose every string is for developers: a refusal's reason for the log, a verifier's policy.
-_DEVELOPER_FUNCTIONS = {"_chain_failure_reason", "policy"}
+# An exception's own ``__str__`` is its text for the log.
+_DEVELOPER_FUNCTIONS = {"_chain_failure_reason", "policy", "__str__"}
 _WORDS = re.compile(r"[A-Za-z]{2,}[,:;.!?]?\s+[A-Za-z]{2,}")  # two words or more: a sentence or a label
 _WORD = re.compile(r"^[\"'(]?[A-Za-z]{2,}[,:;.!?)]?$")  # one whitespace-separated token that is a word
 # The one place in skill/ a line of words for developers is neither an error nor a log: botocore's
@@ -53,8 +54,16 @@ def _for_developers(node: ast.AST) -> bool:
         return isinstance(key, ast.Constant) and str(key.value).endswith("Expression")
     if isinstance(node, ast.Assign | ast.AnnAssign):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-        return any(isinstance(t, ast.Name) and t.id in _DEVELOPER_CONSTANTS for t in targets)
+        return any((isinstance(t, ast.Name) and t.id in _DEVELOPER_CONSTANTS) or _expression_key(t) for t in targets)
     return False
+
+
+def _expression_key(node: ast.AST) -> bool:
+    """``x["ConditionExpression"]``: a DynamoDB expression, as in a keyword argument of that name."""
+    if not isinstance(node, ast.Subscript):
+        return False
+    key = node.slice
+    return isinstance(key, ast.Constant) and str(key.value).endswith("Expression")
 
 
 def _literals(tree: ast.AST) -> list[tuple[int, str]]:
@@ -72,6 +81,10 @@ def _literals(tree: ast.AST) -> list[tuple[int, str]]:
             skip.add(id(body[0].value))  # a docstring
         if _for_developers(node):
             skip.update(id(n) for n in ast.walk(node) if n is not node or isinstance(node, ast.Raise | ast.Expr))
+        if isinstance(node, ast.Dict):  # {"ConditionExpression": "..."}: a DynamoDB expression
+            for key, value in zip(node.keys, node.values, strict=True):
+                if isinstance(key, ast.Constant) and str(key.value).endswith("Expression"):
+                    skip.update(id(n) for n in ast.walk(value))
     found = []
     for node in ast.walk(tree):
         if id(node) in skip:

@@ -37,11 +37,10 @@ def parts(seconds: int) -> list[int]:
 
 
 def document(seconds: int, then_ssml: str) -> dict[str, Any]:
-    """The APLA document: the held silence, the chime, then ``then_ssml`` (a <speak> document)."""
+    """The APLA document: the held silence, the chime, then ``then_ssml`` (a whole SSML document)."""
     return {
         "type": "APLA",
         "version": "0.91",
-        "description": "A practice step's time, held, then a soft chime and the next question.",
         "mainTemplate": {
             "parameters": ["payload"],
             "item": {
