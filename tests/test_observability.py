@@ -10,7 +10,7 @@ import logging
 import os
 import urllib.request
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any
 
 import pytest
@@ -25,8 +25,9 @@ from skill.web.logs import JsonFormatter
 
 from alexa import Conversation, speech_text
 from conftest import ROOT, Served
+from today import WEDNESDAY, coming_at
 
-NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
 FIELDS = {
     "request_id",
     "request_type",
