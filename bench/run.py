@@ -59,7 +59,8 @@ LABELS = {
     "peer-2y": "fair peer, 2 years",
     "paced": "skill paced at ½ design",
 }
-# One round: every target once, in this order; rounds alternate so drift hits all targets alike.
+# One round: every target once, in this order, and the next round in the reverse order (A B B A):
+# a drift over the run (a neighbour's load, a warming cache) then favours no target over another.
 ROUND = (
     ("bare", "bare"),
     ("design", "design"),
@@ -68,6 +69,11 @@ ROUND = (
     ("skill", "skill-2y"),
     ("peer", "peer-2y"),
 )
+
+
+def round_order(index: int) -> tuple[tuple[str, str], ...]:
+    """The targets of round ``index`` (0 first), counterbalanced: forward, backward, forward, ..."""
+    return ROUND if index % 2 == 0 else tuple(reversed(ROUND))
 
 
 def commit() -> dict[str, Any]:
@@ -178,8 +184,8 @@ def load_rounds(by_name: dict[str, Server], plan: Plan, api_endpoint: str) -> di
     runs["paced"] = []
     # Each pool's couples go on living their evenings where the last run left them (no day twice).
     next_day = {pool: BASE_DAY for _, pool in ROUND}
-    for _ in range(plan.rounds):
-        for name, pool in ROUND:
+    for index in range(plan.rounds):
+        for name, pool in round_order(index):
             done = drive(
                 by_name[name],
                 pool,

@@ -6,8 +6,8 @@ request, over our ``BoundedApiClient``, which keeps the skill's deadlines. Again
 from __future__ import annotations
 
 import ast
-from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from flask.testing import FlaskClient
 
@@ -15,9 +15,10 @@ from deploy.alexa_apis import RemindersApi, SettingsApi
 from skill.alexa.device_settings import fetch_time_zone
 
 from reminding import couple
+from today import MONDAY, coming_at
 
 ROOT = Path(__file__).resolve().parent.parent
-AT = datetime(2026, 11, 17, 0, 30, tzinfo=UTC)
+AT = coming_at(MONDAY, 19, 30, ZoneInfo("America/New_York"))  # stored replies expire: derived from today
 SDK_AGENT = "ask-python-model/"  # the User-Agent the SDK's service clients send
 
 

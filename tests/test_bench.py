@@ -154,3 +154,12 @@ def test_the_readme_table_is_regenerated_from_the_results() -> None:
     # The README shows exactly the table bench/results.json makes (python -m bench.report --readme).
     assert readme(r, text) == text
     assert table(r).splitlines()[-1].startswith("targets met:")
+
+
+def test_rounds_are_counterbalanced() -> None:
+    from bench.run import ROUND, round_order
+
+    assert round_order(0) == ROUND and round_order(1) == tuple(reversed(ROUND)) and round_order(2) == ROUND
+    # A B B A: every pair of targets is measured once in each order over two rounds.
+    first, second = [n for n, _ in round_order(0)], [n for n, _ in round_order(1)]
+    assert first == second[::-1]

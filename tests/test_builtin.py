@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, timedelta
 
 import pytest
 from flask import Flask
@@ -18,8 +18,9 @@ from skill.store import keys
 from skill.store.couples import CoupleStore, to_item
 
 from alexa import Conversation
+from today import WEDNESDAY, coming_at
 
-NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
 
 
 def test_help_says_what_to_say_and_keeps_listening(client: FlaskClient) -> None:
@@ -76,7 +77,7 @@ def test_an_unexpected_error_is_an_apology_and_a_log_line(
                 keys.SK: keys.PROFILE_SK,
                 "version": 3,
                 "streak": "many",
-                "last_active": "2026-11-24",
+                "last_active": (NOW - timedelta(days=1)).date().isoformat(),
             }
         ),
     )

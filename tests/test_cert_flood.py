@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,9 +28,10 @@ from skill.web.verification import RequestVerifier, UrlCertFetcher
 
 from certs import DEFAULT_CHAIN_URL, Pki, make_pki
 from hostile import signed_app
+from today import WEDNESDAY, coming_at
 from verifying import LocalServer
 
-NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
 MAX_FETCHES = 4
 
 

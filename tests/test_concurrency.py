@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from flask import Flask
@@ -13,7 +13,10 @@ from deploy.envelopes import envelope, new_user_id
 from skill.store.couples import CoupleStore
 from skill.store.errors import ConflictError
 
-NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+from today import WEDNESDAY, coming_at
+
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+TODAY = NOW.date().isoformat()  # New York's date too (16:00 there)
 
 
 def complete_all_at_once(app: Flask, user_id: str, practices: list[str], at: datetime) -> list[int]:
@@ -49,17 +52,17 @@ def test_simultaneous_completions_count_one_day(app: Flask, store: CoupleStore) 
     assert statuses == [200] * 16
     profile = store.load_for_user(user)
     assert (profile.streak, profile.longest) == (1, 1)
-    assert profile.done == [["2026-11-25", "touch_map"]]
+    assert profile.done == [[TODAY, "touch_map"]]
 
 
 def test_simultaneous_different_practices_are_all_kept(app: Flask, store: CoupleStore) -> None:
     user = new_user_id()
-    complete_all_at_once(app, user, ["daily_check_in"], datetime(2026, 11, 24, 21, tzinfo=UTC))
+    complete_all_at_once(app, user, ["daily_check_in"], NOW - timedelta(days=1))
     statuses = complete_all_at_once(app, user, ["touch_map", "mirror_listening"] * 6, NOW)
     assert statuses == [200] * 12
     profile = store.load_for_user(user)
     assert profile.streak == 2
-    assert sorted(p for d, p in profile.done if d == "2026-11-25") == ["mirror_listening", "touch_map"]
+    assert sorted(p for d, p in profile.done if d == TODAY) == ["mirror_listening", "touch_map"]
 
 
 def test_a_write_from_a_stale_read_never_overwrites_a_newer_one(store: CoupleStore) -> None:

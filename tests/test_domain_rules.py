@@ -202,6 +202,9 @@ def test_merge_keeps_the_livelier_streak_and_extends_it_with_the_other_sides_day
     # The record of either side is kept.
     base = Profile("shared", streak=2, longest=9, last_active="2026-11-04")
     assert merge_profiles(base, Profile("solo", longest=4), day(4)).longest == 9
+    ended = Profile("shared", streak=2, longest=9, last_active="2026-10-01")  # over; the joining side leads
+    alive = Profile("solo", streak=3, longest=4, last_active="2026-11-05")
+    assert merge_profiles(ended, alive, day(4)).longest == 9
     # A tie: the shared couple's streak leads, with its rest day.
     base = Profile("shared", streak=2, longest=2, last_active="2026-11-04", last_rest="2026-11-03")
     joining = Profile("solo", streak=2, longest=2, last_active="2026-11-04")

@@ -42,8 +42,9 @@ from alexa import Conversation, speech_text
 from conftest import ROOT
 from faultproxy import FaultProxy
 from personal import personal
+from today import WEDNESDAY, coming_at
 
-NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
 TABLE = "close-together-faults"
 NOT_SAVED = "couldn't save that"
 SAVED_WORDS = ("Well done", "Lovely work", "Nicely done", "Beautiful", "streak is now")

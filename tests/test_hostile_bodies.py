@@ -21,8 +21,9 @@ from skill.web.pipeline import MAX_JSON_DEPTH, json_too_deep
 from alexa import speech_text
 from conftest import Served
 from hostile import chunked_post, nested
+from today import WEDNESDAY, coming_at
 
-NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
 
 
 def post(client: FlaskClient, body: bytes | str) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, timedelta
 from typing import Any
 
 from flask import Flask
@@ -17,8 +17,9 @@ from skill.store.couples import CoupleStore
 from skill.store.scope import request_scope
 
 from alexa import speech_text
+from today import WEDNESDAY, coming_at
 
-NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
 
 
 def deliver(client: FlaskClient, env: dict[str, Any]) -> str:
@@ -43,7 +44,7 @@ def test_a_redelivered_completion_on_a_streak_still_celebrates(client: FlaskClie
     user = new_user_id()
     deliver(
         client,
-        envelope("intent", user_id=user, at=datetime(2026, 11, 24, 21, tzinfo=UTC), intent="CompletedExerciseIntent"),
+        envelope("intent", user_id=user, at=NOW - timedelta(days=1), intent="CompletedExerciseIntent"),
     )
     env = envelope("intent", user_id=user, at=NOW, intent="CompletedExerciseIntent")
     first = deliver(client, env)
@@ -83,7 +84,7 @@ def test_the_same_request_racing_itself_on_six_threads_applies_once(app: Flask, 
     for t in threads:
         t.join()
     profile = store.load_for_user(user)
-    assert profile.version == 1 and profile.done == [["2026-11-25", "touch_map"]]
+    assert profile.version == 1 and profile.done == [[NOW.date().isoformat(), "touch_map"]]
     assert len(set(answers)) == 1 and "day one" in answers[0]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any, ClassVar
 
 import pytest
@@ -22,8 +22,9 @@ from skill.store.couples import CoupleStore
 
 from alexa import Conversation, speech_text
 from personal import personal
+from today import WEDNESDAY, coming_at
 
-NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
 
 
 def post(client: FlaskClient, env: dict[str, Any]) -> dict[str, Any]:

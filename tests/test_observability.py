@@ -11,7 +11,7 @@ import os
 import time
 import urllib.request
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any
 
 import pytest
@@ -28,8 +28,9 @@ from skill.web.worker import BufferingThreadWorker
 
 from alexa import Conversation, speech_text
 from conftest import ROOT, Served
+from today import WEDNESDAY, coming_at
 
-NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
 FIELDS = {
     "request_id",
     "request_type",

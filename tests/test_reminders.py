@@ -7,8 +7,9 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from flask import Flask
@@ -23,9 +24,12 @@ from skill.store.reminders import ReminderStore
 
 from alexa import Conversation, speech_text
 from reminding import TOKEN, Device, couple, rings
+from today import MONDAY, coming_at
 
-# Monday 16 Nov 2026, 19:30 in New York (the test settings' default zone).
-AT = datetime(2026, 11, 17, 0, 30, tzinfo=UTC)
+# A coming Monday, 19:30 in New York (the test settings' default zone), derived from today (tests/today.py).
+NEW_YORK = ZoneInfo("America/New_York")
+AT = coming_at(MONDAY, 19, 30, NEW_YORK)
+EVENING = AT.date().isoformat()
 
 
 @pytest.fixture
@@ -56,8 +60,8 @@ def test_remind_us_every_evening_at_eight_creates_one_daily_reminder(
     trigger = sent["body"]["trigger"]
     assert trigger["type"] == "SCHEDULED_ABSOLUTE" and trigger["timeZoneId"] == "America/New_York"
     assert rule(sent) == "FREQ=DAILY;BYHOUR=20;BYMINUTE=0;BYSECOND=0;INTERVAL=1;"
-    assert trigger["recurrence"]["startDateTime"] == "2026-11-16T20:00:00.000"  # this evening, still ahead
-    assert sent["body"]["requestTime"] == "2026-11-16T19:30:00.000"
+    assert trigger["recurrence"]["startDateTime"] == f"{EVENING}T20:00:00.000"  # this evening, still ahead
+    assert sent["body"]["requestTime"] == f"{EVENING}T19:30:00.000"
     [spoken] = sent["body"]["alertInfo"]["spokenInfo"]["content"]
     assert spoken["locale"] == "en-US" and spoken["text"] == catalogue.phrases.variants["reminder_text"][0]
     assert sent["body"]["pushNotification"] == {"status": "ENABLED"}
@@ -222,13 +226,15 @@ def test_the_reminder_follows_the_couples_time_zone_and_locale(
 ) -> None:
     c = couple(client, api, locale="en-GB")
     profile = store.load_for_user(c.user_id)
-    profile.time_zone, profile.time_zone_checked = "Europe/London", "2026-11-16"
+    profile.time_zone, profile.time_zone_checked = "Europe/London", EVENING
     store.save(profile)
     c.one_shot("SetReminderIntent", AT, time="19:30")
     [post] = api.calls("POST")
     trigger = post["body"]["trigger"]
     assert trigger["timeZoneId"] == "Europe/London"
-    assert trigger["recurrence"]["startDateTime"] == "2026-11-17T19:30:00.000"  # 00:30 in London: tomorrow's
+    london = AT.astimezone(ZoneInfo("Europe/London"))  # 00:30 there, most of the year: tomorrow's 19:30
+    first = london.date() + timedelta(days=1 if london.time() >= time(19, 30) else 0)
+    assert trigger["recurrence"]["startDateTime"] == f"{first.isoformat()}T19:30:00.000"
     assert post["body"]["alertInfo"]["spokenInfo"]["content"][0]["locale"] == "en-GB"
 
 

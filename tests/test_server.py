@@ -11,7 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +24,9 @@ from skill.manage import operator_store
 
 from alexa import speech_text
 from conftest import start_gunicorn
+from today import WEDNESDAY, coming_at
 
-NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
 
 
 def call(port: int, path: str, body: dict[str, Any] | None = None) -> tuple[int, dict[str, Any]]:

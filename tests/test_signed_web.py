@@ -23,8 +23,9 @@ from skill.web.verification import RequestVerifier, UrlCertFetcher
 
 from certs import DEFAULT_CHAIN_URL, Pki, make_pki, new_key, sign_body
 from hostile import signed_app
+from today import WEDNESDAY, coming_at
 
-NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
 
 
 class Fetcher:

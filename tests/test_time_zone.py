@@ -18,11 +18,12 @@ from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation
+from today import WEDNESDAY, coming_at
 
 DEVICE = "amzn1.ask.device.TOKYO/ECHO"
 TOKEN = "test-access-token"
-# 16:00 UTC is 01:00 the next day in Tokyo and 11:00 the same day in New York (the default zone).
-AT = datetime(2026, 11, 25, 20, 0, tzinfo=UTC)  # 05:00 on the 26th in Tokyo, 15:00 on the 25th in New York
+# 20:00 UTC is 05:00 the next day in Tokyo (past 4 a.m.: a new evening there) and 15:00 in New York.
+AT = coming_at(WEDNESDAY, 20, 0, UTC)  # derived from today (tests/today.py): 05:00 next day in Tokyo, 15:00 in New York
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def test_days_follow_the_devices_time_zone_learnt_once(
     done_with(lookup_client, user, api, AT)
     profile = store.load_for_user(user)
     assert profile.time_zone == "Asia/Tokyo"
-    assert profile.done == [["2026-11-26", "touch_map"]]  # Tokyo's date, not New York's
+    assert profile.done == [[(AT + timedelta(days=1)).date().isoformat(), "touch_map"]]  # Tokyo's date, not New York's
     assert [(r["path"], r["auth"]) for r in api.requests] == [
         ("/v2/devices/amzn1.ask.device.TOKYO%2FECHO/settings/System.timeZone", f"Bearer {TOKEN}")
     ]
@@ -86,7 +87,7 @@ def test_a_slow_or_failing_api_falls_back_to_the_default_zone(
     assert "day one" in said
     profile = store.load_for_user(user)
     assert profile.time_zone is None
-    assert profile.done == [["2026-11-25", "touch_map"]]  # New York's date
+    assert profile.done == [[AT.date().isoformat(), "touch_map"]]  # New York's date
     # Not asked again the same day, so one bad lookup doesn't slow every answer.
     done_with(lookup_client, user, api, AT + timedelta(minutes=5))
     assert len(api.requests) == 1
@@ -96,9 +97,14 @@ def test_a_slow_or_failing_api_falls_back_to_the_default_zone(
 def test_a_failing_api_keeps_the_stored_zone(lookup_client: FlaskClient, store: CoupleStore, api: SettingsApi) -> None:
     user = new_user_id()
     profile = store.load_for_user(user)
-    profile.time_zone, profile.time_zone_checked = "Asia/Tokyo", "2026-09-01"  # due for a re-check
+    profile.time_zone, profile.time_zone_checked = (
+        "Asia/Tokyo",
+        (AT - timedelta(days=85)).date().isoformat(),
+    )  # due for a re-check
     store.save(profile)
     done_with(lookup_client, user, api, AT)
     assert len(api.requests) == 1
     stored = store.load_for_user(user)
-    assert stored.time_zone == "Asia/Tokyo" and stored.done == [["2026-11-26", "touch_map"]]
+    assert stored.time_zone == "Asia/Tokyo" and stored.done == [
+        [(AT + timedelta(days=1)).date().isoformat(), "touch_map"]
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC
 
 import pytest
 from flask.testing import FlaskClient
@@ -14,7 +14,9 @@ from skill.app import create_app
 from skill.core.settings import Settings, SettingsError
 from skill.store.couples import CoupleStore
 
-NOW = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+from today import WEDNESDAY, coming_at
+
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
 
 
 def launch_body(**kwargs: object) -> bytes:

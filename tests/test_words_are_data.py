@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import copy
 import re
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 
 from flask.testing import FlaskClient
@@ -15,9 +15,10 @@ from content.phrase_keys import PHRASES
 from content.schema import SIGNOFF  # {signoff} is filled in by Turn.words itself
 
 from alexa import Conversation, speech_text
+from today import WEDNESDAY, coming_at
 
 ROOT = Path(__file__).resolve().parent.parent
-AT = datetime(2026, 11, 25, 19, 30, tzinfo=UTC)
+AT = coming_at(WEDNESDAY, 19, 30, UTC)  # derived from today (tests/today.py)
 # Calls whose string arguments are for developers (logs, errors, HTTP refusals) or are patterns, not
 # words for a couple; and keyword arguments that are DynamoDB expressions.
 _NOT_WORDS = {"log", "debug", "info", "warning", "error", "exception", "compile", "sub", "match", "print", "_bad"}
