@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from content.hearing import load_turn_rules
+from content.naming import practice_names
 from content.phrase_keys import PHRASES
 from content.schema import (
     MAX_ABOUT_SECONDS,
@@ -342,9 +343,10 @@ def _check_links(catalogue: Catalogue) -> None:
             target = catalogue.practice(p.exercise)
             if target is None or target.kind != "exercise":
                 raise ContentError("practices", f"practice {p.id}.exercise", f"{p.exercise!r} is not an exercise")
+    # Compared as a couple's words are (content.naming): "hug" and "a hug" are one name to the ear.
     owner: dict[str, str] = {}
     for p in catalogue.practices:
-        for name in (*p.synonyms, p.name.lower()):
+        for name in practice_names(p):
             if owner.setdefault(name, p.id) != p.id:
                 raise ContentError("practices", f"practice {p.id}.synonyms", f"{name!r} also names {owner[name]}")
     if len(catalogue.practices) < 4:

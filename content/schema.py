@@ -49,7 +49,7 @@ def spoken_seconds(text: str) -> float:
 
 @dataclass(frozen=True)
 class Practice:
-    """One of the guide's four exercises or eleven steps, as something to do tonight."""
+    """One of the guide's exercises or steps, as something to do tonight (how many comes from the content)."""
 
     id: str
     kind: str  # "exercise" or "step"

@@ -4,24 +4,8 @@ from __future__ import annotations
 
 import re
 
+from content.naming import normalise, practice_names
 from content.schema import Catalogue, Practice
-
-_ARTICLES = ("the ", "a ", "an ", "our ", "some ")
-
-
-def normalise(words: str) -> str:
-    text = re.sub(r"[^a-z0-9]+", " ", words.lower().replace("'", "").replace("\u2019", "")).strip()
-    for article in _ARTICLES:
-        if text.startswith(article):
-            text = text[len(article) :]
-    return text
-
-
-def practice_names(practice: Practice) -> list[str]:
-    """Every way a couple may name a practice (the model's PracticeName slot is built from the same)."""
-    names = [practice.name, practice.title, *practice.synonyms]
-    return list(dict.fromkeys(n for n in (normalise(name) for name in names) if n))
-
 
 _COUNTING = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 _ORDINALS = (

@@ -11,6 +11,7 @@ from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from content import speech
+from content.naming import normalise
 from content.schema import Catalogue, Practice, Reason, StepGroup
 from intents.base import IntentHandler, Turn
 from intents.browsing import (
@@ -29,7 +30,7 @@ from intents.browsing import (
     steps_in_order,
     tour_length,
 )
-from intents.finding import find_practice, normalise, number_from
+from intents.finding import find_practice, number_from
 from intents.practice import offer_another, offer_tonight, session_practice
 from intents.slots import resolution
 from intents.state import ANY, EXERCISES, REASONS, STEPS, WALK, Phase, Place

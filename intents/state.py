@@ -46,8 +46,8 @@ class Phase(StrEnum):
 PRACTICE_PHASES = frozenset({Phase.WALK, Phase.ROUND, Phase.NAMES, Phase.CONFIRM_NAMES})
 
 # What a Place browses.
-STEPS = "steps"  # the overview pages, then the eleven steps in order
-EXERCISES = "exercises"  # the four exercises
+STEPS = "steps"  # the overview pages, then every step in order
+EXERCISES = "exercises"  # every exercise
 REASONS = "reasons"  # why closeness matters; Place.id is the group or ANY
 WALK = "walk"  # a practice's guided steps; Place.id is the practice, pos the step
 ROUND = "round"  # a paused gratitude round (profile only); id is "<local date>/<round id>", pos each

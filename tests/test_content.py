@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -51,6 +52,26 @@ def test_a_broken_content_file_names_the_file_and_field(tmp_path: Path, monkeypa
     assert "practices.toml" in str(err.value) and ".minutes" in str(err.value)
 
 
+@pytest.mark.parametrize(
+    "heard_as",
+    [
+        "hug",  # daily affection's "a hug", without the article
+        "Daily Check in",  # the daily check-in's title, heard without its hyphen
+        "supporting each others growth",  # a step's name, apostrophe dropped as Alexa hears it
+        "mirror-listening",  # an exercise's title, hyphenated
+    ],
+)
+def test_two_practices_whose_names_collide_once_normalised_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, heard_as: str
+) -> None:
+    # A couple saying the name could mean either practice, so start-up stops and names the clash.
+    folder = broken_copy(tmp_path, ('"gentle touch"', f'"{heard_as}"'))
+    monkeypatch.setattr("content.loader.CONTENT_DIR", folder)
+    with pytest.raises(ContentError, match="also names") as err:
+        load_catalogue()
+    assert "touch_map" in str(err.value)
+
+
 def test_start_up_stops_on_broken_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = broken_copy(tmp_path, ('kind = "exercise"', 'kind = "workout"'))
     monkeypatch.setattr("content.loader.CONTENT_DIR", folder)
@@ -85,3 +106,53 @@ def test_in_ci_a_missing_overlap_tool_fails(monkeypatch: pytest.MonkeyPatch, tmp
     monkeypatch.setenv("CI", "")
     with pytest.raises(pytest.skip.Exception):
         test_no_sentence_is_copied_from_the_guide()
+
+
+_NUMBER_WORDS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+)
+
+
+@pytest.mark.parametrize("source", ["README.md", "docs", "deploy/model"])
+def test_counts_of_the_guide_written_in_words_are_the_contents_own(source: str) -> None:
+    # "eleven steps", "fifteen practices": said in the README, the docs and the model's samples, each
+    # must be the count the content holds, so adding a step cannot leave a page or a sample behind.
+    c = load_catalogue()
+    counts = {
+        "step": sum(p.kind == "step" for p in c.practices),
+        "exercise": sum(p.kind == "exercise" for p in c.practices),
+        "practice": len(c.practices),
+    }
+    base = ROOT / source
+    files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.suffix in (".md", ".json"))
+    # The guide's own counts: "the eleven steps", "one of eleven everyday steps", "the guide's eleven
+    # practical steps", "(four exercises, eleven steps)".
+    pattern = re.compile(
+        rf"(?:\b(?:the|of|guide's)\s+|[(,]\s*)({'|'.join(_NUMBER_WORDS)})\s+(?:\w+\s+)?(step|exercise|practice)s\b",
+        re.I,
+    )
+    seen = 0
+    for path in files:
+        for found in pattern.finditer(path.read_text()):
+            number, kind = found.group(1).lower(), found.group(2).lower()
+            if number in ("one", "two", "three"):  # "two different practices": a couple's week, not the guide
+                continue
+            seen += 1
+            wanted = _NUMBER_WORDS[counts[kind] - 1]
+            assert number == wanted, f"{path.relative_to(ROOT)}: {found.group(0)!r}, the content has {wanted}"
+    assert seen, f"no count of the guide in {source}: widen or drop this check"

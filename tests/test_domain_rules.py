@@ -85,9 +85,9 @@ def test_bound_caps_voices_to_the_newest_few_each_pointing_at_a_name() -> None:
     p.voices["amzn1.ask.person.flag"] = True
     p.voices["amzn1.ask.person.text"] = "0"  # type: ignore[assignment]
     p.bound()
-    assert len(p.voices) == MAX_VOICES == 8
-    assert list(p.voices) == [f"amzn1.ask.person.{i:03d}" for i in range(72, 80)]
-    assert list(p.voices.values()) == [0, 1] * 4
+    assert len(p.voices) == MAX_VOICES == 3
+    assert list(p.voices) == [f"amzn1.ask.person.{i:03d}" for i in range(77, 80)]
+    assert list(p.voices.values()) == [1, 0, 1]
     long = Profile("c", voices={"x" * 300 + "\x00": 1})
     long.bound()
     assert long.voices == {"x" * MAX_PERSON_ID_CHARS: 1}

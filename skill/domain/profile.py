@@ -31,7 +31,11 @@ TRANSIENT_FIELDS = frozenset({"outcome"})
 # attributes travel through the client, so the store enforces them whatever the session held.
 MAX_NAMES = 2
 MAX_NAME_CHARS = 30  # as the gratitude round accepts (docs/gratitude.md)
-MAX_VOICES = 8  # recognised voices remembered; the newest are kept
+# Recognised voices remembered, the newest kept: both partners and one more (a second linked
+# account's id for one of them); a voice forgotten is learned again at its next turn. Each is ~95
+# stored bytes that do not compress (a personId is random): with four the largest profile reaches
+# one write unit, with eight it passed it (tests/test_profile_bounds.py).
+MAX_VOICES = 3
 MAX_PERSON_ID_CHARS = 256
 MAX_REASONS_HEARD = 64
 MAX_ID_CHARS = 64  # practice, reason and guide ids

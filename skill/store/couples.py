@@ -197,9 +197,10 @@ class CoupleStore:
                 ),
                 ScanIndexForward=False,  # the profile first, then the newest items
                 Limit=limit + 1,
-                # A week's summary may be a moment behind (half the read units). Its one write, the
-                # read-back marker, is conditional on the version read, so a stale profile is re-read
-                # strongly by CoupleStore.update before anything is written.
+                # A week's summary may be a moment behind (half the read units). The summary writes
+                # nothing (its read-back rotates with the clock, intents/summary.py); any other write
+                # in the request (learning the time zone) goes through CoupleStore.update, conditional
+                # on the version read, so a stale profile is re-read strongly before it is written.
                 ConsistentRead=False,
             )
         items = [from_item(dict(item)) for item in reply.get("Items", [])]
