@@ -72,6 +72,14 @@ _THANKS = (
     "of the walk we took together on {day} evening",
     "you laughed at my silly story on {day}",
     "you remembered to call my sister on {day}",
+    # A spread of spoken lengths (no corpus of real couples' words exists here): a few words, the
+    # ordinary sentences above, a long one, and one at the 300 characters the skill accepts.
+    "your hug this morning",
+    "you listened when I talked about work on {day} and did not try to fix it, you just let me say all"
+    " of it and then you made dinner for both of us",
+    "you stayed up with me on {day} when I could not sleep and made tea and listened to every worry about"
+    " work, then you called my mother on her birthday and remembered the name of her neighbour's dog, and"
+    " you planned the quiet walk by the river and packed the sandwiches I like best for both of us",
 )
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

@@ -26,7 +26,7 @@ from bench import cost
 from bench.answers import apology, speech
 from bench.measure import Counter, CountingClient
 from bench.mix import BASE_DAY, TIME_ZONE, partner_user_id, user_id
-from bench.names import person_id
+from bench.names import FULL_NAMES, person_id
 from bench.seed import item_size
 from content.schema import Catalogue
 from deploy.alexa_apis import RemindersApi
@@ -37,8 +37,7 @@ from skill.core.settings import Settings
 from skill.store import keys
 from skill.store.couples import CoupleStore
 
-# Real names as a couple might give them in full, each exactly the 30 characters the skill keeps.
-NAMES = ("Anastasia Wilhelmina Rodriguez", "Guillermo Esperanza Montgomery")
+NAMES = FULL_NAMES  # each exactly the 30 characters the skill keeps
 LONGEST_TEXT = 300  # gratitudes and answers: the most either is accepted at
 NIGHTS = 7
 EACH = 2  # gratitude turns each a night
