@@ -77,7 +77,7 @@ def table(r: dict[str, Any]) -> str:
         "",
         "skill profile item (bytes): "
         + "; ".join(f"{k} pool median {sizes[k]['median']:.0f}, largest {sizes[k]['largest']}" for k in ("1w", "2y"))
-        + f"; measured couple (the 30-character names) {sizes['measured_largest']}",
+        + f"; measured couple (two longest names) {sizes['measured_largest']}",
     ]
     if r.get("skill_by_history_nights"):
         lines.append(
