@@ -39,6 +39,7 @@ class Counter:
     write_units: float = 0.0
     other: list[str] = field(default_factory=list)
     ops: list[str] = field(default_factory=list)  # every DynamoDB operation this request made, in order
+    units_by_op: list[tuple[str, float]] = field(default_factory=list)  # each call's own units, in order
 
     def attach(self, events: Any) -> None:
         events.register("provide-client-params.dynamodb.*", self._ask_for_capacity)
@@ -49,6 +50,7 @@ class Counter:
         self.read_units = self.write_units = 0.0
         self.other = []
         self.ops = []
+        self.units_by_op = []
 
     @staticmethod
     def _ask_for_capacity(params: dict[str, Any], model: Any, **_: Any) -> None:
@@ -59,6 +61,7 @@ class Counter:
         consumed = parsed.get("ConsumedCapacity") or []
         self.ops.append(model.name)
         units = sum(float(c.get("CapacityUnits", 0)) for c in (consumed if isinstance(consumed, list) else [consumed]))
+        self.units_by_op.append((model.name, units))
         if model.name in READS:
             self.reads += 1
             self.read_units += units
@@ -171,6 +174,8 @@ def _drive(
         name: {f: max(float(getattr(c, f)) for c in runs) for f in FIGURES}
         | {"mean_" + f: statistics.fmean(float(getattr(c, f)) for c in runs) for f in ("read_units", "write_units")}
         | {"calls": sorted({op for c in runs for op in c.ops})}
+        # A transactional write costs two units per KB (DynamoDB's prepare and commit): the unit check allows it.
+        | {"transact_writes": max(float(c.ops.count("TransactWriteItems")) for c in runs)}
         for name, runs in seen.items()
         if runs
     }
@@ -215,7 +220,8 @@ def measure_peer(
         user_id(pool, 0),
         history,
         LONGEST,
-        peer.RETENTION_DAYS if mode == "fair" else None,
+        None if mode == "naive" else peer.RETENTION_DAYS,
+        peer.HISTORY_DAYS if mode == "fair" else None,
     )
     app = peer.create_app(resource, table=table, mode=mode)
     return _drive(app, counter, pool, types, evenings, "peer")

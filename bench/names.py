@@ -50,12 +50,17 @@ FIRST_NAMES = (
     "Wilhelmina",
     "Aleksandra",
 )
-# The measured couple has the two longest: every capacity figure is for the largest profile.
-LONGEST: tuple[str, str] = (sorted(FIRST_NAMES, key=len)[-2], sorted(FIRST_NAMES, key=len)[-1])
+# The worst realistic couple: full names as a couple might give them, each exactly the 30 characters
+# the skill keeps (skill.domain.profile.MAX_NAME_CHARS). Couple 0 of every pool has them, so every pool
+# includes the far end of the distribution; the in-process couple has them too (the largest profile).
+FULL_NAMES: tuple[str, str] = ("Anastasia Wilhelmina Rodriguez", "Guillermo Esperanza Montgomery")
+LONGEST: tuple[str, str] = FULL_NAMES
 
 
 def couple_names(pool: str, index: int) -> tuple[str, str]:
-    """Two different names for couple ``index`` of a pool, spread over the list."""
+    """Two different names for couple ``index`` of a pool, spread over the list; couple 0 the longest."""
+    if index == 0:
+        return FULL_NAMES
     digest = hashlib.sha256(f"{pool}:{index}".encode()).digest()
     first = digest[0] % len(FIRST_NAMES)
     second = (first + 1 + digest[1] % (len(FIRST_NAMES) - 1)) % len(FIRST_NAMES)

@@ -6,9 +6,14 @@ couple's whole attribute map and a response interceptor that saves it back; the 
 lists inside that map (every completion and suggestion, the gratitudes). Two modes (env
 ``BENCH_PEER_MODE``):
 
-* ``fair`` (the default, the peer the targets are judged against): gratitudes older than 90 days
-  are dropped, as the skill's expire, and the map is saved only when a request changed it (the
-  other common idiom: compare with what was loaded);
+* ``fair`` (the default, the peer the targets are judged against): the skill's retention for
+  everything, so that a ratio measures the design and not what is kept: gratitudes older than 90
+  days dropped, as the skill's expire; completions and suggestions kept 14 days, and the latest
+  completion of each practice (the skill's profile window, skill.domain.profile.HISTORY_DAYS); the
+  map saved only when a request changed it (the other common idiom: compare with what was loaded).
+  Its streak is counted within what it keeps (the skill stores a count; a few bytes, not measured);
+* ``idiomatic``: today's idiomatic peer, the second reference: the same, but every completion and
+  suggestion kept forever (as the ASK SDK's samples keep history);
 * ``naive``: every gratitude kept forever and the map saved on every request, read-only ones too.
 It implements every request type of the mix (bench/mix.py), the gratitude round and the weekly summary included.
 
@@ -47,6 +52,7 @@ from flask import request as http_request
 
 from content.loader import load_catalogue
 from content.schema import Catalogue, Practice
+from skill.domain import profile
 
 PARTITION_KEY = "id"
 ATTRIBUTES = "attributes"
@@ -80,14 +86,33 @@ def streak(attrs: dict[str, Any], today: date) -> int:
     return count
 
 
-# The fair peer keeps gratitudes as long as the skill does (SKILL_GRATITUDE_RETENTION_DAYS).
+# The fair peer keeps gratitudes as long as the skill does (SKILL_GRATITUDE_RETENTION_DAYS), and
+# completions and suggestions as long as the skill's profile does.
 RETENTION_DAYS = 90
+HISTORY_DAYS = profile.HISTORY_DAYS
+MODES = ("fair", "idiomatic", "naive")
+
+
+def keep(attrs: dict[str, Any], today: date, history_days: int | None) -> None:
+    """Drop what the mode does not keep: gratitudes past RETENTION_DAYS; with ``history_days``,
+    completions and suggestions older than that, except each practice's latest completion."""
+    oldest = (today - timedelta(days=RETENTION_DAYS)).isoformat()
+    attrs["gratitudes"] = [g for g in attrs.get("gratitudes", []) if g["date"] > oldest]
+    if history_days is None:
+        return
+    window = (today - timedelta(days=history_days)).isoformat()
+    completions = attrs.get("completions", [])
+    latest = {c["practice"]: c for c in completions}  # in date order: the last one wins
+    attrs["completions"] = [c for c in completions if c["date"] > window or latest[c["practice"]] is c]
+    attrs["suggestions"] = [x for x in attrs.get("suggestions", []) if x["date"] > window]
+
+
 LOADED = "loaded"
 
 
 class LoadAttributes(AbstractRequestInterceptor):
-    def __init__(self, fair: bool) -> None:
-        self.fair = fair
+    def __init__(self, compare: bool) -> None:
+        self.fair = compare
 
     def process(self, handler_input: HandlerInput) -> None:
         attrs = _attrs(handler_input)  # reads the whole item (GetItem, strongly consistent)
@@ -96,15 +121,15 @@ class LoadAttributes(AbstractRequestInterceptor):
 
 
 class SaveAttributes(AbstractResponseInterceptor):
-    def __init__(self, fair: bool) -> None:
-        self.fair = fair
+    def __init__(self, mode: str) -> None:
+        self.fair = mode != "naive"
+        self.history_days = HISTORY_DAYS if mode == "fair" else None
 
     def process(self, handler_input: HandlerInput, response: Response) -> None:
         manager = handler_input.attributes_manager
         if self.fair:
             attrs: dict[str, Any] = manager.persistent_attributes
-            oldest = (_today(handler_input) - timedelta(days=RETENTION_DAYS)).isoformat()
-            attrs["gratitudes"] = [g for g in attrs.get("gratitudes", []) if g["date"] > oldest]
+            keep(attrs, _today(handler_input), self.history_days)
             if attrs == manager.request_attributes.get(LOADED):
                 return  # nothing changed: no write
         manager.save_persistent_attributes()  # writes the whole item (PutItem)
@@ -296,10 +321,10 @@ def build_skill(table: str, resource: Any, catalogue: Catalogue | None = None, m
         Fallback(catalogue),
     ):
         sb.add_request_handler(handler)
-    if mode not in ("fair", "naive"):
-        raise ValueError(f"peer mode {mode!r}: fair or naive")
-    sb.add_global_request_interceptor(LoadAttributes(mode == "fair"))
-    sb.add_global_response_interceptor(SaveAttributes(mode == "fair"))
+    if mode not in MODES:
+        raise ValueError(f"peer mode {mode!r}: one of {', '.join(MODES)}")
+    sb.add_global_request_interceptor(LoadAttributes(mode != "naive"))
+    sb.add_global_response_interceptor(SaveAttributes(mode))
     return sb.create()
 
 

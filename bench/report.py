@@ -20,6 +20,9 @@ README = ROOT / "README.md"
 BEGIN, END = "<!-- bench table: python -m bench.report --readme -->", "<!-- end of bench table -->"
 
 
+WHO = {"skill": "skill", "peer": "fair peer", "peer_idiomatic": "idiom peer", "peer_naive": "naive peer"}
+
+
 def _row(label: str, t: dict[str, Any], extra: str = "") -> str:
     return (
         f"{label:<26}{t['rps']:>8.0f}{t['p50_ms']:>8.1f}{t['p95_ms']:>8.1f}{t['p99_ms']:>8.1f}"
@@ -85,14 +88,14 @@ def table(r: dict[str, Any]) -> str:
             )
         )
     lines += ["", f"{'per request (largest profile)':<30}{'reads':>6}{'writes':>7}{'RCU':>6}{'WCU':>6}{'history':>8}"]
-    for impl in ("skill", "peer", "peer_naive"):
-        calls = r["dynamodb_per_request"][impl]
+    for impl in ("skill", "peer", "peer_idiomatic", "peer_naive"):
+        calls = r["dynamodb_per_request"].get(impl, {})
         for name in r["mix"]["types"]:
             for label in ("1w", "1m", "2y"):
                 row = calls.get(label, {}).get(name)
                 if row is None:
                     continue
-                who = {"skill": "skill", "peer": "fair peer", "peer_naive": "naive peer"}[impl]
+                who = WHO[impl]
                 lines.append(
                     f"{who + ' ' + name:<30}{row['reads']:>6.0f}{row['writes']:>7.0f}"
                     f"{row['read_units']:>6g}{row['write_units']:>6g}{label:>8}"
@@ -104,15 +107,26 @@ def table(r: dict[str, Any]) -> str:
         f"DynamoDB per 1,000 couples a month (on-demand {p['region']}, ${p['usd_per_million_write_units']}/M "
         f"writes, ${p['usd_per_million_read_units']}/M reads, ${p['usd_per_gb_month']}/GB, {p['as_of']}):",
     ]
-    for impl in ("skill", "peer"):
-        for label in ("1w", "2y"):
+    for impl in ("skill", "peer", "peer_idiomatic"):
+        for label in ("1w", "2y") if impl in cost else ():
             x = cost[impl][label]
             lines.append(
-                f"  {'skill' if impl == 'skill' else 'fair peer':<10}{label:>3}  ${x['usd_total']:>8.2f}  "
+                f"  {WHO[impl]:<10}{label:>3}  ${x['usd_total']:>8.2f}  "
                 f"({x['write_units']:,} WRU ${x['usd_writes']:.2f}, {x['read_units']:,} RRU "
                 f"${x['usd_reads']:.2f}, {x['stored_gb']:g} GB ${x['usd_storage']:.2f}"
                 + (f", point-in-time recovery ${x['usd_pitr']:.2f})" if "usd_pitr" in x else ")")
             )
+    full = cost.get("skill_full_evening")
+    if full:
+        w = r["worst_couple"]
+        lines.append(
+            f"  {'skill':<10}{'all':>3}  ${full['usd_total']:>8.2f}  (the full evening, every feature, of the worst "
+            f"realistic couple: {w['requests_per_evening']:g} requests; {full['write_units']:,} WRU "
+            f"${full['usd_writes']:.2f}, {full['read_units']:,} RRU ${full['usd_reads']:.2f}, "
+            f"{full['stored_gb']:g} GB ${full['usd_storage'] + full['usd_pitr']:.2f} with point-in-time recovery)"
+        )
+    if r.get("worst_couple"):
+        lines += ["", *worst_lines(r["worst_couple"])]
     limit = r["peer_item_limit"]
     lines += [
         "",
@@ -134,6 +148,31 @@ def table(r: dict[str, Any]) -> str:
         )
     )
     return "\n".join(lines)
+
+
+def worst_lines(w: dict[str, Any]) -> list[str]:
+    """The worst realistic couple's read and write units per request type (bench.worst)."""
+    lines = [
+        f"worst realistic couple (set up and lived through the skill's requests, {w['nights']} evenings): names of "
+        f"{' and '.join(str(n) for n in w['names_chars'])} characters, gratitudes and answers of {w['text_chars']}, "
+        f"{w['gratitude_turns_each']} turns each a night, tonight's question answered by both, reminders; "
+        f"profile {w['profile_bytes']} B",
+        f"{'per request (most / mean)':<30}{'reads':>6}{'writes':>7}{'RCU':>6}{'WCU':>6}{'mean RCU':>9}{'mean WCU':>9}"
+        f"{'a night':>8}",
+    ]
+    for name, row in w["per_request"].items():
+        lines.append(
+            f"{'worst ' + name:<30}{row['reads']:>6.0f}{row['writes']:>7.0f}{row['read_units']:>6g}"
+            f"{row['write_units']:>6g}{row['mean_read_units']:>9.2f}{row['mean_write_units']:>9.2f}"
+            f"{row['per_evening']:>8.2f}"
+        )
+    lines.append(
+        "weekly summary's Query, evening by evening: "
+        + ", ".join(f"{u:g}" for u in w["summary_query_read_units_per_evening"])
+        + f" RCU (the week: {w['week_gratitudes']} gratitudes, {w['week_gratitude_bytes']:,} B, "
+        f"largest item {w['gratitude_item_bytes_max']} B)"
+    )
+    return lines
 
 
 def readme(r: dict[str, Any], text: str) -> str:

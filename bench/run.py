@@ -24,11 +24,12 @@ from typing import Any
 
 from bench import cost, measure, peer
 from bench.mix import BASE_DAY, TIME_ZONE, RequestType, active_types, at_evening, user_id
-from bench.names import couple_names
+from bench.names import LONGEST, couple_names
 from bench.seed import (
     HISTORIES,
     MEASURED_HISTORIES,
     SkillSeeder,
+    peer_attributes,
     seed_peer,
 )
 from bench.servers import APPS, PEER_TABLE, ROOT, SKILL_TABLE, Plan, Server, cold_start, drive, start_server, wait_ready
@@ -42,6 +43,7 @@ from bench.verdict import (
     paired,
     peer_item_limit,
 )
+from bench.worst import measure_worst
 from content.loader import load_catalogue
 from content.schema import Catalogue
 from deploy import dynamodb_local
@@ -137,7 +139,13 @@ def seed_pools(
         for i in range(plan.couples):
             pool = f"peer-{label}"
             seeded[pool] = seed_peer(
-                peer_table, catalogue, user_id(pool, i), nights, couple_names(pool, i), peer.RETENTION_DAYS
+                peer_table,
+                catalogue,
+                user_id(pool, i),
+                nights,
+                couple_names(pool, i),
+                peer.RETENTION_DAYS,
+                peer.HISTORY_DAYS,
             )
     return seeded, sizes
 
@@ -162,6 +170,12 @@ def dynamodb_figures(
             h: measure.measure_peer(PEER_TABLE, db_endpoint, catalogue, active_types(), n, plan.evenings)
             for h, n in MEASURED_HISTORIES.items()
         },
+        "peer_idiomatic": {
+            h: measure.measure_peer(
+                PEER_TABLE, db_endpoint, catalogue, active_types(), n, plan.evenings, mode="idiomatic"
+            )
+            for h, n in HISTORIES.items()
+        },
         "peer_naive": {
             h: measure.measure_peer(PEER_TABLE, db_endpoint, catalogue, active_types(), n, plan.evenings, mode="naive")
             for h, n in HISTORIES.items()
@@ -178,7 +192,19 @@ def dynamodb_figures(
     return calls, profile_size, growth
 
 
-def load_rounds(by_name: dict[str, Server], plan: Plan, api_endpoint: str) -> dict[str, list[dict[str, Any]]]:
+def idiomatic_cost(calls: dict[str, Any], catalogue: Catalogue) -> dict[str, Any]:
+    """The idiomatic peer's bill (a second reference, measured in-process only): its one item per
+    couple as it stands after each history, with the pools' names."""
+    bill = {}
+    for h, n in HISTORIES.items():
+        size = len(json.dumps(peer_attributes(n, catalogue, LONGEST, peer.RETENTION_DAYS), separators=(",", ":")))
+        bill[h] = cost.monthly(calls[h], size, 1)
+    return bill
+
+
+def load_rounds(
+    by_name: dict[str, Server], plan: Plan, api_endpoint: str, peer_table: Any, catalogue: Catalogue
+) -> dict[str, list[dict[str, Any]]]:
     """The load runs, round by round (every target back to back in a round), and the paced skill run."""
     runs: dict[str, list[dict[str, Any]]] = {pool: [] for _, pool in ROUND}
     runs["paced"] = []
@@ -186,6 +212,20 @@ def load_rounds(by_name: dict[str, Server], plan: Plan, api_endpoint: str) -> di
     next_day = {pool: BASE_DAY for _, pool in ROUND}
     for index in range(plan.rounds):
         for name, pool in round_order(index):
+            if pool == "peer-1w":
+                # The peer's one-week pool stays one week old: its maps grow with every evening lived
+                # (the skill's profile does not), so each run starts from a week before its first evening.
+                for i in range(plan.couples):
+                    seed_peer(
+                        peer_table,
+                        catalogue,
+                        user_id(pool, i),
+                        HISTORIES["1w"],
+                        couple_names(pool, i),
+                        peer.RETENTION_DAYS,
+                        peer.HISTORY_DAYS,
+                        end=next_day[pool],
+                    )
             done = drive(
                 by_name[name],
                 pool,
@@ -245,13 +285,14 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
 
         seeded, sizes = seed_pools(settings, catalogue, api.endpoint, plan, peer_table)
         calls, profile_size, growth = dynamodb_figures(settings, catalogue, types, plan, api.endpoint, db.endpoint)
-        limit = peer_item_limit(peer_table, catalogue, plan.smoke)
+        # The peer's item limit, and every feature at its longest through the skill's requests (bench.worst).
+        limit, worst = peer_item_limit(peer_table, catalogue, plan.smoke), measure_worst(settings, catalogue)
 
         wait_ready(servers)
         for s in servers:
             drive(s, f"warm-{s.name}", plan, plan.warmup, BASE_DAY.isoformat(), plan.couples, api_endpoint=api.endpoint)
 
-        runs = load_rounds(by_name, plan, api.endpoint)
+        runs = load_rounds(by_name, plan, api.endpoint, peer_table, catalogue)
         memory = {s.name: s.worker_rss_mb() for s in servers}
         for s in servers:
             s.stop()
@@ -296,7 +337,7 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
                 for h in HISTORIES
             }
             for impl in ("skill", "peer")
-        }
+        } | {"peer_idiomatic": idiomatic_cost(calls["peer_idiomatic"], catalogue)}
         result: dict[str, Any] = {
             "commit": commit(),
             "machine": started_on,
@@ -323,7 +364,12 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
                 "cpu skill/design": paired(runs, "skill-1w", "design", "cpu_ms_per_request"),
             },
             "paced": {**combined["paced"], "rate": median([x["rate"] for x in runs["paced"]])},
-            "cost_per_1000_couples_month": {**cost_table, "prices": cost.PRICES},
+            "cost_per_1000_couples_month": {
+                **cost_table,
+                "skill_full_evening": worst["cost_full_evening"],
+                "prices": cost.PRICES,
+            },
+            "worst_couple": worst,
             "peer_item_limit": limit,
         }
         checks = evaluate(result)

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from botocore.config import Config
 
+from bench import peer
 from bench.answers import apology, speech
 from bench.mix import BASE_DAY, EVENING, TIME_ZONE, at_evening, partner_user_id, user_id
 from bench.names import person_id
@@ -71,6 +72,14 @@ _THANKS = (
     "of the walk we took together on {day} evening",
     "you laughed at my silly story on {day}",
     "you remembered to call my sister on {day}",
+    # A spread of spoken lengths (no corpus of real couples' words exists here): a few words, the
+    # ordinary sentences above, a long one, and one at the 300 characters the skill accepts.
+    "your hug this morning",
+    "you listened when I talked about work on {day} and did not try to fix it, you just let me say all"
+    " of it and then you made dinner for both of us",
+    "you stayed up with me on {day} when I could not sleep and made tea and listened to every worry about"
+    " work, then you called my mother on her birthday and remembered the name of her neighbour's dog, and"
+    " you planned the quiet walk by the river and packed the sandwiches I like best for both of us",
 )
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -281,24 +290,29 @@ def item_size(item: dict[str, Any]) -> int:
 
 
 def peer_attributes(
-    count: int, catalogue: Catalogue, names: tuple[str, str] = ("Sam", "Alex"), retention_days: int | None = None
+    count: int,
+    catalogue: Catalogue,
+    names: tuple[str, str] = ("Sam", "Alex"),
+    retention_days: int | None = None,
+    history_days: int | None = None,
+    end: date = BASE_DAY,
 ) -> dict[str, Any]:
-    """The peer's attribute map after ``count`` nights of the mix's evening: a suggestion, a completed
-    practice, a gratitude round (one gratitude each, counted as a completion) every night. Gratitudes
-    older than ``retention_days`` are gone (the fair peer); None keeps them all (the naive one)."""
+    """The peer's attribute map after ``count`` nights of the mix's evening before ``end``: a suggestion,
+    a completed practice, a gratitude round (one gratitude each, counted as a completion) every night.
+    What the peer's mode does not keep is gone (bench.peer.keep): gratitudes older than
+    ``retention_days`` (None: all kept, the naive peer), completions and suggestions older than
+    ``history_days`` but each practice's latest (None: all kept, the idiomatic peer)."""
     practices = catalogue.practices
     attrs: dict[str, Any] = {"names": list(names), "completions": [], "suggestions": [], "gratitudes": []}
-    oldest = (BASE_DAY - timedelta(days=retention_days)).isoformat() if retention_days else ""
-    for i, day in enumerate(nights(count)):
+    for i, day in enumerate(nights(count, end)):
         iso, practice = day.isoformat(), practices[i % len(practices)].id
         attrs["suggestions"].append({"date": iso, "practice": practice})
         attrs["completions"].append({"date": iso, "practice": practice})
         for turn in (0, 1):
-            if iso > oldest:  # as the peer drops them: older than 90 days
-                attrs["gratitudes"].append(
-                    {"date": iso, "from": names[turn], "text": gratitude_words(2 * i + turn, day)}
-                )
+            attrs["gratitudes"].append({"date": iso, "from": names[turn], "text": gratitude_words(2 * i + turn, day)})
         attrs["completions"].append({"date": iso, "practice": "gratitude_round"})
+    if retention_days is not None:
+        peer.keep(attrs, end, history_days)
     return attrs
 
 
@@ -309,9 +323,11 @@ def seed_peer(
     count: int,
     names: tuple[str, str] = ("Sam", "Alex"),
     retention_days: int | None = None,
+    history_days: int | None = None,
+    end: date = BASE_DAY,
 ) -> dict[str, Any]:
     """Write the map as ``DynamoDbAdapter.save_attributes`` does: one item, key ``id``, map ``attributes``."""
-    attrs = peer_attributes(count, catalogue, names, retention_days)
+    attrs = peer_attributes(count, catalogue, names, retention_days, history_days, end)
     table.put_item(Item={"id": user, "attributes": attrs})
     size = len(json.dumps(attrs, separators=(",", ":")).encode())
     return {

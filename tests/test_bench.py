@@ -8,9 +8,11 @@ import re
 import statistics
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from bench import cost
 from bench.loadgen import percentile
 
 from conftest import ROOT
@@ -27,7 +29,7 @@ def test_smoke_bench_reports_every_figure_for_every_target(tmp_path: Path) -> No
     )
     assert done.returncode == 0, done.stderr[-3000:]
     lines = done.stdout.strip().splitlines()
-    assert re.match(r"targets met: \d+ of 9", lines[-1]), lines[-1]
+    assert re.match(r"targets met: \d+ of 10", lines[-1]), lines[-1]
 
     r = json.loads(out.read_text())
     assert {"nproc", "cpu", "memory_gb", "load_average_at_start"} <= r["machine"].keys()
@@ -101,8 +103,62 @@ def test_smoke_bench_reports_every_figure_for_every_target(tmp_path: Path) -> No
     assert r["dynamodb_per_request"]["peer_naive"]["2y"]["launch"]["writes"] == 1
     assert r["peer_item_limit"]["last_night_that_fits"] >= 730
     assert r["paced"]["rate"] > 0 and r["paced"]["requests"] > 0
-    assert len(r["checks"]) == r["targets_total"] == 9 and r["targets_met"] == sum(c["met"] for c in r["checks"])
+    assert len(r["checks"]) == r["targets_total"] == 10 and r["targets_met"] == sum(c["met"] for c in r["checks"])
+    # The fair peer keeps what the skill keeps; today's idiomatic peer keeps every completion: at two
+    # years its one item, and so every write of it, is larger.
+    fair, idiom = r["dynamodb_per_request"]["peer"]["2y"], r["dynamodb_per_request"]["peer_idiomatic"]["2y"]
+    assert fair["did_it"]["write_units"] < idiom["did_it"]["write_units"]
+    assert (
+        r["cost_per_1000_couples_month"]["peer"]["2y"]["usd_total"]
+        < r["cost_per_1000_couples_month"]["peer_idiomatic"]["2y"]["usd_total"]
+    )
     assert_figures_recompute(r)
+    assert_worst_couple(r)
+
+
+def assert_worst_couple(r: dict[str, Any]) -> None:
+    """The worst realistic couple lived every feature at its longest, and its figures recompute."""
+    w = r["worst_couple"]
+    assert w["names_chars"] == [30, 30] and w["text_chars"] == 300 and w["gratitude_turns_each"] == 2
+    rows = w["per_request"]
+    assert {"question", "answer", "hear_answers", "reminder", "summary", *r["mix"]["types"]} <= rows.keys()
+    assert rows["gratitude"]["per_evening"] == 3 and rows["answer"]["per_evening"] == 2
+    assert w["summary_query_read_units"] == w["summary_query_read_units_per_evening"][-1]
+    assert rows["summary"]["read_units"] >= w["summary_query_read_units"]
+    evening = {
+        name: row
+        | {
+            "mean_read_units": row["mean_read_units"] * row["per_evening"],
+            "mean_write_units": row["mean_write_units"] * row["per_evening"],
+        }
+        for name, row in rows.items()
+    }
+    full = cost.monthly(evening, w["stored_bytes"], w["items"])
+    assert r["cost_per_1000_couples_month"]["skill_full_evening"] == full == w["cost_full_evening"]
+    mix = r["cost_per_1000_couples_month"]["skill"]["1w"]
+    assert full["write_units"] > mix["write_units"]  # every feature costs more than the 8-request mix
+    check = next(c for c in r["checks"] if c["target"].startswith("worst realistic couple"))
+    assert check["met"] == (w["summary_query_read_units"] <= 1)
+
+
+def test_the_fair_peer_keeps_what_the_skill_keeps() -> None:
+    """Two years of the fair peer's map hold the skill's window of completions and suggestions (and
+    each practice's latest completion), 90 days of gratitudes; the idiomatic peer's hold every one."""
+    from bench import peer
+    from bench.mix import BASE_DAY
+    from bench.seed import nights, peer_attributes
+    from content.loader import load_catalogue
+
+    catalogue = load_catalogue()
+    window = (BASE_DAY - timedelta(days=peer.HISTORY_DAYS)).isoformat()
+    fair = peer_attributes(730, catalogue, retention_days=peer.RETENTION_DAYS, history_days=peer.HISTORY_DAYS)
+    idiom = peer_attributes(730, catalogue, retention_days=peer.RETENTION_DAYS)
+    held = {d.isoformat() for d in nights(730) if d.isoformat() > window}
+    assert {x["date"] for x in fair["suggestions"]} == held and len(held) >= peer.HISTORY_DAYS - 1
+    old = [c for c in fair["completions"] if c["date"] <= window]
+    assert len(old) == len({c["practice"] for c in old}) <= len(catalogue.practices) + 1
+    assert len(idiom["suggestions"]) == 730 and len(idiom["completions"]) == 2 * 730
+    assert fair["gratitudes"] == idiom["gratitudes"] and len(fair["gratitudes"]) >= 2 * (peer.RETENTION_DAYS - 1)
 
 
 def assert_figures_recompute(r: dict[str, Any]) -> None:
