@@ -111,7 +111,7 @@ def test_tonights_pick_done_earlier_this_evening_gives_way_to_a_fresh_one(
     c.one_shot("CompletedExerciseIntent", at(0, 19, 45))
     said = c.one_shot("TonightsExerciseIntent", at(0, 20, 45))
     done = catalogue.practice(first)
-    assert done is not None and said.startswith("That one's done today. Here's another.")
+    assert done is not None and said.startswith("That's done for tonight. Here's another.")
     fresh = [p.id for p in catalogue.practices if p.name in said.split("Here's another.")[-1]]
     assert fresh and first not in fresh, said
     assert store.load_for_user(c.user_id).tonight == fresh[0]
