@@ -185,23 +185,25 @@ def offer(turn: Turn, theirs: ReminderRecord, at: time | None) -> Response:
     return turn.ask(lead, offer_question(turn))
 
 
-def change_without_time(turn: Turn) -> Response:
-    """ "Change the reminder" with no time: on a device without one while the partner has one, the
-    offer at the partner's time; otherwise, which time."""
+def change(turn: Turn, at: time | None) -> Response:
+    """ "Change the reminder (to nine)". On a device without one while the partner has one: the offer,
+    asked before anything is made or any permission asked for (it writes nothing but the session, so
+    a redelivery gets the same question and the same phase). Otherwise this account's reminder moves
+    to ``at`` (or is made, when there is none), or, with no time, which time."""
     try:
         record = settled(turn)
     except Unknown:
         return turn.tell(turn.say("reminder_unsure_check"))
     theirs = partners_reminder(turn) if record is None else None
     if theirs is not None:
-        return offer(turn, theirs, None)
-    return turn.ask(turn.say("reminder_which_time"), turn.say("reminder_which_time_reprompt"))
+        return offer(turn, theirs, at)
+    if at is None:
+        return turn.ask(turn.say("reminder_which_time"), turn.say("reminder_which_time_reprompt"))
+    return answered_once(turn, lambda: schedule(turn, at))
 
 
-def schedule(turn: Turn, at: time, after_consent: bool = False, *, change: bool = False) -> Response:
-    """Make this account's one reminder ring at ``at``: move it if there is one, else create it.
-    ``change``: "change the reminder" on a device without one, while the partner has one, changes
-    nothing: it says whose reminder is where and offers one here too."""
+def schedule(turn: Turn, at: time, after_consent: bool = False) -> Response:
+    """Make this account's one reminder ring at ``at``: move it if there is one, else create it."""
     if not after_consent and not permission_granted(turn):
         return ask_permission(turn, at)
     user, store, service = turn.user_id, turn.services.reminders, turn.services.reminders_api.api(turn.input)
@@ -234,9 +236,6 @@ def schedule(turn: Turn, at: time, after_consent: bool = False, *, change: bool 
         store.delete(user)  # deleted in the Alexa app: make a new one
     elif record is not None:
         return turn.tell(turn.say("reminder_busy"))  # another request holds the claim this moment
-    theirs = partners_reminder(turn) if change else None
-    if theirs is not None:
-        return offer(turn, theirs, at)
     now = int(turn.now.timestamp())
     if not store.claim(user, at.hour, at.minute, request, now):
         return turn.tell(turn.say("reminder_busy"))  # another device is creating it this moment
@@ -328,9 +327,7 @@ class ChangeReminderHandler(IntentHandler):
         at = parse_time(heard)
         if at is None and heard:
             return turn.ask(turn.say("reminder_which_time"), turn.say("reminder_which_time_reprompt"))
-        if at is None:
-            return change_without_time(turn)
-        return answered_once(turn, lambda: schedule(turn, at, change=True))
+        return change(turn, at)
 
 
 class OfferAnswerHandler(IntentHandler):

@@ -23,7 +23,7 @@ from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.reminders import ReminderStore
 
-from alexa import Conversation
+from alexa import Conversation, speech_text
 from couples import link
 from personal import personal
 from reminding import TOKEN, couple, partner_devices, rings
@@ -218,6 +218,19 @@ def test_a_no_to_the_offer_creates_nothing_and_ends_kindly(
     assert len(api.calls("POST")) == 1
 
 
+def test_a_redelivered_change_asks_the_same_offer_in_the_same_phase(
+    client: FlaskClient, api: RemindersApi, store: CoupleStore
+) -> None:
+    a, b = linked(client, api, store, "OFFERAGAIN")
+    a.one_shot("SetReminderIntent", at(3), time="20:00")
+    b.session_id = None
+    env = b.envelope("intent", at(4), intent="ChangeReminderIntent", slots={"time": "21:00"})
+    first = speech_text(b.post(env))
+    again = speech_text(b.post(env))  # Alexa delivers the same request twice
+    assert again == first and b.attributes.get("phase") == "reminder_offer" and b.attributes.get("remind_at") == "21:00"
+    assert api.of(f"Bearer {b.client.token}") == []
+
+
 def test_help_and_a_stray_turn_in_the_offer_ask_it_again(
     client: FlaskClient, api: RemindersApi, store: CoupleStore
 ) -> None:
@@ -238,8 +251,8 @@ def test_a_yes_without_the_permission_asks_for_it_first(
 ) -> None:
     a, b = linked(client, api, store, "OFFERPERM")
     a.one_shot("SetReminderIntent", at(3), time="20:00")
-    offered(b, at(4))
     b.client.granted = False
+    offered(b, at(4))  # the question first: permission is asked for only once they want one
     said = b.say("AMAZON.YesIntent", at(5))
     assert "permission" in said
     [directive] = b.last["response"]["directives"]
