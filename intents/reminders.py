@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import time
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_locale, is_request_type
+from ask_sdk_core.utils import get_intent_name, get_locale, is_request_type
 from ask_sdk_model import Response
 from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.ui import AskForPermissionsConsentCard
@@ -23,6 +23,7 @@ from ask_sdk_model.ui import AskForPermissionsConsentCard
 from intents.base import Handler, IntentHandler, Turn
 from intents.once import answered_once
 from intents.slots import slot_text
+from intents.state import Phase
 from skill.alexa.reminders import PERMISSION, Outcome, daily_reminder
 from skill.alexa.reminders import permission_granted as granted
 from skill.domain.reminder import ReminderRecord, keep_one
@@ -157,10 +158,52 @@ def partner_words(turn: Turn, key: str, theirs: ReminderRecord, **values: object
     return turn.say(key, -1, partner_capital=name[:1].upper() + name[1:], when=when(turn, theirs.time), **values)
 
 
-def schedule(turn: Turn, at: time, after_consent: bool = False, *, change: bool = False) -> Response:
-    """Make this account's one reminder ring at ``at``: move it if there is one, else create it.
-    ``change``: "change the reminder" on a device without one, while the partner has one, changes
-    nothing and says whose reminder is where."""
+def offered_time(turn: Turn) -> time:
+    """The time the reminder offered on this device would ring (the session keeps it as "20:00")."""
+    try:
+        return time.fromisoformat(turn.state.remind_at or "")
+    except ValueError:
+        return DEFAULT_TIME
+
+
+def offer_question(turn: Turn) -> str:
+    return turn.say("reminder_offer_question", wanted=when(turn, offered_time(turn)))
+
+
+def offer(turn: Turn, theirs: ReminderRecord, at: time | None) -> Response:
+    """This device has no reminder and the partner's has one: say whose rings where, and ask whether
+    to set one here too, at the time they named, or else at the partner's. Nothing is made unasked:
+    "change the reminder" must never quietly give the couple a second one."""
+    wanted = at or theirs.time
+    turn.state.leave()
+    turn.state.phase = Phase.REMINDER_OFFER
+    turn.state.remind_at = f"{wanted:%H:%M}"
+    if wanted == theirs.time:
+        lead = partner_words(turn, "reminder_offer", theirs)
+    else:
+        lead = partner_words(turn, "reminder_offer_at", theirs, wanted=when(turn, wanted))
+    return turn.ask(lead, offer_question(turn))
+
+
+def change(turn: Turn, at: time | None) -> Response:
+    """ "Change the reminder (to nine)". On a device without one while the partner has one: the offer,
+    asked before anything is made or any permission asked for (it writes nothing but the session, so
+    a redelivery gets the same question and the same phase). Otherwise this account's reminder moves
+    to ``at`` (or is made, when there is none), or, with no time, which time."""
+    try:
+        record = settled(turn)
+    except Unknown:
+        return turn.tell(turn.say("reminder_unsure_check"))
+    theirs = partners_reminder(turn) if record is None else None
+    if theirs is not None:
+        return offer(turn, theirs, at)
+    if at is None:
+        return turn.ask(turn.say("reminder_which_time"), turn.say("reminder_which_time_reprompt"))
+    return answered_once(turn, lambda: schedule(turn, at))
+
+
+def schedule(turn: Turn, at: time, after_consent: bool = False) -> Response:
+    """Make this account's one reminder ring at ``at``: move it if there is one, else create it."""
     if not after_consent and not permission_granted(turn):
         return ask_permission(turn, at)
     user, store, service = turn.user_id, turn.services.reminders, turn.services.reminders_api.api(turn.input)
@@ -193,9 +236,6 @@ def schedule(turn: Turn, at: time, after_consent: bool = False, *, change: bool 
         store.delete(user)  # deleted in the Alexa app: make a new one
     elif record is not None:
         return turn.tell(turn.say("reminder_busy"))  # another request holds the claim this moment
-    theirs = partners_reminder(turn) if change else None
-    if theirs is not None:
-        return turn.tell(partner_words(turn, "reminder_partner_only", theirs, wanted=said))
     now = int(turn.now.timestamp())
     if not store.claim(user, at.hour, at.minute, request, now):
         return turn.tell(turn.say("reminder_busy"))  # another device is creating it this moment
@@ -283,10 +323,29 @@ class ChangeReminderHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        at = parse_time(slot_text(handler_input, TIME_SLOT))
-        if at is None:
+        heard = slot_text(handler_input, TIME_SLOT)
+        at = parse_time(heard)
+        if at is None and heard:
             return turn.ask(turn.say("reminder_which_time"), turn.say("reminder_which_time_reprompt"))
-        return answered_once(turn, lambda: schedule(turn, at, change=True))
+        return change(turn, at)
+
+
+class OfferAnswerHandler(IntentHandler):
+    """Yes or no to "would you like one here too?": a yes sets this account's reminder at the time
+    offered, the way "remind us" does (the permission asked for first, when it is not granted)."""
+
+    intents = ("AMAZON.YesIntent", "AMAZON.NoIntent")
+
+    def applies(self, turn: Turn) -> bool:
+        return turn.phase == Phase.REMINDER_OFFER
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn = self.turn(handler_input)
+        at = offered_time(turn)
+        turn.state.leave()
+        if get_intent_name(handler_input) == "AMAZON.NoIntent":
+            return turn.tell(turn.say("reminder_offer_declined"))
+        return answered_once(turn, lambda: schedule(turn, at))
 
 
 class StopRemindersHandler(IntentHandler):
@@ -321,4 +380,10 @@ class PermissionAnswerHandler(Handler):
         return consent_card(turn)
 
 
-HANDLERS = (SetReminderHandler, ChangeReminderHandler, StopRemindersHandler, PermissionAnswerHandler)
+HANDLERS = (
+    SetReminderHandler,
+    ChangeReminderHandler,
+    StopRemindersHandler,
+    OfferAnswerHandler,
+    PermissionAnswerHandler,
+)

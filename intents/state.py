@@ -39,6 +39,8 @@ class Phase(StrEnum):
     Q_TALK = "q_talk"  # one device: tonight's question, to talk over together
     Q_ANSWER = "q_answer"  # a linked device: tonight's question, its answer elicited
     Q_HEAR = "q_hear"  # both have answered: "would you like to hear your answers?"
+    # the partner has an evening reminder, this account none: "would you like one here too?"
+    REMINDER_OFFER = "reminder_offer"
 
 
 # Phases that hold a practice in progress: speech that is not theirs keeps the place, and pause
@@ -63,6 +65,7 @@ MAX_POS = 1000
 MAX_HELD_PARTS = 10
 _ID = re.compile(r"^[A-Za-z0-9_.:/\-]{1,64}$")
 # Alexa's personId: "amzn1.ask.person." and about a hundred letters and digits.
+_CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")  # "20:00": a reminder time offered
 _PERSON = re.compile(r"^[A-Za-z0-9_.:\-]{1,256}$")
 
 
@@ -227,6 +230,7 @@ K_WANTED_EACH = "grat_each"  # turns each asked for before the names were known
 K_COUPLE = "couple"  # the linked couple's id, a hint re-checked against its members every time
 K_OFFERS = "offers"  # how many "another one" offers this session made, so their openers take turns
 K_HELD = "held"  # parts of the current walkthrough step's time already held (intents/walkthrough.py)
+K_REMIND_AT = "remind_at"  # the time the reminder offered on this device would ring, "20:00" (intents/reminders.py)
 KEYS = (
     K_PHASE,
     K_PRACTICE,
@@ -239,6 +243,7 @@ KEYS = (
     K_COUPLE,
     K_OFFERS,
     K_HELD,
+    K_REMIND_AT,
 )
 
 
@@ -255,6 +260,7 @@ class SessionState:
     couple: str | None = None
     offers: int = 0
     held: int = 0
+    remind_at: str | None = None
 
     @classmethod
     def load(cls, raw: Mapping[str, Any] | None) -> SessionState:
@@ -274,6 +280,7 @@ class SessionState:
             couple=_id(raw.get(K_COUPLE)),
             offers=_int(raw.get(K_OFFERS), 0, 1000) or 0,
             held=_int(raw.get(K_HELD), 0, MAX_HELD_PARTS) or 0,
+            remind_at=at if isinstance(at := raw.get(K_REMIND_AT), str) and _CLOCK.match(at) else None,
         )
 
     def dump(self) -> dict[str, Any]:
@@ -290,6 +297,7 @@ class SessionState:
             K_COUPLE: self.couple,
             K_OFFERS: self.offers or None,
             K_HELD: self.held or None,
+            K_REMIND_AT: self.remind_at,
         }
         return {k: v for k, v in out.items() if v is not None}
 
@@ -301,6 +309,7 @@ class SessionState:
         self.names_pending = []
         self.wanted_each = None
         self.held = 0
+        self.remind_at = None
 
     def clear(self) -> None:
         """Forget everything (after "delete our data")."""

@@ -14,7 +14,7 @@ from ask_sdk_core.utils import get_intent_name, is_request_type
 from ask_sdk_model import Response
 
 from content.speech import held
-from intents import browsing, gratitude, guide, partners, question
+from intents import browsing, gratitude, guide, partners, question, reminders
 from intents.base import Handler, IntentHandler, Turn
 from intents.practice import session_practice
 from intents.state import PRACTICE_PHASES, ROUND, WALK, Phase
@@ -72,6 +72,9 @@ def here(turn: Turn, lead: str) -> Response:
         return question.reask(turn, lead)
     if phase in (Phase.CONFIRM_DELETE, Phase.CONFIRM_DELETE_MINE):
         return partners.delete_question(turn, lead)
+    if phase == Phase.REMINDER_OFFER:
+        asked = reminders.offer_question(turn)
+        return turn.ask(f"{lead} {asked}", asked)
     if phase == Phase.WALK:
         place = turn.state.browse
         practice = turn.content.practice(place.id) if place and place.kind == WALK else None
@@ -272,7 +275,13 @@ class ReaskHandler(IntentHandler):
     def applies(self, turn: Turn) -> bool:
         if get_intent_name(turn.input) == "AMAZON.PreviousIntent" and turn.phase in (Phase.LAUNCHED, Phase.OFFERED):
             return True  # nothing to go back to: ask again (what "next" means there is tonight's)
-        return turn.phase in (Phase.SUMMARY_MORE, Phase.CONFIRM_DELETE, Phase.CONFIRM_DELETE_MINE, Phase.ROUND_OFFER)
+        return turn.phase in (
+            Phase.SUMMARY_MORE,
+            Phase.CONFIRM_DELETE,
+            Phase.CONFIRM_DELETE_MINE,
+            Phase.ROUND_OFFER,
+            Phase.REMINDER_OFFER,
+        )
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return here(self.turn(handler_input), "")

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from alexa import Conversation
 from couples import coming, link
+from reminding import Device
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "conversation.md"
 _WEDNESDAY = coming(2)  # in the future: the map links partners (tests/couples.py, coming)
@@ -50,6 +51,7 @@ KINDS: dict[str, tuple[str, dict[str, Any]]] = {
 class Setup:
     names_known: bool
     steps: Callable[[Conversation], object]
+    reminders: bool = False  # the couple's devices reach the Reminders API stand-in, permission granted
 
 
 def _launch(c: Conversation) -> object:
@@ -95,6 +97,17 @@ def _something_to_delete(c: Conversation) -> object:
     return c.one_shot("DeleteDataIntent", AT)
 
 
+def _partner_has_a_reminder(c: Conversation) -> object:
+    """Linked; the partner sets an evening reminder on their own device; "change the reminder" here."""
+    device: Device = c.client
+    partner = Conversation(
+        Device(device.client, device.api, token="token-map-partner"), device_id="amzn1.ask.device.MAP_PARTNER_ECHO"
+    )
+    link(c, partner, AT, join_after=timedelta(0))
+    partner.one_shot("SetReminderIntent", AT, time="20:00")
+    return c.one_shot("ChangeReminderIntent", AT)
+
+
 # How a couple reaches each phase ("none": a new session, nothing going on).
 PHASES: dict[str, Setup] = {
     "none": Setup(False, lambda c: None),
@@ -114,6 +127,7 @@ PHASES: dict[str, Setup] = {
     "q_talk": Setup(False, _one("TonightsQuestionIntent")),
     "q_answer": Setup(False, _answering),
     "q_hear": Setup(False, _hearing),
+    "reminder_offer": Setup(False, _partner_has_a_reminder, reminders=True),
 }
 
 
@@ -253,6 +267,7 @@ QUESTION: dict[str, str | tuple[str, ...]] = {
     "q_talk": "q_again",
     "q_answer": "q_again",
     "q_hear": "q_hear_reprompt",
+    "reminder_offer": "reminder_offer_question",
 }
 PRACTICE_PHASES = ("guiding", "grat_names", "grat_confirm_names", "grat_turn")
 
@@ -338,6 +353,8 @@ CELL_HEARD: dict[tuple[str, str], tuple[Check, ...]] = {
     ("q_answer", "next"): (heard("q_another"),),
     ("q_hear", "yes"): (heard("q_reveal"), Fact("the lake at dawn"), Fact("our first trip together")),
     ("q_hear", "no"): (heard("q_hear_later"),),
+    ("reminder_offer", "yes"): (heard("reminder_set"), heard("reminder_partner_has")),
+    ("reminder_offer", "no"): (heard("reminder_offer_declined"),),
 }
 
 

@@ -4,6 +4,7 @@ the couple hears (a phrase, a fact, what the store kept or deleted) checked in t
 
 from __future__ import annotations
 
+import contextlib
 import re
 import string
 from functools import cache
@@ -12,6 +13,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.loader import load_catalogue
+from deploy.alexa_apis import RemindersApi
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation, held_seconds
@@ -25,12 +27,14 @@ from conversation_map import (
     Check,
     Fact,
     Heard,
+    Setup,
     Stored,
     cells,
     expected,
     walk_cells,
 )
 from couples import account, sort_keys
+from reminding import Device
 
 CELLS = cells()
 WALK_CELLS = walk_cells()
@@ -109,8 +113,13 @@ def assert_heard(checks: tuple[Check, ...], said: str, store: CoupleStore, c: Co
 
 @pytest.mark.parametrize("cell", CELLS, ids=[f"{c.phase}/{c.kind}" for c in CELLS])
 def test_cell(client: FlaskClient, store: CoupleStore, cell: Cell) -> None:
-    c = Conversation(client)
     setup = PHASES[cell.phase]
+    with contextlib.ExitStack() as stack:
+        c = Conversation(Device(client, stack.enter_context(RemindersApi())) if setup.reminders else client)
+        play_cell(c, setup, store, cell)
+
+
+def play_cell(c: Conversation, setup: Setup, store: CoupleStore, cell: Cell) -> None:
     if setup.names_known:
         profile = store.load_for_user(c.user_id)
 

@@ -54,7 +54,18 @@ def model_intents() -> dict[str, list[str]]:
 
 MODEL = model_intents()
 # Every session attribute key the skill writes, and the phases it sets (intents/*.py).
-SESSION_KEYS = ["phase", "couple", "practice", "browse", "grat", "grat_names", "grat_pending", "grat_each", "trail"]
+SESSION_KEYS = [
+    "phase",
+    "couple",
+    "practice",
+    "browse",
+    "grat",
+    "grat_names",
+    "grat_pending",
+    "grat_each",
+    "trail",
+    "remind_at",
+]
 PHASES = [
     "offered",
     "launched",
@@ -69,6 +80,7 @@ PHASES = [
     "confirm_delete",
     "confirm_delete_mine",
     "summary_more",
+    "reminder_offer",
     "walk",
 ]
 timestamps = st.one_of(

@@ -23,7 +23,7 @@ from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.reminders import ReminderStore
 
-from alexa import Conversation
+from alexa import Conversation, speech_text
 from couples import link
 from personal import personal
 from reminding import TOKEN, couple, partner_devices, rings
@@ -155,9 +155,109 @@ def test_the_partner_without_a_reminder_hears_whose_it_is_and_changes_nothing(
     assert f"{NAMES[0]} has one on their device" in said and rings(said, "every evening at 8")
     assert "This device has no reminder" in said
     said = b.one_shot("ChangeReminderIntent", at(5), time="21:00")
-    assert NAMES[0] in said and "this device has none" in said and "remind us every evening at 9" in said
+    assert NAMES[0] in said and "This device has none" in said and rings(said, "every evening at 8")
+    assert said.endswith("Would you like one here too, every evening at 9?"), said
     assert len(api.calls("POST")) == 1 and not api.calls("PUT")  # never a second one by "change"
     assert len(api.of(f"Bearer {b.client.token}")) == 0
+
+
+# -- issue 22 item 5: "Jordan has one at 8 pm on their device; this one has none. Want one here too?" ----
+
+
+def offered(b: Conversation, when: datetime, **slots: str) -> str:
+    """ "Change the reminder" on the device without one: the offer, a question, the session open."""
+    said = b.one_shot("ChangeReminderIntent", when, **slots)
+    assert said.endswith("?") and not b.ended and b.attributes.get("phase") == "reminder_offer", said
+    assert "this device" in b.reprompt.lower() and b.reprompt.endswith("?")
+    return said
+
+
+@pytest.mark.parametrize("heard", [None, "20:00"])
+def test_the_offer_is_asked_and_a_yes_sets_one_here_at_the_partners_time(
+    client: FlaskClient, api: RemindersApi, store: CoupleStore, heard: str | None
+) -> None:
+    a, b = linked(client, api, store, "OFFERYES" if heard else "OFFERYES2")
+    a.one_shot("SetReminderIntent", at(3), time="20:00")
+    said = offered(b, at(4), **({"time": heard} if heard else {}))
+    assert said.startswith(f"{NAMES[0]} has a reminder on their device") and rings(said, "every evening at 8")
+    assert "This device has none" in said and said.endswith("Would you like one here too, at the same time?")
+    assert api.of(f"Bearer {b.client.token}") == []  # nothing made before the yes
+    said = b.say("AMAZON.YesIntent", at(5))
+    assert b.ended and "your reminder on this device" in said.lower() and rings(said, "every evening at 8")
+    assert f"{NAMES[0]} has one too, on their device, every evening at 8" in said
+    [theirs] = api.of(f"Bearer {b.client.token}")  # exactly one on this account
+    kept = ReminderStore(store).get(b.user_id)
+    assert kept is not None and kept.alert_token == theirs and (kept.hour, kept.minute) == (20, 0)
+    assert len(api.of(f"Bearer {a.client.token}")) == 1  # the partner's is untouched
+    assert len(api.calls("POST")) == 2 and not api.calls("PUT")
+
+
+def test_the_offer_after_a_new_time_sets_one_here_at_that_time(
+    client: FlaskClient, api: RemindersApi, store: CoupleStore
+) -> None:
+    a, b = linked(client, api, store, "OFFERNINE")
+    a.one_shot("SetReminderIntent", at(3), time="20:00")
+    said = offered(b, at(4), time="21:00")  # "change the reminder to nine"
+    assert rings(said, "every evening at 8") and said.endswith("Would you like one here too, every evening at 9?")
+    said = b.say("AMAZON.YesIntent", at(5))
+    assert rings(said, "every evening at 9") and "on this device" in said
+    kept = ReminderStore(store).get(b.user_id)
+    assert kept is not None and (kept.hour, kept.minute) == (21, 0)
+    assert len(api.of(f"Bearer {b.client.token}")) == 1
+
+
+def test_a_no_to_the_offer_creates_nothing_and_ends_kindly(
+    client: FlaskClient, api: RemindersApi, store: CoupleStore
+) -> None:
+    a, b = linked(client, api, store, "OFFERNO")
+    a.one_shot("SetReminderIntent", at(3), time="20:00")
+    offered(b, at(4))
+    said = b.say("AMAZON.NoIntent", at(5))
+    assert b.ended and "Nothing changes here" in said and "?" not in said
+    assert api.of(f"Bearer {b.client.token}") == [] and ReminderStore(store).get(b.user_id) is None
+    assert len(api.calls("POST")) == 1
+
+
+def test_a_redelivered_change_asks_the_same_offer_in_the_same_phase(
+    client: FlaskClient, api: RemindersApi, store: CoupleStore
+) -> None:
+    a, b = linked(client, api, store, "OFFERAGAIN")
+    a.one_shot("SetReminderIntent", at(3), time="20:00")
+    b.session_id = None
+    env = b.envelope("intent", at(4), intent="ChangeReminderIntent", slots={"time": "21:00"})
+    first = speech_text(b.post(env))
+    again = speech_text(b.post(env))  # Alexa delivers the same request twice
+    assert again == first and b.attributes.get("phase") == "reminder_offer" and b.attributes.get("remind_at") == "21:00"
+    assert api.of(f"Bearer {b.client.token}") == []
+
+
+def test_help_and_a_stray_turn_in_the_offer_ask_it_again(
+    client: FlaskClient, api: RemindersApi, store: CoupleStore
+) -> None:
+    a, b = linked(client, api, store, "OFFERHELP")
+    a.one_shot("SetReminderIntent", at(3), time="20:00")
+    offered(b, at(4), time="21:30")
+    for intent in ("AMAZON.HelpIntent", "AMAZON.FallbackIntent", "AMAZON.NextIntent"):
+        said = b.say(intent, at(5))
+        assert said.endswith("Shall I set one on this device too, every evening at 9:30?"), (intent, said)
+        assert b.attributes.get("phase") == "reminder_offer"
+    b.say("AMAZON.YesIntent", at(6))
+    kept = ReminderStore(store).get(b.user_id)
+    assert kept is not None and (kept.hour, kept.minute) == (21, 30)
+
+
+def test_a_yes_without_the_permission_asks_for_it_first(
+    client: FlaskClient, api: RemindersApi, store: CoupleStore
+) -> None:
+    a, b = linked(client, api, store, "OFFERPERM")
+    a.one_shot("SetReminderIntent", at(3), time="20:00")
+    b.client.granted = False
+    offered(b, at(4))  # the question first: permission is asked for only once they want one
+    said = b.say("AMAZON.YesIntent", at(5))
+    assert "permission" in said
+    [directive] = b.last["response"]["directives"]
+    assert directive["name"] == "AskFor" and directive["token"] == "reminder:20:00"
+    assert api.of(f"Bearer {b.client.token}") == [] and len(api.calls("POST")) == 1
 
 
 def test_each_partner_hears_of_the_others_reminder_and_stop_says_whats_left(
