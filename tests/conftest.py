@@ -224,6 +224,16 @@ def start_gunicorn(
     return server, port
 
 
+def stop_gunicorn(server: subprocess.Popen[bytes]) -> None:
+    """SIGTERM, as a container stop sends it; a server that does not finish within 20 s is killed."""
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 @pytest.fixture(scope="session")
 def served_skill(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """One gunicorn server for the session, on the session's DynamoDB Local and table."""
@@ -234,8 +244,7 @@ def served_skill(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -
     try:
         yield Served(port, log)
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=20)
+        stop_gunicorn(server)
 
 
 @pytest.fixture(scope="session")

@@ -13,8 +13,6 @@ from __future__ import annotations
 import dataclasses
 import http.client
 import json
-import signal
-import subprocess
 import threading
 import time
 from datetime import UTC, datetime
@@ -26,7 +24,7 @@ from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
 from alexa import speech_text
-from conftest import start_gunicorn
+from conftest import start_gunicorn, stop_gunicorn
 from faultproxy import FaultProxy
 
 # The skill's own promise (docs/security.md, section 3): every answer leaves within 7 s of arrival,
@@ -55,15 +53,6 @@ def we_did_it(port: int, user: str) -> tuple[int, str, float]:
     finally:
         conn.close()
     return reply.status, speech_text(body) if reply.status == 200 else "", time.monotonic() - started
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def test_a_hang_with_a_saturated_worker_still_answers_every_request_within_the_promise(
@@ -115,5 +104,5 @@ def test_a_hang_with_a_saturated_worker_still_answers_every_request_within_the_p
         status, said, _ = we_did_it(port, users[0])
         assert status == 200 and NOT_SAVED not in said
     finally:
-        stop(process)
+        stop_gunicorn(process)
         proxy.stop()

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import http.client
 import json
-import signal
 import socket
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -24,7 +22,7 @@ import pytest
 from deploy.envelopes import envelope, new_user_id
 from skill.core.settings import Settings
 
-from conftest import start_gunicorn
+from conftest import start_gunicorn, stop_gunicorn
 
 HOLDERS = 50
 # Far past the worker's 2 s read deadline: a connection still open this long was never cut.
@@ -38,16 +36,7 @@ def server(settings: Settings, tmp_path: Path) -> Iterator[int]:
     try:
         yield port
     finally:
-        stop(process)
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+        stop_gunicorn(process)
 
 
 def launch_body() -> bytes:
