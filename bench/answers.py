@@ -2,7 +2,7 @@
 
 A load answer is a success only when its speech is the answer that type stands for (an apology, a
 re-ask or "I didn't catch that" is an error, counted and reported). The skill's answers are matched
-against its own phrases (content/phrases/*.toml, every variant, placeholders as wildcards); the
+against its own phrases (content/en/phrases/*.toml, every variant, placeholders as wildcards); the
 peer's and the floors' against their fixed words.
 """
 

@@ -55,7 +55,7 @@ class RequestType:
     partner: int = 0  # who speaks: their voice, and (for a linked couple) their own Alexa account
 
 
-# The skill's intents for each request type, named explicitly (deploy/model/intents/*.json); a test
+# The skill's intents for each request type, named explicitly (deploy/model/en/intents/*.json); a test
 # checks each is in the interaction model with these slots, so a rename cannot silently bench a fallback.
 REQUEST_TYPES: tuple[RequestType, ...] = (
     RequestType("launch", "launch", None, "new"),

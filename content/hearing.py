@@ -1,4 +1,4 @@
-"""Load the rules that tell a partner's answer from an aside (content/hearing/turns.toml), and the
+"""Load the rules that tell a partner's answer from an aside (content/en/hearing/turns.toml), and the
 one way a turn's words are compared: lower case, no punctuation, contractions spelled out.
 
 The rules are data so that a new everyday way of saying "give me a sec" is a content change; the
@@ -15,7 +15,7 @@ from typing import Any
 
 from content.schema import ASIDE_KINDS, AsideRule, ContentError, TurnRules, Words
 
-RULES_FILE = Path(__file__).resolve().parent / "hearing" / "turns.toml"
+RULES_FILE = Path(__file__).resolve().parent / "en" / "hearing" / "turns.toml"
 _NAME = "hearing/turns.toml"
 
 # A spoken word: letters, digits and inner apostrophes (curly ones are made straight first).

@@ -38,7 +38,7 @@ from content.schema import (
     spoken_seconds,
 )
 
-CONTENT_DIR = Path(__file__).resolve().parent
+CONTENT_DIR = Path(__file__).resolve().parent / "en"  # English, the language every other one mirrors
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _KINDS = {"exercise", "step"}
 _GROUPS = {"physical", "emotional"}
@@ -278,7 +278,7 @@ def load_catalogue(extra_dirs: Iterable[Path] = ()) -> Catalogue:
     return catalogue
 
 
-APL_DIR = CONTENT_DIR / "apl"
+APL_DIR = Path(__file__).resolve().parent / "apl"
 # The screens the skill draws (skill/alexa/apl.py) and the fields it fills in each one's data source.
 SCREEN_FIELDS: dict[str, frozenset[str]] = {
     "practice": frozenset({"heading", "title", "minutes", "guiding", "steps", "hint"}),

@@ -1,4 +1,4 @@
-"""Every phrase key the skill says, with the placeholders each one fills in (content/phrases/*.toml).
+"""Every phrase key the skill says, with the placeholders each one fills in (content/en/phrases/*.toml).
 
 The loader refuses a phrase file with a key not listed here, or a variant whose placeholders differ.
 """
@@ -137,7 +137,7 @@ PHRASES: dict[str, frozenset[str]] = {
     "summary_focus": frozenset({"focus"}),
     "summary_more": frozenset(),
     "summary_more_reprompt": frozenset(),
-    # The guide by voice (intents/guide.py, intents/browsing.py; content/phrases/guide.toml)
+    # The guide by voice (intents/guide.py, intents/browsing.py; content/en/phrases/guide.toml)
     "reason_answer": frozenset({"title", "text"}),
     "reason_offer": frozenset(),
     "reasons_intro": frozenset({"physical", "emotional"}),
@@ -198,7 +198,7 @@ PHRASES: dict[str, frozenset[str]] = {
     "delete_confirm_mine_reprompt": frozenset(),
     "delete_mine_done": frozenset({"partner"}),
     "partner_unnamed": frozenset(),
-    # the evening reminder (intents/reminders.py; content/phrases/reminders.toml)
+    # the evening reminder (intents/reminders.py; content/en/phrases/reminders.toml)
     "reminder_text": frozenset(),
     "reminder_left_stopped": frozenset(),
     "reminder_left_in_app": frozenset(),
@@ -295,7 +295,7 @@ PHRASES: dict[str, frozenset[str]] = {
     "card_week_gratitudes": frozenset({"count"}),
     "card_week_readback": frozenset({"name", "partner", "words"}),
     "card_week_focus": frozenset({"title", "intro"}),
-    # asides in a turn (content/phrases/hearing.toml, skill/domain/hearing.py)
+    # asides in a turn (content/en/phrases/hearing.toml, skill/domain/hearing.py)
     "hold_lead": frozenset(),
     "grat_ask_after_hold": frozenset({"name", "partner"}),
     "grat_ask_other": frozenset({"name", "partner"}),

@@ -22,7 +22,7 @@ MAX_SUMMARY_SECONDS = 25
 # An explanation ("tell me about active listening") is the `about` text plus a short offer: keeping
 # `about` under 25 seconds leaves room for the offer within one answer.
 MAX_ABOUT_SECONDS = 25
-# Tonight's question (content/questions.toml) is said in at most 8 seconds, so it fits an answer with
+# Tonight's question (content/en/questions.toml) is said in at most 8 seconds, so it fits an answer with
 # its lead-in and still sounds like a question, not a passage.
 MAX_QUESTION_SECONDS = 8
 # The groups the question bank is drawn from, each with at least a few questions.
@@ -175,7 +175,7 @@ class ScreenTemplate:
     fields: frozenset[str]
 
 
-# What a partner's turn can be besides the answer itself (content/hearing/turns.toml), in the order
+# What a partner's turn can be besides the answer itself (content/en/hearing/turns.toml), in the order
 # the loader accepts them; skill/domain/hearing.py gives each its meaning.
 ASIDE_KINDS = ("wait", "pass", "example", "again", "why", "another", "stop", "elsewhere")
 
@@ -194,7 +194,7 @@ class AsideRule:
 
 @dataclass(frozen=True)
 class TurnRules:
-    """How a turn's words are told apart (content/hearing/turns.toml, read by skill/domain/hearing.py)."""
+    """How a turn's words are told apart (content/en/hearing/turns.toml, read by skill/domain/hearing.py)."""
 
     contractions: dict[str, Words] = field(default_factory=dict)
     thinking: frozenset[Words] = frozenset()  # sounds of thinking; also taken off either end

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 DEPLOY = Path(__file__).resolve().parent
-SOURCE = DEPLOY / "model"
+SOURCE = DEPLOY / "model" / "en"
 OUTPUT = DEPLOY / "skill-package" / "interactionModels" / "custom"
 
 LanguageModel = dict[str, Any]

@@ -112,7 +112,7 @@ class Matcher:
         regex = " ".join(re.escape(p) if i % 2 == 0 else p for i, p in enumerate(pieces) if p)
         literal = sum(len(p) for p in pieces[::2])
         # A sample without slots is looked up word for word, never tried as a pattern: compiling
-        # thousands of them (deploy/model/everyday.json) would cost seconds per matcher.
+        # thousands of them (deploy/model/en/everyday.json) would cost seconds per matcher.
         pattern = re.compile(f"^{regex}$") if slots else _LaterPattern(regex)
         return Sample(intent, text, pattern, slots, literal)
 

@@ -1,4 +1,4 @@
-"""Tonight's question: one question an evening from the bank in content/questions.toml, the same on
+"""Tonight's question: one question an evening from the bank in content/en/questions.toml, the same on
 both devices of a linked couple; answered apart, heard together (docs/question.md).
 
 The couple's place in their own shuffled order of the bank (skill/domain/question.py) lives in one

@@ -85,7 +85,7 @@ NOT_THIS: dict[str, tuple[str, ...]] = {
 
 @functools.cache
 def matcher() -> Matcher:
-    """One matcher for the module: the model holds thousands of samples (deploy/model/everyday.json)."""
+    """One matcher for the module: the model holds thousands of samples (deploy/model/en/everyday.json)."""
     return Matcher(LANGUAGE)
 
 

@@ -46,7 +46,7 @@ hostile_text = st.lists(st.one_of(st.sampled_from(ODD_CHARS), st.characters()), 
 def model_intents() -> dict[str, list[str]]:
     """Every intent of the interaction model with its slot names (deploy/model is the contract)."""
     found: dict[str, list[str]] = {}
-    for path in sorted((ROOT / "deploy" / "model" / "intents").glob("*.json")):
+    for path in sorted((ROOT / "deploy" / "model" / "en" / "intents").glob("*.json")):
         for intent in json.loads(path.read_text())["intents"]:
             found[intent["name"]] = [slot["name"] for slot in intent.get("slots", [])]
     return found

@@ -1,7 +1,7 @@
 """What a partner's turn is: the words meant as their gratitude or answer, or an aside.
 
 One function, ``hear``, decides it before anything is stored, thanked or counted, from the rules in
-content/hearing/turns.toml (phrase lists and shapes, data). The answer is kept as said: filler is
+content/en/hearing/turns.toml (phrase lists and shapes, data). The answer is kept as said: filler is
 taken off its start and end only, never from the middle, so no sentence is broken by a missing word.
 docs/gratitude.md ("Telling asides apart") says how it reads a turn.
 """

@@ -1,6 +1,6 @@
 """Tonight's question: which one a couple hears, as plain types and pure functions.
 
-A couple's place in their own shuffled order of the bank (content/questions.toml) is one small
+A couple's place in their own shuffled order of the bank (content/en/questions.toml) is one small
 profile field (``Profile.question``, "<seed>:<position>:<evening>:<extra>"), never a list of what was
 asked: each evening moves one place on, "another question" one more, at most once an evening
 (docs/question.md).
