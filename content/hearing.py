@@ -18,10 +18,11 @@ from content.schema import ASIDE_KINDS, AsideRule, ContentError, TurnRules, Word
 RULES_FILE = Path(__file__).resolve().parent / "en" / "hearing" / "turns.toml"
 _NAME = "hearing/turns.toml"
 
-# A spoken word: letters, digits and inner apostrophes (curly ones are made straight first).
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+# A spoken word: letters (any language's: "für", "sí", "año"), digits and inner apostrophes (curly
+# ones are made straight first).
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 # A sound drawn out in writing ("ummmm", "hmmmm") is compared as its short form ("umm", "hmm").
-_DRAWN_OUT = re.compile(r"([a-z])\1{2,}")
+_DRAWN_OUT = re.compile(r"([^\W\d_])\1{2,}")
 
 
 def compared(token: str, contractions: Mapping[str, Words]) -> Words:
@@ -60,7 +61,8 @@ def _shapes(table: Mapping[str, Any], where: str) -> tuple[re.Pattern[str], ...]
 
 
 def load_turn_rules(path: Path = RULES_FILE) -> TurnRules:
-    """The rules, checked: every kind of aside once, in ASIDE_KINDS order, each with phrases or shapes."""
+    """The rules, checked: every kind of aside once, in ASIDE_KINDS order, each with phrases or shapes.
+    (An error names the file "hearing/turns.toml"; the loader adds the language.)"""
     try:
         data = tomllib.loads(path.read_text())
     except (OSError, tomllib.TOMLDecodeError) as err:

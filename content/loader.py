@@ -1,13 +1,17 @@
 """Load and validate the content files. A broken file stops start-up with its name and field.
 
-Every ``*.toml`` in a content folder may hold ``[[practice]]``, ``[[reason]]`` and ``[[step_group]]``
-tables (every step belongs to exactly one group, for the spoken overview); every
-``phrases/*.toml`` holds phrase keys. More folders can be layered on top (``extra_dirs``), so adding
-a reason or a step is a data change.
+Each language of content/languages.toml has its folder, ``content/<lang>/``, mirroring English's
+(docs/languages.md): ``load_languages`` loads them all, refuses a language that lacks or adds
+anything English has (``check_parity``), and lays each locale's few variants
+(``content/<locale>/phrases/*.toml``) over its language. Every ``*.toml`` in a content folder may
+hold ``[[practice]]``, ``[[reason]]`` and ``[[step_group]]`` tables (every step belongs to exactly
+one group, for the spoken overview); every ``phrases/*.toml`` holds phrase keys. More folders can
+be layered on top (``extra_dirs``), so adding a reason or a step is a data change.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import tomllib
@@ -19,6 +23,7 @@ from content.hearing import load_turn_rules
 from content.naming import practice_names
 from content.phrase_keys import PHRASES
 from content.schema import (
+    DEFAULT_LOCALE,
     MAX_ABOUT_SECONDS,
     MAX_ANSWER_SECONDS,
     MAX_QUESTION_SECONDS,
@@ -28,17 +33,24 @@ from content.schema import (
     SIGNOFF,
     Catalogue,
     ContentError,
+    Language,
+    Languages,
     Phrases,
     Practice,
     Question,
     Reason,
     ScreenTemplate,
     StepGroup,
+    TurnRules,
     placeholders,
     spoken_seconds,
 )
 
-CONTENT_DIR = Path(__file__).resolve().parent / "en"  # English, the language every other one mirrors
+ROOT = Path(__file__).resolve().parent  # content/: languages.toml and a folder per language and locale
+CONTENT_DIR = ROOT / "en"  # English, the language every other one mirrors (tests may point it at a copy)
+REFERENCE = "en"
+# Files of a language folder that are not [[practice]]/[[reason]]/... tables.
+_NOT_GUIDE = {"language.toml", "screens.toml"}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _KINDS = {"exercise", "step"}
 _GROUPS = {"physical", "emotional"}
@@ -216,7 +228,7 @@ def _phrase_texts(file: str, key: str, value: object) -> tuple[str, ...]:
     return tuple(v.strip() for v in raw)
 
 
-def _phrases(files: Iterable[Path]) -> Phrases:
+def _phrases(files: Iterable[Path], daytime: Mapping[str, str] | None = None) -> Phrases:
     variants: dict[str, tuple[str, ...]] = {}
     by_part: dict[str, dict[str, tuple[str, ...]]] = {}
     origin: dict[str, str] = {}
@@ -239,17 +251,62 @@ def _phrases(files: Iterable[Path]) -> Phrases:
     missing = sorted(set(PHRASES) - set(variants))
     if missing:
         raise ContentError("phrases/", ", ".join(missing), "missing")
-    return Phrases(variants, by_part)
+    return Phrases(variants, by_part, dict(daytime or {}))
 
 
-def load_catalogue(extra_dirs: Iterable[Path] = ()) -> Catalogue:
-    dirs = [CONTENT_DIR, *extra_dirs]
+def language_dir(language: str, root: Path | None = None) -> Path:
+    """``content/<language>/`` (English's is CONTENT_DIR, which tests may point at a copy)."""
+    if root is None:
+        return CONTENT_DIR if language == REFERENCE else ROOT / language
+    return root / language
+
+
+def _language_file(folder: Path) -> tuple[str, dict[str, str]]:
+    """language.toml: the clock reminders are said on, and the words "tonight" becomes by day."""
+    path = folder / "language.toml"
+    if not path.is_file():
+        raise ContentError("language.toml", "file", "is missing")
+    data = _read(path)
+    clock, daytime = data.get("clock"), data.get("daytime")
+    if clock not in ("12h", "24h"):
+        raise ContentError("language.toml", "clock", 'must be "12h" or "24h"')
+    if (
+        not isinstance(daytime, dict)
+        or not daytime
+        or not all(isinstance(v, str) and v.strip() and k.strip() for k, v in daytime.items())
+    ):
+        raise ContentError("language.toml", "daytime", "must map the evening's words to the day's")
+    unknown = set(data) - {"clock", "daytime"}
+    if unknown:
+        raise ContentError("language.toml", ", ".join(sorted(unknown)), "unknown setting (expected clock, daytime)")
+    return str(clock), dict(daytime)
+
+
+def load_catalogue(extra_dirs: Iterable[Path] = (), language: str = REFERENCE, root: Path | None = None) -> Catalogue:
+    """One language's words (English unless told), checked on their own; ``load_languages`` also
+    compares each with English. Errors name the file as ``<language>/<file>``."""
+    folder = language_dir(language, root)
+    try:
+        return _load(folder, list(extra_dirs), language)
+    except ContentError as err:
+        if err.file.startswith(f"{language}/"):
+            raise
+        raise ContentError(f"{language}/{err.file}", err.where, err.problem) from err
+
+
+def _load(folder: Path, extra_dirs: list[Path], language: str) -> Catalogue:
+    if not folder.is_dir():
+        raise ContentError("", "folder", "is missing (content/languages.toml lists the language)")
+    dirs = [folder, *extra_dirs]
+    clock, daytime = _language_file(folder)
     practices: list[Practice] = []
     reasons: list[Reason] = []
     groups: list[StepGroup] = []
     questions: list[Question] = []
-    for folder in dirs:
-        for path in sorted(folder.glob("*.toml")):
+    for where in dirs:
+        for path in sorted(where.glob("*.toml")):
+            if path.name in _NOT_GUIDE:
+                continue
             data = _read(path)
             unknown = set(data) - {"practice", "reason", "step_group", "question_group"}
             if unknown:
@@ -266,16 +323,199 @@ def load_catalogue(extra_dirs: Iterable[Path] = ()) -> Catalogue:
     catalogue = Catalogue(
         practices=tuple(practices),
         reasons=tuple(reasons),
-        phrases=_phrases(p for d in dirs for p in sorted((d / "phrases").glob("*.toml"))),
+        phrases=_phrases((p for d in dirs for p in sorted((d / "phrases").glob("*.toml"))), daytime),
         step_groups=tuple(groups),
         questions=tuple(questions),
-        screens=load_screens(),
-        hearing=load_turn_rules(),
+        screens=load_screens(labels=_screen_labels(folder)),
+        hearing=_hearing(folder),
+        language=language,
+        clock=clock,
     )
     _check_questions(questions)
     _check_links(catalogue)
     _check_groups(catalogue)
     return catalogue
+
+
+def _hearing(folder: Path) -> TurnRules:
+    path = folder / "hearing" / "turns.toml"
+    if not path.is_file():
+        raise ContentError("hearing/turns.toml", "file", "is missing")
+    return load_turn_rules(path)
+
+
+LANGUAGES_FILE = "languages.toml"
+
+
+def read_languages(root: Path | None = None) -> dict[str, Language]:
+    """content/languages.toml: each language's locales and espeak-ng voice, English first."""
+    path = (root or ROOT) / LANGUAGES_FILE
+    data = _read(path)
+    found: dict[str, Language] = {}
+    seen: set[str] = set()
+    for code, table in data.items():
+        locales = table.get("locales") if isinstance(table, dict) else None
+        voice = table.get("voice") if isinstance(table, dict) else None
+        if not _ID.match(code) or not isinstance(locales, list) or not locales or not isinstance(voice, str):
+            raise ContentError(LANGUAGES_FILE, code, "needs locales (a list) and voice")
+        for locale in locales:
+            if not isinstance(locale, str) or not re.fullmatch(rf"{code}-[A-Z]{{2}}", locale) or locale in seen:
+                raise ContentError(LANGUAGES_FILE, f"{code}.locales", f"{locale!r} is not one of its own, once")
+            seen.add(locale)
+        found[code] = Language(code, tuple(locales), voice)
+    if REFERENCE not in found or DEFAULT_LOCALE not in found[REFERENCE].locales:
+        raise ContentError(LANGUAGES_FILE, REFERENCE, f"English and {DEFAULT_LOCALE} must be there")
+    return {REFERENCE: found[REFERENCE], **found}
+
+
+def language_of(locale: str | None, languages: Mapping[str, Language]) -> str:
+    """The language a request's locale is spoken in; English for a locale the skill does not speak."""
+    return next((code for code, lang in languages.items() if locale in lang.locales), REFERENCE)
+
+
+def load_languages(root: Path | None = None) -> Languages:
+    """Every locale's catalogue: each language loaded and held to English's shape, then each
+    locale's overlay (``content/<locale>/phrases``) laid over its language."""
+    languages = read_languages(root)
+    english = load_catalogue(language=REFERENCE, root=root)
+    by_locale: dict[str, Catalogue] = {}
+    for code, language in languages.items():
+        catalogue = english if code == REFERENCE else load_catalogue(language=code, root=root)
+        check_parity(english, catalogue)
+        for locale in language.locales:
+            by_locale[locale] = _overlaid(catalogue, locale, (root or ROOT) / locale)
+    return Languages(by_locale, by_locale[DEFAULT_LOCALE])
+
+
+def _overlaid(catalogue: Catalogue, locale: str, folder: Path) -> Catalogue:
+    """The language's words with the locale's variants (only keys whose wording differs there)."""
+    files = sorted((folder / "phrases").glob("*.toml"))
+    unknown = [p.name for p in sorted(folder.glob("**/*")) if p.is_file() and p not in files]
+    if unknown:
+        raise ContentError(f"{locale}/{unknown[0]}", "file", "a locale holds only phrases/*.toml")
+    phrases = catalogue.phrases
+    variants, by_part = dict(phrases.variants), dict(phrases.by_part)
+    for path in files:
+        name = f"{locale}/phrases/{path.name}"
+        for key, value in _read(path).items():
+            if key not in phrases.variants:
+                raise ContentError(name, key, f"is not a phrase of {catalogue.language}")
+            try:
+                single = _phrases_of_key(key, value)
+            except ContentError as err:
+                raise ContentError(name, err.where, err.problem) from err
+            if set(single.by_part) != ({key} & set(phrases.by_part)):
+                raise ContentError(name, key, "must be a table of parts of the day exactly when its language's is")
+            if _placeholders_of(single, key) != _placeholders_of(phrases, key):
+                raise ContentError(
+                    name,
+                    key,
+                    f"must use the placeholders {sorted(_placeholders_of(phrases, key))} as its language does",
+                )
+            variants[key] = single.variants[key]
+            by_part.pop(key, None)
+            by_part.update(single.by_part)
+    return dataclasses.replace(catalogue, phrases=Phrases(variants, by_part, phrases.daytime), locale=locale, _by_id={})
+
+
+def _phrases_of_key(key: str, value: object) -> Phrases:
+    """One key's texts checked as the loader checks a language's (the same rules, one key)."""
+    if isinstance(value, dict):
+        if set(value) != set(PARTS_OF_DAY):
+            raise ContentError("", key, f"as a table needs exactly the parts {list(PARTS_OF_DAY)}")
+        parts = {part: _phrase_texts("", f"{key}.{part}", value[part]) for part in PARTS_OF_DAY}
+        return Phrases({key: tuple(dict.fromkeys(t for p in PARTS_OF_DAY for t in parts[p]))}, {key: parts})
+    return Phrases({key: _phrase_texts("", key, value)})
+
+
+def _placeholders_of(phrases: Phrases, key: str) -> set[str]:
+    return {name for text in phrases.variants[key] for name in placeholders(text)}
+
+
+def check_parity(english: Catalogue, other: Catalogue) -> None:
+    """Refuse a language that lacks, or adds, anything English has: phrase keys with their
+    placeholders and part-of-day tables, practices (ids, kinds, numbers, minutes, steps, "more"
+    texts), reasons, step groups, questions, screens' labels, hearing's kinds of aside."""
+    lang = other.language
+    if other is english:
+        return
+
+    def differ(file: str, where: str, what: str, ours: object, theirs: object) -> None:
+        if ours != theirs:
+            raise ContentError(f"{lang}/{file}", where, f"{what}: English has {ours!r}, {lang} has {theirs!r}")
+
+    def ids(file: str, what: str, ours: Iterable[str], theirs: Iterable[str]) -> None:
+        mine, yours = list(ours), list(theirs)
+        lacks, adds = [i for i in mine if i not in yours], [i for i in yours if i not in mine]
+        if lacks:
+            raise ContentError(f"{lang}/{file}", f"{what} {lacks[0]}", "is missing (English has it)")
+        if adds:
+            raise ContentError(f"{lang}/{file}", f"{what} {adds[0]}", "is not in English")
+        differ(file, what, "order", mine, yours)
+
+    ids("phrases/", "phrase", english.phrases.variants, other.phrases.variants)
+    for key in english.phrases.variants:
+        differ(
+            "phrases/",
+            key,
+            "placeholders",
+            sorted(_placeholders_of(english.phrases, key)),
+            sorted(_placeholders_of(other.phrases, key)),
+        )
+        differ("phrases/", key, "part-of-day table", english.phrases.by_time(key), other.phrases.by_time(key))
+    ids("practices.toml", "practice", [p.id for p in english.practices], [p.id for p in other.practices])
+    for mine in english.practices:
+        theirs = other.practice(mine.id)
+        assert theirs is not None
+        for attr in ("kind", "number", "minutes", "exercise", "step_minutes"):
+            differ("practices.toml", f"practice {mine.id}.{attr}", attr, getattr(mine, attr), getattr(theirs, attr))
+        differ("practices.toml", f"practice {mine.id}.steps", "steps", len(mine.steps), len(theirs.steps))
+        differ("practices.toml", f"practice {mine.id}.more", "more texts", len(mine.more), len(theirs.more))
+    ids("reasons.toml", "reason", [r.id for r in english.reasons], [r.id for r in other.reasons])
+    groups = {r.id: r.group for r in other.reasons}
+    for reason in english.reasons:
+        differ("reasons.toml", f"reason {reason.id}.group", "group", reason.group, groups[reason.id])
+    ids("guide.toml", "step_group", [g.id for g in english.step_groups], [g.id for g in other.step_groups])
+    steps = {g.id: g.steps for g in other.step_groups}
+    for group in english.step_groups:
+        differ("guide.toml", f"step_group {group.id}.steps", "steps", group.steps, steps[group.id])
+    ids("questions.toml", "question", [q.id for q in english.questions], [q.id for q in other.questions])
+    for name, screen in english.screens.items():
+        labels = other.screens[name].labels
+        ids("screens.toml", f"[{name}]", screen.labels, labels)
+        for key, text in screen.labels.items():
+            differ(
+                "screens.toml",
+                f"{name}.{key}",
+                "placeholders",
+                sorted(placeholders(text)),
+                sorted(placeholders(labels[key])),
+            )
+    differ(
+        "hearing/turns.toml",
+        "aside",
+        "kinds",
+        [a.kind for a in english.hearing.asides],
+        [a.kind for a in other.hearing.asides],
+    )
+
+
+def _screen_labels(folder: Path) -> dict[str, dict[str, str]]:
+    """screens.toml: the words of each screen (and of the strip image), by screen name."""
+    path = folder / "screens.toml"
+    if not path.is_file():
+        raise ContentError("screens.toml", "file", "is missing")
+    data = _read(path)
+    labels: dict[str, dict[str, str]] = {}
+    for name in SCREEN_FIELDS:
+        table = data.get(name)
+        if not isinstance(table, dict) or not all(isinstance(v, str) and v.strip() for v in table.values()):
+            raise ContentError("screens.toml", name, "must map names to texts")
+        labels[name] = dict(table)
+    unknown = set(data) - set(SCREEN_FIELDS)
+    if unknown:
+        raise ContentError("screens.toml", ", ".join(sorted(unknown)), "is not a screen")
+    return labels
 
 
 APL_DIR = Path(__file__).resolve().parent / "apl"
@@ -309,19 +549,22 @@ def _fields_of(value: object) -> set[str]:
     return set()
 
 
-def load_screens(folder: Path = APL_DIR) -> dict[str, ScreenTemplate]:
-    """Each screen's APL document (``<name>.document.json``) and data source (``<name>.datasource.json``)."""
+def load_screens(
+    folder: Path = APL_DIR, labels: Mapping[str, Mapping[str, str]] | None = None
+) -> dict[str, ScreenTemplate]:
+    """Each screen's APL document (``<name>.document.json``) and data source (``<name>.datasource.json``),
+    with the words of a language's screens.toml (English's unless given)."""
+    if labels is None:
+        labels = _screen_labels(CONTENT_DIR)
     screens: dict[str, ScreenTemplate] = {}
     for name, wanted in SCREEN_FIELDS.items():
         document = _json(folder / f"{name}.document.json")
         if document.get("type") != "APL" or not isinstance(document.get("mainTemplate"), dict):
             raise ContentError(f"apl/{name}.document.json", "type", "must be an APL document with a mainTemplate")
         source = _json(folder / f"{name}.datasource.json")
-        datasource, labels = source.get("datasource"), source.get("labels")
+        datasource = source.get("datasource")
         if not isinstance(datasource, dict) or not datasource:
             raise ContentError(f"apl/{name}.datasource.json", "datasource", "must be a non-empty object")
-        if not isinstance(labels, dict) or not all(isinstance(v, str) and v.strip() for v in labels.values()):
-            raise ContentError(f"apl/{name}.datasource.json", "labels", "must map names to texts")
         fields = _fields_of(datasource)
         if fields != wanted:
             raise ContentError(
@@ -329,7 +572,7 @@ def load_screens(folder: Path = APL_DIR) -> dict[str, ScreenTemplate]:
                 "datasource",
                 f"fills {sorted(fields)}; the skill provides {sorted(wanted)}",
             )
-        screens[name] = ScreenTemplate(name, document, datasource, dict(labels), frozenset(fields))
+        screens[name] = ScreenTemplate(name, document, datasource, dict(labels[name]), frozenset(fields))
     return screens
 
 

@@ -8,13 +8,16 @@ import re
 
 from content.schema import Practice
 
-_ARTICLES = ("the ", "a ", "an ", "our ", "some ")
+# English, German and Spanish ones (content/languages.toml): a name is compared without its article.
+_ARTICLES: tuple[str, ...] = ("the ", "a ", "an ", "our ", "some ")
+_ARTICLES += ("die ", "der ", "das ", "eine ", "ein ", "unsere ", "unser ")
+_ARTICLES += ("el ", "la ", "los ", "las ", "un ", "una ", "nuestro ", "nuestra ")
 
 
 def normalise(words: str) -> str:
     """Lower case, apostrophes dropped, anything else that is not a letter or digit a space, and one
     leading article gone: "The Daily Check-in" and "daily check in" are the same name."""
-    text = re.sub(r"[^a-z0-9]+", " ", words.lower().replace("'", "").replace("\u2019", "")).strip()
+    text = re.sub(r"[\W_]+", " ", words.lower().replace("'", "").replace("\u2019", "")).strip()
     for article in _ARTICLES:
         if text.startswith(article):
             text = text[len(article) :]

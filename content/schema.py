@@ -8,8 +8,9 @@ from __future__ import annotations
 import random
 import re
 import string
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 # Speech is estimated at about 165 words a minute (Alexa's pace; tests/test_spoken_length.py checks
@@ -41,6 +42,7 @@ class ContentError(ValueError):
         super().__init__(f"{file}: {where}: {problem}")
         self.file = file
         self.where = where
+        self.problem = problem
 
 
 def spoken_seconds(text: str) -> float:
@@ -107,15 +109,19 @@ SIGNOFF = "signoff"
 
 
 # Before the evening (5 p.m.) "tonight" is not yet the word: every phrase says "today" instead, so an
-# offer at 8 a.m. is "today's exercise" (docs/conversation.md, "Words for the hour"). Whole words only,
-# in the phrase's own text (never in what fills its placeholders: names, answers, questions).
-DAYTIME_WORDS = {"tonight's": "today's", "Tonight's": "Today's", "tonight": "today", "Tonight": "Today"}
-_DAYTIME = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DAYTIME_WORDS), key=len, reverse=True)) + r")\b")
+# offer at 8 a.m. is "today's exercise" (docs/conversation.md, "Words for the hour"). Each language
+# names its own words in content/<lang>/language.toml ([daytime]); whole words only, exact case,
+# longest first, in the phrase's own text (never in what fills its placeholders: names, answers).
+@lru_cache(maxsize=16)
+def _daytime_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?!\w)")
 
 
-def for_the_hour(text: str, part: str) -> str:
+def for_the_hour(text: str, part: str, daytime: Mapping[str, str]) -> str:
     """``text`` as said at this part of the day: "tonight" only in the evening."""
-    return text if part == "evening" else _DAYTIME.sub(lambda m: DAYTIME_WORDS[m.group(1)], text)
+    if part == "evening" or not daytime:
+        return text
+    return _daytime_pattern(tuple(daytime)).sub(lambda m: daytime[m.group(1)], text)
 
 
 def part_of_day(hour: int) -> str:
@@ -132,6 +138,8 @@ class Phrases:
     variants: dict[str, tuple[str, ...]]  # every variant of a key (all parts of the day together)
     # key -> part of day -> its variants, for the keys written as a table of parts
     by_part: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # The language's words for "tonight" before the evening (content/<lang>/language.toml [daytime]).
+    daytime: dict[str, str] = field(default_factory=dict)
 
     def by_time(self, key: str) -> bool:
         """The key's words depend on the part of the day."""
@@ -153,7 +161,7 @@ class Phrases:
     def said(self, key: str, seed: str | None, part: str, rotation: int = -1) -> str:
         """The words for ``key`` as said at ``part`` of the day: a time-aware key's own variants for
         that part, and in every phrase "tonight" only from the evening on (``for_the_hour``)."""
-        return for_the_hour(self.pick(key, seed, part if self.by_time(key) else None, rotation), part)
+        return for_the_hour(self.pick(key, seed, part if self.by_time(key) else None, rotation), part, self.daytime)
 
 
 def placeholders(text: str) -> set[str]:
@@ -233,9 +241,44 @@ class Catalogue:
     questions: tuple[Question, ...] = ()  # tonight's question bank, in file order
     screens: dict[str, ScreenTemplate] = field(default_factory=dict, compare=False)
     hearing: TurnRules = field(default_factory=TurnRules, compare=False)
+    language: str = "en"  # content/<language>/ (content/languages.toml)
+    locale: str = "en-US"  # the Alexa locale these words are for (a locale's overlay included)
+    clock: str = "12h"  # how a reminder's time is said: "8:30" (12h) or "20:30" (24h)
 
     def __post_init__(self) -> None:
         self._by_id.update({p.id: p for p in self.practices})
 
     def practice(self, practice_id: str) -> Practice | None:
         return self._by_id.get(practice_id)
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of content/languages.toml: its Alexa locales and its espeak-ng voice."""
+
+    code: str
+    locales: tuple[str, ...]
+    voice: str
+
+
+DEFAULT_LOCALE = "en-US"
+
+
+@dataclass(frozen=True)
+class Languages:
+    """Every locale's catalogue: the words a request in that locale hears (intents.base.Turn)."""
+
+    by_locale: dict[str, Catalogue]
+    default: Catalogue  # en-US: for a locale the skill does not speak, or a request without one
+
+    def for_locale(self, locale: object) -> Catalogue:
+        return self.by_locale.get(locale, self.default) if isinstance(locale, str) else self.default
+
+    def of_language(self, code: str) -> Catalogue | None:
+        """A language's words (its first locale's), or None for a language the skill does not speak."""
+        return next((c for c in (self.default, *self.by_locale.values()) if c.language == code), None)
+
+    @classmethod
+    def only(cls, catalogue: Catalogue) -> Languages:
+        """One catalogue for every request, whatever its locale (tests with their own content)."""
+        return cls({}, catalogue)

@@ -19,7 +19,7 @@ from ask_sdk_core.dispatch_components import (
 )
 from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name, get_user_id, is_request_type
+from ask_sdk_core.utils import get_intent_name, get_locale, get_user_id, is_request_type
 from ask_sdk_model import Intent, IntentConfirmationStatus, Response, Slot, SlotConfirmationStatus
 from ask_sdk_model.dialog import ElicitSlotDirective
 from ask_sdk_model.ui import SimpleCard, StandardCard
@@ -50,6 +50,19 @@ def time_zone_check_due(profile: Profile, today: date) -> bool:
         return True
     age = (today - date.fromisoformat(profile.time_zone_checked)).days
     return age >= (TIME_ZONE_RECHECK_DAYS if profile.time_zone else 1)
+
+
+def words_for(services: Services, handler_input: HandlerInput) -> Catalogue:
+    """The catalogue for the request's locale; English (en-US) for a locale the skill does not speak
+    or a request without one. Only the locale's name is logged."""
+    try:
+        locale = get_locale(handler_input)
+    except (AttributeError, TypeError):  # a request envelope without a request (never from Alexa)
+        locale = None
+    catalogue = services.languages.for_locale(locale)
+    if locale and catalogue.locale != locale:
+        log.info("locale %.16s is not one the skill speaks: answering in %s", locale, catalogue.locale)
+    return catalogue
 
 
 @dataclass(frozen=True)
@@ -83,6 +96,8 @@ class Turn:
         self.gratitudes: tuple[list[Gratitude], bool] | None = None
         # Said once before this turn's answer (``ask``/``tell``): news the couple has not heard yet.
         self.notice = ""
+        # The words of this request's locale: two partners on two devices may each hear their own.
+        self.content = words_for(services, handler_input)
 
     @classmethod
     def of(cls, services: Services, handler_input: HandlerInput) -> Turn:
@@ -92,10 +107,6 @@ class Turn:
         if not isinstance(turn, Turn):
             turn = attrs["turn"] = cls(services, handler_input)
         return turn
-
-    @property
-    def content(self) -> Catalogue:
-        return self.services.content
 
     def _session(self) -> dict[str, Any] | None:
         """The raw session attributes (None for a request without a session)."""

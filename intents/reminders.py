@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import time
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_intent_name, get_locale, is_request_type
+from ask_sdk_core.utils import get_intent_name, is_request_type
 from ask_sdk_model import Response
 from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.ui import AskForPermissionsConsentCard
@@ -58,9 +58,10 @@ def parse_time(value: str | None) -> time | None:
     return time(hour, minute)
 
 
-def clock(at: time) -> str:
-    """The hour on a 12-hour clock, as people say it before "every evening": "8", "8:30", "12:15"."""
-    hour = at.hour % 12 or 12
+def clock(at: time, kind: str = "12h") -> str:
+    """The hour as people say it before "every evening": on a 12-hour clock "8", "8:30", "12:15";
+    on a 24-hour one (content/<lang>/language.toml, ``clock = "24h"``) "20", "20:30", "0:15"."""
+    hour = at.hour if kind == "24h" else at.hour % 12 or 12
     return f"{hour}" if at.minute == 0 else f"{hour}:{at.minute:02d}"
 
 
@@ -82,7 +83,7 @@ def when_key(at: time) -> str:
 
 def when(turn: Turn, at: time) -> str:
     """ "every evening at 8", "every morning at 7:30", "every night at midnight" (plain words)."""
-    return turn.words(when_key(at), clock=clock(at))
+    return turn.words(when_key(at), clock=clock(at, turn.content.clock))
 
 
 def permission_granted(turn: Turn) -> bool:
@@ -211,7 +212,7 @@ def schedule(turn: Turn, at: time, after_consent: bool = False) -> Response:
     body = daily_reminder(
         at,
         turn.time_zone.key,
-        str(get_locale(turn.input) or "en-US"),
+        turn.content.locale,  # the locale of the words: English's for a locale the skill does not speak
         turn.words("reminder_text"),
         turn.now,
     )

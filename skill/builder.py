@@ -89,7 +89,7 @@ def build_skill(services: Services) -> CustomSkill:
             GenericRequestHandlerChain(request_handler=handler, request_interceptors=[LoadCouple(handler)])
         )
     # Handlers say what is on screen (skill/alexa/screen.py); this one interceptor draws it (skill/alexa/apl.py).
-    builder.add_global_response_interceptor(apl.ScreenInterceptor(services.content, services.settings.public_url))
+    builder.add_global_response_interceptor(apl.ScreenInterceptor(services.languages, services.settings.public_url))
     builder.add_global_response_interceptor(SaveState())
     for exception_handler in builtin.EXCEPTION_HANDLERS:
         builder.add_exception_handler(Observed(exception_handler(services)))

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from ask_sdk_core.handler_input import HandlerInput
 
-from content.loader import load_catalogue
-from content.schema import Catalogue
+from content.loader import load_languages
+from content.schema import Catalogue, Languages
 from skill.alexa.device_settings import DeviceSettings
 from skill.alexa.reminders import Outcome, Reminders
 from skill.core.settings import Settings
@@ -31,7 +31,7 @@ log = logging.getLogger("close_together.services")
 @dataclass(frozen=True)
 class Services:
     settings: Settings
-    content: Catalogue
+    languages: Languages  # each locale's words (content/languages.toml); a request's locale picks them
     couples: CoupleStore  # the profile, the couple's history and deletion
     gratitudes: GratitudeLog
     partners: Partners  # join codes and linking
@@ -40,6 +40,11 @@ class Services:
     replies: Replies  # the words a redelivered request gets again
     device_settings: DeviceSettings  # Alexa Settings API: the device's time zone
     reminders_api: Reminders  # Alexa Reminders API
+
+    @property
+    def content(self) -> Catalogue:
+        """English (en-US): the reference every language mirrors, for what no request's locale picks."""
+        return self.languages.default
 
     def forget_reminder(self, user_id: str, handler_input: HandlerInput) -> Outcome | None:
         """Before this account's data is deleted: delete its reminder in Alexa, and its record once
@@ -75,14 +80,15 @@ class Services:
 
 
 def build_services(
-    settings: Settings, catalogue: Catalogue | None = None, store: CoupleStore | None = None
+    settings: Settings, catalogue: Catalogue | Languages | None = None, store: CoupleStore | None = None
 ) -> Services:
-    """The one place repositories and clients are made. No DynamoDB client yet (``LazyClient``)."""
+    """The one place repositories and clients are made. No DynamoDB client yet (``LazyClient``).
+    A single ``catalogue`` is spoken to every locale (tests with their own content)."""
     couples = store or CoupleStore(settings)
     allow_http = not settings.verify_requests  # local stand-ins of Alexa's APIs speak plain HTTP
     return Services(
         settings=settings,
-        content=catalogue or load_catalogue(),
+        languages=Languages.only(catalogue) if isinstance(catalogue, Catalogue) else catalogue or load_languages(),
         couples=couples,
         gratitudes=GratitudeLog(couples, settings.gratitude_retention_days),
         partners=Partners(couples),

@@ -14,14 +14,14 @@ from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractResponseInterceptor
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_supported_interfaces
+from ask_sdk_core.utils import get_locale, get_supported_interfaces
 from ask_sdk_model import Response
 from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.ui import Image, StandardCard
 
 from content import speech
-from content.schema import Catalogue, ScreenTemplate
+from content.schema import Catalogue, Languages, ScreenTemplate
 from skill.alexa.screen import PracticeScreen, WeekScreen, shown
 from skill.alexa.strip import strip_path
 
@@ -103,8 +103,8 @@ def directive(content: Catalogue, value: PracticeScreen | WeekScreen) -> RenderD
 
 
 class ScreenInterceptor(AbstractResponseInterceptor):
-    def __init__(self, content: Catalogue, public_url: str | None) -> None:
-        self.content = content
+    def __init__(self, languages: Languages, public_url: str | None) -> None:
+        self.languages = languages  # the screen speaks the request's locale, as the answer does
         self.public_url = public_url.rstrip("/") if public_url else None
 
     def process(self, handler_input: HandlerInput, response: Response) -> None:
@@ -112,16 +112,17 @@ class ScreenInterceptor(AbstractResponseInterceptor):
         if value is None or response is None:
             return
         try:
+            content = self.languages.for_locale(get_locale(handler_input))
             if isinstance(value, WeekScreen):
-                self._strip_on_card(response, value)
+                self._strip_on_card(response, value, content.language)
             directives = list(response.directives or [])
             # A permission request hands the conversation to Alexa: nothing is drawn over it.
             if supports_apl(handler_input) and not any(isinstance(d, SendRequestDirective) for d in directives):
-                response.directives = [*directives, directive(self.content, value)]
+                response.directives = [*directives, directive(content, value)]
         except Exception:  # the screen is a bonus: never lose the spoken answer over it
             log.exception("could not add the screen to the response")
 
-    def _strip_on_card(self, response: Response, week: WeekScreen) -> None:
+    def _strip_on_card(self, response: Response, week: WeekScreen, language: str) -> None:
         if self.public_url and isinstance(response.card, StandardCard):
-            url = self.public_url + strip_path(list(week.active), week.streak, week.first_weekday)
+            url = self.public_url + strip_path(list(week.active), week.streak, week.first_weekday, language)
             response.card.image = Image(small_image_url=url, large_image_url=url)

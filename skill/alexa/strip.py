@@ -1,7 +1,8 @@
 """The week at a glance as a small PNG: seven days (filled when active) and the streak number.
 
 Served at ``/strip/<pattern>-<streak>.png`` (e.g. ``/strip/1010110-5.png``: Monday to Sunday, then
-the current streak; ``/strip/1010110-5-2.png`` when the seven days start on a Wednesday, weekday 2)
+the current streak; ``/strip/1010110-5-2.png`` when the seven days start on a Wednesday, weekday 2;
+``/strip/1010110-5-2-de.png`` with German day letters: a language other than English is named last)
 for the weekly summary's Standard card, which the Alexa app shows on phones and screenless speakers
 alike. The URL and the picture hold nothing but those nine values, so they carry
 no personal data and every couple with the same week shares one cached image. Cards take PNG or JPEG
@@ -25,7 +26,9 @@ from functools import cache
 
 WIDTH, HEIGHT = 720, 480  # Amazon's recommended small card image size (3:2)
 MAX_STREAK = 9999
-PATH = re.compile(r"(?P<pattern>[01]{7})-(?P<streak>0|[1-9][0-9]{0,3})(?:-(?P<start>[1-6]))?\.png")
+PATH = re.compile(
+    r"(?P<pattern>[01]{7})-(?P<streak>0|[1-9][0-9]{0,3})(?:-(?P<start>[1-6]))?(?:-(?P<language>[a-z]{2}))?\.png"
+)
 # A given path always renders the same bytes: a year of caching, shared caches welcome.
 CACHE_CONTROL = "public, max-age=31536000, immutable"
 
@@ -35,7 +38,8 @@ ACTIVE: Colour = (217, 99, 76)
 RING: Colour = (226, 205, 192)
 INK: Colour = (74, 58, 53)
 
-# A 5x7 pixel font with just the glyphs the strip draws ("#" is ink).
+# A 5x7 pixel font: digits and the capitals of the languages the skill speaks ("#" is ink). Labels are
+# drawn in capitals ("Mi", "Sá" as "MI", "SÁ"); tests/test_strip.py draws every language's.
 _GLYPHS: dict[str, tuple[str, ...]] = {
     "0": (".###.", "#...#", "#..##", "#.#.#", "##..#", "#...#", ".###."),
     "1": ("..#..", ".##..", "..#..", "..#..", "..#..", "..#..", ".###."),
@@ -48,28 +52,54 @@ _GLYPHS: dict[str, tuple[str, ...]] = {
     "8": (".###.", "#...#", "#...#", ".###.", "#...#", "#...#", ".###."),
     "9": (".###.", "#...#", "#...#", ".####", "....#", "....#", ".###."),
     "A": (".###.", "#...#", "#...#", "#####", "#...#", "#...#", "#...#"),
+    "B": ("####.", "#...#", "#...#", "####.", "#...#", "#...#", "####."),
+    "C": (".###.", "#...#", "#....", "#....", "#....", "#...#", ".###."),
     "D": ("####.", "#...#", "#...#", "#...#", "#...#", "#...#", "####."),
     "E": ("#####", "#....", "#....", "####.", "#....", "#....", "#####"),
     "F": ("#####", "#....", "#....", "####.", "#....", "#....", "#...."),
+    "G": (".###.", "#...#", "#....", "#.###", "#...#", "#...#", ".####"),
+    "H": ("#...#", "#...#", "#...#", "#####", "#...#", "#...#", "#...#"),
+    "I": (".###.", "..#..", "..#..", "..#..", "..#..", "..#..", ".###."),
+    "J": ("..###", "...#.", "...#.", "...#.", "...#.", "#..#.", ".##.."),
     "K": ("#...#", "#..#.", "#.#..", "##...", "#.#..", "#..#.", "#...#"),
+    "L": ("#....", "#....", "#....", "#....", "#....", "#....", "#####"),
     "M": ("#...#", "##.##", "#.#.#", "#.#.#", "#...#", "#...#", "#...#"),
+    "N": ("#...#", "#...#", "##..#", "#.#.#", "#..##", "#...#", "#...#"),
+    "O": (".###.", "#...#", "#...#", "#...#", "#...#", "#...#", ".###."),
+    "P": ("####.", "#...#", "#...#", "####.", "#....", "#....", "#...."),
+    "Q": (".###.", "#...#", "#...#", "#...#", "#.#.#", "#..#.", ".##.#"),
     "R": ("####.", "#...#", "#...#", "####.", "#.#..", "#..#.", "#...#"),
     "S": (".####", "#....", "#....", ".###.", "....#", "....#", "####."),
     "T": ("#####", "..#..", "..#..", "..#..", "..#..", "..#..", "..#.."),
+    "U": ("#...#", "#...#", "#...#", "#...#", "#...#", "#...#", ".###."),
+    "V": ("#...#", "#...#", "#...#", "#...#", "#...#", ".#.#.", "..#.."),
     "W": ("#...#", "#...#", "#...#", "#.#.#", "#.#.#", "##.##", "#...#"),
+    "X": ("#...#", "#...#", ".#.#.", "..#..", ".#.#.", "#...#", "#...#"),
     "Y": ("#...#", "#...#", ".#.#.", "..#..", "..#..", "..#..", "..#.."),
+    "Z": ("#####", "....#", "...#.", "..#..", ".#...", "#....", "#####"),
+    "Ä": (".#.#.", ".###.", "#...#", "#####", "#...#", "#...#", "#...#"),
+    "Ö": (".#.#.", ".###.", "#...#", "#...#", "#...#", "#...#", ".###."),
+    "Ü": (".#.#.", "#...#", "#...#", "#...#", "#...#", "#...#", ".###."),
+    "Á": ("...#.", ".###.", "#...#", "#####", "#...#", "#...#", "#...#"),
+    "É": ("...#.", "#####", "#....", "####.", "#....", "#....", "#####"),
+    "Í": ("...#.", ".###.", "..#..", "..#..", "..#..", "..#..", ".###."),
+    "Ó": ("...#.", ".###.", "#...#", "#...#", "#...#", "#...#", ".###."),
+    "Ú": ("...#.", "#...#", "#...#", "#...#", "#...#", "#...#", ".###."),
+    "Ñ": (".##.#", "#...#", "##..#", "#.#.#", "#..##", "#...#", "#...#"),
+    "+": (".....", "..#..", "..#..", "#####", "..#..", "..#..", "....."),
     " ": (".....",) * 7,
 }
 
 
-def strip_path(active_days: list[bool], streak: int, first_weekday: int = 0) -> str:
-    """The image's path for seven days (starting on ``first_weekday``, Monday 0) and a streak; the
-    only form the route accepts."""
+def strip_path(active_days: list[bool], streak: int, first_weekday: int = 0, language: str = "en") -> str:
+    """The image's path for seven days (starting on ``first_weekday``, Monday 0), a streak and the
+    language of its labels; the only form the route accepts."""
     if len(active_days) != 7 or not 0 <= first_weekday <= 6:
         raise ValueError("a week has seven days, starting on one of them")
     pattern = "".join("1" if day else "0" for day in active_days)
     start = f"-{first_weekday}" if first_weekday else ""
-    return f"/strip/{pattern}-{min(max(streak, 0), MAX_STREAK)}{start}.png"
+    words = f"-{language}" if language != "en" else ""
+    return f"/strip/{pattern}-{min(max(streak, 0), MAX_STREAK)}{start}{words}.png"
 
 
 class _Canvas:
@@ -105,6 +135,7 @@ class _Canvas:
 
     def text(self, words: str, cx: int, top: int, scale: int, colour: Colour) -> None:
         """Words centred on ``cx``, each glyph 5 x 7 cells of ``scale`` pixels, one cell apart."""
+        words = words.upper()
         left = cx - (len(words) * 6 - 1) * scale // 2
         for n, char in enumerate(words):
             for row, line in enumerate(_GLYPHS[char]):

@@ -7,16 +7,17 @@ from functools import cache
 
 from flask import Blueprint, Response, abort, request
 
-from content.loader import load_catalogue
+from content.loader import load_languages
 from skill.alexa.strip import CACHE_CONTROL, PATH, StripBusy, render
 
 bp = Blueprint("strip", __name__)
 
 
 @cache
-def _labels() -> dict[str, str]:
-    """The strip's words: the week screen's labels (content/, read once per process)."""
-    return load_catalogue().screens["week"].labels
+def _labels() -> dict[str, dict[str, str]]:
+    """The strip's words in each language: the week screen's labels (content/, read once per process)."""
+    languages = load_languages()
+    return {c.language: c.screens["week"].labels for c in (languages.default, *languages.by_locale.values())}
 
 
 @bp.get("/strip/<name>")
@@ -25,12 +26,15 @@ def strip(name: str) -> Response:
     if found is None:
         abort(404)
     start = int(found["start"] or 0)
-    etag = f'"{found["pattern"]}-{found["streak"]}-{start}"'
+    language = found["language"] or "en"
+    if found["language"] == "en" or language not in _labels():  # English is named by no suffix: one path a picture
+        abort(404)
+    etag = f'"{found["pattern"]}-{found["streak"]}-{start}-{language}"'
     if etag in request.headers.get("If-None-Match", ""):
         reply = Response(status=304)
     else:
         try:
-            png = render(found["pattern"], int(found["streak"]), _labels(), start)
+            png = render(found["pattern"], int(found["streak"]), _labels()[language], start)
         except StripBusy:  # too many new strips asked of this process at once: a stranger's flood
             busy = Response(status=503)
             busy.headers["Retry-After"] = "1"
