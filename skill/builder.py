@@ -13,7 +13,7 @@ from ask_sdk_core.skill_builder import SkillBuilder
 from ask_sdk_model import Response
 from ask_sdk_runtime.dispatch_components import GenericRequestHandlerChain
 
-from content.schema import Catalogue
+from content.schema import Catalogue, Languages
 from intents import (
     builtin,
     gratitude,
@@ -96,7 +96,9 @@ def build_skill(services: Services) -> CustomSkill:
     return builder.create()
 
 
-def build_runtime(settings: Settings, catalogue: Catalogue | None = None, store: CoupleStore | None = None) -> Runtime:
+def build_runtime(
+    settings: Settings, catalogue: Catalogue | Languages | None = None, store: CoupleStore | None = None
+) -> Runtime:
     """The same services, handlers and store for every entry point. No DynamoDB client yet (it is lazy)."""
     services = build_services(settings, catalogue, store)
     return Runtime(settings=settings, store=services.couples, skill=build_skill(services))

@@ -44,6 +44,7 @@ class Conversation:
     attributes: dict[str, Any] = field(default_factory=dict)
     last: dict[str, Any] = field(default_factory=dict)
     person_id: str | None = None  # set to speak as a recognised voice
+    locale: str | None = None  # the device's locale (None: the envelope's own, en-US)
 
     def post(self, env: dict[str, Any]) -> dict[str, Any]:
         reply = self.client.post("/alexa", data=json.dumps(env).encode(), content_type="application/json")
@@ -59,6 +60,8 @@ class Conversation:
         """The next request of this conversation (a new session when none is open), not yet sent:
         for a test that changes it first, or sends it twice."""
         new = self.session_id is None
+        if self.locale:
+            kwargs.setdefault("locale", self.locale)
         if new:
             self.session_id = new_session_id()
             self.attributes = {}

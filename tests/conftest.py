@@ -18,8 +18,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from content.loader import load_catalogue
-from content.schema import Catalogue
+from content.loader import load_languages
+from content.schema import Catalogue, Languages
 from deploy import dynamodb_local
 from skill.app import create_app
 from skill.core.settings import Settings
@@ -147,8 +147,15 @@ def settings(dynamodb: object) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def catalogue() -> Catalogue:
-    return load_catalogue()
+def languages() -> Languages:
+    """Every locale's words (content/languages.toml): what the app speaks to each request."""
+    return load_languages()
+
+
+@pytest.fixture(scope="session")
+def catalogue(languages: Languages) -> Catalogue:
+    """English (en-US), the words of the tests that do not say a locale."""
+    return languages.default
 
 
 @pytest.fixture
@@ -157,8 +164,8 @@ def store(settings: Settings) -> CoupleStore:
 
 
 @pytest.fixture
-def app(settings: Settings, catalogue: Catalogue) -> Flask:
-    return create_app({"SETTINGS": settings, "CATALOGUE": catalogue, "TESTING": True})
+def app(settings: Settings, languages: Languages) -> Flask:
+    return create_app({"SETTINGS": settings, "CATALOGUE": languages, "TESTING": True})
 
 
 @pytest.fixture

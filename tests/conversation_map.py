@@ -1,5 +1,8 @@
 """The conversation map of docs/conversation.md as data: the phases, the kinds of turn, how a test
-reaches each phase, and the cells parsed from the document (tests/test_conversation_map.py)."""
+reaches each phase, and the cells parsed from the document (tests/test_conversation_map.py).
+
+The document is written in English; what a couple hears is checked as phrase keys, filled in from the
+words of the conversation's own locale (tests/speaking.py), so the same map holds every language."""
 
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from speaking import words
 
 from alexa import Conversation
 from couples import coming, link
@@ -58,8 +63,25 @@ def _launch(c: Conversation) -> object:
     return c.launch(AT)
 
 
+@dataclass(frozen=True)
+class Name:
+    """A practice as a couple names it in their own language (its name in the locale's content)."""
+
+    practice: str
+
+    def __call__(self, c: Conversation) -> str:
+        practice = words(c.locale).practice(self.practice)
+        assert practice is not None, self.practice
+        return practice.name
+
+
+def heard_slots(c: Conversation, slots: dict[str, Any]) -> dict[str, Any]:
+    """The slots as this couple says them: a ``Name`` in the conversation's language."""
+    return {k: v(c) if isinstance(v, Name) else v for k, v in slots.items()}
+
+
 def _one(intent: str, **slots: Any) -> Callable[[Conversation], object]:
-    return lambda c: c.one_shot(intent, AT, **slots)
+    return lambda c: c.one_shot(intent, AT, **heard_slots(c, slots))
 
 
 def _confirm(c: Conversation) -> object:
@@ -113,10 +135,10 @@ PHASES: dict[str, Setup] = {
     "none": Setup(False, lambda c: None),
     "launched": Setup(False, _launch),
     "offered": Setup(False, _one("TonightsExerciseIntent")),
-    "guiding": Setup(False, _one("StartPracticeIntent", practice="the daily check-in")),
+    "guiding": Setup(False, _one("StartPracticeIntent", practice=Name("daily_check_in"))),
     "reason": Setup(False, _one("WhyClosenessIntent")),
     "overview": Setup(False, _one("StepsOverviewIntent")),
-    "explained": Setup(False, _one("ExplainPracticeIntent", practice="the touch map")),
+    "explained": Setup(False, _one("ExplainPracticeIntent", practice=Name("touch_map"))),
     "grat_names": Setup(False, _one("StartGratitudeRoundIntent")),
     "grat_confirm_names": Setup(False, _confirm),
     "grat_turn": Setup(True, _one("StartGratitudeRoundIntent")),
@@ -175,7 +197,7 @@ WALK_KINDS: dict[str, tuple[str, dict[str, Any]]] = {
 
 def _walk(practice: str, *then: tuple[str, dict[str, Any]]) -> Callable[[Conversation], object]:
     def steps(c: Conversation) -> object:
-        said: object = c.one_shot("StartPracticeIntent", AT, practice=practice)
+        said: object = c.one_shot("StartPracticeIntent", AT, practice=Name(practice)(c))
         for intent, slots in then:
             said = c.say(intent, AT, **slots)
         return said
@@ -185,10 +207,10 @@ def _walk(practice: str, *then: tuple[str, dict[str, Any]]) -> Callable[[Convers
 
 # How a couple reaches each place in a walkthrough.
 WALK_PLACES: dict[str, Callable[[Conversation], object]] = {
-    "quick step": _walk("the daily check-in"),
-    "timed step": _walk("the daily check-in", ("AMAZON.NextIntent", {})),
-    "held part": _walk("the touch map", ("StepByNumberIntent", {"number": "5"})),
-    "last step": _walk("the daily check-in", ("StepByNumberIntent", {"number": "5"})),
+    "quick step": _walk("daily_check_in"),
+    "timed step": _walk("daily_check_in", ("AMAZON.NextIntent", {})),
+    "held part": _walk("touch_map", ("StepByNumberIntent", {"number": "5"})),
+    "last step": _walk("daily_check_in", ("StepByNumberIntent", {"number": "5"})),
 }
 
 
@@ -227,9 +249,22 @@ class Heard:
 
 @dataclass(frozen=True)
 class Fact:
-    """These words (a name, a step number) are in what the couple heard."""
+    """These words (a name, a stored answer: never translated) are in what the couple heard."""
 
     words: str
+
+
+@dataclass(frozen=True)
+class Said:
+    """This phrase, with these placeholders filled in as given ("walk_step" at number 1: "Step 1."),
+    is in what the couple heard; the other placeholders stand for any words."""
+
+    key: str
+    values: tuple[tuple[str, str], ...]
+
+
+def said(key: str, **values: object) -> Said:
+    return Said(key, tuple((k, str(v)) for k, v in values.items()))
 
 
 @dataclass(frozen=True)
@@ -242,7 +277,7 @@ class Stored:
     effect: str
 
 
-Check = Heard | Fact | Stored
+Check = Heard | Fact | Said | Stored
 
 
 def heard(*keys: str | tuple[str, ...]) -> Heard:
@@ -277,7 +312,7 @@ WORDS: tuple[tuple[str, Callable[[str], tuple[Check, ...]]], ...] = (
     ("the question again", lambda phase: (heard(QUESTION[phase]),)),
     ("asks again", lambda phase: (heard(QUESTION[phase]),)),
     ("the check again", lambda phase: (heard(QUESTION[phase]),)),
-    ("which step", lambda phase: (heard(QUESTION[phase]), Fact("step 1 of"))),
+    ("which step", lambda phase: (heard(QUESTION[phase]), said("walk_where", number=1))),
     ("the same partner again", lambda phase: (heard("grat_ask"), Fact("Marisol"))),
     ("didn't catch", lambda phase: (heard("not_caught", "not_understood", "grat_names_retry"),)),
     ("doesn't know that one", lambda phase: (heard("explain_unknown"),)),
@@ -308,13 +343,13 @@ CELL_HEARD: dict[tuple[str, str], tuple[Check, ...]] = {
     ("launched", "next"): (heard("another_offer"),),
     ("launched", "resume"): (heard("resume_here"),),
     ("launched", "unrelated"): (heard("launch_reprompt"),),
-    ("offered", "yes"): (heard("walk_opening"), heard("walk_step"), Fact("Step 1")),
+    ("offered", "yes"): (heard("walk_opening"), said("walk_step", number=1)),
     ("offered", "next"): (heard("another_offer"),),
     ("offered", "resume"): (heard("resume_here"), heard(QUESTION["offered"])),
-    ("guiding", "yes"): (heard("walk_step"), heard("walk_timed"), Fact("Step 2")),
+    ("guiding", "yes"): (said("walk_step", number=2), heard("walk_timed")),
     ("guiding", "no"): (heard("walk_wait"),),
-    ("guiding", "back"): (heard("browse_at_start"), heard("walk_step"), Fact("Step 1")),
-    ("guiding", "repeat"): (heard("walk_step"), Fact("Step 1")),
+    ("guiding", "back"): (heard("browse_at_start"), said("walk_step", number=1)),
+    ("guiding", "repeat"): (said("walk_step", number=1),),
     ("guiding", "resume"): (heard("resume_here"),),
     ("reason", "yes"): (heard("reason_answer"),),
     ("reason", "next"): (heard("reason_answer"),),
@@ -325,7 +360,7 @@ CELL_HEARD: dict[tuple[str, str], tuple[Check, ...]] = {
     ("overview", "back"): (heard("browse_at_start"), heard("steps_intro")),
     ("overview", "repeat"): (heard("steps_intro"),),
     ("overview", "resume"): (heard("browse_resume"), heard("steps_intro")),
-    ("explained", "yes"): (heard("walk_opening"), heard("walk_step"), Fact("Step 1")),
+    ("explained", "yes"): (heard("walk_opening"), said("walk_step", number=1)),
     ("explained", "no"): (heard("explain_declined"),),
     ("explained", "next"): (heard("explain_offer_exercise_self"),),
     ("explained", "back"): (heard("explain_offer_exercise_self"),),

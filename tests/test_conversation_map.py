@@ -1,6 +1,9 @@
 """docs/conversation.md is the contract: every phase against every kind of turn, played cell by cell
 from a new couple against DynamoDB Local, with the rules every answer keeps, and what each cell says
-the couple hears (a phrase, a fact, what the store kept or deleted) checked in the answer itself."""
+the couple hears (a phrase, a fact, what the store kept or deleted) checked in the answer itself.
+
+Every language runs the whole map in its representative locale (tests/speaking.py); the phrases a
+cell expects are that locale's words, so no English words are assumed here."""
 
 from __future__ import annotations
 
@@ -11,8 +14,8 @@ from functools import cache
 
 import pytest
 from flask.testing import FlaskClient
+from speaking import REPRESENTATIVE, words
 
-from content.loader import load_catalogue
 from deploy.alexa_apis import RemindersApi
 from skill.store.couples import CoupleStore
 
@@ -27,6 +30,7 @@ from conversation_map import (
     Check,
     Fact,
     Heard,
+    Said,
     Setup,
     Stored,
     cells,
@@ -48,10 +52,11 @@ def test_the_map_has_a_cell_for_every_phase_and_kind() -> None:
 
 def test_every_cell_checks_what_is_heard() -> None:
     # A cell that only checks the phase lets "help gives no help" pass: each names a phrase it must hear.
-    unchecked = [c for c in CELLS if not any(isinstance(x, Heard) for x in expected(c, ROWS[c.phase]))]
+    unchecked = [c for c in CELLS if not any(isinstance(x, Heard | Said) for x in expected(c, ROWS[c.phase]))]
     assert unchecked == [], "add their expected words to tests/conversation_map.py (WORDS or CELL_HEARD)"
-    catalogue = load_catalogue()
+    catalogue = words(None)
     keys = {k for c in CELLS for x in expected(c, ROWS[c.phase]) if isinstance(x, Heard) for k in x.keys}
+    keys |= {x.key for c in CELLS for x in expected(c, ROWS[c.phase]) if isinstance(x, Said)}
     assert keys <= set(catalogue.phrases.variants), keys - set(catalogue.phrases.variants)
 
 
@@ -66,21 +71,27 @@ def _spaced(text: str) -> str:
 
 
 @cache
-def _patterns(key: str) -> tuple[re.Pattern[str], ...]:
-    """Every variant of a phrase as a pattern: its words as written, each placeholder any words."""
+def _patterns(locale: str | None, key: str, values: tuple[tuple[str, str], ...] = ()) -> tuple[re.Pattern[str], ...]:
+    """Every variant of a phrase in ``locale``'s words as a pattern: its words as written, each
+    placeholder any words (or the value given for it)."""
+    given = dict(values)
     found = []
-    for variant in load_catalogue().phrases.variants[key]:
+    for variant in words(locale).phrases.variants[key]:
+        if not set(given) <= {f for _, f, _, _ in string.Formatter().parse(variant) if f}:
+            continue
         parts = []
         for literal, field, _, _ in string.Formatter().parse(_spaced(variant)):
             parts.append(re.escape(literal))
             if field:
-                parts.append(".+?")
-        found.append(re.compile("".join(parts), re.DOTALL))
+                parts.append(re.escape(given[field]) if field in given else ".+?")
+        found.append(re.compile("".join(parts), re.DOTALL | re.IGNORECASE))
     return tuple(found)
 
 
-def heard_phrase(key: str, said: str) -> bool:
-    return any(p.search(_spaced(said)) for p in _patterns(key))
+def heard_phrase(key: str, said: str, locale: str | None = None, **values: str) -> bool:
+    """Some variant of ``key`` (in ``locale``'s words) is in ``said``. Case is ignored: a phrase
+    may open a sentence in one answer and follow a comma in another."""
+    return any(p.search(_spaced(said)) for p in _patterns(locale, key, tuple(values.items())))
 
 
 def assert_stored(effect: str, store: CoupleStore, c: Conversation) -> None:
@@ -104,18 +115,32 @@ def assert_stored(effect: str, store: CoupleStore, c: Conversation) -> None:
 def assert_heard(checks: tuple[Check, ...], said: str, store: CoupleStore, c: Conversation) -> None:
     for check in checks:
         if isinstance(check, Heard):
-            assert any(heard_phrase(k, said) for k in check.keys), f"expected to hear {check.keys}: {said!r}"
+            assert any(heard_phrase(k, said, c.locale) for k in check.keys), f"expected to hear {check.keys}: {said!r}"
+        elif isinstance(check, Said):
+            assert heard_phrase(check.key, said, c.locale, **dict(check.values)), f"expected {check}: {said!r}"
         elif isinstance(check, Fact):
             assert check.words in said, f"expected {check.words!r} in {said!r}"
         elif isinstance(check, Stored):
             assert_stored(check.effect, store, c)
 
 
-@pytest.mark.parametrize("cell", CELLS, ids=[f"{c.phase}/{c.kind}" for c in CELLS])
-def test_cell(client: FlaskClient, store: CoupleStore, cell: Cell) -> None:
+def _in_every_language(found: list[Cell]) -> list[object]:
+    """Each cell in each language's representative locale (English's ids stay as they were)."""
+    return [
+        pytest.param(
+            locale, cell, id=f"{cell.phase}/{cell.kind}" if code == "en" else f"{locale}:{cell.phase}/{cell.kind}"
+        )
+        for code, locale in REPRESENTATIVE.items()
+        for cell in found
+    ]
+
+
+@pytest.mark.parametrize(("locale", "cell"), _in_every_language(CELLS))
+def test_cell(client: FlaskClient, store: CoupleStore, locale: str, cell: Cell) -> None:
     setup = PHASES[cell.phase]
     with contextlib.ExitStack() as stack:
         c = Conversation(Device(client, stack.enter_context(RemindersApi())) if setup.reminders else client)
+        c.locale = locale
         play_cell(c, setup, store, cell)
 
 
@@ -152,10 +177,16 @@ def test_the_walkthrough_map_has_a_cell_for_every_place_and_kind() -> None:
     assert {(c.phase, c.kind) for c in WALK_CELLS} == {(p, k) for p in WALK_PLACES for k in WALK_KINDS}
 
 
-@pytest.mark.parametrize("cell", WALK_CELLS, ids=[f"{c.phase}/{c.kind}" for c in WALK_CELLS])
-def test_walkthrough_cell(client: FlaskClient, cell: Cell) -> None:
+def _ends_with(key: str, said: str, locale: str) -> bool:
+    """The answer ends with the last sentence of a variant of ``key`` (its closing question)."""
+    last = [re.split(r"(?<=[.?!])\s+", v.strip())[-1] for v in words(locale).phrases.variants[key]]
+    return any(said.endswith(sentence) for sentence in last)
+
+
+@pytest.mark.parametrize(("locale", "cell"), _in_every_language(WALK_CELLS))
+def test_walkthrough_cell(client: FlaskClient, locale: str, cell: Cell) -> None:
     """Held time, skip, "tell me more" and "keep going" inside a walkthrough, as the map says."""
-    c = Conversation(client)
+    c = Conversation(client, locale=locale)
     WALK_PLACES[cell.phase](c)
     assert c.attributes.get("phase") == "guiding", "the test could not reach the place"
     intent, slots = WALK_KINDS[cell.kind]
@@ -168,12 +199,12 @@ def test_walkthrough_cell(client: FlaskClient, cell: Cell) -> None:
     while says.startswith("as "):  # "as yes": what that cell of the same row says
         says = next(o.says for o in WALK_CELLS if o.phase == cell.phase and o.kind == says.removeprefix("as "))
     assert ("holds" in says) == (held_seconds(c.last) > 0), (cell, said)
-    if "counts" in says:
-        assert "day one" in said, (cell, said)
+    if "counts" in says:  # the first practice of a new couple: day one of their streak
+        assert heard_phrase("completed_first_day", said, locale), (cell, said)
     if "Ready for the next step?" in says:
-        assert said.endswith("Ready for the next step?"), (cell, said)
+        assert _ends_with("walk_ready", said, locale), (cell, said)
     if "Did you finish it together?" in says:
-        assert said.endswith("Did you finish it together?"), (cell, said)
+        assert _ends_with("walk_finish", said, locale), (cell, said)
     if "more about this step" in says:
-        assert "Step " not in said, (cell, said)  # it did not move on
+        assert not heard_phrase("walk_step", said, locale), (cell, said)  # it did not move on
     assert one_question_last(said, c.ended), (cell, said)
