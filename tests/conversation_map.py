@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from speaking import words
-
 from alexa import Conversation
 from couples import coming, link
 from reminding import Device
+from speaking import words
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "conversation.md"
 _WEDNESDAY = coming(2)  # in the future: the map links partners (tests/couples.py, coming)

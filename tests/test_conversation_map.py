@@ -14,7 +14,6 @@ from functools import cache
 
 import pytest
 from flask.testing import FlaskClient
-from speaking import REPRESENTATIVE, words
 
 from deploy.alexa_apis import RemindersApi
 from skill.store.couples import CoupleStore
@@ -39,6 +38,7 @@ from conversation_map import (
 )
 from couples import account, sort_keys
 from reminding import Device
+from speaking import REPRESENTATIVE, words
 
 CELLS = cells()
 WALK_CELLS = walk_cells()
