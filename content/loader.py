@@ -202,15 +202,15 @@ def _check_questions(questions: list[Question]) -> None:
         return
     texts = [q.text.lower() for q in questions]
     if len(set(texts)) != len(texts):
-        raise ContentError("questions", "question_group.questions", "a question is there twice")
+        raise ContentError("questions.toml", "question_group.questions", "a question is there twice")
     ids = [q.id for q in questions]
     if len(set(ids)) != len(ids):
-        raise ContentError("questions", "question_group.id", "a group is there twice")
+        raise ContentError("questions.toml", "question_group.id", "a group is there twice")
     if len(questions) < MIN_QUESTIONS:
-        raise ContentError("questions", "question_group", f"need at least {MIN_QUESTIONS} questions")
+        raise ContentError("questions.toml", "question_group", f"need at least {MIN_QUESTIONS} questions")
     missing = sorted(set(QUESTION_GROUPS) - {q.group for q in questions})
     if missing:
-        raise ContentError("questions", "question_group", f"no questions in: {', '.join(missing)}")
+        raise ContentError("questions.toml", "question_group", f"no questions in: {', '.join(missing)}")
 
 
 def _phrase_texts(file: str, key: str, value: object) -> tuple[str, ...]:
@@ -235,19 +235,19 @@ def _phrases(files: Iterable[Path], daytime: Mapping[str, str] | None = None) ->
     for path in files:
         for key, value in _read(path).items():
             if key not in PHRASES:
-                raise ContentError(path.name, key, "is not a phrase the skill knows (see content/phrase_keys.py)")
+                raise ContentError(f"phrases/{path.name}", key, "is not a phrase the skill knows (see content/phrase_keys.py)")
             if key in variants:
-                raise ContentError(path.name, key, f"is already defined in {origin[key]}")
+                raise ContentError(f"phrases/{path.name}", key, f"is already defined in {origin[key]}")
             if isinstance(value, dict):  # key.morning, key.afternoon, key.evening: one per part of the day
                 if set(value) != set(PARTS_OF_DAY):
-                    raise ContentError(path.name, key, f"as a table needs exactly the parts {list(PARTS_OF_DAY)}")
-                by_part[key] = {part: _phrase_texts(path.name, f"{key}.{part}", value[part]) for part in PARTS_OF_DAY}
+                    raise ContentError(f"phrases/{path.name}", key, f"as a table needs exactly the parts {list(PARTS_OF_DAY)}")
+                by_part[key] = {part: _phrase_texts(f"phrases/{path.name}", f"{key}.{part}", value[part]) for part in PARTS_OF_DAY}
                 variants[key] = tuple(dict.fromkeys(t for part in PARTS_OF_DAY for t in by_part[key][part]))
             else:
-                variants[key] = _phrase_texts(path.name, key, value)
+                variants[key] = _phrase_texts(f"phrases/{path.name}", key, value)
             if key == SIGNOFF and any(SIGNOFF in placeholders(t) for t in variants[key]):
-                raise ContentError(path.name, key, "cannot use itself")
-            origin[key] = path.name
+                raise ContentError(f"phrases/{path.name}", key, "cannot use itself")
+            origin[key] = f"phrases/{path.name}"
     missing = sorted(set(PHRASES) - set(variants))
     if missing:
         raise ContentError("phrases/", ", ".join(missing), "missing")
@@ -467,10 +467,10 @@ def check_parity(english: Catalogue, other: Catalogue) -> None:
     for mine in english.practices:
         theirs = other.practice(mine.id)
         assert theirs is not None
-        for attr in ("kind", "number", "minutes", "exercise", "step_minutes"):
-            differ("practices.toml", f"practice {mine.id}.{attr}", attr, getattr(mine, attr), getattr(theirs, attr))
         differ("practices.toml", f"practice {mine.id}.steps", "steps", len(mine.steps), len(theirs.steps))
         differ("practices.toml", f"practice {mine.id}.more", "more texts", len(mine.more), len(theirs.more))
+        for attr in ("kind", "number", "minutes", "exercise", "step_minutes"):
+            differ("practices.toml", f"practice {mine.id}.{attr}", attr, getattr(mine, attr), getattr(theirs, attr))
     ids("reasons.toml", "reason", [r.id for r in english.reasons], [r.id for r in other.reasons])
     groups = {r.id: r.group for r in other.reasons}
     for reason in english.reasons:
@@ -580,38 +580,38 @@ def _check_links(catalogue: Catalogue) -> None:
     seen: dict[str, str] = {}
     for p in catalogue.practices:
         if p.id in seen:
-            raise ContentError("practices", f"practice {p.id}.id", "is used twice")
+            raise ContentError("practices.toml", f"practice {p.id}.id", "is used twice")
         seen[p.id] = p.id
         if p.exercise is not None:
             target = catalogue.practice(p.exercise)
             if target is None or target.kind != "exercise":
-                raise ContentError("practices", f"practice {p.id}.exercise", f"{p.exercise!r} is not an exercise")
+                raise ContentError("practices.toml", f"practice {p.id}.exercise", f"{p.exercise!r} is not an exercise")
     # Compared as a couple's words are (content.naming): "hug" and "a hug" are one name to the ear.
     owner: dict[str, str] = {}
     for p in catalogue.practices:
         for name in practice_names(p):
             if owner.setdefault(name, p.id) != p.id:
-                raise ContentError("practices", f"practice {p.id}.synonyms", f"{name!r} also names {owner[name]}")
+                raise ContentError("practices.toml", f"practice {p.id}.synonyms", f"{name!r} also names {owner[name]}")
     if len(catalogue.practices) < 4:
-        raise ContentError("practices", "practice", "need at least four practices to rotate suggestions")
+        raise ContentError("practices.toml", "practice", "need at least four practices to rotate suggestions")
     if len({r.id for r in catalogue.reasons}) != len(catalogue.reasons):
-        raise ContentError("reasons", "reason.id", "an id is used twice")
+        raise ContentError("reasons.toml", "reason.id", "an id is used twice")
 
 
 def _check_groups(catalogue: Catalogue) -> None:
     """Every step sits in exactly one group, and groups name only steps."""
     if len({g.id for g in catalogue.step_groups}) != len(catalogue.step_groups):
-        raise ContentError("step groups", "step_group.id", "an id is used twice")
+        raise ContentError("guide.toml", "step_group.id", "an id is used twice")
     placed: dict[str, str] = {}
     for group in catalogue.step_groups:
         for step_id in group.steps:
             practice = catalogue.practice(step_id)
             if practice is None or practice.kind != "step":
-                raise ContentError("step groups", f"step_group {group.id}.steps", f"{step_id!r} is not a step")
+                raise ContentError("guide.toml", f"step_group {group.id}.steps", f"{step_id!r} is not a step")
             if placed.setdefault(step_id, group.id) != group.id or group.steps.count(step_id) > 1:
                 raise ContentError(
                     "step groups", f"step_group {group.id}.steps", f"{step_id!r} is already in group {placed[step_id]}"
                 )
     missing = sorted(p.id for p in catalogue.practices if p.kind == "step" and p.id not in placed)
     if missing:
-        raise ContentError("step groups", "step_group", f"step(s) in no group: {', '.join(missing)}")
+        raise ContentError("guide.toml", "step_group", f"step(s) in no group: {', '.join(missing)}")

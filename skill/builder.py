@@ -101,4 +101,4 @@ def build_runtime(
 ) -> Runtime:
     """The same services, handlers and store for every entry point. No DynamoDB client yet (it is lazy)."""
     services = build_services(settings, catalogue, store)
-    return Runtime(settings=settings, store=services.couples, skill=build_skill(services))
+    return Runtime(settings=settings, store=services.couples, skill=build_skill(services), languages=services.languages)

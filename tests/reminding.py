@@ -22,7 +22,12 @@ class Device:
     """Posts like a FlaskClient, adding what Alexa sends for the Reminders API to every envelope."""
 
     def __init__(
-        self, client: FlaskClient, api: RemindersApi, granted: bool = True, locale: str = "en-US", token: str = TOKEN
+        self,
+        client: FlaskClient,
+        api: RemindersApi,
+        granted: bool = True,
+        locale: str | None = None,
+        token: str = TOKEN,
     ) -> None:
         self.client, self.api, self.granted, self.locale, self.token = client, api, granted, locale, token
 
@@ -34,7 +39,8 @@ class Device:
             permissions = {"consentToken": self.token, "scopes": {PERMISSION: {"status": "GRANTED"}}}
             system["user"]["permissions"] = permissions
             env["session"]["user"]["permissions"] = permissions
-        env["request"]["locale"] = self.locale
+        if self.locale is not None:  # else the conversation's own (en-US unless it says)
+            env["request"]["locale"] = self.locale
         return self.client.post(path, data=json.dumps(env).encode(), content_type=content_type)
 
 

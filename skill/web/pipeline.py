@@ -22,6 +22,7 @@ from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model import Context, RequestEnvelope
 
+from content.schema import Languages
 from skill.core import observe
 from skill.core.request import RequestContext
 from skill.core.settings import Settings
@@ -108,6 +109,7 @@ class Runtime:
     settings: Settings
     store: CoupleStore
     skill: CustomSkill
+    languages: Languages  # each locale's words (the strip image's labels are drawn from them)
 
 
 @dataclass(frozen=True)

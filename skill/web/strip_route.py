@@ -3,21 +3,19 @@ image itself is drawn by skill/alexa/strip.py)."""
 
 from __future__ import annotations
 
-from functools import cache
+from flask import Blueprint, Response, abort, current_app, request
 
-from flask import Blueprint, Response, abort, request
-
-from content.loader import load_languages
+from content.schema import Languages
 from skill.alexa.strip import CACHE_CONTROL, PATH, StripBusy, render
 
 bp = Blueprint("strip", __name__)
 
 
-@cache
-def _labels() -> dict[str, dict[str, str]]:
-    """The strip's words in each language: the week screen's labels (content/, read once per process)."""
-    languages = load_languages()
-    return {c.language: c.screens["week"].labels for c in (languages.default, *languages.by_locale.values())}
+def _labels(language: str) -> dict[str, str] | None:
+    """The strip's words in ``language``: its week screen's labels (None: a language not spoken)."""
+    languages: Languages = current_app.extensions["close_together"]["runtime"].languages
+    catalogue = languages.of_language(language)
+    return catalogue.screens["week"].labels if catalogue else None
 
 
 @bp.get("/strip/<name>")
@@ -27,14 +25,15 @@ def strip(name: str) -> Response:
         abort(404)
     start = int(found["start"] or 0)
     language = found["language"] or "en"
-    if found["language"] == "en" or language not in _labels():  # English is named by no suffix: one path a picture
+    labels = _labels(language)
+    if found["language"] == "en" or labels is None:  # English is named by no suffix: one path a picture
         abort(404)
     etag = f'"{found["pattern"]}-{found["streak"]}-{start}-{language}"'
     if etag in request.headers.get("If-None-Match", ""):
         reply = Response(status=304)
     else:
         try:
-            png = render(found["pattern"], int(found["streak"]), _labels()[language], start)
+            png = render(found["pattern"], int(found["streak"]), labels, start)
         except StripBusy:  # too many new strips asked of this process at once: a stranger's flood
             busy = Response(status=503)
             busy.headers["Retry-After"] = "1"
