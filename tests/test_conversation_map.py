@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import string
-from functools import cache
 
 import pytest
 from flask.testing import FlaskClient
@@ -38,7 +36,7 @@ from conversation_map import (
 )
 from couples import account, sort_keys
 from reminding import Device
-from speaking import REPRESENTATIVE, words
+from speaking import REPRESENTATIVE, heard_phrase, words
 
 CELLS = cells()
 WALK_CELLS = walk_cells()
@@ -64,34 +62,6 @@ def one_question_last(said: str, ended: bool) -> bool:
     if ended:
         return "?" not in said
     return said.count("?") <= 1 and (said.endswith("?") or "?" not in said)
-
-
-def _spaced(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-@cache
-def _patterns(locale: str | None, key: str, values: tuple[tuple[str, str], ...] = ()) -> tuple[re.Pattern[str], ...]:
-    """Every variant of a phrase in ``locale``'s words as a pattern: its words as written, each
-    placeholder any words (or the value given for it)."""
-    given = dict(values)
-    found = []
-    for variant in words(locale).phrases.variants[key]:
-        if not set(given) <= {f for _, f, _, _ in string.Formatter().parse(variant) if f}:
-            continue
-        parts = []
-        for literal, field, _, _ in string.Formatter().parse(_spaced(variant)):
-            parts.append(re.escape(literal))
-            if field:
-                parts.append(re.escape(given[field]) if field in given else ".+?")
-        found.append(re.compile("".join(parts), re.DOTALL | re.IGNORECASE))
-    return tuple(found)
-
-
-def heard_phrase(key: str, said: str, locale: str | None = None, **values: str) -> bool:
-    """Some variant of ``key`` (in ``locale``'s words) is in ``said``. Case is ignored: a phrase
-    may open a sentence in one answer and follow a comma in another."""
-    return any(p.search(_spaced(said)) for p in _patterns(locale, key, tuple(values.items())))
 
 
 def assert_stored(effect: str, store: CoupleStore, c: Conversation) -> None:
