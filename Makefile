@@ -55,14 +55,17 @@ bench-readme: $(STAMP)
 	$(BIN)/python -m bench.report --readme
 ## chat: talk to the skill from a terminal (starts it like `make run` when nothing answers on $(PORT));
 ##       PARTNER=2 speaks as the second partner
+##       LOCALE=de-DE speaks German (any locale of content/languages.toml; en-US by default)
 PARTNER ?= 1
+LOCALE ?= en-US
 chat: dynamodb-local
-	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python -m deploy.chat --partner $(PARTNER)
+	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python -m deploy.chat --partner $(PARTNER) --locale $(LOCALE)
 
 ## replay: one whole evening through the skill, measured: invocations, turns, seconds of listening
 ##         (espeak-ng at 165 wpm) and held time for every practice, a gratitude round, the summary
+##         LOCALE=es-MX replays it in that locale (its words in deploy/replay_lines.toml, its espeak-ng voice)
 replay: dynamodb-local
-	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python -m deploy.replay
+	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python -m deploy.replay --locale $(LOCALE)
 
 ## models: regenerate the interaction models from deploy/model/, the icons, and skill.json's privacy policy
 ##         address (SKILL_PRIVACY_POLICY_URL, else deploy/publishing.toml)

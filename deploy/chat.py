@@ -278,7 +278,11 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
         default=int(os.environ.get("PARTNER", "1")),
         help="speak as the first or the second partner (their own user and device id)",
     )
-    parser.add_argument("--locale", default="en-US", help="which interaction model to match against")
+    parser.add_argument(
+        "--locale",
+        default="en-US",
+        help="the locale its envelopes carry (the words the skill answers in) and whose model it matches against",
+    )
     parser.add_argument("--state-dir", type=Path, default=STATE_DIR, help="where the ids are kept")
     parser.add_argument("--no-start", action="store_true", help="never start the skill; fail if it is not running")
     parser.add_argument("--skill-id", default=os.environ.get("SKILL_ID"), help="application id to send")

@@ -6,7 +6,8 @@ turns it took, the seconds of listening (every answer's speech, said by espeak-n
 minute and measured with sox) and the seconds held in silence for timed steps (APL for Audio, not
 listened to). Targets (docs/conversation.md, "One evening, measured"): one invocation per practice,
 listening at most 90 s plus the practice's own held time. Starts the skill like `make chat` when
-nothing answers on $PORT.
+nothing answers on $PORT. ``--locale`` (``make replay LOCALE=de-DE``) replays the evening in that
+locale: its words (deploy/replay_lines.toml), its interaction model and its espeak-ng voice.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from content.loader import load_catalogue
+from content.loader import language_of, load_languages, read_languages
 from content.speech import duration, plain
 from deploy.chat import STATE_DIR, Chat
 from deploy.chat_match import Matcher, elicited, hear
@@ -31,12 +33,15 @@ from deploy.envelopes import new_user_id
 from skill.alexa import held
 
 LISTENING_TARGET_SECONDS = 90.0
-ROUND_WORDS = (
-    "the way he makes my coffee every morning without asking",
-    "honestly just that she sings in the car",
-    "the note you left on the fridge",
-    "how you listened last night",
-)
+LINES = Path(__file__).resolve().parent / "replay_lines.toml"
+
+
+def lines_for(language: str) -> dict[str, Any]:
+    """What the couple types in ``language`` (deploy/replay_lines.toml)."""
+    table: dict[str, Any] | None = tomllib.loads(LINES.read_text()).get(language)
+    if table is None:
+        raise SystemExit(f"error: deploy/replay_lines.toml has no [{language}] lines to replay")
+    return table
 
 
 @dataclass
@@ -54,7 +59,8 @@ class Tally:
 class Listener:
     """Seconds of speech as espeak-ng says it at 165 words a minute (sox measures the file)."""
 
-    def __init__(self) -> None:
+    def __init__(self, voice: str = "en") -> None:
+        self.voice = voice  # the language's espeak-ng voice (content/languages.toml)
         self.tools = shutil.which("espeak-ng") is not None and shutil.which("soxi") is not None
         self.dir = Path(tempfile.mkdtemp(prefix="replay-"))
         self.cache: dict[str, float] = {}
@@ -68,7 +74,9 @@ class Listener:
 
     def _measure(self, ssml: str) -> float:
         wav = self.dir / f"{len(self.cache)}.wav"
-        subprocess.run(["espeak-ng", "-m", "-s", "165", "-w", str(wav), ssml], check=True, capture_output=True)
+        subprocess.run(
+            ["espeak-ng", "-v", self.voice, "-m", "-s", "165", "-w", str(wav), ssml], check=True, capture_output=True
+        )
         out = subprocess.run(["soxi", "-D", str(wav)], check=True, capture_output=True, text=True).stdout
         wav.unlink()
         return float(out)
@@ -89,11 +97,17 @@ def heard(reply: dict[str, Any]) -> tuple[list[str], float]:
 
 
 class Evening:
-    def __init__(self, url: str, matcher: Matcher, listener: Listener) -> None:
+    def __init__(self, url: str, matcher: Matcher, listener: Listener, locale: str, lines: dict[str, Any]) -> None:
         self.chat = Chat(
-            url=url, matcher=matcher, user_id=new_user_id(), device_id="amzn1.ask.device.REPLAY", out=io.StringIO()
+            url=url,
+            matcher=matcher,
+            user_id=new_user_id(),
+            device_id="amzn1.ask.device.REPLAY",
+            out=io.StringIO(),
+            locale=locale,
         )
         self.listener = listener
+        self.lines = lines
 
     def line(self, tally: Tally, words: str) -> dict[str, Any]:
         chat = self.chat
@@ -116,26 +130,26 @@ class Evening:
         return self.chat.session_id is not None
 
 
-def answer_for(reply: dict[str, Any]) -> str:
+def answer_for(reply: dict[str, Any], lines: dict[str, Any]) -> str:
     """What a couple says back, hands-free: yes to a question, next to "say next"."""
     said = plain(" ".join(heard(reply)[0]))
-    return "yes" if said.endswith("?") else "next"
+    return str(lines["yes"] if said.endswith("?") else lines["next"])
 
 
 def practice_tally(evening: Evening, name: str) -> Tally:
     tally = Tally(name)
-    reply = evening.line(tally, f"alexa ask close together to walk us through {name}")
+    reply = evening.line(tally, evening.lines["walk"].format(name=name))
     while evening.open and tally.turns < 40:
-        reply = evening.line(tally, answer_for(reply))
+        reply = evening.line(tally, answer_for(reply, evening.lines))
     return tally
 
 
 def round_tally(evening: Evening) -> Tally:
     tally = Tally("gratitude round for two")
-    evening.line(tally, "alexa ask close together to start a gratitude round")
-    evening.line(tally, "we're sam and alex")
-    evening.line(tally, "yes")
-    for words in ROUND_WORDS:
+    evening.line(tally, evening.lines["round"])
+    evening.line(tally, evening.lines["names"])
+    evening.line(tally, evening.lines["yes"])
+    for words in evening.lines["gratitudes"]:
         if not evening.open:
             break
         evening.line(tally, words)
@@ -144,9 +158,9 @@ def round_tally(evening: Evening) -> Tally:
 
 def summary_tally(evening: Evening) -> Tally:
     tally = Tally("weekly summary")
-    evening.line(tally, "alexa ask close together how did we do this week")
+    evening.line(tally, evening.lines["summary"])
     if evening.open:
-        evening.line(tally, "no")
+        evening.line(tally, evening.lines["no"])
     return tally
 
 
@@ -164,11 +178,14 @@ def table(tallies: list[Tally], measured: bool) -> str:
 
 
 def replay(url: str, locale: str) -> list[Tally]:
-    catalogue = load_catalogue()
-    listener = Listener()
+    catalogue = load_languages().for_locale(locale)
+    languages = read_languages()
+    language = language_of(locale, languages)
+    lines = lines_for(language)
+    listener = Listener(languages[language].voice)
     matcher = Matcher.for_locale(locale)
-    tallies = [practice_tally(Evening(url, matcher, listener), p.name) for p in catalogue.practices]
-    evening = Evening(url, matcher, listener)
+    tallies = [practice_tally(Evening(url, matcher, listener, locale, lines), p.name) for p in catalogue.practices]
+    evening = Evening(url, matcher, listener, locale, lines)
     tallies.append(round_tally(evening))
     tallies.append(summary_tally(evening))
     print(table(tallies, listener.tools))
@@ -179,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make replay", description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
     parser.add_argument("--ddb-port", type=int, default=int(os.environ.get("DDB_PORT", "8000")))
-    parser.add_argument("--locale", default="en-US")
+    parser.add_argument("--locale", default=os.environ.get("LOCALE") or "en-US")
     args = parser.parse_args(argv)
     url = f"http://127.0.0.1:{args.port}/alexa"
     try:

@@ -290,7 +290,9 @@ def test_a_natural_evening_with_pauses_never_loses_its_place(served_skill: Serve
 def test_the_replay_plays_a_practice_in_one_invocation_and_shows_its_held_time(served_skill: Served) -> None:
     """`make replay` (deploy/replay.py) counts what a couple does: one "Alexa, ..." for the whole touch
     map, a turn per step and its held minutes (figures for listening are printed, not asserted)."""
-    evening = replay.Evening(served_skill.url, chat_match.Matcher.for_locale(), replay.Listener())
+    evening = replay.Evening(
+        served_skill.url, chat_match.Matcher.for_locale(), replay.Listener(), "en-US", replay.lines_for("en")
+    )
     tally = replay.practice_tally(evening, "the touch map")
     assert tally.invocations == 1 and tally.turns >= 7 and tally.held == 600
     assert "day one" in chat.render(evening.chat.last or {})[0]
