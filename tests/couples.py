@@ -32,8 +32,14 @@ def link(a: Conversation, b: Conversation, at: datetime, *, join_after: timedelt
     code = code_from(a)
     assert " ".join(code) in said
     joined = b.one_shot("JoinPartnerIntent", at + join_after, code=code)
-    done = words(b.locale).phrases.variants
-    assert any(v.split(".")[0] in joined for v in done["join_done"] + done["join_done_fresh"]), joined
+    # Heard in b's locale's words (or English's, for a test app with made-up words of its own).
+    done = [
+        v
+        for c in (words(b.locale), words(None))
+        for k in ("join_done", "join_done_fresh")
+        for v in c.phrases.variants[k]
+    ]
+    assert any(v.split(".")[0] in joined for v in done), joined
     return code
 
 
