@@ -38,7 +38,7 @@ ACTIVE: Colour = (217, 99, 76)
 RING: Colour = (226, 205, 192)
 INK: Colour = (74, 58, 53)
 
-# A 5x7 pixel font: digits and the capitals of the languages the skill speaks ("#" is ink). Labels are
+# A 5x7 pixel font: digits, a few marks and the capitals of the languages the skill speaks ("#" is ink). Labels are
 # drawn in capitals ("Mi", "Sá" as "MI", "SÁ"); tests/test_strip.py draws every language's.
 _GLYPHS: dict[str, tuple[str, ...]] = {
     "0": (".###.", "#...#", "#..##", "#.#.#", "##..#", "#...#", ".###."),
@@ -87,6 +87,9 @@ _GLYPHS: dict[str, tuple[str, ...]] = {
     "Ú": ("...#.", "#...#", "#...#", "#...#", "#...#", "#...#", ".###."),
     "Ñ": (".##.#", "#...#", "##..#", "#.#.#", "#..##", "#...#", "#...#"),
     "+": (".....", "..#..", "..#..", "#####", "..#..", "..#..", "....."),
+    ":": (".....", "..#..", "..#..", ".....", "..#..", "..#..", "....."),
+    "-": (".....", ".....", ".....", "#####", ".....", ".....", "....."),
+    ".": (".....", ".....", ".....", ".....", ".....", "..#..", "..#.."),
     " ": (".....",) * 7,
 }
 
