@@ -235,13 +235,19 @@ def _phrases(files: Iterable[Path], daytime: Mapping[str, str] | None = None) ->
     for path in files:
         for key, value in _read(path).items():
             if key not in PHRASES:
-                raise ContentError(f"phrases/{path.name}", key, "is not a phrase the skill knows (see content/phrase_keys.py)")
+                raise ContentError(
+                    f"phrases/{path.name}", key, "is not a phrase the skill knows (see content/phrase_keys.py)"
+                )
             if key in variants:
                 raise ContentError(f"phrases/{path.name}", key, f"is already defined in {origin[key]}")
             if isinstance(value, dict):  # key.morning, key.afternoon, key.evening: one per part of the day
                 if set(value) != set(PARTS_OF_DAY):
-                    raise ContentError(f"phrases/{path.name}", key, f"as a table needs exactly the parts {list(PARTS_OF_DAY)}")
-                by_part[key] = {part: _phrase_texts(f"phrases/{path.name}", f"{key}.{part}", value[part]) for part in PARTS_OF_DAY}
+                    raise ContentError(
+                        f"phrases/{path.name}", key, f"as a table needs exactly the parts {list(PARTS_OF_DAY)}"
+                    )
+                by_part[key] = {
+                    part: _phrase_texts(f"phrases/{path.name}", f"{key}.{part}", value[part]) for part in PARTS_OF_DAY
+                }
                 variants[key] = tuple(dict.fromkeys(t for part in PARTS_OF_DAY for t in by_part[key][part]))
             else:
                 variants[key] = _phrase_texts(f"phrases/{path.name}", key, value)
@@ -261,25 +267,30 @@ def language_dir(language: str, root: Path | None = None) -> Path:
     return root / language
 
 
-def _language_file(folder: Path) -> tuple[str, dict[str, str]]:
-    """language.toml: the clock reminders are said on, and the words "tonight" becomes by day."""
+def _language_file(folder: Path) -> tuple[str, str, dict[str, str]]:
+    """language.toml: the clock reminders are said on, the word that joins a list's last item, and
+    the words "tonight" becomes by day."""
     path = folder / "language.toml"
     if not path.is_file():
         raise ContentError("language.toml", "file", "is missing")
     data = _read(path)
-    clock, daytime = data.get("clock"), data.get("daytime")
+    clock, daytime, and_word = data.get("clock"), data.get("daytime"), data.get("and")
     if clock not in ("12h", "24h"):
         raise ContentError("language.toml", "clock", 'must be "12h" or "24h"')
+    if not isinstance(and_word, str) or not and_word.strip() or any(ch in and_word for ch in "<>&{}"):
+        raise ContentError("language.toml", "and", 'must be the word before a list\'s last item ("and")')
     if (
         not isinstance(daytime, dict)
         or not daytime
         or not all(isinstance(v, str) and v.strip() and k.strip() for k, v in daytime.items())
     ):
         raise ContentError("language.toml", "daytime", "must map the evening's words to the day's")
-    unknown = set(data) - {"clock", "daytime"}
+    unknown = set(data) - {"clock", "and", "daytime"}
     if unknown:
-        raise ContentError("language.toml", ", ".join(sorted(unknown)), "unknown setting (expected clock, daytime)")
-    return str(clock), dict(daytime)
+        raise ContentError(
+            "language.toml", ", ".join(sorted(unknown)), "unknown setting (expected clock, and, daytime)"
+        )
+    return str(clock), and_word.strip(), dict(daytime)
 
 
 def load_catalogue(extra_dirs: Iterable[Path] = (), language: str = REFERENCE, root: Path | None = None) -> Catalogue:
@@ -298,7 +309,7 @@ def _load(folder: Path, extra_dirs: list[Path], language: str) -> Catalogue:
     if not folder.is_dir():
         raise ContentError("", "folder", "is missing (content/languages.toml lists the language)")
     dirs = [folder, *extra_dirs]
-    clock, daytime = _language_file(folder)
+    clock, and_word, daytime = _language_file(folder)
     practices: list[Practice] = []
     reasons: list[Reason] = []
     groups: list[StepGroup] = []
@@ -330,6 +341,7 @@ def _load(folder: Path, extra_dirs: list[Path], language: str) -> Catalogue:
         hearing=_hearing(folder),
         language=language,
         clock=clock,
+        list_and=and_word,
     )
     _check_questions(questions)
     _check_links(catalogue)

@@ -244,6 +244,7 @@ class Catalogue:
     language: str = "en"  # content/<language>/ (content/languages.toml)
     locale: str = "en-US"  # the Alexa locale these words are for (a locale's overlay included)
     clock: str = "12h"  # how a reminder's time is said: "8:30" (12h) or "20:30" (24h)
+    list_and: str = "and"  # the word before a list's last item: "a, b and c" (language.toml ``and``)
 
     def __post_init__(self) -> None:
         self._by_id.update({p.id: p for p in self.practices})

@@ -68,11 +68,12 @@ def plain(ssml: str) -> str:
     )
 
 
-def and_list(items: list[str]) -> str:
-    """ "a", "a and b", "a, b and c": names read out as one list."""
+def and_list(items: list[str], and_word: str = "and") -> str:
+    """ "a", "a and b", "a, b and c": names read out as one list (``and_word``: the language's "and",
+    content/<lang>/language.toml)."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + f" {and_word} " + items[-1]
 
 
 def counted(key: str, n: int) -> str:

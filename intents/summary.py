@@ -130,7 +130,7 @@ def _practices(turn: Turn, done: list[tuple[str, str]], which: str, spoken: list
             )
             if name and name not in names:
                 names.append(name)
-        named = speech.and_list(names[:MAX_NAMED])
+        named = speech.and_list(names[:MAX_NAMED], turn.content.list_and)
         key = "summary_days_named" if named else "summary_days"
         spoken.append(
             turn.words(key, which=which, days=days, practices=turn.count("count_practices", len(done)), named=named)

@@ -106,7 +106,15 @@ class Conversation:
         return card
 
 
-def ends_with_next_step(said: str) -> bool:
+# The words that tell a couple what to say next, by language ("say next", "sagt weiter", "di siguiente").
+SAY_WORDS = {
+    "en": r"\b(say|name)\b",
+    "de": r"\b(sag|sagt|sagen|nenn|nennt)\b",
+    "es": r"\b(di|dime|decid|digan|diga|dinos|nombra|nombrad|nombren)\b",
+}
+
+
+def ends_with_next_step(said: str, language: str = "en") -> bool:
     """An answer that expects a reply ends with a question or tells the couple what to say next."""
     last = re.split(r"(?<=[.?!])\s+", said.strip())[-1].lower()
-    return last.endswith("?") or bool(re.search(r"\b(say|name)\b", last))
+    return last.endswith("?") or bool(re.search(SAY_WORDS[language], last))

@@ -78,7 +78,7 @@ def made_up(tmp_path: Path) -> Path:
         root / "de" / "questions.toml",
         lambda d: [g.update(questions=[f"Hallo, {q}" for q in g["questions"]]) for g in d["question_group"]],
     )
-    (root / "de" / "language.toml").write_text('clock = "24h"\n\n[daytime]\n"Hallo!" = "Guten Tag!"\n')
+    (root / "de" / "language.toml").write_text('clock = "24h"\nand = "und"\n\n[daytime]\n"Hallo!" = "Guten Tag!"\n')
 
     def screens(d: dict[str, Any]) -> None:
         d["week"].update(
@@ -102,7 +102,7 @@ def refused(root: Path) -> str:
 def test_a_language_of_english_shape_loads_with_its_own_words(tmp_path: Path) -> None:
     languages = load_languages(made_up(tmp_path))
     german, english = languages.for_locale("de-DE"), languages.for_locale("en-GB")
-    assert (german.language, german.locale, german.clock) == ("de", "de-DE", "24h")
+    assert (german.language, german.locale, german.clock, german.list_and) == ("de", "de-DE", "24h", "und")
     assert english.language == "en" and english.clock == "12h"
     assert german.phrases.variants["walk_step"] == (f"{HELLO} Step {{number}}.",)
     assert german.screens["week"].labels["day_letters"] == "Mo Di Mi Do Fr Sa So"
@@ -196,6 +196,10 @@ def _no_language_file(root: Path) -> None:
     (root / "de" / "language.toml").unlink()
 
 
+def _no_and(root: Path) -> None:
+    (root / "de" / "language.toml").write_text('clock = "24h"\n\n[daytime]\n"Hallo!" = "Guten Tag!"\n')
+
+
 def _no_folder(root: Path) -> None:
     shutil.rmtree(root / "de")
 
@@ -229,6 +233,7 @@ BREAKS: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
     "other label placeholders": (_label_placeholder, ("de/screens.toml", "days_active", "placeholders")),
     "no language.toml": (_no_language_file, ("de/language.toml", "missing")),
     "no folder": (_no_folder, ("de/", "missing")),
+    "no word for and": (_no_and, ("de/language.toml", "and")),
     "overlay of an unknown key": (_overlay_unknown_key, ("de-AT/phrases/guide.toml", "walk_onwards")),
     "overlay with other placeholders": (_overlay_other_placeholders, ("de-AT/phrases/guide.toml", "walk_step")),
 }

@@ -78,12 +78,27 @@ def voice_of(locale: str) -> str:
     return LANGUAGES[words(locale).language].voice
 
 
-LONG_GRATITUDE = (
-    "um okay so like the way you always wait up for me when my shift runs late, and you keep "
-    "the kettle warm and the porch light on, and you never once complain about it even when "
-    "you have to be up early yourself for work the next morning, and you always ask me how "
-    "my night was and you actually listen"
-)
+# A long gratitude as each language's couples say it, opening with that language's filler (taken off
+# when it is kept, so never quoted back).
+LONG_GRATITUDES = {
+    "en": (
+        "um okay so like the way you always wait up for me when my shift runs late, and you keep "
+        "the kettle warm and the porch light on, and you never once complain about it even when "
+        "you have to be up early yourself for work the next morning, and you always ask me how "
+        "my night was and you actually listen"
+    ),
+    "de": (
+        "ähm okay also wie du immer auf mich wartest, wenn meine Schicht spät endet, und den Wasserkocher "
+        "warm hältst und das Licht an der Tür anlässt, und du dich nie beschwerst, auch wenn du am nächsten "
+        "Morgen früh raus musst, und du mich immer fragst, wie mein Abend war, und wirklich zuhörst"
+    ),
+    "es": (
+        "eh bueno pues cómo siempre me esperas despierto cuando salgo tarde del trabajo, y dejas el agua "
+        "caliente y la luz de la entrada encendida, y nunca te quejas aunque al día siguiente tengas que "
+        "madrugar, y siempre me preguntas qué tal mi noche y de verdad me escuchas"
+    ),
+}
+OPENING_FILLER = {"en": "um okay so like", "de": "ähm okay also", "es": "eh bueno pues"}
 
 
 def content_items(catalogue: Catalogue) -> list[tuple[str, str, float]]:
@@ -178,7 +193,7 @@ def explore_round_and_summary(c: Recorder, store: CoupleStore, catalogue: Catalo
     c.say("AMAZON.HelpIntent", AT)
     c.say("AMAZON.FallbackIntent", AT)
     for minute in range(4):
-        c.say("GratitudeIntent", AT + timedelta(minutes=minute), gratitude=LONG_GRATITUDE)
+        c.say("GratitudeIntent", AT + timedelta(minutes=minute), gratitude=LONG_GRATITUDES[catalogue.language])
     # The busiest week the summary can describe: every evening active, three different practices with
     # the longest names, a round with the longest names and the longest gratitude.
     longest = [name_of(catalogue, p) for p in ("support_growth", "patience_empathy", "comfortable_pace")]
@@ -213,7 +228,7 @@ def answers(request: pytest.FixtureRequest, app: Any, settings: Any) -> list[dic
     couple = Recorder(client, locale=locale)
     explore_round_and_summary(couple, CoupleStore(settings), catalogue)
     for answer in guide.answers + couple.answers:
-        answer["voice"] = voice_of(locale)
+        answer["voice"], answer["language"] = voice_of(locale), words(locale).language
     return guide.answers + couple.answers
 
 
@@ -250,7 +265,7 @@ def test_one_question_per_answer_and_it_comes_last(answers: list[dict[str, Any]]
             assert "?" not in said, (answer["asked"], said)  # an answer that ends never asks
         else:
             assert said.count("?") <= 1 and ("?" not in said or said.endswith("?")), (answer["asked"], said)
-            assert ends_with_next_step(said), (answer["asked"], said)
+            assert ends_with_next_step(said, answer["language"]), (answer["asked"], said)
             assert body["response"]["reprompt"]["outputSpeech"]["ssml"], answer["asked"]
 
 
@@ -270,9 +285,11 @@ def _quoted(said: str, source: str) -> list[str]:
 
 def test_the_summary_reads_back_a_short_clean_quote(answers: list[dict[str, Any]]) -> None:
     summaries = [speech_text(a["body"]) for a in answers if a["asked"] == "WeeklySummaryIntent"]
-    full = max(summaries, key=lambda s: len(_quoted(s, LONG_GRATITUDE)))
-    quote = _quoted(full, LONG_GRATITUDE)
-    assert "um okay" not in full and "so like" not in full
+    language = answers[0]["language"]
+    full = max(summaries, key=lambda s: len(_quoted(s, LONG_GRATITUDES[language])))
+    quote = _quoted(full, LONG_GRATITUDES[language])
+    assert OPENING_FILLER[language] not in full.lower(), full
+    assert not set(OPENING_FILLER[language].split()) & set(quote[:2]), quote  # the filler was taken off
     assert 3 <= len(quote) <= 12, (quote, full)
 
 
