@@ -267,7 +267,7 @@ def language_dir(language: str, root: Path | None = None) -> Path:
     return root / language
 
 
-def _language_file(folder: Path) -> tuple[str, str, dict[str, str]]:
+def _language_file(folder: Path) -> tuple[str, str, dict[str, str], dict[str, str]]:
     """language.toml: the clock reminders are said on, the word that joins a list's last item, and
     the words "tonight" becomes by day."""
     path = folder / "language.toml"
@@ -285,12 +285,15 @@ def _language_file(folder: Path) -> tuple[str, str, dict[str, str]]:
         or not all(isinstance(v, str) and v.strip() and k.strip() for k, v in daytime.items())
     ):
         raise ContentError("language.toml", "daytime", "must map the evening's words to the day's")
-    unknown = set(data) - {"clock", "and", "daytime"}
+    time_words = data.get("time_words", {})
+    if not isinstance(time_words, dict) or not all(isinstance(v, str) and v.strip() for v in time_words.values()):
+        raise ContentError("language.toml", "time_words", "must map the words of a said time to their mended form")
+    unknown = set(data) - {"clock", "and", "daytime", "time_words"}
     if unknown:
         raise ContentError(
-            "language.toml", ", ".join(sorted(unknown)), "unknown setting (expected clock, and, daytime)"
+            "language.toml", ", ".join(sorted(unknown)), "unknown setting (expected clock, and, daytime, time_words)"
         )
-    return str(clock), and_word.strip(), dict(daytime)
+    return str(clock), and_word.strip(), dict(daytime), dict(time_words)
 
 
 def load_catalogue(extra_dirs: Iterable[Path] = (), language: str = REFERENCE, root: Path | None = None) -> Catalogue:
@@ -309,7 +312,7 @@ def _load(folder: Path, extra_dirs: list[Path], language: str) -> Catalogue:
     if not folder.is_dir():
         raise ContentError("", "folder", "is missing (content/languages.toml lists the language)")
     dirs = [folder, *extra_dirs]
-    clock, and_word, daytime = _language_file(folder)
+    clock, and_word, daytime, time_words = _language_file(folder)
     practices: list[Practice] = []
     reasons: list[Reason] = []
     groups: list[StepGroup] = []
@@ -342,6 +345,7 @@ def _load(folder: Path, extra_dirs: list[Path], language: str) -> Catalogue:
         language=language,
         clock=clock,
         list_and=and_word,
+        time_words=time_words,
     )
     _check_questions(questions)
     _check_links(catalogue)

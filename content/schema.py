@@ -245,6 +245,8 @@ class Catalogue:
     locale: str = "en-US"  # the Alexa locale these words are for (a locale's overlay included)
     clock: str = "12h"  # how a reminder's time is said: "8:30" (12h) or "20:30" (24h)
     list_and: str = "and"  # the word before a list's last item: "a, b and c" (language.toml ``and``)
+    # Words of a said reminder time mended after {clock} is filled ("a las 1" -> "a la 1"), optional.
+    time_words: dict[str, str] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         self._by_id.update({p.id: p for p in self.practices})

@@ -82,8 +82,13 @@ def when_key(at: time) -> str:
 
 
 def when(turn: Turn, at: time) -> str:
-    """ "every evening at 8", "every morning at 7:30", "every night at midnight" (plain words)."""
-    return turn.words(when_key(at), clock=clock(at, turn.content.clock))
+    """ "every evening at 8", "every morning at 7:30", "every night at midnight" (plain words). A
+    language's ``[time_words]`` (language.toml) mend what a time's number changes: "a las 1" is
+    "a la 1" in Spanish (never before another digit: "a las 10" stays)."""
+    said = turn.words(when_key(at), clock=clock(at, turn.content.clock))
+    for wrong, right in turn.content.time_words.items():
+        said = re.sub(rf"(?<!\w){re.escape(wrong)}(?![\w])", right, said)
+    return said
 
 
 def permission_granted(turn: Turn) -> bool:

@@ -78,7 +78,9 @@ def made_up(tmp_path: Path) -> Path:
         root / "de" / "questions.toml",
         lambda d: [g.update(questions=[f"Hallo, {q}" for q in g["questions"]]) for g in d["question_group"]],
     )
-    (root / "de" / "language.toml").write_text('clock = "24h"\nand = "und"\n\n[daytime]\n"Hallo!" = "Guten Tag!"\n')
+    (root / "de" / "language.toml").write_text(
+        'clock = "24h"\nand = "und"\n\n[daytime]\n"Hallo!" = "Guten Tag!"\n\n[time_words]\n"at 13" = "at thirteen"\n'
+    )
 
     def screens(d: dict[str, Any]) -> None:
         d["week"].update(
@@ -337,6 +339,18 @@ def test_a_reminder_is_set_in_the_requests_locale_on_its_clock(bilingual: FlaskC
     spoken = sorted((b["alertInfo"]["spokenInfo"]["content"][0] for b in bodies), key=lambda s: str(s["locale"]))
     assert [s["locale"] for s in spoken] == ["de-DE", "en-GB"], spoken
     assert spoken[0]["text"].startswith(HELLO) and not spoken[1]["text"].startswith(HELLO), spoken
+
+
+def test_a_languages_time_words_mend_a_said_time(bilingual: FlaskClient) -> None:
+    # The made-up language says "at 13" as "at thirteen" (as Spanish says "a las 1" as "a la 1"),
+    # never before another digit: "at 130" would stay.
+    with RemindersApi() as api:
+        mended = Conversation(Device(bilingual, api, locale="de-DE")).one_shot("SetReminderIntent", AT, time="13:30")
+        other = Conversation(Device(bilingual, api, locale="de-DE", token="t-2")).one_shot(
+            "SetReminderIntent", AT, time="20:30"
+        )
+    assert "at thirteen:30" in mended and "at 13" not in mended, mended
+    assert "at 20:30" in other, other
 
 
 def test_an_unknown_locale_hears_english(bilingual: FlaskClient) -> None:
