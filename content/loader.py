@@ -35,6 +35,7 @@ from content.schema import (
     ContentError,
     Language,
     Languages,
+    NumberWords,
     Phrases,
     Practice,
     Question,
@@ -267,7 +268,42 @@ def language_dir(language: str, root: Path | None = None) -> Path:
     return root / language
 
 
-def _language_file(folder: Path) -> tuple[str, str, dict[str, str], dict[str, str]]:
+def _numbers(table: object) -> NumberWords:
+    """language.toml [numbers]: the words for one to twelve (each a word or a list of its forms) as
+    counted and as ordinals, and the shapes of "step five" (regular expressions, the number's word
+    their one group). Optional: without it only digits are understood in a practice's words."""
+    if table is None:
+        return NumberWords()
+    if not isinstance(table, dict):
+        raise ContentError("language.toml", "numbers", "must be a table")
+    values: dict[str, int] = {}
+    for kind in ("counting", "ordinals"):
+        words = table.get(kind)
+        if not isinstance(words, list) or len(words) != 12:
+            raise ContentError("language.toml", f"numbers.{kind}", "must list the words for one to twelve")
+        for n, forms in enumerate(words, start=1):
+            for form in [forms] if isinstance(forms, str) else forms if isinstance(forms, list) else [None]:
+                if not isinstance(form, str) or not form.strip():
+                    raise ContentError("language.toml", f"numbers.{kind}[{n - 1}]", "must be a word or a list of words")
+                values.setdefault(form.strip().lower(), n)
+    shapes = []
+    for n, text in enumerate(table.get("steps", [])):
+        try:
+            shape = re.compile(str(text))
+        except re.error as err:
+            raise ContentError("language.toml", f"numbers.steps[{n}]", f"is not a regular expression ({err})") from err
+        if shape.groups != 1:
+            raise ContentError("language.toml", f"numbers.steps[{n}]", "must have one group: the number's word")
+        shapes.append(shape)
+    unknown = set(table) - {"counting", "ordinals", "steps"}
+    if unknown:
+        raise ContentError(
+            "language.toml", f"numbers.{sorted(unknown)[0]}", "unknown (expected counting, ordinals, steps)"
+        )
+    return NumberWords(values, tuple(shapes))
+
+
+def _language_file(folder: Path) -> tuple[str, str, dict[str, str], dict[str, str], NumberWords]:
     """language.toml: the clock reminders are said on, the word that joins a list's last item, and
     the words "tonight" becomes by day."""
     path = folder / "language.toml"
@@ -288,12 +324,14 @@ def _language_file(folder: Path) -> tuple[str, str, dict[str, str], dict[str, st
     time_words = data.get("time_words", {})
     if not isinstance(time_words, dict) or not all(isinstance(v, str) and v.strip() for v in time_words.values()):
         raise ContentError("language.toml", "time_words", "must map the words of a said time to their mended form")
-    unknown = set(data) - {"clock", "and", "daytime", "time_words"}
+    unknown = set(data) - {"clock", "and", "daytime", "time_words", "numbers"}
     if unknown:
         raise ContentError(
-            "language.toml", ", ".join(sorted(unknown)), "unknown setting (expected clock, and, daytime, time_words)"
+            "language.toml",
+            ", ".join(sorted(unknown)),
+            "unknown setting (expected clock, and, daytime, time_words, numbers)",
         )
-    return str(clock), and_word.strip(), dict(daytime), dict(time_words)
+    return str(clock), and_word.strip(), dict(daytime), dict(time_words), _numbers(data.get("numbers"))
 
 
 def load_catalogue(extra_dirs: Iterable[Path] = (), language: str = REFERENCE, root: Path | None = None) -> Catalogue:
@@ -312,7 +350,7 @@ def _load(folder: Path, extra_dirs: list[Path], language: str) -> Catalogue:
     if not folder.is_dir():
         raise ContentError("", "folder", "is missing (content/languages.toml lists the language)")
     dirs = [folder, *extra_dirs]
-    clock, and_word, daytime, time_words = _language_file(folder)
+    clock, and_word, daytime, time_words, numbers = _language_file(folder)
     practices: list[Practice] = []
     reasons: list[Reason] = []
     groups: list[StepGroup] = []
@@ -346,6 +384,7 @@ def _load(folder: Path, extra_dirs: list[Path], language: str) -> Catalogue:
         clock=clock,
         list_and=and_word,
         time_words=time_words,
+        numbers=numbers,
     )
     _check_questions(questions)
     _check_links(catalogue)

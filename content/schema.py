@@ -232,6 +232,15 @@ class TurnRules:
 
 
 @dataclass(frozen=True)
+class NumberWords:
+    """A language's words for the numbers one to twelve, and the shapes of "step five" (each a
+    pattern whose group is the number's word), from content/<lang>/language.toml [numbers]."""
+
+    values: dict[str, int] = field(default_factory=dict)  # "five" -> 5, "fifth" -> 5
+    steps: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Catalogue:
     practices: tuple[Practice, ...]
     reasons: tuple[Reason, ...]
@@ -247,6 +256,7 @@ class Catalogue:
     list_and: str = "and"  # the word before a list's last item: "a, b and c" (language.toml ``and``)
     # Words of a said reminder time mended after {clock} is filled ("a las 1" -> "a la 1"), optional.
     time_words: dict[str, str] = field(default_factory=dict, compare=False)
+    numbers: NumberWords = field(default_factory=NumberWords, compare=False)  # "step five" in its words
 
     def __post_init__(self) -> None:
         self._by_id.update({p.id: p for p in self.practices})

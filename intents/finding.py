@@ -2,47 +2,32 @@
 
 from __future__ import annotations
 
-import re
-
 from content.naming import normalise, practice_names
-from content.schema import Catalogue, Practice
-
-_COUNTING = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-_ORDINALS = (
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-)
-_STEP_WORDS = re.compile(r"^(?:step (?:number )?(\w+)|(\w+) step)$")
+from content.schema import Catalogue, NumberWords, Practice
 
 
-def number_from(word: str | None) -> int | None:
-    """A number as Alexa may hear it: "5", "5th", "five", "fifth" (up to twelve); else None."""
+def number_from(word: str | None, numbers: NumberWords | None = None) -> int | None:
+    """A number as Alexa may hear it: "5", "5th", or the language's words for one to twelve ("five",
+    "fifth"; content/<lang>/language.toml [numbers]); else None."""
     text = (word or "").strip().lower()
-    digits = text.removesuffix("th").removesuffix("st").removesuffix("nd").removesuffix("rd")
+    digits = text.removesuffix("th").removesuffix("st").removesuffix("nd").removesuffix("rd").rstrip(".º°ª")
     if digits.isascii() and digits.isdigit():  # isascii: "¹" passes isdigit() but is no number
         return int(digits)
-    if text in _COUNTING:
-        return _COUNTING.index(text) + 1
-    if text in _ORDINALS:
-        return _ORDINALS.index(text) + 1
-    return None
+    return (numbers or NumberWords()).values.get(text)
 
 
 def step_by_words(content: Catalogue, wanted: str) -> Practice | None:
-    """ "step five", "step 5", "fifth step": a step named by its number in a practice slot (Alexa may
-    hear "tell me about step five" as the explain intent with unresolved words)."""
-    found = _STEP_WORDS.match(wanted)
-    number = number_from((found.group(1) or found.group(2)) if found else "")
+    """ "step five", "step 5", "fifth step" (in the language's words): a step named by its number in a
+    practice slot (Alexa may hear "tell me about step five" as the explain intent with unresolved words)."""
+    numbers = content.numbers
+    number = next(
+        (
+            n
+            for shape in numbers.steps
+            if (found := shape.match(wanted)) and (n := number_from(found.group(1), numbers))
+        ),
+        None,
+    )
     return next((p for p in content.practices if p.kind == "step" and p.number == number), None)
 
 

@@ -44,7 +44,7 @@ def local_now(turn: Turn) -> datetime:
 
 
 def each_from(turn: Turn) -> int | None:
-    number = number_from(slot_text(turn.input, "each"))
+    number = number_from(slot_text(turn.input, "each"), turn.content.numbers)
     return min(max(number, 1), MAX_EACH) if number else None
 
 

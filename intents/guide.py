@@ -297,7 +297,7 @@ class StepByNumberHandler(IntentHandler):
 
 def step_number(turn: Turn, name: str) -> int | None:
     """The number Alexa heard in a number or ordinal slot ("5"; "?" or words when it could not tell)."""
-    return number_from(resolution(turn.input, name)[1])
+    return number_from(resolution(turn.input, name)[1], turn.content.numbers)
 
 
 class OfferFollowUpHandler(IntentHandler):

@@ -126,7 +126,12 @@ class StepNumberHandler(InWalk):
         turn = self.turn(handler_input)
         practice, step = self.walk(turn)
         wanted = next(
-            (n for n in (number_from(resolution(turn.input, s)[1]) for s in NUMBER_SLOTS) if n is not None), None
+            (
+                n
+                for n in (number_from(resolution(turn.input, s)[1], turn.content.numbers) for s in NUMBER_SLOTS)
+                if n is not None
+            ),
+            None,
         )
         count = len(practice.steps)
         if wanted is None or not 1 <= wanted <= count:
