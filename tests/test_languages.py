@@ -22,6 +22,7 @@ from content.loader import ROOT, check_parity, language_of, load_catalogue, load
 from content.schema import ContentError, Languages
 from deploy.alexa_apis import RemindersApi
 from deploy.envelopes import on_screen
+from intents.finding import find_practice
 from skill.app import create_app
 from skill.core.settings import Settings
 
@@ -399,3 +400,24 @@ def test_screens_and_the_strip_speak_the_requests_language(bilingual: FlaskClien
     assert german_png.data != english_png.data  # other day letters, another streak line
     assert bilingual.get(path.replace("-de.png", "-en.png")).status_code == 404  # English has one path
     assert bilingual.get(path.replace("-de.png", "-fr.png")).status_code == 404
+
+
+def test_a_step_named_by_its_number_in_the_languages_words(tmp_path: Path) -> None:
+    english = load_catalogue()
+    for heard in ("step five", "step number 5", "the fifth step", "5th step"):
+        found = find_practice(english, None, heard)
+        assert found is not None and found.number == 5 and found.kind == "step", heard
+    root = made_up(tmp_path)
+    language = root / "de" / "language.toml"
+    language.write_text(
+        language.read_text()
+        + '\n[numbers]\ncounting = ["eins", "zwei", "drei", "vier", ["fünf", "fuenf"], "sechs", "sieben", "acht",'
+        ' "neun", "zehn", "elf", "zwölf"]\nordinals = ["erste", "zweite", "dritte", "vierte", ["fünfte", "fünften"],'
+        ' "sechste", "siebte", "achte", "neunte", "zehnte", "elfte", "zwölfte"]\n'
+        "steps = ['^schritt (?:nummer )?(\\w+)$', '^(\\w+) schritt$']\n"
+    )
+    german = load_languages(root).for_locale("de-DE")
+    for heard in ("Schritt fünf", "der fünfte Schritt", "schritt 5"):
+        found = find_practice(german, None, heard)
+        assert found is not None and found.number == 5, heard
+    assert find_practice(german, None, "step five") is None  # English's words are English's
