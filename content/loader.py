@@ -33,6 +33,7 @@ from content.schema import (
     SIGNOFF,
     Catalogue,
     ContentError,
+    DateWords,
     Language,
     Languages,
     NumberWords,
@@ -303,7 +304,19 @@ def _numbers(table: object) -> NumberWords:
     return NumberWords(values, tuple(shapes))
 
 
-def _language_file(folder: Path) -> tuple[str, str, dict[str, str], dict[str, str], NumberWords]:
+def _dates(table: object) -> DateWords:
+    """language.toml [dates]: twelve month names, January first, and a day's shape with {day} and {month}."""
+    if not isinstance(table, dict):
+        raise ContentError("language.toml", "dates", "must be a table with months and day")
+    months, day = table.get("months"), table.get("day")
+    if not isinstance(months, list) or len(months) != 12 or not all(isinstance(m, str) and m.strip() for m in months):
+        raise ContentError("language.toml", "dates.months", "must list the twelve month names, January first")
+    if not isinstance(day, str) or placeholders(day) != {"day", "month"}:
+        raise ContentError("language.toml", "dates.day", "must say a date with {day} and {month}")
+    return DateWords(tuple(m.strip() for m in months), day)
+
+
+def _language_file(folder: Path) -> tuple[str, str, dict[str, str], dict[str, str], NumberWords, DateWords]:
     """language.toml: the clock reminders are said on, the word that joins a list's last item, and
     the words "tonight" becomes by day."""
     path = folder / "language.toml"
@@ -324,14 +337,15 @@ def _language_file(folder: Path) -> tuple[str, str, dict[str, str], dict[str, st
     time_words = data.get("time_words", {})
     if not isinstance(time_words, dict) or not all(isinstance(v, str) and v.strip() for v in time_words.values()):
         raise ContentError("language.toml", "time_words", "must map the words of a said time to their mended form")
-    unknown = set(data) - {"clock", "and", "daytime", "time_words", "numbers"}
+    unknown = set(data) - {"clock", "and", "daytime", "time_words", "numbers", "dates"}
     if unknown:
         raise ContentError(
             "language.toml",
             ", ".join(sorted(unknown)),
-            "unknown setting (expected clock, and, daytime, time_words, numbers)",
+            "unknown setting (expected clock, and, daytime, time_words, numbers, dates)",
         )
-    return str(clock), and_word.strip(), dict(daytime), dict(time_words), _numbers(data.get("numbers"))
+    words = _numbers(data.get("numbers")), _dates(data.get("dates"))
+    return str(clock), and_word.strip(), dict(daytime), dict(time_words), *words
 
 
 def load_catalogue(extra_dirs: Iterable[Path] = (), language: str = REFERENCE, root: Path | None = None) -> Catalogue:
@@ -350,7 +364,7 @@ def _load(folder: Path, extra_dirs: list[Path], language: str) -> Catalogue:
     if not folder.is_dir():
         raise ContentError("", "folder", "is missing (content/languages.toml lists the language)")
     dirs = [folder, *extra_dirs]
-    clock, and_word, daytime, time_words, numbers = _language_file(folder)
+    clock, and_word, daytime, time_words, numbers, dates = _language_file(folder)
     practices: list[Practice] = []
     reasons: list[Reason] = []
     groups: list[StepGroup] = []
@@ -385,6 +399,7 @@ def _load(folder: Path, extra_dirs: list[Path], language: str) -> Catalogue:
         list_and=and_word,
         time_words=time_words,
         numbers=numbers,
+        dates=dates,
     )
     _check_questions(questions)
     _check_links(catalogue)

@@ -241,6 +241,17 @@ class NumberWords:
 
 
 @dataclass(frozen=True)
+class DateWords:
+    """How a language says a date on a card: its month names and a day's shape ("{day} {month}")."""
+
+    months: tuple[str, ...] = (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    )  # fmt: skip
+    day: str = "{day} {month}"
+
+
+@dataclass(frozen=True)
 class Catalogue:
     practices: tuple[Practice, ...]
     reasons: tuple[Reason, ...]
@@ -257,6 +268,7 @@ class Catalogue:
     # Words of a said reminder time mended after {clock} is filled ("a las 1" -> "a la 1"), optional.
     time_words: dict[str, str] = field(default_factory=dict, compare=False)
     numbers: NumberWords = field(default_factory=NumberWords, compare=False)  # "step five" in its words
+    dates: DateWords = field(default_factory=DateWords, compare=False)  # "24 November", "24. November"
 
     def __post_init__(self) -> None:
         self._by_id.update({p.id: p for p in self.practices})

@@ -41,8 +41,8 @@ SUGGEST_BELOW_DAYS = 4
 def dates(turn: Turn, week: Week) -> str:
     """The week's dates in words ("24 November to 30 November"), for the card and the screen."""
 
-    def day(d: date) -> str:
-        return f"{d.day} {d:%B}"
+    def day(d: date) -> str:  # in the language's words (language.toml [dates]), never the machine's locale
+        return turn.content.dates.day.format(day=d.day, month=turn.content.dates.months[d.month - 1])
 
     return turn.words("card_week_dates", first=day(week.first), last=day(week.last))
 

@@ -81,6 +81,8 @@ def made_up(tmp_path: Path) -> Path:
     )
     (root / "de" / "language.toml").write_text(
         'clock = "24h"\nand = "und"\n\n[daytime]\n"Hallo!" = "Guten Tag!"\n\n[time_words]\n"at 13" = "at thirteen"\n'
+        '\n[dates]\nmonths = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",'
+        ' "Oktober", "November", "Dezember"]\nday = "{day}. {month}"\n'
     )
 
     def screens(d: dict[str, Any]) -> None:
@@ -203,6 +205,11 @@ def _no_and(root: Path) -> None:
     (root / "de" / "language.toml").write_text('clock = "24h"\n\n[daytime]\n"Hallo!" = "Guten Tag!"\n')
 
 
+def _no_dates(root: Path) -> None:
+    path = root / "de" / "language.toml"
+    path.write_text(path.read_text().split("\n[dates]")[0])
+
+
 def _no_folder(root: Path) -> None:
     shutil.rmtree(root / "de")
 
@@ -237,6 +244,7 @@ BREAKS: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
     "no language.toml": (_no_language_file, ("de/language.toml", "missing")),
     "no folder": (_no_folder, ("de/", "missing")),
     "no word for and": (_no_and, ("de/language.toml", "and")),
+    "no month names": (_no_dates, ("de/language.toml", "dates")),
     "overlay of an unknown key": (_overlay_unknown_key, ("de-AT/phrases/guide.toml", "walk_onwards")),
     "overlay with other placeholders": (_overlay_other_placeholders, ("de-AT/phrases/guide.toml", "walk_step")),
 }
@@ -389,6 +397,8 @@ def test_screens_and_the_strip_speak_the_requests_language(bilingual: FlaskClien
     german.one_shot("CompletedExerciseIntent", AT)
     german.one_shot("WeeklySummaryIntent", AT + timedelta(minutes=5))
     assert _render(german)["datasources"]["week"]["heading"] == "Deine Woche"
+    label = _render(german)["datasources"]["week"]["label"]  # the week's dates, in German month names
+    assert any(f". {month}" in label for month in ("November", "Dezember", "Januar")), label
     letters = [day["letter"] for day in _render(german)["datasources"]["week"]["days"]]
     assert sorted(letters) == sorted(["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]), letters
     url = german.last["response"]["card"]["image"]["smallImageUrl"]
