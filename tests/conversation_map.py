@@ -90,7 +90,7 @@ def _confirm(c: Conversation) -> object:
 
 def _linked(c: Conversation) -> Conversation:
     """Link ``c`` with a partner on a second device through the real link and join flow."""
-    partner = Conversation(c.client, device_id="amzn1.ask.device.MAP_PARTNER_ECHO")
+    partner = Conversation(c.client, device_id="amzn1.ask.device.MAP_PARTNER_ECHO", locale=c.locale)
     link(c, partner, AT, join_after=timedelta(0))
     return partner
 
@@ -122,7 +122,9 @@ def _partner_has_a_reminder(c: Conversation) -> object:
     """Linked; the partner sets an evening reminder on their own device; "change the reminder" here."""
     device: Device = c.client
     partner = Conversation(
-        Device(device.client, device.api, token="token-map-partner"), device_id="amzn1.ask.device.MAP_PARTNER_ECHO"
+        Device(device.client, device.api, token="token-map-partner"),
+        device_id="amzn1.ask.device.MAP_PARTNER_ECHO",
+        locale=c.locale,
     )
     link(c, partner, AT, join_after=timedelta(0))
     partner.one_shot("SetReminderIntent", AT, time="20:00")
