@@ -1,8 +1,8 @@
 """Load and validate the content files. A broken file stops start-up with its name and field.
 
 Each language of content/languages.toml has its folder, ``content/<lang>/``, mirroring English's
-(docs/languages.md): ``load_languages`` loads them all, refuses a language that lacks or adds
-anything English has (``check_parity``), and lays each locale's few variants
+(docs/languages.md): this module loads one language's folder; content/languages.py loads them all,
+refuses a language that lacks or adds anything English has, and lays each locale's few variants
 (``content/<locale>/phrases/*.toml``) over its language. Every ``*.toml`` in a content folder may
 hold ``[[practice]]``, ``[[reason]]`` and ``[[step_group]]`` tables (every step belongs to exactly
 one group, for the spoken overview); every ``phrases/*.toml`` holds phrase keys. More folders can
@@ -11,19 +11,17 @@ be layered on top (``extra_dirs``), so adding a reason or a step is a data chang
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from content.hearing import load_turn_rules
+from content.language_file import read_language_file, read_toml
 from content.naming import practice_names
 from content.phrase_keys import PHRASES
 from content.schema import (
-    DEFAULT_LOCALE,
     MAX_ABOUT_SECONDS,
     MAX_ANSWER_SECONDS,
     MAX_QUESTION_SECONDS,
@@ -33,10 +31,6 @@ from content.schema import (
     SIGNOFF,
     Catalogue,
     ContentError,
-    DateWords,
-    Language,
-    Languages,
-    NumberWords,
     Phrases,
     Practice,
     Question,
@@ -105,12 +99,7 @@ class _Fields:
         )
 
 
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as err:
-        raise ContentError(path.name, "file", f"is not valid TOML ({err})") from err
+_read = read_toml
 
 
 def _practice(file: str, index: int, table: Mapping[str, Any]) -> Practice:
@@ -269,85 +258,6 @@ def language_dir(language: str, root: Path | None = None) -> Path:
     return root / language
 
 
-def _numbers(table: object) -> NumberWords:
-    """language.toml [numbers]: the words for one to twelve (each a word or a list of its forms) as
-    counted and as ordinals, and the shapes of "step five" (regular expressions, the number's word
-    their one group). Optional: without it only digits are understood in a practice's words."""
-    if table is None:
-        return NumberWords()
-    if not isinstance(table, dict):
-        raise ContentError("language.toml", "numbers", "must be a table")
-    values: dict[str, int] = {}
-    for kind in ("counting", "ordinals"):
-        words = table.get(kind)
-        if not isinstance(words, list) or len(words) != 12:
-            raise ContentError("language.toml", f"numbers.{kind}", "must list the words for one to twelve")
-        for n, forms in enumerate(words, start=1):
-            for form in [forms] if isinstance(forms, str) else forms if isinstance(forms, list) else [None]:
-                if not isinstance(form, str) or not form.strip():
-                    raise ContentError("language.toml", f"numbers.{kind}[{n - 1}]", "must be a word or a list of words")
-                values.setdefault(form.strip().lower(), n)
-    shapes = []
-    for n, text in enumerate(table.get("steps", [])):
-        try:
-            shape = re.compile(str(text))
-        except re.error as err:
-            raise ContentError("language.toml", f"numbers.steps[{n}]", f"is not a regular expression ({err})") from err
-        if shape.groups != 1:
-            raise ContentError("language.toml", f"numbers.steps[{n}]", "must have one group: the number's word")
-        shapes.append(shape)
-    unknown = set(table) - {"counting", "ordinals", "steps"}
-    if unknown:
-        raise ContentError(
-            "language.toml", f"numbers.{sorted(unknown)[0]}", "unknown (expected counting, ordinals, steps)"
-        )
-    return NumberWords(values, tuple(shapes))
-
-
-def _dates(table: object) -> DateWords:
-    """language.toml [dates]: twelve month names, January first, and a day's shape with {day} and {month}."""
-    if not isinstance(table, dict):
-        raise ContentError("language.toml", "dates", "must be a table with months and day")
-    months, day = table.get("months"), table.get("day")
-    if not isinstance(months, list) or len(months) != 12 or not all(isinstance(m, str) and m.strip() for m in months):
-        raise ContentError("language.toml", "dates.months", "must list the twelve month names, January first")
-    if not isinstance(day, str) or placeholders(day) != {"day", "month"}:
-        raise ContentError("language.toml", "dates.day", "must say a date with {day} and {month}")
-    return DateWords(tuple(m.strip() for m in months), day)
-
-
-def _language_file(folder: Path) -> tuple[str, str, dict[str, str], dict[str, str], NumberWords, DateWords]:
-    """language.toml: the clock reminders are said on, the word that joins a list's last item, and
-    the words "tonight" becomes by day."""
-    path = folder / "language.toml"
-    if not path.is_file():
-        raise ContentError("language.toml", "file", "is missing")
-    data = _read(path)
-    clock, daytime, and_word = data.get("clock"), data.get("daytime"), data.get("and")
-    if clock not in ("12h", "24h"):
-        raise ContentError("language.toml", "clock", 'must be "12h" or "24h"')
-    if not isinstance(and_word, str) or not and_word.strip() or any(ch in and_word for ch in "<>&{}"):
-        raise ContentError("language.toml", "and", 'must be the word before a list\'s last item ("and")')
-    if (
-        not isinstance(daytime, dict)
-        or not daytime
-        or not all(isinstance(v, str) and v.strip() and k.strip() for k, v in daytime.items())
-    ):
-        raise ContentError("language.toml", "daytime", "must map the evening's words to the day's")
-    time_words = data.get("time_words", {})
-    if not isinstance(time_words, dict) or not all(isinstance(v, str) and v.strip() for v in time_words.values()):
-        raise ContentError("language.toml", "time_words", "must map the words of a said time to their mended form")
-    unknown = set(data) - {"clock", "and", "daytime", "time_words", "numbers", "dates"}
-    if unknown:
-        raise ContentError(
-            "language.toml",
-            ", ".join(sorted(unknown)),
-            "unknown setting (expected clock, and, daytime, time_words, numbers, dates)",
-        )
-    words = _numbers(data.get("numbers")), _dates(data.get("dates"))
-    return str(clock), and_word.strip(), dict(daytime), dict(time_words), *words
-
-
 def load_catalogue(extra_dirs: Iterable[Path] = (), language: str = REFERENCE, root: Path | None = None) -> Catalogue:
     """One language's words (English unless told), checked on their own; ``load_languages`` also
     compares each with English. Errors name the file as ``<language>/<file>``."""
@@ -364,7 +274,7 @@ def _load(folder: Path, extra_dirs: list[Path], language: str) -> Catalogue:
     if not folder.is_dir():
         raise ContentError("", "folder", "is missing (content/languages.toml lists the language)")
     dirs = [folder, *extra_dirs]
-    clock, and_word, daytime, time_words, numbers, dates = _language_file(folder)
+    clock, and_word, daytime, time_words, numbers, dates = read_language_file(folder)
     practices: list[Practice] = []
     reasons: list[Reason] = []
     groups: list[StepGroup] = []
@@ -412,162 +322,6 @@ def _hearing(folder: Path) -> TurnRules:
     if not path.is_file():
         raise ContentError("hearing/turns.toml", "file", "is missing")
     return load_turn_rules(path)
-
-
-LANGUAGES_FILE = "languages.toml"
-
-
-def read_languages(root: Path | None = None) -> dict[str, Language]:
-    """content/languages.toml: each language's locales and espeak-ng voice, English first."""
-    path = (root or ROOT) / LANGUAGES_FILE
-    data = _read(path)
-    found: dict[str, Language] = {}
-    seen: set[str] = set()
-    for code, table in data.items():
-        locales = table.get("locales") if isinstance(table, dict) else None
-        voice = table.get("voice") if isinstance(table, dict) else None
-        if not _ID.match(code) or not isinstance(locales, list) or not locales or not isinstance(voice, str):
-            raise ContentError(LANGUAGES_FILE, code, "needs locales (a list) and voice")
-        for locale in locales:
-            if not isinstance(locale, str) or not re.fullmatch(rf"{code}-[A-Z]{{2}}", locale) or locale in seen:
-                raise ContentError(LANGUAGES_FILE, f"{code}.locales", f"{locale!r} is not one of its own, once")
-            seen.add(locale)
-        found[code] = Language(code, tuple(locales), voice)
-    if REFERENCE not in found or DEFAULT_LOCALE not in found[REFERENCE].locales:
-        raise ContentError(LANGUAGES_FILE, REFERENCE, f"English and {DEFAULT_LOCALE} must be there")
-    return {REFERENCE: found[REFERENCE], **found}
-
-
-def language_of(locale: str | None, languages: Mapping[str, Language]) -> str:
-    """The language a request's locale is spoken in; English for a locale the skill does not speak."""
-    return next((code for code, lang in languages.items() if locale in lang.locales), REFERENCE)
-
-
-def load_languages(root: Path | None = None) -> Languages:
-    """Every locale's catalogue: each language loaded and held to English's shape, then each
-    locale's overlay (``content/<locale>/phrases``) laid over its language."""
-    languages = read_languages(root)
-    english = load_catalogue(language=REFERENCE, root=root)
-    by_locale: dict[str, Catalogue] = {}
-    for code, language in languages.items():
-        catalogue = english if code == REFERENCE else load_catalogue(language=code, root=root)
-        check_parity(english, catalogue)
-        for locale in language.locales:
-            by_locale[locale] = _overlaid(catalogue, locale, (root or ROOT) / locale)
-    return Languages(by_locale, by_locale[DEFAULT_LOCALE])
-
-
-def _overlaid(catalogue: Catalogue, locale: str, folder: Path) -> Catalogue:
-    """The language's words with the locale's variants (only keys whose wording differs there)."""
-    files = sorted((folder / "phrases").glob("*.toml"))
-    unknown = [p.name for p in sorted(folder.glob("**/*")) if p.is_file() and p not in files]
-    if unknown:
-        raise ContentError(f"{locale}/{unknown[0]}", "file", "a locale holds only phrases/*.toml")
-    phrases = catalogue.phrases
-    variants, by_part = dict(phrases.variants), dict(phrases.by_part)
-    for path in files:
-        name = f"{locale}/phrases/{path.name}"
-        for key, value in _read(path).items():
-            if key not in phrases.variants:
-                raise ContentError(name, key, f"is not a phrase of {catalogue.language}")
-            try:
-                single = _phrases_of_key(key, value)
-            except ContentError as err:
-                raise ContentError(name, err.where, err.problem) from err
-            if set(single.by_part) != ({key} & set(phrases.by_part)):
-                raise ContentError(name, key, "must be a table of parts of the day exactly when its language's is")
-            if _placeholders_of(single, key) != _placeholders_of(phrases, key):
-                raise ContentError(
-                    name,
-                    key,
-                    f"must use the placeholders {sorted(_placeholders_of(phrases, key))} as its language does",
-                )
-            variants[key] = single.variants[key]
-            by_part.pop(key, None)
-            by_part.update(single.by_part)
-    return dataclasses.replace(catalogue, phrases=Phrases(variants, by_part, phrases.daytime), locale=locale, _by_id={})
-
-
-def _phrases_of_key(key: str, value: object) -> Phrases:
-    """One key's texts checked as the loader checks a language's (the same rules, one key)."""
-    if isinstance(value, dict):
-        if set(value) != set(PARTS_OF_DAY):
-            raise ContentError("", key, f"as a table needs exactly the parts {list(PARTS_OF_DAY)}")
-        parts = {part: _phrase_texts("", f"{key}.{part}", value[part]) for part in PARTS_OF_DAY}
-        return Phrases({key: tuple(dict.fromkeys(t for p in PARTS_OF_DAY for t in parts[p]))}, {key: parts})
-    return Phrases({key: _phrase_texts("", key, value)})
-
-
-def _placeholders_of(phrases: Phrases, key: str) -> set[str]:
-    return {name for text in phrases.variants[key] for name in placeholders(text)}
-
-
-def check_parity(english: Catalogue, other: Catalogue) -> None:
-    """Refuse a language that lacks, or adds, anything English has: phrase keys with their
-    placeholders and part-of-day tables, practices (ids, kinds, numbers, minutes, steps, "more"
-    texts), reasons, step groups, questions, screens' labels, hearing's kinds of aside."""
-    lang = other.language
-    if other is english:
-        return
-
-    def differ(file: str, where: str, what: str, ours: object, theirs: object) -> None:
-        if ours != theirs:
-            raise ContentError(f"{lang}/{file}", where, f"{what}: English has {ours!r}, {lang} has {theirs!r}")
-
-    def ids(file: str, what: str, ours: Iterable[str], theirs: Iterable[str]) -> None:
-        mine, yours = list(ours), list(theirs)
-        lacks, adds = [i for i in mine if i not in yours], [i for i in yours if i not in mine]
-        if lacks:
-            raise ContentError(f"{lang}/{file}", f"{what} {lacks[0]}", "is missing (English has it)")
-        if adds:
-            raise ContentError(f"{lang}/{file}", f"{what} {adds[0]}", "is not in English")
-        differ(file, what, "order", mine, yours)
-
-    ids("phrases/", "phrase", english.phrases.variants, other.phrases.variants)
-    for key in english.phrases.variants:
-        differ(
-            "phrases/",
-            key,
-            "placeholders",
-            sorted(_placeholders_of(english.phrases, key)),
-            sorted(_placeholders_of(other.phrases, key)),
-        )
-        differ("phrases/", key, "part-of-day table", english.phrases.by_time(key), other.phrases.by_time(key))
-    ids("practices.toml", "practice", [p.id for p in english.practices], [p.id for p in other.practices])
-    for mine in english.practices:
-        theirs = other.practice(mine.id)
-        assert theirs is not None
-        differ("practices.toml", f"practice {mine.id}.steps", "steps", len(mine.steps), len(theirs.steps))
-        differ("practices.toml", f"practice {mine.id}.more", "more texts", len(mine.more), len(theirs.more))
-        for attr in ("kind", "number", "minutes", "exercise", "step_minutes"):
-            differ("practices.toml", f"practice {mine.id}.{attr}", attr, getattr(mine, attr), getattr(theirs, attr))
-    ids("reasons.toml", "reason", [r.id for r in english.reasons], [r.id for r in other.reasons])
-    groups = {r.id: r.group for r in other.reasons}
-    for reason in english.reasons:
-        differ("reasons.toml", f"reason {reason.id}.group", "group", reason.group, groups[reason.id])
-    ids("guide.toml", "step_group", [g.id for g in english.step_groups], [g.id for g in other.step_groups])
-    steps = {g.id: g.steps for g in other.step_groups}
-    for group in english.step_groups:
-        differ("guide.toml", f"step_group {group.id}.steps", "steps", group.steps, steps[group.id])
-    ids("questions.toml", "question", [q.id for q in english.questions], [q.id for q in other.questions])
-    for name, screen in english.screens.items():
-        labels = other.screens[name].labels
-        ids("screens.toml", f"[{name}]", screen.labels, labels)
-        for key, text in screen.labels.items():
-            differ(
-                "screens.toml",
-                f"{name}.{key}",
-                "placeholders",
-                sorted(placeholders(text)),
-                sorted(placeholders(labels[key])),
-            )
-    differ(
-        "hearing/turns.toml",
-        "aside",
-        "kinds",
-        [a.kind for a in english.hearing.asides],
-        [a.kind for a in other.hearing.asides],
-    )
 
 
 def _screen_labels(folder: Path) -> dict[str, dict[str, str]]:

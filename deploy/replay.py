@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from content.loader import language_of, load_languages, read_languages
+from content.languages import language_of, load_languages, read_languages
 from content.speech import duration, plain
 from deploy.chat import STATE_DIR, Chat
 from deploy.chat_match import Matcher, elicited, hear

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ask_sdk_core.handler_input import HandlerInput
 
-from content.loader import load_languages
+from content.languages import load_languages
 from content.schema import Catalogue, Languages
 from skill.alexa.device_settings import DeviceSettings
 from skill.alexa.reminders import Outcome, Reminders

@@ -18,7 +18,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from content.loader import load_languages
+from content.languages import load_languages
 from content.schema import Catalogue, Languages
 from deploy import dynamodb_local
 from skill.app import create_app

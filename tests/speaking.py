@@ -9,7 +9,7 @@ import re
 import string
 from functools import cache
 
-from content.loader import load_languages, read_languages
+from content.languages import load_languages, read_languages
 from content.schema import Catalogue, Language, Languages
 
 LANGUAGES: dict[str, Language] = read_languages()

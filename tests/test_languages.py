@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from flask.testing import FlaskClient
 
-from content.loader import ROOT, check_parity, language_of, load_catalogue, load_languages, read_languages
+from content.languages import check_parity, language_of, load_languages, read_languages
+from content.loader import ROOT, load_catalogue
 from content.schema import ContentError, Languages
 from deploy.alexa_apis import RemindersApi
 from deploy.envelopes import on_screen
