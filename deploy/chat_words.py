@@ -4,6 +4,8 @@ invocation name, and how spoken numbers, ordinals, times and dates become slot v
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 # Everyday phrasings Alexa maps to its built-in intents (used only for built-ins the model lists).
@@ -206,41 +208,51 @@ ORDINAL_WORDS = {
 SLOT = re.compile(r"\{([A-Za-z0-9_]+)\}")
 
 
+# A letter in any language ("ö", "ñ", "é"), not a digit or "_": what a word is made of.
+_LETTER = r"[^\W\d_]"
+
+
 def normalise(text: str) -> str:
-    """Lower case, plain apostrophes, no punctuation, contractions spelled out, single spaces.
+    """Lower case, plain apostrophes, no punctuation ("¿", "¡", commas), contractions spelled out,
+    single spaces. Letters of every language survive ("öffne", "señal", "qué").
 
     Slot references ({name}) survive, so samples and typed lines go through the same function.
     """
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"[^a-z0-9'{}_\s.-]", " ", text)
-    text = re.sub(r"(?<![a-z])\.|\.(?![a-z])", " ", text)  # full stops, not "p.m."
+    text = re.sub(r"[^\w'{}\s.-]", " ", text)
+    text = re.sub(rf"(?<!{_LETTER})\.|\.(?!{_LETTER})", " ", text)  # full stops, not "p.m."
     text = text.replace("-", " ")
     words = [CONTRACTIONS.get(w, w) for w in text.split()]
     return " ".join(w.strip("'") if w.startswith("'") or w.endswith("'") else w for w in words)
 
 
-def number_value(text: str) -> str | None:
+def number_value(text: str, numbers: Mapping[str, int] = NUMBER_WORDS) -> str | None:
     """AMAZON.NUMBER as Alexa fills it: digits ("three" -> "3", "twenty one" -> "21")."""
     words = text.split()
     if len(words) == 1 and words[0].isdigit():
         return words[0]
     total = 0
     for word in words:
-        if word not in NUMBER_WORDS or (word in ("a", "an") and len(words) > 1):
+        if word not in numbers or (
+            numbers[word] == 1 and word in ("a", "an", "ein", "eine", "un", "una") and len(words) > 1
+        ):
             return None
-        total += NUMBER_WORDS[word]
+        total += numbers[word]
     return str(total) if words else None
 
 
-def ordinal_value(text: str) -> str | None:
-    """AMAZON.Ordinal as Alexa fills it: digits ("fifth" -> "5", "5th" -> "5", "twenty first" -> "21")."""
+def ordinal_value(
+    text: str, ordinals: Mapping[str, int] = ORDINAL_WORDS, numbers: Mapping[str, int] = NUMBER_WORDS
+) -> str | None:
+    """AMAZON.Ordinal as Alexa fills it: digits ("fifth" -> "5", "5th" -> "5", "twenty first" -> "21",
+    "fünften" -> "5", "5." -> "5", "quinto" -> "5", "5º" -> "5")."""
     words = text.split()
-    if len(words) == 1 and re.fullmatch(r"[0-9]+(st|nd|rd|th)", words[0]):
-        return words[0][:-2]
-    if not words or words[-1] not in ORDINAL_WORDS:
+    if len(words) == 1 and re.fullmatch(r"[0-9]+(st|nd|rd|th|\.|º|ª|o|a|er)", words[0]):
+        return re.match(r"[0-9]+", words[0]).group(0)  # type: ignore[union-attr]
+    if not words or words[-1] not in ordinals:
         return None
-    head = number_value(" ".join(words[:-1])) if len(words) > 1 else "0"
-    return None if head is None else str(int(head) + ORDINAL_WORDS[words[-1]])
+    head = number_value(" ".join(words[:-1]), numbers) if len(words) > 1 else "0"
+    return None if head is None else str(int(head) + ordinals[words[-1]])
 
 
 def time_value(text: str) -> str | None:
@@ -266,3 +278,104 @@ def time_value(text: str) -> str | None:
 def date_value(text: str, today: date) -> str:
     offsets = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
     return (today + timedelta(days=offsets[text])).isoformat() if text in offsets else text
+
+
+@dataclass(frozen=True)
+class Ear:
+    """What `make chat` hears around a language's model: the words that wake Alexa, open a skill or
+    pass it a request, Alexa's own phrasings of its built-in intents, and spoken numbers. The model's
+    samples come from deploy/model/<lang>/; these are the words Alexa itself adds in that language."""
+
+    wake_words: tuple[str, ...]
+    launch_verbs: tuple[str, ...]
+    one_shot_verbs: tuple[str, ...]
+    connectors: tuple[str, ...]
+    exit_words: tuple[str, ...]
+    builtin_phrases: Mapping[str, tuple[str, ...]]
+    numbers: Mapping[str, int]
+    ordinals: Mapping[str, int]
+    articles: tuple[str, ...] = field(default=())  # "open THE close together"
+
+
+def _counted(words: str, start: int = 0) -> dict[str, int]:
+    return {w: i for i, w in enumerate(words.split(), start) if w != "-"}
+
+
+def _ordinals(stems: str, endings: tuple[str, ...], start: int = 1) -> dict[str, int]:
+    return {stem + ending: i for i, stem in enumerate(stems.split(), start) for ending in endings}
+
+
+ENGLISH = Ear(
+    WAKE_WORDS,
+    LAUNCH_VERBS,
+    ONE_SHOT_VERBS,
+    CONNECTORS,
+    EXIT_WORDS,
+    BUILTIN_PHRASES,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    ("the",),
+)
+GERMAN_NUMBERS = _counted("null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn")
+GERMAN_NUMBERS |= _counted("fünfzehn sechzehn siebzehn achtzehn neunzehn zwanzig", 15)
+GERMAN_NUMBERS |= {"ein": 1, "eine": 1, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60}
+GERMAN = Ear(
+    wake_words=WAKE_WORDS,
+    launch_verbs=("öffne", "starte", "spiele", "aktiviere", "lade", "beginne", "benutze", "sprich mit"),
+    one_shot_verbs=("frag", "frage", "sag", "sage", "bitte", "sprich mit"),
+    connectors=("nach", "ob", "dass", "zu", "um", "wegen", "und", "mit", "von", "für"),
+    exit_words=("beenden", "exit"),
+    builtin_phrases={
+        "AMAZON.HelpIntent": ("hilfe", "hilf mir", "was kann ich sagen", "wie funktioniert das"),
+        "AMAZON.StopIntent": ("stopp", "stop", "halt", "aufhören", "hör auf", "tschüss", "gute nacht", "das wars"),
+        "AMAZON.CancelIntent": ("abbrechen", "vergiss es", "egal", "lass es"),
+        "AMAZON.NavigateHomeIntent": ("startseite", "nach hause", "geh nach hause"),
+        "AMAZON.YesIntent": ("ja", "jawohl", "klar", "gern", "gerne", "ja bitte", "okay", "ok", "genau", "na klar"),
+        "AMAZON.NoIntent": ("nein", "nö", "nee", "nein danke", "lieber nicht", "jetzt nicht", "heute nicht"),
+        "AMAZON.NextIntent": ("weiter", "nächster", "nächste", "überspringen"),
+        "AMAZON.PreviousIntent": ("zurück", "vorheriger", "vorherige"),
+        "AMAZON.RepeatIntent": ("wiederholen", "wiederhole das", "noch mal", "nochmal", "wie bitte"),
+        "AMAZON.StartOverIntent": ("von vorne", "neu starten", "noch einmal von vorne"),
+        "AMAZON.PauseIntent": ("pause", "warte", "moment"),
+        "AMAZON.ResumeIntent": ("fortsetzen", "weitermachen", "mach weiter"),
+        "AMAZON.MoreIntent": ("mehr", "erzähl mir mehr"),
+    },
+    numbers=GERMAN_NUMBERS,
+    ordinals=_ordinals(
+        "ers zwei drit vier fünf sechs sieb ach neun zehn elf zwölf", ("te", "ten", "ter", "tes", "tem")
+    ),
+)
+SPANISH_NUMBERS = _counted("cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince")
+SPANISH_NUMBERS |= _counted("dieciséis diecisiete dieciocho diecinueve veinte", 16)
+SPANISH_NUMBERS |= {"un": 1, "una": 1, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60}
+SPANISH = Ear(
+    wake_words=WAKE_WORDS,
+    launch_verbs=("abre", "inicia", "empieza", "comienza", "activa", "juega", "pon", "habla con", "lanza"),
+    one_shot_verbs=("pide a", "pídele a", "pregunta a", "pregúntale a", "dile a", "di a", "habla con"),
+    connectors=("que", "si", "por", "para", "sobre", "y", "con"),
+    exit_words=("salir", "exit"),
+    builtin_phrases={
+        "AMAZON.HelpIntent": ("ayuda", "ayúdame", "qué puedo decir", "cómo funciona"),
+        "AMAZON.StopIntent": ("para", "detente", "basta", "adiós", "buenas noches", "ya está", "eso es todo"),
+        "AMAZON.CancelIntent": ("cancela", "cancelar", "olvídalo", "déjalo"),
+        "AMAZON.NavigateHomeIntent": ("inicio", "ir al inicio", "vuelve al inicio"),
+        "AMAZON.YesIntent": ("sí", "si", "claro", "vale", "dale", "sí por favor", "por supuesto", "de acuerdo", "ok"),
+        "AMAZON.NoIntent": ("no", "no gracias", "ahora no", "hoy no", "mejor no", "para nada"),
+        "AMAZON.NextIntent": ("siguiente", "el siguiente", "salta", "saltar"),
+        "AMAZON.PreviousIntent": ("anterior", "atrás", "vuelve atrás"),
+        "AMAZON.RepeatIntent": ("repite", "repítelo", "otra vez", "cómo", "qué dijiste"),
+        "AMAZON.StartOverIntent": ("empieza de nuevo", "desde el principio", "vuelve a empezar"),
+        "AMAZON.PauseIntent": ("pausa", "espera", "un momento"),
+        "AMAZON.ResumeIntent": ("continúa", "sigue", "reanuda"),
+        "AMAZON.MoreIntent": ("más", "cuéntame más"),
+    },
+    numbers=SPANISH_NUMBERS,
+    ordinals=_ordinals("primer segund tercer cuart quint sext séptim octav noven décim", ("o", "a"), 1)
+    | {"primer": 1, "tercer": 3, "undécimo": 11, "duodécimo": 12},
+)
+EARS: dict[str, Ear] = {"en": ENGLISH, "de": GERMAN, "es": SPANISH}
+
+
+def ear(locale_or_language: str) -> Ear:
+    """The ear for a locale ("de-DE") or a language ("de"); English for one not known here."""
+    return EARS.get(locale_or_language.split("-")[0].lower(), ENGLISH)
