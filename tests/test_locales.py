@@ -43,7 +43,7 @@ LAUNCH_WORDS = {
 }
 CONNECTING_WORDS = {
     "en": {"to", "from", "in", "using", "with", "about", "for", "that", "by", "if", "and", "whether"},
-    "de": {"zu", "von", "mit", "über", "für", "dass", "ob", "und", "nach", "bei", "um"},
+    "de": {"von", "mit", "über", "für", "dass", "ob", "und", "nach", "um"},
     "es": {"a", "de", "con", "sobre", "para", "que", "si", "y", "por", "en"},
 }
 WAKE_WORDS = {"alexa", "amazon", "echo", "computer", "skill", "app"}
