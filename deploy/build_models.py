@@ -38,9 +38,10 @@ LanguageModel = dict[str, Any]
 MODEL_STEPS: list[Callable[[LanguageModel, str], None]] = []
 
 # Words in front of a practice's name that its slot value leaves out ("the touch map" -> "touch map").
+# German keeps its article: its adjectives change with it ("das tägliche Check-in" but "tägliches
+# Check-in"), so a name without the article is no longer said that way.
 ARTICLES = {
     "en": ("the ", "a ", "an "),
-    "de": ("der ", "die ", "das ", "den ", "dem ", "ein ", "eine ", "einen ", "unsere ", "unser "),
     "es": ("el ", "la ", "los ", "las ", "un ", "una ", "nuestro ", "nuestra "),
 }
 
