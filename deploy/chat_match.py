@@ -22,7 +22,6 @@ from deploy.chat_words import (
     normalise,
     number_value,
     ordinal_value,
-    time_value,
 )
 
 MODELS = Path(__file__).resolve().parent / "skill-package" / "interactionModels" / "custom"
@@ -174,12 +173,12 @@ class Matcher:
                     return None
                 value = ordinal
             elif slot_type == "AMAZON.TIME":
-                time_text = time_value(value)
+                time_text = self.ear.times(value)
                 if time_text is None:
                     return None
                 value = time_text
             elif slot_type == "AMAZON.DATE":
-                value = date_value(value, self.today or datetime.now(UTC).date())
+                value = date_value(value, self.today or datetime.now(UTC).date(), self.ear.days)
             elif slot_type == "AMAZON.FirstName" and not re.fullmatch(
                 r"(?:[^\W\d_]|['\-])+( (?:[^\W\d_]|['\-])+)?", value
             ):

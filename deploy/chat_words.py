@@ -4,7 +4,7 @@ invocation name, and how spoken numbers, ordinals, times and dates become slot v
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -275,9 +275,73 @@ def time_value(text: str) -> str | None:
     return f"{value:02d}:{minute.get(found.group(1) or found.group(3) or '', 0):02d}"
 
 
-def date_value(text: str, today: date) -> str:
-    offsets = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+DAY_OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+
+
+def date_value(text: str, today: date, offsets: Mapping[str, int] = DAY_OFFSETS) -> str:
     return (today + timedelta(days=offsets[text])).isoformat() if text in offsets else text
+
+
+def _clock(hour: int, minute: int, later: bool) -> str | None:
+    """ "HH:MM", moved to the afternoon or evening when the words said so ("acht abends")."""
+    hour += 12 if later and hour < 12 else 0
+    return f"{hour:02d}:{minute:02d}" if 0 <= hour <= 23 and 0 <= minute <= 59 else None
+
+
+def german_time_value(text: str) -> str | None:
+    """AMAZON.TIME as Alexa fills it in German: "um acht" -> "08:00", "20 uhr 30" -> "20:30", "halb
+    neun abends" -> "20:30" (half TO nine), "viertel nach acht" -> "08:15", "abends" -> "EV"."""
+    parts = {"abends": "EV", "am abend": "EV", "heute abend": "EV", "nachts": "NI", "heute nacht": "NI"}
+    parts |= {"morgens": "MO", "am morgen": "MO", "nachmittags": "AF", "am nachmittag": "AF"}
+    text = text.removeprefix("um ").removeprefix("gegen ")
+    if text in parts:
+        return parts[text]
+    found = re.fullmatch(
+        r"(halb |viertel nach |viertel vor )?(.+?)( uhr)?( [0-9]+| dreißig| fünfzehn| fünfundvierzig)?"
+        r"( abends| am abend| in der nacht| nachts| morgens| am morgen| nachmittags| am nachmittag)?",
+        text,
+    )
+    hour = number_value(found.group(2), GERMAN_NUMBERS) if found else None
+    if found is None or hour is None:
+        return None
+    words = {" dreißig": 30, " fünfzehn": 15, " fünfundvierzig": 45}
+    minute = words.get(found.group(4) or "", 0) if not (found.group(4) or "").strip().isdigit() else int(found.group(4))
+    lead = found.group(1) or ""
+    hours = int(hour) - (1 if lead in ("halb ", "viertel vor ") else 0)
+    minute = {"halb ": 30, "viertel nach ": 15, "viertel vor ": 45}.get(lead, minute)
+    later = (found.group(5) or "").strip() in (
+        "abends",
+        "am abend",
+        "in der nacht",
+        "nachts",
+        "nachmittags",
+        "am nachmittag",
+    )
+    return _clock(hours, minute, later)
+
+
+def spanish_time_value(text: str) -> str | None:
+    """AMAZON.TIME as Alexa fills it in Spanish: "a las ocho" -> "08:00", "las ocho y media de la
+    noche" -> "20:30", "nueve menos cuarto" -> "08:45", "20 30" -> "20:30", "por la noche" -> "NI"."""
+    parts = {"por la noche": "NI", "esta noche": "NI", "en la noche": "NI", "de noche": "NI"}
+    parts |= {"por la tarde": "AF", "esta tarde": "AF", "en la tarde": "AF", "por la mañana": "MO"}
+    text = text.removeprefix("a ").removeprefix("las ").removeprefix("la ")
+    if text in parts:
+        return parts[text]
+    found = re.fullmatch(
+        r"(.+?)( [0-9]+| y media| y cuarto| menos cuarto| y treinta| y quince)?( en punto)?"
+        r"( de la noche| de la tarde| por la noche| por la tarde| de la mañana| por la mañana| pm| am)?",
+        text,
+    )
+    hour = number_value(found.group(1), SPANISH_NUMBERS) if found else None
+    if found is None or hour is None:
+        return None
+    after = found.group(2) or ""
+    words = {" y media": 30, " y treinta": 30, " y cuarto": 15, " y quince": 15, " menos cuarto": 45}
+    minute = int(after) if after.strip().isdigit() else words.get(after, 0)
+    hours = int(hour) - (1 if after == " menos cuarto" else 0)
+    later = (found.group(4) or "").strip() in ("de la noche", "de la tarde", "por la noche", "por la tarde", "pm")
+    return _clock(hours, minute, later)
 
 
 @dataclass(frozen=True)
@@ -295,6 +359,8 @@ class Ear:
     numbers: Mapping[str, int]
     ordinals: Mapping[str, int]
     articles: tuple[str, ...] = field(default=())  # "open THE close together"
+    times: Callable[[str], str | None] = time_value  # AMAZON.TIME
+    days: Mapping[str, int] = field(default_factory=lambda: dict(DAY_OFFSETS))  # AMAZON.DATE: "tomorrow" +1
 
 
 def _counted(words: str, start: int = 0) -> dict[str, int]:
@@ -341,6 +407,8 @@ GERMAN = Ear(
         "AMAZON.MoreIntent": ("mehr", "erzähl mir mehr"),
     },
     numbers=GERMAN_NUMBERS,
+    times=german_time_value,
+    days={"heute": 0, "heute abend": 0, "morgen": 1, "übermorgen": 2, "gestern": -1},
     ordinals=_ordinals(
         "ers zwei drit vier fünf sechs sieb ach neun zehn elf zwölf", ("te", "ten", "ter", "tes", "tem")
     ),
@@ -370,6 +438,8 @@ SPANISH = Ear(
         "AMAZON.MoreIntent": ("más", "cuéntame más"),
     },
     numbers=SPANISH_NUMBERS,
+    times=spanish_time_value,
+    days={"hoy": 0, "esta noche": 0, "mañana": 1, "pasado mañana": 2, "ayer": -1},
     ordinals=_ordinals("primer segund tercer cuart quint sext séptim octav noven décim", ("o", "a"), 1)
     | {"primer": 1, "tercer": 3, "undécimo": 11, "duodécimo": 12},
 )
