@@ -185,14 +185,15 @@ def build() -> dict[str, str]:
 
 
 def practices(lang: str) -> list[dict[str, Any]]:
-    """The practices of content/<lang>/ as written (id, name, title, synonyms), in the loader's order.
-    Read from the TOML directly: the content loader validates them, the model only needs the names."""
-    folder = ROOT / "content" / lang
-    found: list[dict[str, Any]] = []
-    for path in sorted(folder.glob("*.toml")):
-        found += tomllib.loads(path.read_text()).get("practice", [])
-    if not found:
-        raise ModelSourceError(f"content/{lang}/ has no [[practice]] tables for the PracticeName slot")
+    """The practices of content/<lang>/practices.toml as written (id, name, title, synonyms), in
+    order. Read from the TOML directly: the content loader validates them, the model only needs the
+    names."""
+    path = ROOT / "content" / lang / "practices.toml"
+    if not path.is_file():
+        raise ModelSourceError(f"content/{lang}/practices.toml is missing: the PracticeName slot is built from it")
+    found = tomllib.loads(path.read_text()).get("practice", [])
+    if not isinstance(found, list) or not found:
+        raise ModelSourceError(f"content/{lang}/practices.toml has no [[practice]] tables for the PracticeName slot")
     return found
 
 
