@@ -118,17 +118,23 @@ def test_the_ear_hears_what_the_model_says() -> None:
 
 @by_language
 def test_the_ear_hears_each_languages_own_samples(lang: str) -> None:
-    """In every language the ear resolves a slot-free sample of each custom intent to that intent
-    (the 95 % above is measured by an ear that works in the language)."""
+    """In every language the ear resolves each custom intent's own samples to that intent (the 95 %
+    above is measured by an ear that works in the language). One ambiguity of virtual-alexa is left
+    aside: its AMAZON.NUMBER takes an empty value, so a bare "paso" may tie with "paso {number}"."""
     virtual_alexa.install()
     model = json.loads(model_file(lang).read_text())["interactionModel"]["languageModel"]
-    plain = {
-        i["name"]: next(s for s in i["samples"] if "{" not in s)
+    plain = [
+        (i["name"], s)
         for i in model["intents"]
-        if not i["name"].startswith("AMAZON.") and any("{" not in s for s in i.get("samples", []))
-    }
-    got = virtual_alexa.resolve(model_file(lang), list(plain.values()))
-    assert [intent for intent, _ in got] == list(plain)
+        if not i["name"].startswith("AMAZON.")
+        for s in i.get("samples", [])[:20]
+        if "{" not in s
+    ]
+    got = virtual_alexa.resolve(model_file(lang), [s for _, s in plain])
+    heard = {name for (name, _), (intent, _) in zip(plain, got, strict=True) if intent == name}
+    assert heard == {name for name, _ in plain}, sorted({name for name, _ in plain} - heard)
+    share = len([1 for (name, _), (intent, _) in zip(plain, got, strict=True) if intent == name]) / len(plain)
+    assert share >= 0.95, f"{lang}: only {share:.0%} of the model's own samples reach their intent"
 
 
 def test_the_ear_hears_german_and_spanish_as_alexa_writes_them(tmp_path: Path) -> None:
