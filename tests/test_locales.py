@@ -118,7 +118,7 @@ def test_a_language_whose_intents_or_slots_differ_from_englishs_is_refused(
     sources = tmp_path / "model"
     shutil.copytree(build_models.source("en"), sources / "en")
     languages_file = tmp_path / "languages.toml"
-    languages_file.write_text('[en]\nlocales = ["en-US"]\n[xx]\nlocales = ["xx-XX"]\n')
+    languages_file.write_text(f'[en]\nlocales = {json.dumps(LANGUAGES["en"])}\n[xx]\nlocales = ["xx-XX"]\n')
     monkeypatch.setattr(build_models, "MODEL_SOURCES", sources)
     monkeypatch.setattr(build_models, "LANGUAGES", languages_file)
     with pytest.raises(build_models.ModelSourceError, match=r"deploy/model/xx/base\.json is missing"):
