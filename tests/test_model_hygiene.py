@@ -33,7 +33,10 @@ def first_locale(lang: str) -> str:
 
 @functools.cache
 def interaction_model(lang: str) -> dict[str, Any]:
-    model: dict[str, Any] = json.loads((OUTPUT / f"{first_locale(lang)}.json").read_text())["interactionModel"]
+    path = OUTPUT / f"{first_locale(lang)}.json"
+    if not path.is_file():  # collected at import: say what to do rather than a bare traceback
+        raise FileNotFoundError(f"{lang}: {path.name} has not been generated: run `make models`")
+    model: dict[str, Any] = json.loads(path.read_text())["interactionModel"]
     return model
 
 
