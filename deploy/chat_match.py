@@ -14,11 +14,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from deploy.chat_ears import Ear, ear
 from deploy.chat_words import (
     SLOT,
-    Ear,
     date_value,
-    ear,
     normalise,
     number_value,
     ordinal_value,

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from deploy import chat, chat_match, chat_words, dynamodb_local, envelopes, replay
+from deploy import chat, chat_ears, chat_match, chat_words, dynamodb_local, envelopes, replay
 
 from conftest import ROOT, Served
 
@@ -375,6 +375,6 @@ def test_a_spanish_model_is_heard_with_spanish_words_around_it() -> None:
 def test_every_generated_locale_has_a_matcher_and_an_unknown_one_is_named() -> None:
     for path in sorted(MODEL_DIR.glob("*.json")):
         matcher = chat_match.Matcher.for_locale(path.stem)
-        assert matcher.locale == path.stem and matcher.ear is chat_words.ear(path.stem)
+        assert matcher.locale == path.stem and matcher.ear is chat_ears.ear(path.stem)
     with pytest.raises(FileNotFoundError, match="no interaction model for 'xx-XX'"):
         chat_match.Matcher.for_locale("xx-XX")
