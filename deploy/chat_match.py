@@ -14,19 +14,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from deploy.chat_ears import Ear, ear
 from deploy.chat_words import (
-    BUILTIN_PHRASES,
-    CONNECTORS,
-    EXIT_WORDS,
-    LAUNCH_VERBS,
-    ONE_SHOT_VERBS,
     SLOT,
-    WAKE_WORDS,
     date_value,
     normalise,
     number_value,
     ordinal_value,
-    time_value,
 )
 
 MODELS = Path(__file__).resolve().parent / "skill-package" / "interactionModels" / "custom"
@@ -65,8 +59,10 @@ class Match:
 class Matcher:
     """Maps a typed line to an intent and slot values using one locale's interaction model."""
 
-    def __init__(self, language_model: dict[str, Any], today: date | None = None) -> None:
+    def __init__(self, language_model: dict[str, Any], today: date | None = None, locale: str = "en-US") -> None:
         self.invocation = normalise(str(language_model["invocationName"]))
+        self.locale = locale
+        self.ear: Ear = ear(locale)  # Alexa's own words around the model, in the locale's language
         self.today = today
         self.slot_types: dict[tuple[str, str], str] = {}
         self.values: dict[str, dict[str, tuple[str, str]]] = {}
@@ -95,14 +91,19 @@ class Matcher:
                     self.patterns.append(sample)
                 else:
                     self.literals.setdefault(normalise(text), sample)
-            for text in BUILTIN_PHRASES.get(intent["name"], ()):
+            for text in self.ear.builtin_phrases.get(intent["name"], ()):
                 self.builtins.setdefault(normalise(text), self._compile(intent["name"], text))
         self.patterns.sort(key=lambda s: -s.literal)
 
     @classmethod
     def for_locale(cls, locale: str = "en-US", models: Path = MODELS) -> Matcher:
-        data = json.loads((models / f"{locale}.json").read_text())
-        return cls(data["interactionModel"]["languageModel"])
+        """The matcher for one locale's generated model (``make models`` writes one per locale)."""
+        path = models / f"{locale}.json"
+        if not path.is_file():
+            known = ", ".join(sorted(p.stem for p in models.glob("*.json")))
+            raise FileNotFoundError(f"no interaction model for {locale!r} (known: {known}); run `make models`")
+        data = json.loads(path.read_text())
+        return cls(data["interactionModel"]["languageModel"], locale=locale)
 
     @staticmethod
     def _compile(intent: str, text: str) -> Sample:
@@ -161,23 +162,25 @@ class Matcher:
             value = raw.strip()
             slot_type = self.slot_types.get((sample.intent, name), "AMAZON.SearchQuery")
             if slot_type == "AMAZON.NUMBER":
-                number = number_value(value)
+                number = number_value(value, self.ear.numbers)
                 if number is None:
                     return None
                 value = number
             elif slot_type == "AMAZON.Ordinal":
-                ordinal = ordinal_value(value)
+                ordinal = ordinal_value(value, self.ear.ordinals, self.ear.numbers)
                 if ordinal is None:
                     return None
                 value = ordinal
             elif slot_type == "AMAZON.TIME":
-                time_text = time_value(value)
+                time_text = self.ear.times(value)
                 if time_text is None:
                     return None
                 value = time_text
             elif slot_type == "AMAZON.DATE":
-                value = date_value(value, self.today or datetime.now(UTC).date())
-            elif slot_type == "AMAZON.FirstName" and not re.fullmatch(r"[a-z'\-]+( [a-z'\-]+)?", value):
+                value = date_value(value, self.today or datetime.now(UTC).date(), self.ear.days)
+            elif slot_type == "AMAZON.FirstName" and not re.fullmatch(
+                r"(?:[^\W\d_]|['\-])+( (?:[^\W\d_]|['\-])+)?", value
+            ):
                 return None  # a first name is a word or two, not a sentence
             elif slot_type in self.values:
                 found.resolved[name] = self.values[slot_type].get(value)
@@ -230,27 +233,28 @@ def elicited(reply: dict[str, Any] | None) -> tuple[str, str] | None:
 def hear(matcher: Matcher, line: str, eliciting: tuple[str, str] | None = None) -> Heard | None:
     """Interpret a line the way Alexa would, including "open ..." and "ask ... to ..." around the skill."""
     text = normalise(line)
-    if eliciting is not None and _strip_prefix(text, WAKE_WORDS) is None:
+    words = matcher.ear
+    if eliciting is not None and _strip_prefix(text, words.wake_words) is None:
         found = matcher.match_elicited(line, *eliciting)
         if found is not None:
             return Heard("intent", found)
-    rest = _strip_prefix(text, WAKE_WORDS)
+    rest = _strip_prefix(text, words.wake_words)
     text = rest if rest is not None else text
-    if text in EXIT_WORDS:
+    if text in words.exit_words:
         return Heard("end")
     invocation = matcher.invocation
     if text == invocation:
         return Heard("launch")
-    opened = _strip_prefix(text, (normalise(v) for v in LAUNCH_VERBS))
-    if opened is not None and (opened == invocation or opened == f"the {invocation}"):
+    opened = _strip_prefix(text, (normalise(v) for v in words.launch_verbs))
+    if opened is not None and (opened == invocation or opened in (f"{a} {invocation}" for a in words.articles)):
         return Heard("launch")
-    asked = _strip_prefix(text, ONE_SHOT_VERBS)
+    asked = _strip_prefix(text, (normalise(v) for v in words.one_shot_verbs))
     if asked is not None:
         inner = _strip_prefix(asked, (invocation,))
         if inner is not None:
             if not inner:
                 return Heard("launch")
-            for candidate in (inner, _strip_prefix(inner, CONNECTORS)):
+            for candidate in (inner, _strip_prefix(inner, words.connectors)):
                 found = matcher.match(candidate) if candidate else None
                 if found:
                     return Heard("intent", found, one_shot=True)

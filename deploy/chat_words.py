@@ -4,6 +4,7 @@ invocation name, and how spoken numbers, ordinals, times and dates become slot v
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 # Everyday phrasings Alexa maps to its built-in intents (used only for built-ins the model lists).
@@ -206,41 +207,51 @@ ORDINAL_WORDS = {
 SLOT = re.compile(r"\{([A-Za-z0-9_]+)\}")
 
 
+# A letter in any language ("ö", "ñ", "é"), not a digit or "_": what a word is made of.
+_LETTER = r"[^\W\d_]"
+
+
 def normalise(text: str) -> str:
-    """Lower case, plain apostrophes, no punctuation, contractions spelled out, single spaces.
+    """Lower case, plain apostrophes, no punctuation ("¿", "¡", commas), contractions spelled out,
+    single spaces. Letters of every language survive ("öffne", "señal", "qué").
 
     Slot references ({name}) survive, so samples and typed lines go through the same function.
     """
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"[^a-z0-9'{}_\s.-]", " ", text)
-    text = re.sub(r"(?<![a-z])\.|\.(?![a-z])", " ", text)  # full stops, not "p.m."
+    text = re.sub(r"[^\w'{}\s.-]", " ", text)
+    text = re.sub(rf"(?<!{_LETTER})\.|\.(?!{_LETTER})", " ", text)  # full stops, not "p.m."
     text = text.replace("-", " ")
     words = [CONTRACTIONS.get(w, w) for w in text.split()]
     return " ".join(w.strip("'") if w.startswith("'") or w.endswith("'") else w for w in words)
 
 
-def number_value(text: str) -> str | None:
+def number_value(text: str, numbers: Mapping[str, int] = NUMBER_WORDS) -> str | None:
     """AMAZON.NUMBER as Alexa fills it: digits ("three" -> "3", "twenty one" -> "21")."""
     words = text.split()
     if len(words) == 1 and words[0].isdigit():
         return words[0]
     total = 0
     for word in words:
-        if word not in NUMBER_WORDS or (word in ("a", "an") and len(words) > 1):
+        if word not in numbers or (
+            numbers[word] == 1 and word in ("a", "an", "ein", "eine", "un", "una") and len(words) > 1
+        ):
             return None
-        total += NUMBER_WORDS[word]
+        total += numbers[word]
     return str(total) if words else None
 
 
-def ordinal_value(text: str) -> str | None:
-    """AMAZON.Ordinal as Alexa fills it: digits ("fifth" -> "5", "5th" -> "5", "twenty first" -> "21")."""
+def ordinal_value(
+    text: str, ordinals: Mapping[str, int] = ORDINAL_WORDS, numbers: Mapping[str, int] = NUMBER_WORDS
+) -> str | None:
+    """AMAZON.Ordinal as Alexa fills it: digits ("fifth" -> "5", "5th" -> "5", "twenty first" -> "21",
+    "fünften" -> "5", "5." -> "5", "quinto" -> "5", "5º" -> "5")."""
     words = text.split()
-    if len(words) == 1 and re.fullmatch(r"[0-9]+(st|nd|rd|th)", words[0]):
-        return words[0][:-2]
-    if not words or words[-1] not in ORDINAL_WORDS:
+    if len(words) == 1 and re.fullmatch(r"[0-9]+(st|nd|rd|th|\.|º|ª|o|a|er)", words[0]):
+        return re.match(r"[0-9]+", words[0]).group(0)  # type: ignore[union-attr]
+    if not words or words[-1] not in ordinals:
         return None
-    head = number_value(" ".join(words[:-1])) if len(words) > 1 else "0"
-    return None if head is None else str(int(head) + ORDINAL_WORDS[words[-1]])
+    head = number_value(" ".join(words[:-1]), numbers) if len(words) > 1 else "0"
+    return None if head is None else str(int(head) + ordinals[words[-1]])
 
 
 def time_value(text: str) -> str | None:
@@ -263,6 +274,8 @@ def time_value(text: str) -> str | None:
     return f"{value:02d}:{minute.get(found.group(1) or found.group(3) or '', 0):02d}"
 
 
-def date_value(text: str, today: date) -> str:
-    offsets = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+DAY_OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+
+
+def date_value(text: str, today: date, offsets: Mapping[str, int] = DAY_OFFSETS) -> str:
     return (today + timedelta(days=offsets[text])).isoformat() if text in offsets else text

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from deploy import chat, chat_match, chat_words, dynamodb_local, envelopes, replay
+from deploy import chat, chat_ears, chat_match, chat_words, dynamodb_local, envelopes, replay
 
 from conftest import ROOT, Served
 
@@ -296,3 +296,87 @@ def test_the_replay_plays_a_practice_in_one_invocation_and_shows_its_held_time(s
     tally = replay.practice_tally(evening, "the touch map")
     assert tally.invocations == 1 and tally.turns >= 7 and tally.held == 600
     assert "day one" in chat.render(evening.chat.last or {})[0]
+
+
+GERMAN_TOY: dict[str, Any] = {
+    "invocationName": "nähe zu zweit",
+    "intents": [
+        {"name": "TonightsExerciseIntent", "samples": ["was machen wir heute abend", "was steht heute an"]},
+        {
+            "name": "StepByNumberIntent",
+            "slots": [{"name": "number", "type": "AMAZON.NUMBER"}, {"name": "ordinal", "type": "AMAZON.Ordinal"}],
+            "samples": ["schritt {number}", "der {ordinal} schritt"],
+        },
+        {
+            "name": "SetReminderIntent",
+            "slots": [{"name": "time", "type": "AMAZON.TIME"}],
+            "samples": ["erinnere uns um {time}"],
+        },
+        {"name": "AMAZON.YesIntent", "samples": []},
+        {"name": "AMAZON.StopIntent", "samples": []},
+    ],
+    "types": [],
+}
+SPANISH_TOY: dict[str, Any] = {
+    "invocationName": "más unidos",
+    "intents": [
+        {"name": "TonightsExerciseIntent", "samples": ["qué hacemos esta noche", "el ejercicio de esta noche"]},
+        {
+            "name": "StepByNumberIntent",
+            "slots": [{"name": "number", "type": "AMAZON.NUMBER"}, {"name": "ordinal", "type": "AMAZON.Ordinal"}],
+            "samples": ["el paso {number}", "el {ordinal} paso"],
+        },
+        {
+            "name": "SetReminderIntent",
+            "slots": [{"name": "time", "type": "AMAZON.TIME"}],
+            "samples": ["recuérdanos a {time}", "recuérdanos {time}"],
+        },
+        {"name": "AMAZON.YesIntent", "samples": []},
+        {"name": "AMAZON.NoIntent", "samples": []},
+    ],
+    "types": [],
+}
+
+
+def test_a_german_model_is_heard_with_german_words_around_it() -> None:
+    """`make chat LOCALE=de-DE`: Alexa's German words for opening and asking a skill, its built-ins,
+    umlauts and punctuation as typed, spoken numbers, ordinals and times in German."""
+    ear = chat_match.Matcher(GERMAN_TOY, locale="de-DE")
+    assert chat_match.hear(ear, "Alexa, öffne Nähe zu zweit").kind == "launch"  # type: ignore[union-attr]
+    asked = chat_match.hear(ear, "Alexa, frag Nähe zu zweit, was wir heute Abend machen?")
+    assert asked is None  # "was wir ... machen" is no sample: the ear does not guess
+    asked = chat_match.hear(ear, "Alexa, frag Nähe zu zweit: Was machen wir heute Abend?")
+    assert asked is not None and asked.one_shot and asked.match.intent == "TonightsExerciseIntent"  # type: ignore[union-attr]
+    assert ear.match("Ja").intent == "AMAZON.YesIntent"  # type: ignore[union-attr]
+    assert ear.match("stopp").intent == "AMAZON.StopIntent"  # type: ignore[union-attr]
+    assert ear.match("Schritt fünf").slots == {"number": "5"}  # type: ignore[union-attr]
+    assert ear.match("der fünfte Schritt").slots == {"ordinal": "5"}  # type: ignore[union-attr]
+    assert ear.match("erinnere uns um halb neun abends").slots == {"time": "20:30"}  # type: ignore[union-attr]
+    assert ear.match("erinnere uns um 20 Uhr").slots == {"time": "20:00"}  # type: ignore[union-attr]
+    assert ear.match("erinnere uns um Banane") is None
+    # the English ear does not open a German skill with "öffne", nor hear "ja"
+    english = chat_match.Matcher(GERMAN_TOY)
+    assert chat_match.hear(english, "Alexa, öffne Nähe zu zweit") is None
+    assert english.match("ja") is None
+
+
+def test_a_spanish_model_is_heard_with_spanish_words_around_it() -> None:
+    ear = chat_match.Matcher(SPANISH_TOY, locale="es-MX")
+    assert chat_match.hear(ear, "Alexa, abre Más Unidos").kind == "launch"  # type: ignore[union-attr]
+    asked = chat_match.hear(ear, "Alexa, pide a más unidos el ejercicio de esta noche")
+    assert asked is not None and asked.one_shot and asked.match.intent == "TonightsExerciseIntent"  # type: ignore[union-attr]
+    assert ear.match("¿Qué hacemos esta noche?").intent == "TonightsExerciseIntent"  # type: ignore[union-attr]
+    assert ear.match("sí").intent == "AMAZON.YesIntent"  # type: ignore[union-attr]
+    assert ear.match("no gracias").intent == "AMAZON.NoIntent"  # type: ignore[union-attr]
+    assert ear.match("el paso tres").slots == {"number": "3"}  # type: ignore[union-attr]
+    assert ear.match("el quinto paso").slots == {"ordinal": "5"}  # type: ignore[union-attr]
+    assert ear.match("recuérdanos a las ocho y media de la noche").slots == {"time": "20:30"}  # type: ignore[union-attr]
+    assert ear.match("recuérdanos a las 9").slots == {"time": "09:00"}  # type: ignore[union-attr]
+
+
+def test_every_generated_locale_has_a_matcher_and_an_unknown_one_is_named() -> None:
+    for path in sorted(MODEL_DIR.glob("*.json")):
+        matcher = chat_match.Matcher.for_locale(path.stem)
+        assert matcher.locale == path.stem and matcher.ear is chat_ears.ear(path.stem)
+    with pytest.raises(FileNotFoundError, match="no interaction model for 'xx-XX'"):
+        chat_match.Matcher.for_locale("xx-XX")

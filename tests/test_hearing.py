@@ -1,5 +1,5 @@
 """Only words meant as the answer are kept: every turn of a labelled corpus, written the way people
-talk (tests/data/turns.txt), is heard as what it is. Every gratitude or answer in it is kept whole
+talk (tests/data/en/turns.txt), is heard as what it is. Every gratitude or answer in it is kept whole
 (only filler off its two ends), and no aside (a request for time, a pass, a question about the
 practice, a request for another question or to stop, something meant for Alexa) is kept.
 
@@ -20,7 +20,7 @@ from content.hearing import load_turn_rules
 from content.schema import ASIDE_KINDS, ContentError
 from skill.domain.hearing import Heard, hear
 
-CORPUS = Path(__file__).resolve().parent / "data" / "turns.txt"
+CORPUS = Path(__file__).resolve().parent / "data" / "en" / "turns.txt"
 RULES = load_turn_rules()
 
 
@@ -78,7 +78,9 @@ def test_filler_goes_from_the_ends_only() -> None:
 
 def test_broken_rules_stop_start_up(tmp_path: Path) -> None:
     broken = tmp_path / "turns.toml"
-    broken.write_text(CORPUS.parent.parent.parent.joinpath("content/en/hearing/turns.toml").read_text() + "\n")
+    broken.write_text(
+        Path(__file__).resolve().parent.parent.joinpath("content/en/hearing/turns.toml").read_text() + "\n"
+    )
     text = broken.read_text().replace("'^(play|shuffle", "'^(play|(shuffle", 1)
     broken.write_text(text)
     with pytest.raises(ContentError, match="regular expression"):

@@ -1,13 +1,17 @@
-"""Every English locale's interaction model, checked the way Amazon's certification checks it.
+"""Every locale's interaction model and store listing, checked the way Amazon's certification
+checks them, for every language in content/languages.toml (en: five locales, de: de-DE, es: es-ES,
+es-MX, es-US).
 
 Runs over every file in deploy/skill-package/interactionModels/custom/, so a fragment another
-conversation adds is held to the same rules in all five locales.
+conversation adds is held to the same rules in every locale. A listed language without its model
+source is an error here, never a skip.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -20,7 +24,9 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "deploy" / "skill-package"
 MODEL_DIR = PACKAGE / "interactionModels" / "custom"
-LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
+LANGUAGES = build_models.languages()
+LOCALES = tuple(locale for locales in LANGUAGES.values() for locale in locales)
+LANGUAGE_OF = {locale: lang for lang, locales in LANGUAGES.items() for locale in locales}
 REQUIRED_BUILTINS = {
     "AMAZON.HelpIntent",
     "AMAZON.StopIntent",
@@ -28,16 +34,37 @@ REQUIRED_BUILTINS = {
     "AMAZON.NavigateHomeIntent",
     "AMAZON.FallbackIntent",
 }
-# Amazon: an invocation name may not contain launch words, connecting words or wake words.
-LAUNCH_WORDS = {"run", "start", "play", "resume", "use", "launch", "ask", "open", "tell", "load", "begin", "enable"}
-CONNECTING_WORDS = {"to", "from", "in", "using", "with", "about", "for", "that", "by", "if", "and", "whether"}
+# Amazon: an invocation name may not contain launch words, connecting words or wake words, in the
+# locale's language (the German and Spanish lists are Amazon's words for "open", "ask", "with", ...).
+LAUNCH_WORDS = {
+    "en": {"run", "start", "play", "resume", "use", "launch", "ask", "open", "tell", "load", "begin", "enable"},
+    "de": {"öffne", "starte", "spiele", "frag", "frage", "sag", "sage", "lade", "beginne", "benutze", "aktiviere"},
+    "es": {"abre", "inicia", "empieza", "comienza", "pide", "pregunta", "dile", "juega", "pon", "activa", "usa"},
+}
+CONNECTING_WORDS = {
+    "en": {"to", "from", "in", "using", "with", "about", "for", "that", "by", "if", "and", "whether"},
+    "de": {"von", "mit", "über", "für", "dass", "ob", "und", "nach", "um"},
+    "es": {"a", "de", "con", "sobre", "para", "que", "si", "y", "por", "en"},
+}
 WAKE_WORDS = {"alexa", "amazon", "echo", "computer", "skill", "app"}
+LETTER = r"[^\W\d_]"  # a letter of any language: "ö", "ñ", "é"
 SLOT_REF = re.compile(r"\{([^{}]*)\}")
 MIN_SAMPLES = 8
 
 
 def files() -> list[Path]:
     return sorted(MODEL_DIR.glob("*.json"))
+
+
+def language(model: dict[str, Any]) -> str:
+    """The language of a generated model, found by its invocation name in the sources."""
+    for lang in LANGUAGES:
+        if (
+            json.loads((build_models.source(lang) / "base.json").read_text())["invocationName"]
+            == model["invocationName"]
+        ):
+            return lang
+    return "en"
 
 
 def language_model(path: Path) -> dict[str, Any]:
@@ -53,18 +80,78 @@ def custom(model: dict[str, Any]) -> list[dict[str, Any]]:
 by_locale = pytest.mark.parametrize("path", files(), ids=lambda p: p.stem)
 
 
-def test_all_five_english_locales_are_generated_from_one_source() -> None:
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_every_listed_language_has_its_model_source(lang: str) -> None:
+    """A language in content/languages.toml without deploy/model/<lang>/ fails, it is never skipped."""
+    folder = build_models.source(lang)
+    for name in ("everyday.json", "publishing.json"):
+        assert (folder / name).is_file(), f"deploy/model/{lang}/{name} is missing"
+    assert sorted(p.name for p in (folder / "intents").glob("*.json")) == sorted(
+        p.name for p in (build_models.source("en") / "intents").glob("*.json")
+    )
+    assert build_models.parity_problems(lang) == []
+
+
+def test_every_locale_is_generated_from_its_languages_one_source() -> None:
     built: dict[str, str] = build_models.build()
     assert sorted(built) == sorted(f"{loc}.json" for loc in LOCALES)
     assert sorted(p.name for p in files()) == sorted(built), "a generated model no source produces: run `make models`"
     for name, text in built.items():
         assert (MODEL_DIR / name).read_text() == text, f"{name} is stale: run `make models`"
+    for locales in LANGUAGES.values():  # the locales of one language cannot drift apart
+        assert len({built[f"{loc}.json"] for loc in locales}) == 1, locales
 
 
 def test_skill_manifest_publishes_every_locale_it_has_a_model_for() -> None:
     manifest = json.loads((PACKAGE / "skill.json").read_text())["manifest"]
     assert set(manifest["publishingInformation"]["locales"]) == set(LOCALES)
     assert set(manifest["privacyAndCompliance"]["locales"]) == set(LOCALES)
+    countries = set(manifest["publishingInformation"]["distributionCountries"])
+    assert countries == {locale.split("-")[1] for locale in LOCALES}
+
+
+def test_a_language_whose_intents_or_slots_differ_from_englishs_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The handlers are one for all languages: a source that renames a slot, drops an intent or adds a
+    built-in cannot be built, and the error says what differs."""
+    sources = tmp_path / "model"
+    shutil.copytree(build_models.source("en"), sources / "en")
+    languages_file = tmp_path / "languages.toml"
+    languages_file.write_text(f'[en]\nlocales = {json.dumps(LANGUAGES["en"])}\n[xx]\nlocales = ["xx-XX"]\n')
+    monkeypatch.setattr(build_models, "MODEL_SOURCES", sources)
+    monkeypatch.setattr(build_models, "LANGUAGES", languages_file)
+    with pytest.raises(build_models.ModelSourceError, match=r"deploy/model/xx/base\.json is missing"):
+        build_models.build()
+
+    def language_like_english(change: Any) -> list[str]:
+        shutil.rmtree(sources / "xx", ignore_errors=True)
+        shutil.copytree(sources / "en", sources / "xx")
+        base = json.loads((sources / "xx" / "base.json").read_text())
+        base["locales"] = ["xx-XX"]
+        (sources / "xx" / "base.json").write_text(json.dumps(base))
+        change(sources / "xx")
+        return build_models.parity_problems("xx")
+
+    def edit(path: Path, how: Any) -> None:
+        data = json.loads(path.read_text())
+        how(data)
+        path.write_text(json.dumps(data))
+
+    assert language_like_english(lambda folder: None) == []
+    guide = "intents/guide.json"
+    renamed = language_like_english(
+        lambda f: edit(f / guide, lambda d: d["intents"][2]["slots"][0].update(name="übung"))
+    )
+    assert any("ExplainPracticeIntent" in p for p in renamed), renamed
+    dropped = language_like_english(lambda f: edit(f / guide, lambda d: d["intents"].pop()))
+    assert any("lacks NextStepIntent" in p for p in dropped), dropped
+    builtins = language_like_english(
+        lambda f: edit(f / "base.json", lambda d: d["builtinIntents"].append("AMAZON.MoreIntent"))
+    )
+    assert any("built-in intents" in p for p in builtins), builtins
+    with pytest.raises(build_models.ModelSourceError, match="built-in intents"):
+        build_models.language_model("xx")
 
 
 # -- the checks: each returns what certification would reject ---------------------------------------
@@ -75,12 +162,13 @@ def invocation_name(model: dict[str, Any]) -> list[str]:
     problems = []
     if not 2 <= len(name) <= 50:
         problems.append(f"invocation name {name!r} must be 2 to 50 characters")
-    if not re.fullmatch(r"[a-z][a-z' .]*[a-z.]", name):
+    if not re.fullmatch(rf"{LETTER}(?:{LETTER}|[' .])*(?:{LETTER}|\.)", name) or name != name.lower():
         problems.append(f"invocation name {name!r}: lower-case letters, spaces, apostrophes and periods only")
     words = name.split()
     if len(words) < 2:
         problems.append(f"invocation name {name!r}: one-word names are for brands only")
-    if set(words) & (LAUNCH_WORDS | CONNECTING_WORDS | WAKE_WORDS):
+    lang = language(model)
+    if set(words) & (LAUNCH_WORDS[lang] | CONNECTING_WORDS[lang] | WAKE_WORDS):
         problems.append(f"invocation name {name!r} has launch, connecting or wake words")
     return problems
 
@@ -99,7 +187,7 @@ def speakable_samples(model: dict[str, Any]) -> list[str]:
     for intent in model["intents"]:
         for sample in intent.get("samples", []):
             words = SLOT_REF.sub("", sample)
-            if not re.fullmatch(r"[a-zA-Z' .\-]*", words):
+            if not re.fullmatch(rf"(?:{LETTER}|[' .\-])*", words):
                 problems.append(f"{intent['name']}: {sample!r} has digits or symbols (spell them out)")
             if len(sample) > 200 or sample != sample.strip() or "  " in sample:
                 problems.append(f"{intent['name']}: {sample!r} is too long or badly spaced")
@@ -174,18 +262,69 @@ def test_locale_passes_certification_check(path: Path, check: Any) -> None:
     assert check(language_model(path)) == []
 
 
-@by_locale
-def test_example_phrases_are_sample_utterances(path: Path) -> None:
+def listing(locale: str) -> dict[str, Any]:
     manifest = json.loads((PACKAGE / "skill.json").read_text())["manifest"]
-    phrases = manifest["publishingInformation"]["locales"][path.stem]["examplePhrases"]
-    matcher = chat_match.Matcher(language_model(path))
-    assert 1 <= len(phrases) <= 3
-    assert matcher.invocation in phrases[0].lower()
-    for phrase in phrases:
-        assert phrase.startswith("Alexa, ")
+    info: dict[str, Any] = manifest["publishingInformation"]["locales"][locale]
+    return info
+
+
+def example_phrase_problems(phrases: list[str], model: dict[str, Any], locale: str) -> list[str]:
+    """What certification rejects in a locale's example phrases: each must be a way Alexa accepts to
+    invoke the skill in the locale's language ("Alexa, open <invocation>", "Alexa, öffne ...",
+    "Alexa, abre ..."; "Alexa, ask <invocation> <a sample>", "Alexa, frag ...", "Alexa, pide a ..."),
+    the first one opening it, and every request part one of the model's own custom samples."""
+    matcher = chat_match.Matcher(model, locale=locale)
+    problems = []
+    if not 1 <= len(phrases) <= 3:
+        problems.append(f"{len(phrases)} example phrases, want 1 to 3")
+    for i, phrase in enumerate(phrases):
+        if not phrase.startswith("Alexa, "):
+            problems.append(f"{phrase!r} does not start with 'Alexa, '")
+            continue
+        if matcher.invocation not in chat_words.normalise(phrase):
+            problems.append(f"{phrase!r} does not say the invocation name {matcher.invocation!r}")
         heard = chat_match.hear(matcher, phrase)
-        assert heard is not None, f"{phrase!r} matches no sample utterance"
-        assert heard.match is None or not heard.match.intent.startswith("AMAZON."), phrase
+        if heard is None:
+            problems.append(f"{phrase!r} is no way to open or ask the skill in {locale}, or matches no sample")
+        elif i == 0 and heard.kind != "launch":
+            problems.append(f"the first example {phrase!r} should open the skill")
+        elif heard.kind == "intent" and (
+            not heard.one_shot or heard.match is None or heard.match.intent.startswith("AMAZON.")
+        ):
+            problems.append(f"{phrase!r} should ask the skill for one of its own samples")
+    return problems
+
+
+@by_locale
+def test_example_phrases_are_invocations_with_sample_utterances(path: Path) -> None:
+    info = listing(path.stem)
+    assert example_phrase_problems(info["examplePhrases"], language_model(path), path.stem) == []
+
+
+@by_locale
+def test_store_listing_is_complete(path: Path) -> None:
+    info = listing(path.stem)
+    assert 2 <= len(info["name"]) <= 50
+    assert 0 < len(info["summary"]) <= 160
+    assert 0 < len(info["description"]) <= 4000
+    assert 1 <= len(info["keywords"]) <= 30 and all(k.strip() for k in info["keywords"])
+    assert "{" not in info["description"] + info["summary"]  # no placeholder left in
+
+
+def test_example_phrases_check_rejects_what_certification_rejects() -> None:
+    """The check would pass for anything if the ear heard everything: each fault is named."""
+    model = language_model(MODEL_DIR / "en-US.json")
+    good = listing("en-US")["examplePhrases"]
+    assert example_phrase_problems(good, model, "en-US") == []
+    assert example_phrase_problems(
+        ["Alexa, open close together", "Alexa, ask close together xyzzy plugh"], model, "en-US"
+    )
+    assert example_phrase_problems(["Alexa, ask close together what's tonight's exercise"], model, "en-US")
+    assert example_phrase_problems(["open close together"], model, "en-US")
+    assert example_phrase_problems(["Alexa, open close together", "Alexa, ask close together yes"], model, "en-US")
+    assert example_phrase_problems(["Alexa, öffne close together"], model, "en-US")  # German verb, English locale
+    assert example_phrase_problems(["Alexa, öffne close together"], model, "de-DE") == []
+    assert example_phrase_problems(["Alexa, abre close together"], model, "es-MX") == []
 
 
 def test_the_checks_reject_what_certification_rejects() -> None:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from ask_sdk_model_runtime.serializer import DefaultSerializer
 
-from deploy import chat_match, icons, publishing
+from deploy import build_models, chat_match, icons, publishing
 from skill.core.settings import Settings
 
 from conftest import ROOT
@@ -89,11 +89,12 @@ def test_the_round_trip_catches_a_key_amazons_model_drops() -> None:
 def test_personal_information_is_declared_with_the_configured_policy_in_every_locale() -> None:
     body = manifest()["manifest"]
     assert body["privacyAndCompliance"]["usesPersonalInfo"] is True
-    url = publishing.policy_url()  # a builder's own address once they set it; the placeholder until then
+    urls = publishing.policy_urls()  # a builder's own addresses once they set them; placeholders until then
     policies = body["privacyAndCompliance"]["locales"]
     assert set(policies) == set(body["publishingInformation"]["locales"])
-    assert {p["privacyPolicyUrl"] for p in policies.values()} == {url}
-    assert MANIFEST.read_text() == publishing.manifest_text(url), "skill.json is stale: run `make models`"
+    for lang, locales in build_models.languages().items():
+        assert {policies[locale]["privacyPolicyUrl"] for locale in locales} == {urls[lang]}
+    assert MANIFEST.read_text() == publishing.manifest_text(urls), "skill.json is stale: run `make models`"
 
 
 def test_the_policy_address_comes_from_the_environment_before_the_config_file(tmp_path: Path) -> None:
@@ -107,7 +108,29 @@ def test_the_policy_address_comes_from_the_environment_before_the_config_file(tm
     assert {p["privacyPolicyUrl"] for p in locales} == {"https://close-together.app/privacy"}
 
 
-def test_release_check_refuses_the_placeholder_and_accepts_a_published_policy(tmp_path: Path) -> None:
+def test_each_language_may_have_its_own_policy_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tmp_path / "publishing.toml"
+    config.write_text(
+        'privacy_policy_url = "https://close-together.app/privacy"\n'
+        '[privacy_policy_urls]\nde = "https://close-together.app/datenschutz"\n'
+    )
+    monkeypatch.setattr(build_models, "languages", lambda: {"en": ["en-US"], "de": ["de-DE"], "es": ["es-ES"]})
+    assert publishing.policy_urls({}, config) == {
+        "en": "https://close-together.app/privacy",
+        "de": "https://close-together.app/datenschutz",
+        "es": "https://close-together.app/privacy",
+    }
+    env = {publishing.ENV_VAR: "https://ct.app/p", f"{publishing.ENV_VAR}_ES": "https://ct.app/privacidad"}
+    assert publishing.policy_urls(env, config) == {
+        "en": "https://ct.app/p",
+        "de": "https://ct.app/p",
+        "es": "https://ct.app/privacidad",
+    }
+
+
+def test_release_check_refuses_the_placeholder_and_accepts_a_published_policy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
     refused = subprocess.run(
         [sys.executable, "-m", "deploy.publishing", "--check"], cwd=ROOT, env=env, capture_output=True, text=True
@@ -120,13 +143,18 @@ def test_release_check_refuses_the_placeholder_and_accepts_a_published_policy(tm
     (copy / "assets" / "images").mkdir(parents=True)
     for name, data in icons.build().items():
         (copy / "assets" / "images" / name).write_bytes(data)
-    (copy / "skill.json").write_text(publishing.manifest_text(url))
-    assert publishing.release_problems(url, copy / "skill.json") == []
+    urls = {lang: f"{url}/{lang}" if lang != "en" else url for lang in build_models.languages()}
+    (copy / "skill.json").write_text(publishing.manifest_text(urls))
+    assert publishing.release_problems(urls, copy / "skill.json") == []
     # ...and each placeholder or mismatch is named.
     assert publishing.release_problems("http://close-together.app/privacy", copy / "skill.json") != []
     assert any("make models" in p for p in publishing.release_problems("https://other.app/p", copy / "skill.json"))
     (copy / "assets" / "images" / "icon-512.png").write_bytes(icons.draw(256))
-    assert any("512x512" in p for p in publishing.release_problems(url, copy / "skill.json"))
+    assert any("512x512" in p for p in publishing.release_problems(urls, copy / "skill.json"))
+    # A German or Spanish couple is not sent to the English page (docs/languages.md).
+    monkeypatch.setattr(build_models, "languages", lambda: {"en": ["en-US"], "de": ["de-DE"]})
+    english_for_all = publishing.release_problems({"en": url, "de": url}, copy / "skill.json")
+    assert any("de locales point at the English privacy policy" in p for p in english_for_all), english_for_all
 
 
 def test_make_release_check_is_a_make_target_and_local_runs_never_call_it() -> None:
@@ -146,7 +174,8 @@ def test_the_privacy_policy_says_what_is_kept_for_how_long_and_who_sees_it() -> 
 
 
 def test_every_voice_command_the_policy_quotes_is_one_the_skill_understands() -> None:
-    matcher = chat_match.Matcher(json.loads(MODELS[0].read_text())["interactionModel"]["languageModel"])
+    english = PACKAGE / "interactionModels" / "custom" / "en-US.json"  # docs/privacy.md quotes English
+    matcher = chat_match.Matcher(json.loads(english.read_text())["interactionModel"]["languageModel"])
     quoted = re.findall(r'"(Alexa, ask Close Together to [^"]+)"', PRIVACY.read_text())
     assert len(quoted) >= 3
     for phrase in quoted:
