@@ -13,9 +13,10 @@ from ask_sdk_core.utils import get_intent_name, is_request_type
 from ask_sdk_model import Response
 
 from intents import browsing
-from intents.base import NOTHING, Handler, Reads, Turn
+from intents.base import Handler, Turn
 from intents.state import Phase, Round
 from intents.thread import here
+from skill.arrival import NOTHING, Reads
 from skill.services import Services
 from skill.store.errors import CoupleGone, OutcomeUnknown, StoreUnavailable
 

@@ -21,10 +21,11 @@ from ask_sdk_model import Response
 
 from content import speech
 from content.schema import Practice
-from intents.base import IntentHandler, Reads, Turn
+from intents.base import IntentHandler, Turn
 from intents.state import Phase
 from intents.words import SUMMARY_QUOTE_WORDS, clean_words, quote
 from skill.alexa import screen
+from skill.arrival import Reads
 from skill.domain.evening import evening_at
 from skill.domain.gratitude import ROUND_ACTIVITY, Gratitude, said_between
 from skill.domain.streak import current

@@ -18,7 +18,7 @@ from ask_sdk_model import Response
 
 from content import speech
 from content.schema import Practice
-from intents.base import NOTHING, Handler, IntentHandler, Reads, Turn
+from intents.base import Handler, IntentHandler, Turn
 from intents.browsing import (
     compose,
     exercises,
@@ -35,6 +35,7 @@ from intents.finding import number_from
 from intents.practice import complete
 from intents.slots import resolution
 from intents.state import EXERCISES, STEPS, WALK, Phase, Place
+from skill.arrival import NOTHING, Reads
 
 log = logging.getLogger("close_together.intents.walkthrough")
 
