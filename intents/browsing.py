@@ -16,8 +16,9 @@ from ask_sdk_model import Response
 from content import speech
 from content.schema import MAX_PASSAGE_SECONDS, WORDS_PER_SECOND, Catalogue, Practice
 from intents.base import Turn
-from intents.state import EXERCISES, ROUND, STEPS, WALK, Phase, Place, Round
+from intents.state import Phase, Round
 from skill.alexa import held, screen
+from skill.domain.place import EXERCISES, ROUND, SET_ASIDE, STEPS, WALK, Place
 from skill.domain.profile import Profile
 from skill.domain.tonight import done_today
 from skill.store.errors import StoreUnavailable
@@ -45,13 +46,15 @@ def saved(turn: Turn) -> Place | None:
     """Where the couple left off last time (from their profile). In a new session with nothing
     stored, tonight's pick not yet done is where they are: its first step (so starting it needs no
     write of its own: docs/performance.md)."""
-    stored = Place.of(turn.profile.browse)
-    return stored or (implicit_place(turn.profile, turn.today) if turn.phase is None else None)
+    stored = turn.profile.browse
+    if stored is not None and stored.resumable:
+        return stored
+    return implicit_place(turn.profile, turn.today) if turn.phase is None else None
 
 
-def round_marker(turn: Turn, r: Round) -> dict[str, object]:
+def round_marker(turn: Turn, r: Round) -> Place:
     """Where a paused round is kept in the profile, for "where were we" later this evening."""
-    return Place(ROUND, f"{turn.today.isoformat()}/{r.id}", r.each).as_dict()
+    return Place(ROUND, f"{turn.today.isoformat()}/{r.id}", r.each)
 
 
 def keep_round_place(turn: Turn, r: Round, voices: dict[str, int] | None = None) -> None:
@@ -64,7 +67,7 @@ def keep_round_place(turn: Turn, r: Round, voices: dict[str, int] | None = None)
         return
 
     def change(draft: Profile) -> bool:
-        draft.browse = dict(marker)
+        draft.browse = marker
         draft.voices.update(learnt)
         return True
 
@@ -74,11 +77,6 @@ def keep_round_place(turn: Turn, r: Round, voices: dict[str, int] | None = None)
         log.warning("could not keep the round's place for later")
 
 
-# Kept in ``browse`` when the couple say no to tonight's pick: no place (``Place.of`` knows no such
-# kind), but no longer empty, so the pick's first step is not where "where were we" takes them.
-SET_ASIDE = {"kind": "set_aside"}
-
-
 def set_aside(turn: Turn) -> None:
     """ "No" to tonight's offer: its first step stops being where the couple are. A write only when
     it was (nothing stored, the pick not done), so a decline costs what the start no longer does."""
@@ -86,7 +84,7 @@ def set_aside(turn: Turn) -> None:
     def change(draft: Profile) -> bool:
         if implicit_place(draft, turn.today) is None:
             return False
-        draft.browse = dict(SET_ASIDE)
+        draft.browse = SET_ASIDE
         return True
 
     if implicit_place(turn.profile, turn.today) is None:
@@ -114,15 +112,15 @@ def remember(turn: Turn, place: Place, heard: list[str] | None = None, tonight: 
 
     def change(draft: Profile) -> bool:
         changed = False
-        if draft.browse != place.as_dict() and implicit_place(draft, turn.today) != place:
-            draft.browse = place.as_dict()
+        if draft.browse != place and implicit_place(draft, turn.today) != place:
+            draft.browse = place
             changed = True
         if heard is not None and draft.reasons_heard != heard:
             draft.reasons_heard = list(heard)
             changed = True
         if tonight is not None and draft.picked_for(turn.today) != tonight.id:
             draft.suggest(turn.today, tonight.id)
-            draft.browse = place.as_dict()  # the implicit place was another practice's
+            draft.browse = place  # the implicit place was another practice's
             changed = True
         return changed
 

@@ -22,9 +22,10 @@ from intents import browsing
 from intents.base import IntentHandler, Turn
 from intents.finding import number_from
 from intents.slots import name_unsure, person_id, request_id, slot_text
-from intents.state import ROUND, Phase, Place, Round, valid_name
+from intents.state import Phase, Round, valid_name
 from skill.domain.gratitude import ROUND_ACTIVITY, Gratitude
 from skill.domain.hearing import Heard, hear
+from skill.domain.place import ROUND, Place
 from skill.domain.profile import Profile
 from skill.store.errors import StoreUnavailable
 
@@ -107,7 +108,7 @@ def begin(turn: Turn, each: int, new_names: list[str] | None = None) -> Response
 
         def change(draft: Profile) -> bool:
             draft.names = list(new_names)
-            draft.browse = dict(marker)
+            draft.browse = marker
             return True
 
         turn.profile, _ = turn.services.couples.update(turn.profile, change, step="round")
@@ -134,8 +135,8 @@ def finish(turn: Turn, r: Round, lead: str) -> Response:
         if any(draft.voices.get(k) != v for k, v in r.voices.items()):
             draft.voices.update(r.voices)
             changed = True
-        if draft.browse.get("kind") == ROUND:  # finished: nothing to pick up
-            draft.browse = {}
+        if draft.browse is not None and draft.browse.kind == ROUND:  # finished: nothing to pick up
+            draft.browse = None
             changed = True
         return changed
 

@@ -33,7 +33,8 @@ from intents.browsing import (
 from intents.finding import find_practice, number_from
 from intents.practice import offer_another, offer_tonight, session_practice
 from intents.slots import resolution
-from intents.state import ANY, EXERCISES, REASONS, STEPS, WALK, Phase, Place
+from intents.state import Phase
+from skill.domain.place import ANY, EXERCISES, REASONS, STEPS, WALK, Place
 
 TRAIL_LIMIT = 20
 GAP = 0.5

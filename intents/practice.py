@@ -11,8 +11,9 @@ from ask_sdk_model import Response
 
 from content.schema import Practice
 from intents.base import Turn
-from intents.state import WALK, Phase
+from intents.state import Phase
 from skill.alexa import screen
+from skill.domain.place import WALK
 from skill.domain.profile import Profile
 from skill.domain.streak import Streak
 from skill.domain.tonight import done_lately, done_today, pick
@@ -131,8 +132,8 @@ def _complete(turn: Turn) -> Response:
             # The first fresh start after a break says how the rest day works, once per couple.
             key, draft.rest_explained = "completed_fresh_start_explained", True
         draft.outcome = key
-        if draft.browse.get("kind") == WALK:  # done: nothing left to pick up with "where were we"
-            draft.browse = {}
+        if draft.browse is not None and draft.browse.kind == WALK:  # done: nothing left for "where were we"
+            draft.browse = None
         return True
 
     turn.profile, _ = turn.services.couples.update(turn.profile, change)

@@ -2,7 +2,7 @@
 both devices of a linked couple; answered apart, heard together (docs/question.md).
 
 The couple's place in their own shuffled order of the bank (skill/domain/question.py) lives in one
-small profile field (``Profile.question``, "<seed>:<position>:<evening>:<extra>"), never a list of
+small profile field (``Profile.question``, a ``QuestionPlace``), never a list of
 what was asked: each evening moves one place on, "another question" one more, at most once an evening. The order is a
 fixed permutation of the bank, walked round and round, so a question comes back only after every
 other one has been asked: with at least two questions a night for ninety nights in the bank
@@ -34,7 +34,7 @@ from skill.domain.answer import Answer
 from skill.domain.evening import evening_at
 from skill.domain.hearing import Heard
 from skill.domain.profile import Profile
-from skill.domain.question import Place, moved_on, question_at
+from skill.domain.question import moved_on, question_at
 from skill.store.errors import OutcomeUnknown, StoreUnavailable
 
 log = logging.getLogger("close_together.intents.question")
@@ -65,12 +65,12 @@ def tonights(turn: Turn, another: bool = False) -> tuple[Question, bool]:
 
     def change(draft: Profile) -> bool:
         nonlocal moved
-        before = Place.decode(draft.question)
+        before = draft.question
         after = moved_on(before, tonight, another)
         moved = after.extra > (before.extra if before is not None and before.evening == tonight else 0)
         if after == before:
             return False
-        draft.question = after.encode()
+        draft.question = after
         if moved:
             draft.outcome = "q_another"  # a redelivered request answers the same way
         return True
@@ -78,14 +78,14 @@ def tonights(turn: Turn, another: bool = False) -> tuple[Question, bool]:
     turn.profile, _ = turn.services.couples.update(turn.profile, change, step=STEP)
     if another and not moved:
         moved = turn.profile.outcome_of(turn.services.couples.request_token(STEP)) == "q_another"
-    place = Place.decode(turn.profile.question)
+    place = turn.profile.question
     assert place is not None  # just stored, or already tonight's
     return question_at(turn.content.questions, place), moved
 
 
 def current(turn: Turn) -> Question | None:
     """Tonight's question if one was given this evening; None otherwise (nothing is written)."""
-    place = Place.decode(turn.profile.question)
+    place = turn.profile.question
     if place is None or place.evening != evening(turn):
         return None
     return question_at(turn.content.questions, place)

@@ -17,8 +17,9 @@ from content.speech import held
 from intents import browsing, gratitude, guide, partners, question, reminders
 from intents.base import Handler, IntentHandler, Turn
 from intents.practice import session_practice
-from intents.state import PRACTICE_PHASES, ROUND, WALK, Phase
+from intents.state import PRACTICE_PHASES, Phase
 from skill.domain.hearing import Heard
+from skill.domain.place import ROUND, WALK
 
 HELP = "AMAZON.HelpIntent"
 FALLBACK = "AMAZON.FallbackIntent"

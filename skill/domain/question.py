@@ -1,8 +1,8 @@
 """Tonight's question: which one a couple hears, as plain types and pure functions.
 
 A couple's place in their own shuffled order of the bank (content/en/questions.toml) is one small
-profile field (``Profile.question``, "<seed>:<position>:<evening>:<extra>"), never a list of what was
-asked: each evening moves one place on, "another question" one more, at most once an evening
+profile field (``Profile.question``, a ``QuestionPlace``, stored as "<seed>:<position>:<evening>:<extra>"),
+never a list of what was asked: each evening moves one place on, "another question" one more, at most once an evening
 (docs/question.md).
 """
 
@@ -20,7 +20,7 @@ _SEEDS = 1 << 20  # a couple's order is one of a million shuffles (the seed fits
 
 
 @dataclass(frozen=True)
-class Place:
+class QuestionPlace:
     """Where a couple is in their shuffled order: ``pos`` counts every question they were given."""
 
     seed: int
@@ -32,8 +32,8 @@ class Place:
         return f"{self.seed}:{self.pos}:{self.evening.toordinal() - _EPOCH}:{self.extra}"
 
     @classmethod
-    def decode(cls, text: str | None) -> Place | None:
-        """The stored place; anything malformed counts as none (the couple starts a fresh order)."""
+    def decode(cls, text: str | None) -> QuestionPlace | None:
+        """The place from its stored form; anything malformed counts as none (the couple starts a fresh order)."""
         try:
             seed, pos, day, extra = (int(part) for part in (text or "").split(":"))
             place = cls(seed, pos, date.fromordinal(day + _EPOCH), extra)
@@ -53,16 +53,16 @@ def order(seed: int, size: int) -> tuple[int, ...]:
     return tuple(indexes)
 
 
-def question_at(questions: tuple[Question, ...], place: Place) -> Question:
+def question_at(questions: tuple[Question, ...], place: QuestionPlace) -> Question:
     return questions[order(place.seed, len(questions))[place.pos % len(questions)]]
 
 
-def moved_on(place: Place | None, tonight: date, another: bool) -> Place:
+def moved_on(place: QuestionPlace | None, tonight: date, another: bool) -> QuestionPlace:
     """The place after asking for tonight's question (``another``: for another one)."""
     if place is None:
-        place = Place(secrets.randbelow(_SEEDS), 0, tonight, 0)
+        place = QuestionPlace(secrets.randbelow(_SEEDS), 0, tonight, 0)
     elif place.evening != tonight:
-        place = Place(place.seed, place.pos + 1, tonight, 0)
+        place = QuestionPlace(place.seed, place.pos + 1, tonight, 0)
     if another and place.extra < QUESTIONS_PER_EVENING - 1:
-        place = Place(place.seed, place.pos + 1, tonight, place.extra + 1)
+        place = QuestionPlace(place.seed, place.pos + 1, tonight, place.extra + 1)
     return place
