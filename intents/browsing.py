@@ -16,9 +16,9 @@ from ask_sdk_model import Response
 from content import speech
 from content.schema import MAX_PASSAGE_SECONDS, WORDS_PER_SECOND, Catalogue, Practice
 from intents.base import Turn
-from intents.state import Phase, Round
+from intents.state import Phase
 from skill.alexa import held, screen
-from skill.domain.place import EXERCISES, ROUND, SET_ASIDE, STEPS, WALK, Place
+from skill.domain.place import EXERCISES, SET_ASIDE, STEPS, WALK, Place
 from skill.domain.profile import Profile
 from skill.domain.tonight import done_today
 from skill.store.errors import StoreUnavailable
@@ -50,31 +50,6 @@ def saved(turn: Turn) -> Place | None:
     if stored is not None and stored.resumable:
         return stored
     return implicit_place(turn.profile, turn.today) if turn.phase is None else None
-
-
-def round_marker(turn: Turn, r: Round) -> Place:
-    """Where a paused round is kept in the profile, for "where were we" later this evening."""
-    return Place(ROUND, f"{turn.today.isoformat()}/{r.id}", r.each)
-
-
-def keep_round_place(turn: Turn, r: Round, voices: dict[str, int] | None = None) -> None:
-    """A round left unfinished ("hold on", stop, the session ending) keeps its place in the profile
-    for "where were we" (with any voices learnt, in the same write). A round that runs to its end
-    never needs it, so starting one writes nothing (docs/performance.md)."""
-    marker = round_marker(turn, r)
-    learnt = {k: v for k, v in (voices or {}).items() if turn.profile.voices.get(k) != v}
-    if turn.profile.browse == marker and not learnt:
-        return
-
-    def change(draft: Profile) -> bool:
-        draft.browse = marker
-        draft.voices.update(learnt)
-        return True
-
-    try:
-        turn.profile, _ = turn.services.couples.update(turn.profile, change, step="round")
-    except StoreUnavailable:
-        log.warning("could not keep the round's place for later")
 
 
 def set_aside(turn: Turn) -> None:

@@ -12,7 +12,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_request_type
 from ask_sdk_model import Response
 
-from intents import browsing
+from intents import gratitude
 from intents.base import Handler, Turn
 from intents.state import Phase, Round
 from intents.thread import here
@@ -40,7 +40,7 @@ class SessionEndedHandler(Handler):
         turn = self.turn(handler_input)
         r = self._round(turn)
         if r is not None:
-            browsing.keep_round_place(turn, r, r.voices)
+            gratitude.keep_round_place(turn, r, r.voices)
         return handler_input.response_builder.response
 
     @staticmethod

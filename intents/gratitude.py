@@ -3,7 +3,8 @@
 The round lives in the typed session state (``intents.state.Round``); each gratitude costs one
 conditional write. Each turn asks for the gratitude with ``Dialog.ElicitSlot``, so whatever the
 partner says next ("the way you make my coffee") fills the free-speech slot without a set opening.
-A paused or timed-out round is rebuilt from today's stored entries ("where were we").
+A round left unfinished keeps its place in the profile (``keep_round_place``), and a paused or
+timed-out round is rebuilt from today's stored entries ("where were we").
 Names and spoken words are personal: nothing here logs them (see docs/gratitude.md).
 """
 
@@ -18,11 +19,10 @@ from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
 from content.speech import held, xml_safe
-from intents import browsing
 from intents.base import IntentHandler, Turn
 from intents.finding import number_from
 from intents.slots import name_unsure, person_id, request_id, slot_text
-from intents.state import Phase, Round, valid_name
+from intents.state import MAX_EACH, Phase, Round, valid_name
 from skill.domain.gratitude import ROUND_ACTIVITY, Gratitude
 from skill.domain.hearing import Heard, hear
 from skill.domain.place import ROUND, Place
@@ -32,7 +32,6 @@ from skill.store.errors import StoreUnavailable
 log = logging.getLogger("close_together.intents.gratitude")
 
 MAX_GRATITUDE_CHARS = 300  # longer captures are treated as not understood (docs/gratitude.md)
-MAX_EACH = 5
 GRATITUDE_INTENT, GRATITUDE_SLOT = "GratitudeIntent", "gratitude"
 NAMES_INTENT, FIRST_SLOT = "PartnerNamesIntent", "first"
 
@@ -58,6 +57,31 @@ def names(turn: Turn) -> list[str]:
 
 def new_round(each: int, first: int) -> Round:
     return Round(id=uuid.uuid4().hex[:8], each=each, asked=first)
+
+
+def round_marker(turn: Turn, r: Round) -> Place:
+    """Where a paused round is kept in the profile, for "where were we" later this evening."""
+    return Place(ROUND, f"{turn.today.isoformat()}/{r.id}", r.each)
+
+
+def keep_round_place(turn: Turn, r: Round, voices: dict[str, int] | None = None) -> None:
+    """A round left unfinished ("hold on", stop, the session ending) keeps its place in the profile
+    for "where were we" (with any voices learnt, in the same write). A round that runs to its end
+    never needs it, so starting one writes nothing (docs/performance.md)."""
+    marker = round_marker(turn, r)
+    learnt = {k: v for k, v in (voices or {}).items() if turn.profile.voices.get(k) != v}
+    if turn.profile.browse == marker and not learnt:
+        return
+
+    def change(draft: Profile) -> bool:
+        draft.browse = marker
+        draft.voices.update(learnt)
+        return True
+
+    try:
+        turn.profile, _ = turn.services.couples.update(turn.profile, change, step="round")
+    except StoreUnavailable:
+        log.warning("could not keep the round's place for later")
 
 
 def ask_speaker(turn: Turn, r: Round, lead: str = "", key: str = "grat_ask") -> Response:
@@ -102,7 +126,7 @@ def begin(turn: Turn, each: int, new_names: list[str] | None = None) -> Response
         return ask_names(turn, "grat_ask_names")
     voice = turn.profile.voices.get(person_id(turn.input) or "")
     r = new_round(each, voice if voice in (0, 1) else 0)
-    marker = browsing.round_marker(turn, r)
+    marker = round_marker(turn, r)
 
     if new_names is not None:  # the names are what this turn was for: a failure is said honestly
 
@@ -214,7 +238,7 @@ def stop_round(turn: Turn) -> Response:
     turn.state.leave()
     if r is None:
         return turn.tell(turn.say("grat_stopped_none"))
-    browsing.keep_round_place(turn, r, r.voices)
+    keep_round_place(turn, r, r.voices)
     if r.shared == 0:
         return turn.tell(turn.say("grat_stopped_none"))
     return turn.tell(turn.say("grat_stopped", count=r.shared, entries=turn.count("word_gratitudes", r.shared)))

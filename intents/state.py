@@ -50,8 +50,8 @@ PRACTICE_PHASES = frozenset({Phase.WALK, Phase.ROUND, Phase.NAMES, Phase.CONFIRM
 
 # Bounds for what a session may carry (the Alexa client could send anything).
 MAX_ID = 64
-MAX_EACH = 5
-MAX_TRAIL = 20
+MAX_EACH = 5  # turns each partner may ask for in a gratitude round
+MAX_TRAIL = 20  # reasons kept for "go back"
 MAX_VOICES = 4
 MAX_HELD_PARTS = 10
 # Alexa's personId: "amzn1.ask.person." and about a hundred letters and digits.

@@ -153,7 +153,7 @@ class PauseHandler(IntentHandler):
         turn = self.turn(handler_input)
         phase = turn.phase
         if phase == Phase.ROUND and turn.state.round is not None:
-            browsing.keep_round_place(turn, turn.state.round, turn.state.round.voices)
+            gratitude.keep_round_place(turn, turn.state.round, turn.state.round.voices)
         turn.state.leave()
         marker = browsing.saved(turn) if phase is None else None
         if phase == Phase.WALK or (marker is not None and marker.kind == WALK):

@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from content.schema import QUESTIONS_PER_EVENING, Question
+from skill.domain.evening import day_from_number, day_number
 
 _SEEDS = 1 << 20  # a couple's order is one of a million shuffles (the seed fits in a few bytes)
 
@@ -29,20 +30,17 @@ class QuestionPlace:
     extra: int  # "another question" moves made this evening
 
     def encode(self) -> str:
-        return f"{self.seed}:{self.pos}:{self.evening.toordinal() - _EPOCH}:{self.extra}"
+        return f"{self.seed}:{self.pos}:{day_number(self.evening)}:{self.extra}"
 
     @classmethod
     def decode(cls, text: str | None) -> QuestionPlace | None:
         """The place from its stored form; anything malformed counts as none (the couple starts a fresh order)."""
         try:
             seed, pos, day, extra = (int(part) for part in (text or "").split(":"))
-            place = cls(seed, pos, date.fromordinal(day + _EPOCH), extra)
+            place = cls(seed, pos, day_from_number(day), extra)
         except (ValueError, OverflowError):
             return None
         return place if 0 <= seed < _SEEDS and pos >= 0 and 0 <= extra < QUESTIONS_PER_EVENING else None
-
-
-_EPOCH = date(2000, 1, 1).toordinal()
 
 
 @lru_cache(maxsize=1024)

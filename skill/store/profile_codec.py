@@ -16,6 +16,7 @@ from typing import Any
 
 from boto3.dynamodb.types import Binary
 
+from skill.domain.evening import day_from_number, day_number
 from skill.domain.place import Place
 from skill.domain.profile import TRANSIENT_FIELDS, Profile
 from skill.domain.question import QuestionPlace
@@ -94,10 +95,9 @@ def from_attributes(attrs: dict[str, Any], cls: type[Profile] = Profile) -> Prof
 # last_done  {"touch_map": "2026-11-25"}                                       -> "touch_map:9825"
 #            (only for practices whose last date is not already in ``done``: derived again on load)
 # applied    [["3f2a...", "completed_streak"]]                                 -> "3f2a...:completed_streak"
-# Days are counted from 2000-01-01, entries joined by ";". Ids and outcomes never hold ":", "," or ";".
+# Days are counted from 2000-01-01 (skill/domain/evening.py, DAY_ZERO), entries joined by ";".
+# Ids and outcomes never hold ":", "," or ";".
 # Older items stored as lists and maps still load (isinstance check in from_attributes).
-
-_EPOCH = date(2000, 1, 1).toordinal()
 
 
 def _latest_done(done: list[list[str]]) -> dict[str, str]:
@@ -109,11 +109,11 @@ def _latest_done(done: list[list[str]]) -> dict[str, str]:
 
 
 def _day(iso: str) -> str:
-    return str(date.fromisoformat(iso).toordinal() - _EPOCH)
+    return str(day_number(date.fromisoformat(iso)))
 
 
 def _iso_day(code: str | int) -> str:
-    return date.fromordinal(int(code) + _EPOCH).isoformat()
+    return day_from_number(int(code)).isoformat()
 
 
 def _encode_done(done: list[list[str]]) -> str:
