@@ -223,7 +223,11 @@ def _phrases(files: Iterable[Path]) -> Phrases:
     for path in files:
         for key, value in _read(path).items():
             if key not in PHRASES:
-                raise ContentError(path.name, key, "is not a phrase the skill knows (see content/phrase_keys.py)")
+                raise ContentError(
+                    path.name,
+                    key,
+                    "is not a phrase the skill knows (content/phrase_keys.py: make phrase-keys)",
+                )
             if key in variants:
                 raise ContentError(path.name, key, f"is already defined in {origin[key]}")
             if isinstance(value, dict):  # key.morning, key.afternoon, key.evening: one per part of the day

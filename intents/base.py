@@ -6,6 +6,7 @@ boto3 calls appear in ``intents/``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
@@ -22,7 +23,7 @@ from ask_sdk_model import Intent, IntentConfirmationStatus, Response, Slot, Slot
 from ask_sdk_model.dialog import ElicitSlotDirective
 from ask_sdk_model.ui import SimpleCard, StandardCard
 
-from content import speech
+from content.phrase_keys import Phrasing
 from content.schema import SIGNOFF, Catalogue, part_of_day, placeholders
 from intents import slots
 from intents.slots import slot_usable
@@ -37,7 +38,7 @@ from skill.services import Services
 from skill.store.errors import StoreError
 
 
-class Turn:
+class Turn(Phrasing):
     """One request as a conversation sees it: the typed session state, the couple and their clock
     (loaded by the request interceptors below before the handler runs), phrases and responses."""
 
@@ -162,11 +163,12 @@ class Turn:
         not say), for openings and closings that follow the clock."""
         return part_of_day(self.now.astimezone(self.time_zone).hour)
 
-    def words(self, key: str, rotation: int = -1, **values: object) -> str:
-        """A phrase from content as plain text (for cards, and for speech through ``say``). The
-        variant is picked by the request id, so a card and the speech agree and a redelivered request
-        is answered in the same words. A time-aware phrase is said for the couple's part of the day,
-        "tonight" becomes "today" before 5 p.m., and a closing {signoff} is filled in to match."""
+    def phrase(self, key: str, rotation: int, values: Mapping[str, object]) -> str:
+        """A phrase from content as plain text (``words``, ``say`` and ``count`` of ``Phrasing`` are
+        its typed doors: content/phrase_keys.py). The variant is picked by the request id, so a card
+        and the speech agree and a redelivered request is answered in the same words. A time-aware
+        phrase is said for the couple's part of the day, "tonight" becomes "today" before 5 p.m., and
+        a closing {signoff} is filled in to match."""
         request_id = slots.request_id(self.input) or None
         phrases = self.content.phrases
         part = self.part_of_day()
@@ -174,15 +176,6 @@ class Turn:
         if SIGNOFF in placeholders(text):
             values = {**values, SIGNOFF: phrases.said(SIGNOFF, request_id, part)}
         return text.format(**values)
-
-    def count(self, key: str, n: int) -> str:
-        """``n`` of something in words ("1 day", "3 days"): the phrase ``<key>_one`` or ``<key>_many``
-        (``speech.counted``) with {n} filled in."""
-        return self.words(speech.counted(key, n), n=n)
-
-    def say(self, key: str, rotation: int = -1, **values: object) -> str:
-        """``words`` escaped for SSML (values are escaped with it)."""
-        return speech.text(self.words(key, rotation, **values))
 
     # -- responses -----------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from typing import Literal
 
 from ask_sdk_model import Response
 
@@ -145,7 +146,9 @@ def held_parts(practice: Practice, step: int) -> list[int]:
     return held.parts(minutes * 60) if minutes >= TIMED_MINUTES else []
 
 
-def walk_question(turn: Turn, practice: Practice, step: int) -> str:
+def walk_question(
+    turn: Turn, practice: Practice, step: int
+) -> Literal["walk_halfway", "walk_time_left", "walk_finish", "walk_ready", "walk_next"]:
     """The phrase key of what a step's answer ends by asking, where the couple are in its time."""
     parts = held_parts(practice, step)
     if turn.state.held < len(parts):
@@ -178,7 +181,7 @@ def show_walk(turn: Turn, practice: Practice, step: int, lead_in: str | None = N
     else:
         # The chime is explained at a practice's first timed step; later ones only say their minutes.
         first = not any(held_parts(practice, earlier) for earlier in range(step))
-        timed = "walk_timed" if first else "walk_timed_again"
+        timed: Literal["walk_timed", "walk_timed_again"] = "walk_timed" if first else "walk_timed_again"
         cue = turn.say(timed, minutes=turn.count("count_minutes", practice.minutes_of(step))) if parts else None
         words = compose(
             lead_in,

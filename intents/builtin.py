@@ -12,6 +12,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_request_type
 from ask_sdk_model import Response
 
+from content.phrase_keys import Plain
 from intents import gratitude
 from intents.base import Handler, Turn
 from intents.state import Phase, Round
@@ -62,7 +63,7 @@ class UnhandledHandler(Handler):
         return turn.ask(turn.say("not_understood"), turn.say("help_reprompt"))
 
 
-def answer_after_error(services: Services, handler_input: HandlerInput, key: str) -> Response:
+def answer_after_error(services: Services, handler_input: HandlerInput, key: Plain) -> Response:
     """The session keeps the state it came with (validated): the failed turn's changes are dropped."""
     turn = Turn.of(services, handler_input)
     turn.reset_state()

@@ -13,11 +13,13 @@ from __future__ import annotations
 import logging
 import uuid
 from datetime import datetime, timedelta
+from typing import Literal
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
+from content.phrase_keys import Plain, Says_name, Says_name_partner
 from content.speech import held, xml_safe
 from intents.base import IntentHandler, Turn
 from intents.finding import number_from
@@ -84,7 +86,7 @@ def keep_round_place(turn: Turn, r: Round, voices: dict[str, int] | None = None)
         log.warning("could not keep the round's place for later")
 
 
-def ask_speaker(turn: Turn, r: Round, lead: str = "", key: str = "grat_ask") -> Response:
+def ask_speaker(turn: Turn, r: Round, lead: str = "", key: Says_name_partner | Says_name = "grat_ask") -> Response:
     who = names(turn)
     if len(who) < 2:
         return names_gone(turn, r)
@@ -108,10 +110,10 @@ def names_gone(turn: Turn, r: Round) -> Response:
     return ask_names(turn, "grat_names_gone")
 
 
-def ask_names(turn: Turn, key: str, lead: str = "") -> Response:
+def ask_names(turn: Turn, key: Plain | Says_name, lead: str = "") -> Response:
     turn.state.phase = Phase.NAMES
     turn.elicit(NAMES_INTENT, FIRST_SLOT)
-    reprompt = "grat_ask_partner_reprompt" if turn.state.names_heard else "grat_ask_names_reprompt"
+    reprompt: Plain = "grat_ask_partner_reprompt" if turn.state.names_heard else "grat_ask_names_reprompt"
     name = turn.state.names_heard[0] if turn.state.names_heard else ""
     return turn.ask(" ".join(p for p in (lead, turn.say(key, name=name)) if p), turn.say(reprompt))
 
@@ -223,12 +225,14 @@ def reask(turn: Turn, lead: str) -> Response:
         return ask_speaker(turn, r, lead)
     if turn.phase == Phase.CONFIRM_NAMES and turn.state.names_pending:
         pending = turn.state.names_pending
-        key = "grat_confirm_two" if len(pending) == 2 else "grat_confirm_one"
+        confirm: Literal["grat_confirm_two", "grat_confirm_one"] = (
+            "grat_confirm_two" if len(pending) == 2 else "grat_confirm_one"
+        )
         return turn.ask(
-            " ".join(p for p in (lead, turn.say(key, first=pending[0], second=pending[-1])) if p),
+            " ".join(p for p in (lead, turn.say(confirm, first=pending[0], second=pending[-1])) if p),
             turn.say("grat_confirm_reprompt"),
         )
-    key = "grat_ask_partner" if turn.state.names_heard else "grat_ask_names"
+    key: Plain | Says_name = "grat_ask_partner" if turn.state.names_heard else "grat_ask_names"
     return ask_names(turn, key, lead)
 
 
@@ -312,8 +316,10 @@ class NamesHandler(IntentHandler):
                 return ask_names(turn, "grat_names_again")
             turn.state.names_pending = heard
             turn.state.phase = Phase.CONFIRM_NAMES
-            key = "grat_confirm_two" if len(heard) == 2 else "grat_confirm_one"
-            return turn.ask(turn.say(key, first=heard[0], second=heard[-1]), turn.say("grat_confirm_reprompt"))
+            confirm: Literal["grat_confirm_two", "grat_confirm_one"] = (
+                "grat_confirm_two" if len(heard) == 2 else "grat_confirm_one"
+            )
+            return turn.ask(turn.say(confirm, first=heard[0], second=heard[-1]), turn.say("grat_confirm_reprompt"))
         return accept(turn, collected, heard)
 
 
@@ -375,7 +381,7 @@ class GratitudeHandler(IntentHandler):
 
 
 # What an aside in a turn brings: the lead said before the same partner is asked again, and how.
-_ASIDE_LEADS = {
+_ASIDE_LEADS: dict[Heard, Plain] = {
     Heard.EXAMPLE: "grat_example",
     Heard.AGAIN: "grat_again_asked",
     Heard.WHY: "grat_why",

@@ -8,6 +8,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_slot, is_request_type
 from ask_sdk_model import Response
 
+from content.phrase_keys import Plain
 from intents.base import Handler, IntentHandler, Turn
 from intents.once import answered_once
 from intents.slots import slot_text
@@ -22,7 +23,7 @@ from skill.reminder_cleanup import forget_reminder
 log = logging.getLogger("close_together.intents.partners")
 
 
-_JOIN_KEYS = {
+_JOIN_KEYS: dict[JoinOutcome, Plain] = {
     JoinOutcome.EXPIRED: "join_expired",
     JoinOutcome.THROTTLED: "join_throttled",
     JoinOutcome.BUSY: "join_busy",

@@ -23,6 +23,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
+from content.phrase_keys import Plain, Says_question
 from content.schema import Question
 from content.speech import held
 from intents.base import IntentHandler, Turn
@@ -114,7 +115,7 @@ def expires(turn: Turn) -> datetime:
 # -- responses -----------------------------------------------------------------------------------
 
 
-def give(turn: Turn, question: Question, key: str, lead: str = "") -> Response:
+def give(turn: Turn, question: Question, key: Says_question, lead: str = "") -> Response:
     """Say the question, last. A linked device waits for its own answer (the slot is elicited); one
     device alone is for talking it over together. ``key`` is how it is introduced ("q_talk" the
     first time: a linked device hears "q_apart" instead)."""
@@ -173,7 +174,7 @@ def reveal(turn: Turn, mine: str, theirs: str) -> str:
     return turn.say("q_reveal", mine=mine, theirs=theirs)
 
 
-def reask(turn: Turn, lead: str, key: str = "q_again") -> Response:
+def reask(turn: Turn, lead: str, key: Says_question = "q_again") -> Response:
     """Help, repeat or "didn't catch that" in a question phase: the same question again (said the
     way ``key`` says it)."""
     if turn.phase == Phase.Q_HEAR:
@@ -281,7 +282,7 @@ class AnswerHandler(IntentHandler):
 
 
 # An aside instead of an answer: how tonight's question is said again after it.
-_ASIDE_KEYS = {
+_ASIDE_KEYS: dict[Heard, Says_question] = {
     Heard.EXAMPLE: "q_example",
     Heard.AGAIN: "q_again",
     Heard.WHY: "q_why",
@@ -337,9 +338,8 @@ class QuestionTurnHandler(IntentHandler):
         phase = turn.phase
         if get_intent_name(handler_input) == "AMAZON.NoIntent":
             turn.state.leave()
-            key = {Phase.Q_TALK: "q_talk_done", Phase.Q_ANSWER: "q_answer_later"}.get(
-                phase or Phase.Q_HEAR, "q_hear_later"
-            )
+            later: dict[Phase, Plain] = {Phase.Q_TALK: "q_talk_done", Phase.Q_ANSWER: "q_answer_later"}
+            key = later.get(phase or Phase.Q_HEAR, "q_hear_later")
             return turn.tell(turn.say(key))
         return reask(turn, "")
 

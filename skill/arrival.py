@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from ask_sdk_core.handler_input import HandlerInput
@@ -49,7 +50,7 @@ class Arrival:
     failure: StoreError | None = None
     gratitudes: tuple[list[Gratitude], bool] | None = None
     time_zone: ZoneInfo | None = None
-    notice: str | None = None
+    notice: Literal["reminder_left_stopped", "reminder_left_in_app"] | None = None
 
 
 def arrive(
@@ -112,7 +113,9 @@ def learn_time_zone(
     return profile, zone
 
 
-def _left_reminder_notice(services: Services, user_id: str, handler_input: HandlerInput) -> str | None:
+def _left_reminder_notice(
+    services: Services, user_id: str, handler_input: HandlerInput
+) -> Literal["reminder_left_stopped", "reminder_left_in_app"] | None:
     """A reminder a deletion could not reach is deleted now, with this account's own token, and
     the couple hears so once (docs/partners.md, "Deleting by voice"): the phrase key to say."""
     try:
