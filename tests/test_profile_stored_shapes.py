@@ -13,7 +13,7 @@ from skill.domain.profile import Profile
 from skill.domain.question import QuestionPlace
 from skill.store.profile_codec import PACKED, from_attributes, to_attributes
 
-# ``p`` as the codec wrote it while ``browse`` was a dict and ``question`` a string (commit eaef3c6),
+# ``p`` as the codec wrote it while ``browse`` was a dict and ``question`` a string (before issue 25),
 # for a couple with a streak of two on 2026-11-25, named Sam and Alex.
 WRITTEN_BEFORE = [
     (
