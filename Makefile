@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast check chat replay bench bench-readme models lint prereqs dynamodb-local nox lambda-package release-check node-tools bench-lambda virtual-alexa mutate
+.PHONY: run test test-fast check phrase-keys chat replay bench bench-readme models lint prereqs dynamodb-local nox lambda-package release-check node-tools bench-lambda virtual-alexa mutate
 
 ## run: install what is missing, start DynamoDB Local (data kept in .local/), serve the skill on 127.0.0.1:$(PORT)
 run: dynamodb-local
@@ -71,6 +71,11 @@ replay: dynamodb-local
 ##         address (SKILL_PRIVACY_POLICY_URL, else deploy/publishing.toml)
 models: $(STAMP)
 	$(BIN)/python deploy/build_models.py
+
+## phrase-keys: regenerate content/phrase_keys.py (the phrase keys and placeholders mypy checks) from
+##              content/en/phrases/*.toml, after adding or changing an English phrase
+phrase-keys: $(STAMP)
+	$(BIN)/python -m content.keygen
 
 ## release-check: refuse to publish while the privacy policy is the placeholder or skill.json is stale
 ##                (run before `ask deploy` for certification; local runs never need it)

@@ -227,7 +227,9 @@ def _phrases(files: Iterable[Path], daytime: Mapping[str, str] | None = None) ->
         for key, value in _read(path).items():
             if key not in PHRASES:
                 raise ContentError(
-                    f"phrases/{path.name}", key, "is not a phrase the skill knows (see content/phrase_keys.py)"
+                    f"phrases/{path.name}",
+                    key,
+                    "is not a phrase the skill knows (content/phrase_keys.py: make phrase-keys)",
                 )
             if key in variants:
                 raise ContentError(f"phrases/{path.name}", key, f"is already defined in {origin[key]}")

@@ -7,7 +7,8 @@ boto3 calls appear in ``intents/``.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
@@ -24,12 +25,12 @@ from ask_sdk_model import Intent, IntentConfirmationStatus, Response, Slot, Slot
 from ask_sdk_model.dialog import ElicitSlotDirective
 from ask_sdk_model.ui import SimpleCard, StandardCard
 
-from content import speech
+from content.phrase_keys import Phrasing
 from content.schema import SIGNOFF, Catalogue, part_of_day, placeholders
 from intents import slots
 from intents.slots import slot_usable
 from intents.state import Phase, SessionState
-from skill.alexa.reminders import Outcome, permission_granted
+from skill.arrival import Arrival, Reads, arrive
 from skill.core.request import RequestContext
 from skill.domain.evening import evening_at
 from skill.domain.gratitude import Gratitude
@@ -38,18 +39,8 @@ from skill.domain.streak import Streak
 from skill.services import Services
 from skill.store.errors import StoreError
 
+
 log = logging.getLogger("close_together.intents")
-
-# How long a learnt time zone is trusted before the device is asked again; a failed lookup is
-# retried the next day.
-TIME_ZONE_RECHECK_DAYS = 30
-
-
-def time_zone_check_due(profile: Profile, today: date) -> bool:
-    if not profile.time_zone_checked:
-        return True
-    age = (today - date.fromisoformat(profile.time_zone_checked)).days
-    return age >= (TIME_ZONE_RECHECK_DAYS if profile.time_zone else 1)
 
 
 def words_for(services: Services, handler_input: HandlerInput) -> Catalogue:
@@ -65,20 +56,7 @@ def words_for(services: Services, handler_input: HandlerInput) -> Catalogue:
     return catalogue
 
 
-@dataclass(frozen=True)
-class Reads:
-    """What a handler needs read before it runs (``Handler.reads``); ``LoadCouple`` reads it, once."""
-
-    couple: bool = True
-    # The weekly summary reads the gratitudes said since this local date with the profile, in one call.
-    gratitudes_since: date | None = None
-    gratitudes_limit: int = 0
-
-
-NOTHING = Reads(couple=False)
-
-
-class Turn:
+class Turn(Phrasing):
     """One request as a conversation sees it: the typed session state, the couple and their clock
     (loaded by the request interceptors below before the handler runs), phrases and responses."""
 
@@ -152,48 +130,16 @@ class Turn:
         self._profile = value
         self._failure = None
 
-    def load(self, reads: Reads) -> None:
-        """Read the couple (with the week's gratitudes when asked), then learn the time zone when
-        due. Called once per request, by ``LoadCouple``; a store failure is kept for ``profile``."""
-        if not reads.couple:
-            return
-        try:
-            self._read(reads)
-        except StoreError as err:
-            self._failure = err
-            return
-        self.time_zone = ZoneInfo(
-            self._learn_time_zone() or self.profile.time_zone or self.services.settings.default_time_zone
-        )
-        # A first request, or the first since this account's data was deleted: only an account that
-        # allowed reminders can have one left behind, so others pay no extra read.
-        if self.profile.is_new and permission_granted(self.input):
-            self._clear_left_reminder()
-
-    def _clear_left_reminder(self) -> None:
-        """A reminder a deletion could not reach is deleted now, with this account's own token, and
-        the couple hears so once (docs/partners.md, "Deleting by voice")."""
-        try:
-            outcome = self.services.clear_left_reminder(self.user_id, self.input)
-        except StoreError:
-            log.warning("could not check for a reminder left by a deletion", exc_info=True)
-            return
-        if outcome is not None:
-            key = "reminder_left_stopped" if outcome is Outcome.OK else "reminder_left_in_app"
-            self.notice = self.say(key)
-
-    def _read(self, reads: Reads) -> None:
-        if reads.gratitudes_since is not None:
-            found = self.services.gratitudes.with_profile(
-                self.user_id, self.state.couple, reads.gratitudes_since, reads.gratitudes_limit, self.now
-            )
-            if found is not None:
-                self._profile, entries, more = found
-                self.gratitudes = (entries, more)
-                self.remember_couple(self._profile)
-                return
-        self._profile = self.services.couples.load_for_user(self.user_id, self.state.couple)
-        self.remember_couple(self._profile)
+    def arrived(self, arrival: Arrival) -> None:
+        """What ``LoadCouple`` found (skill/arrival.py): the couple, their clock, the week's
+        gratitudes when asked, and news to say once."""
+        self._profile, self._failure, self.gratitudes = arrival.profile, arrival.failure, arrival.gratitudes
+        if arrival.profile is not None:
+            self.remember_couple(arrival.profile)
+        if arrival.time_zone is not None:
+            self.time_zone = arrival.time_zone
+        if arrival.notice:
+            self.notice = self.say(arrival.notice)
 
     def partner_name(self) -> str:
         """The partner's first name when the speaker's voice is known and both names are (spoken, so
@@ -214,27 +160,6 @@ class Turn:
         """Keep a linked couple's id in the session so later turns read it directly (a hint only)."""
         self.state.couple = profile.couple_id if profile is not None and profile.members else None
 
-    def _learn_time_zone(self) -> str | None:
-        """The device's zone from the Settings API when the stored one is due a check (see
-        docs/data-model.md, "Time zone"); the check's date is stored whatever it found."""
-        settings = self.services.settings
-        checked_on = self.now.date()
-        if not settings.time_zone_lookup or not time_zone_check_due(self.profile, checked_on):
-            return None
-        zone = self.services.device_settings.time_zone(self.input)
-
-        def change(draft: Profile) -> bool:
-            if zone:
-                draft.time_zone = zone
-            draft.time_zone_checked = checked_on.isoformat()
-            return True
-
-        try:
-            self._profile, _ = self.services.couples.update(self.profile, change, step="time_zone")
-        except StoreError:
-            log.warning("could not store the time zone check", exc_info=True)
-        return zone
-
     @property
     def today(self) -> date:
         """This evening, where the couple is: a day runs 4 a.m. to 4 a.m. (skill/domain/evening.py),
@@ -254,11 +179,12 @@ class Turn:
         not say), for openings and closings that follow the clock."""
         return part_of_day(self.now.astimezone(self.time_zone).hour)
 
-    def words(self, key: str, rotation: int = -1, **values: object) -> str:
-        """A phrase from content as plain text (for cards, and for speech through ``say``). The
-        variant is picked by the request id, so a card and the speech agree and a redelivered request
-        is answered in the same words. A time-aware phrase is said for the couple's part of the day,
-        "tonight" becomes "today" before 5 p.m., and a closing {signoff} is filled in to match."""
+    def phrase(self, key: str, rotation: int, values: Mapping[str, object]) -> str:
+        """A phrase from content as plain text (``words``, ``say`` and ``count`` of ``Phrasing`` are
+        its typed doors: content/phrase_keys.py). The variant is picked by the request id, so a card
+        and the speech agree and a redelivered request is answered in the same words. A time-aware
+        phrase is said for the couple's part of the day, "tonight" becomes "today" before 5 p.m., and
+        a closing {signoff} is filled in to match."""
         request_id = slots.request_id(self.input) or None
         phrases = self.content.phrases
         part = self.part_of_day()
@@ -266,15 +192,6 @@ class Turn:
         if SIGNOFF in placeholders(text):
             values = {**values, SIGNOFF: phrases.said(SIGNOFF, request_id, part)}
         return text.format(**values)
-
-    def count(self, key: str, n: int) -> str:
-        """``n`` of something in words ("1 day", "3 days"): the phrase ``<key>_one`` or ``<key>_many``
-        (``speech.counted``) with {n} filled in."""
-        return self.words(speech.counted(key, n), n=n)
-
-    def say(self, key: str, rotation: int = -1, **values: object) -> str:
-        """``words`` escaped for SSML (values are escaped with it)."""
-        return speech.text(self.words(key, rotation, **values))
 
     # -- responses -----------------------------------------------------------------------------
 
@@ -329,10 +246,12 @@ class LoadCouple(AbstractRequestInterceptor):
 
     def __init__(self, handler: Handler) -> None:
         self.handler = handler
+        self.services = handler.services
 
     def process(self, handler_input: HandlerInput) -> None:
         turn = self.handler.turn(handler_input)
-        turn.load(self.handler.reads(turn))
+        reads = self.handler.reads(turn)
+        turn.arrived(arrive(self.services, handler_input, turn.user_id, turn.state.couple, reads, turn.now))
 
 
 class SaveState(AbstractResponseInterceptor):

@@ -10,14 +10,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from typing import Literal
 
 from ask_sdk_model import Response
 
 from content import speech
 from content.schema import MAX_PASSAGE_SECONDS, WORDS_PER_SECOND, Catalogue, Practice
 from intents.base import Turn
-from intents.state import EXERCISES, ROUND, STEPS, WALK, Phase, Place, Round
+from intents.state import Phase
 from skill.alexa import held, screen
+from skill.domain.place import EXERCISES, SET_ASIDE, STEPS, WALK, Place
 from skill.domain.profile import Profile
 from skill.domain.tonight import done_today
 from skill.store.errors import StoreUnavailable
@@ -45,38 +47,10 @@ def saved(turn: Turn) -> Place | None:
     """Where the couple left off last time (from their profile). In a new session with nothing
     stored, tonight's pick not yet done is where they are: its first step (so starting it needs no
     write of its own: docs/performance.md)."""
-    stored = Place.of(turn.profile.browse)
-    return stored or (implicit_place(turn.profile, turn.today) if turn.phase is None else None)
-
-
-def round_marker(turn: Turn, r: Round) -> dict[str, object]:
-    """Where a paused round is kept in the profile, for "where were we" later this evening."""
-    return Place(ROUND, f"{turn.today.isoformat()}/{r.id}", r.each).as_dict()
-
-
-def keep_round_place(turn: Turn, r: Round, voices: dict[str, int] | None = None) -> None:
-    """A round left unfinished ("hold on", stop, the session ending) keeps its place in the profile
-    for "where were we" (with any voices learnt, in the same write). A round that runs to its end
-    never needs it, so starting one writes nothing (docs/performance.md)."""
-    marker = round_marker(turn, r)
-    learnt = {k: v for k, v in (voices or {}).items() if turn.profile.voices.get(k) != v}
-    if turn.profile.browse == marker and not learnt:
-        return
-
-    def change(draft: Profile) -> bool:
-        draft.browse = dict(marker)
-        draft.voices.update(learnt)
-        return True
-
-    try:
-        turn.profile, _ = turn.services.couples.update(turn.profile, change, step="round")
-    except StoreUnavailable:
-        log.warning("could not keep the round's place for later")
-
-
-# Kept in ``browse`` when the couple say no to tonight's pick: no place (``Place.of`` knows no such
-# kind), but no longer empty, so the pick's first step is not where "where were we" takes them.
-SET_ASIDE = {"kind": "set_aside"}
+    stored = turn.profile.browse
+    if stored is not None and stored.resumable:
+        return stored
+    return implicit_place(turn.profile, turn.today) if turn.phase is None else None
 
 
 def set_aside(turn: Turn) -> None:
@@ -86,7 +60,7 @@ def set_aside(turn: Turn) -> None:
     def change(draft: Profile) -> bool:
         if implicit_place(draft, turn.today) is None:
             return False
-        draft.browse = dict(SET_ASIDE)
+        draft.browse = SET_ASIDE
         return True
 
     if implicit_place(turn.profile, turn.today) is None:
@@ -114,15 +88,15 @@ def remember(turn: Turn, place: Place, heard: list[str] | None = None, tonight: 
 
     def change(draft: Profile) -> bool:
         changed = False
-        if draft.browse != place.as_dict() and implicit_place(draft, turn.today) != place:
-            draft.browse = place.as_dict()
+        if draft.browse != place and implicit_place(draft, turn.today) != place:
+            draft.browse = place
             changed = True
         if heard is not None and draft.reasons_heard != heard:
             draft.reasons_heard = list(heard)
             changed = True
         if tonight is not None and draft.picked_for(turn.today) != tonight.id:
             draft.suggest(turn.today, tonight.id)
-            draft.browse = place.as_dict()  # the implicit place was another practice's
+            draft.browse = place  # the implicit place was another practice's
             changed = True
         return changed
 
@@ -172,7 +146,9 @@ def held_parts(practice: Practice, step: int) -> list[int]:
     return held.parts(minutes * 60) if minutes >= TIMED_MINUTES else []
 
 
-def walk_question(turn: Turn, practice: Practice, step: int) -> str:
+def walk_question(
+    turn: Turn, practice: Practice, step: int
+) -> Literal["walk_halfway", "walk_time_left", "walk_finish", "walk_ready", "walk_next"]:
     """The phrase key of what a step's answer ends by asking, where the couple are in its time."""
     parts = held_parts(practice, step)
     if turn.state.held < len(parts):
@@ -205,7 +181,7 @@ def show_walk(turn: Turn, practice: Practice, step: int, lead_in: str | None = N
     else:
         # The chime is explained at a practice's first timed step; later ones only say their minutes.
         first = not any(held_parts(practice, earlier) for earlier in range(step))
-        timed = "walk_timed" if first else "walk_timed_again"
+        timed: Literal["walk_timed", "walk_timed_again"] = "walk_timed" if first else "walk_timed_again"
         cue = turn.say(timed, minutes=turn.count("count_minutes", practice.minutes_of(step))) if parts else None
         words = compose(
             lead_in,

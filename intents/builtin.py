@@ -12,10 +12,12 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_request_type
 from ask_sdk_model import Response
 
-from intents import browsing
-from intents.base import NOTHING, Handler, Reads, Turn
+from content.phrase_keys import Plain
+from intents import gratitude
+from intents.base import Handler, Turn
 from intents.state import Phase, Round
 from intents.thread import here
+from skill.arrival import NOTHING, Reads
 from skill.services import Services
 from skill.store.errors import CoupleGone, OutcomeUnknown, StoreUnavailable
 
@@ -39,7 +41,7 @@ class SessionEndedHandler(Handler):
         turn = self.turn(handler_input)
         r = self._round(turn)
         if r is not None:
-            browsing.keep_round_place(turn, r, r.voices)
+            gratitude.keep_round_place(turn, r, r.voices)
         return handler_input.response_builder.response
 
     @staticmethod
@@ -61,7 +63,7 @@ class UnhandledHandler(Handler):
         return turn.ask(turn.say("not_understood"), turn.say("help_reprompt"))
 
 
-def answer_after_error(services: Services, handler_input: HandlerInput, key: str) -> Response:
+def answer_after_error(services: Services, handler_input: HandlerInput, key: Plain) -> Response:
     """The session keeps the state it came with (validated): the failed turn's changes are dropped."""
     turn = Turn.of(services, handler_input)
     turn.reset_state()

@@ -3,7 +3,8 @@
 The round lives in the typed session state (``intents.state.Round``); each gratitude costs one
 conditional write. Each turn asks for the gratitude with ``Dialog.ElicitSlot``, so whatever the
 partner says next ("the way you make my coffee") fills the free-speech slot without a set opening.
-A paused or timed-out round is rebuilt from today's stored entries ("where were we").
+A round left unfinished keeps its place in the profile (``keep_round_place``), and a paused or
+timed-out round is rebuilt from today's stored entries ("where were we").
 Names and spoken words are personal: nothing here logs them (see docs/gratitude.md).
 """
 
@@ -12,26 +13,27 @@ from __future__ import annotations
 import logging
 import uuid
 from datetime import datetime, timedelta
+from typing import Literal
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
+from content.phrase_keys import Plain, Says_name, Says_name_partner
 from content.speech import held, xml_safe
-from intents import browsing
 from intents.base import IntentHandler, Turn
 from intents.finding import number_from
 from intents.slots import name_unsure, person_id, request_id, slot_text
-from intents.state import ROUND, Phase, Place, Round, valid_name
+from intents.state import MAX_EACH, Phase, Round, valid_name
 from skill.domain.gratitude import ROUND_ACTIVITY, Gratitude
 from skill.domain.hearing import Heard, hear
+from skill.domain.place import ROUND, Place
 from skill.domain.profile import Profile
 from skill.store.errors import StoreUnavailable
 
 log = logging.getLogger("close_together.intents.gratitude")
 
 MAX_GRATITUDE_CHARS = 300  # longer captures are treated as not understood (docs/gratitude.md)
-MAX_EACH = 5
 GRATITUDE_INTENT, GRATITUDE_SLOT = "GratitudeIntent", "gratitude"
 NAMES_INTENT, FIRST_SLOT = "PartnerNamesIntent", "first"
 
@@ -59,7 +61,32 @@ def new_round(each: int, first: int) -> Round:
     return Round(id=uuid.uuid4().hex[:8], each=each, asked=first)
 
 
-def ask_speaker(turn: Turn, r: Round, lead: str = "", key: str = "grat_ask") -> Response:
+def round_marker(turn: Turn, r: Round) -> Place:
+    """Where a paused round is kept in the profile, for "where were we" later this evening."""
+    return Place(ROUND, f"{turn.today.isoformat()}/{r.id}", r.each)
+
+
+def keep_round_place(turn: Turn, r: Round, voices: dict[str, int] | None = None) -> None:
+    """A round left unfinished ("hold on", stop, the session ending) keeps its place in the profile
+    for "where were we" (with any voices learnt, in the same write). A round that runs to its end
+    never needs it, so starting one writes nothing (docs/performance.md)."""
+    marker = round_marker(turn, r)
+    learnt = {k: v for k, v in (voices or {}).items() if turn.profile.voices.get(k) != v}
+    if turn.profile.browse == marker and not learnt:
+        return
+
+    def change(draft: Profile) -> bool:
+        draft.browse = marker
+        draft.voices.update(learnt)
+        return True
+
+    try:
+        turn.profile, _ = turn.services.couples.update(turn.profile, change, step="round")
+    except StoreUnavailable:
+        log.warning("could not keep the round's place for later")
+
+
+def ask_speaker(turn: Turn, r: Round, lead: str = "", key: Says_name_partner | Says_name = "grat_ask") -> Response:
     who = names(turn)
     if len(who) < 2:
         return names_gone(turn, r)
@@ -83,10 +110,10 @@ def names_gone(turn: Turn, r: Round) -> Response:
     return ask_names(turn, "grat_names_gone")
 
 
-def ask_names(turn: Turn, key: str, lead: str = "") -> Response:
+def ask_names(turn: Turn, key: Plain | Says_name, lead: str = "") -> Response:
     turn.state.phase = Phase.NAMES
     turn.elicit(NAMES_INTENT, FIRST_SLOT)
-    reprompt = "grat_ask_partner_reprompt" if turn.state.names_heard else "grat_ask_names_reprompt"
+    reprompt: Plain = "grat_ask_partner_reprompt" if turn.state.names_heard else "grat_ask_names_reprompt"
     name = turn.state.names_heard[0] if turn.state.names_heard else ""
     return turn.ask(" ".join(p for p in (lead, turn.say(key, name=name)) if p), turn.say(reprompt))
 
@@ -101,13 +128,13 @@ def begin(turn: Turn, each: int, new_names: list[str] | None = None) -> Response
         return ask_names(turn, "grat_ask_names")
     voice = turn.profile.voices.get(person_id(turn.input) or "")
     r = new_round(each, voice if voice in (0, 1) else 0)
-    marker = browsing.round_marker(turn, r)
+    marker = round_marker(turn, r)
 
     if new_names is not None:  # the names are what this turn was for: a failure is said honestly
 
         def change(draft: Profile) -> bool:
             draft.names = list(new_names)
-            draft.browse = dict(marker)
+            draft.browse = marker
             return True
 
         turn.profile, _ = turn.services.couples.update(turn.profile, change, step="round")
@@ -134,8 +161,8 @@ def finish(turn: Turn, r: Round, lead: str) -> Response:
         if any(draft.voices.get(k) != v for k, v in r.voices.items()):
             draft.voices.update(r.voices)
             changed = True
-        if draft.browse.get("kind") == ROUND:  # finished: nothing to pick up
-            draft.browse = {}
+        if draft.browse is not None and draft.browse.kind == ROUND:  # finished: nothing to pick up
+            draft.browse = None
             changed = True
         return changed
 
@@ -198,12 +225,14 @@ def reask(turn: Turn, lead: str) -> Response:
         return ask_speaker(turn, r, lead)
     if turn.phase == Phase.CONFIRM_NAMES and turn.state.names_pending:
         pending = turn.state.names_pending
-        key = "grat_confirm_two" if len(pending) == 2 else "grat_confirm_one"
+        confirm: Literal["grat_confirm_two", "grat_confirm_one"] = (
+            "grat_confirm_two" if len(pending) == 2 else "grat_confirm_one"
+        )
         return turn.ask(
-            " ".join(p for p in (lead, turn.say(key, first=pending[0], second=pending[-1])) if p),
+            " ".join(p for p in (lead, turn.say(confirm, first=pending[0], second=pending[-1])) if p),
             turn.say("grat_confirm_reprompt"),
         )
-    key = "grat_ask_partner" if turn.state.names_heard else "grat_ask_names"
+    key: Plain | Says_name = "grat_ask_partner" if turn.state.names_heard else "grat_ask_names"
     return ask_names(turn, key, lead)
 
 
@@ -213,7 +242,7 @@ def stop_round(turn: Turn) -> Response:
     turn.state.leave()
     if r is None:
         return turn.tell(turn.say("grat_stopped_none"))
-    browsing.keep_round_place(turn, r, r.voices)
+    keep_round_place(turn, r, r.voices)
     if r.shared == 0:
         return turn.tell(turn.say("grat_stopped_none"))
     return turn.tell(turn.say("grat_stopped", count=r.shared, entries=turn.count("word_gratitudes", r.shared)))
@@ -287,8 +316,10 @@ class NamesHandler(IntentHandler):
                 return ask_names(turn, "grat_names_again")
             turn.state.names_pending = heard
             turn.state.phase = Phase.CONFIRM_NAMES
-            key = "grat_confirm_two" if len(heard) == 2 else "grat_confirm_one"
-            return turn.ask(turn.say(key, first=heard[0], second=heard[-1]), turn.say("grat_confirm_reprompt"))
+            confirm: Literal["grat_confirm_two", "grat_confirm_one"] = (
+                "grat_confirm_two" if len(heard) == 2 else "grat_confirm_one"
+            )
+            return turn.ask(turn.say(confirm, first=heard[0], second=heard[-1]), turn.say("grat_confirm_reprompt"))
         return accept(turn, collected, heard)
 
 
@@ -350,7 +381,7 @@ class GratitudeHandler(IntentHandler):
 
 
 # What an aside in a turn brings: the lead said before the same partner is asked again, and how.
-_ASIDE_LEADS = {
+_ASIDE_LEADS: dict[Heard, Plain] = {
     Heard.EXAMPLE: "grat_example",
     Heard.AGAIN: "grat_again_asked",
     Heard.WHY: "grat_why",

@@ -19,7 +19,8 @@ from typing import Any
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import IntentRequest, Response
 
-from intents.base import NOTHING, Handler, Reads, Turn
+from intents.base import Handler, Turn
+from skill.arrival import NOTHING, Reads
 
 log = logging.getLogger("close_together.intents.guard")
 

@@ -33,9 +33,9 @@ from intents.browsing import (
 from intents.finding import find_practice, number_from
 from intents.practice import offer_another, offer_tonight, session_practice
 from intents.slots import resolution
-from intents.state import ANY, EXERCISES, REASONS, STEPS, WALK, Phase, Place
+from intents.state import MAX_TRAIL, Phase
+from skill.domain.place import ANY, EXERCISES, REASONS, STEPS, WALK, Place
 
-TRAIL_LIMIT = 20
 GAP = 0.5
 PRACTICE_SLOT = "practice"
 GROUP_SLOT = "group"
@@ -80,7 +80,7 @@ def say_reason(turn: Turn, reason: Reason, lead_in: str | None = None) -> Respon
 
 def new_reason(turn: Turn, group: str, lead_in: str | None = None) -> Response:
     reason, heard = pick_reason(turn.content.reasons, turn.profile.reasons_heard, group, random.Random())
-    trail = [*trail_of(turn), reason.id][-TRAIL_LIMIT:]
+    trail = [*trail_of(turn), reason.id][-MAX_TRAIL:]
     turn.state.trail = trail
     remember(turn, Place(REASONS, group, len(trail) - 1), heard=heard)
     return say_reason(turn, reason, lead_in)

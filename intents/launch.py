@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
@@ -25,7 +27,9 @@ class LaunchHandler(Handler):
             return turn.ask(turn.say("launch_returning_fresh"), turn.say("launch_reprompt"))
         # Opened again after tonight's "we did it": no offer of the practice just done.
         done = turn.streak().last_active == turn.today
-        key = "launch_returning_done" if done else "launch_returning"
+        key: Literal["launch_returning_done", "launch_returning"] = (
+            "launch_returning_done" if done else "launch_returning"
+        )
         reprompt = turn.say("completed_anything_else" if done else "launch_reprompt")
         return turn.ask(turn.say(key, streak_words=turn.count("count_days", streak)), reprompt)
 

@@ -8,19 +8,22 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_slot, is_request_type
 from ask_sdk_model import Response
 
-from intents.base import NOTHING, Handler, IntentHandler, Reads, Turn
+from content.phrase_keys import Plain
+from intents.base import Handler, IntentHandler, Turn
 from intents.once import answered_once
 from intents.slots import slot_text
 from intents.state import Phase
 from skill.alexa.reminders import Outcome
+from skill.arrival import NOTHING, Reads
 from skill.domain.link import JoinOutcome
 from skill.domain.profile import Profile
 from skill.domain.streak import current
+from skill.reminder_cleanup import forget_reminder
 
 log = logging.getLogger("close_together.intents.partners")
 
 
-_JOIN_KEYS = {
+_JOIN_KEYS: dict[JoinOutcome, Plain] = {
     JoinOutcome.EXPIRED: "join_expired",
     JoinOutcome.THROTTLED: "join_throttled",
     JoinOutcome.BUSY: "join_busy",
@@ -201,7 +204,7 @@ class DeleteConfirmedHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         partner = partner_name(turn)
-        mine = turn.services.forget_reminder(turn.user_id, turn.input)  # first: its alertToken is about to go
+        mine = forget_reminder(turn.services, turn.user_id, turn.input)  # first: its alertToken is about to go
         theirs = [
             account
             for account in turn.profile.members
@@ -227,7 +230,7 @@ class DeleteMineConfirmedHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
         partner = partner_name(turn)  # before the shared profile is gone from this account
-        mine = turn.services.forget_reminder(turn.user_id, turn.input)
+        mine = forget_reminder(turn.services, turn.user_id, turn.input)
         turn.services.partners.delete_account(turn.user_id)
         log.info("one account's data deleted by voice; the partner keeps theirs")
         turn.state.clear()
@@ -258,7 +261,7 @@ class SkillDisabledHandler(Handler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         turn = self.turn(handler_input)
-        turn.services.forget_reminder(turn.user_id, turn.input)  # best effort: a failure leaves it marked left
+        forget_reminder(turn.services, turn.user_id, turn.input)  # best effort: a failure leaves it marked left
         turn.services.partners.disable_account(turn.user_id)
         log.info("skill disabled: account data removed")
         return handler_input.response_builder.response

@@ -6,13 +6,15 @@ from __future__ import annotations
 import logging
 import random
 from datetime import date, timedelta
+from typing import Literal, cast
 
 from ask_sdk_model import Response
 
 from content.schema import Practice
 from intents.base import Turn
-from intents.state import WALK, Phase
+from intents.state import Phase
 from skill.alexa import screen
+from skill.domain.place import WALK
 from skill.domain.profile import Profile
 from skill.domain.streak import Streak
 from skill.domain.tonight import done_lately, done_today, pick
@@ -59,7 +61,9 @@ def tonight_choice(turn: Turn) -> Practice:
     return todays_pick(turn) or pick(turn.content.practices, turn.profile, set(), random.Random(), turn.today)
 
 
-def offer(turn: Turn, practice: Practice, key: str, lead_in: str | None = None) -> Response:
+def offer(
+    turn: Turn, practice: Practice, key: Literal["tonight_offer", "another_offer"], lead_in: str | None = None
+) -> Response:
     turn.state.phase = Phase.OFFERED
     turn.state.practice = practice.id
     screen.show_practice(turn, practice)
@@ -91,7 +95,7 @@ def offer_tonight(turn: Turn) -> Response:
     practice = tonight_for(turn)
     lead_in = None
     if earlier is not None and earlier.id != practice.id and earlier.id in done_today(turn.profile, turn.today):
-        lead_in = turn.say("tonight_done_already", done=earlier.name)
+        lead_in = turn.say("tonight_done_already")
     return offer(turn, practice, "tonight_offer", lead_in)
 
 
@@ -131,8 +135,8 @@ def _complete(turn: Turn) -> Response:
             # The first fresh start after a break says how the rest day works, once per couple.
             key, draft.rest_explained = "completed_fresh_start_explained", True
         draft.outcome = key
-        if draft.browse.get("kind") == WALK:  # done: nothing left to pick up with "where were we"
-            draft.browse = {}
+        if draft.browse is not None and draft.browse.kind == WALK:  # done: nothing left for "where were we"
+            draft.browse = None
         return True
 
     turn.profile, _ = turn.services.couples.update(turn.profile, change)
@@ -141,14 +145,26 @@ def _complete(turn: Turn) -> Response:
     turn.state.leave()
     return turn.tell(
         turn.say(
-            turn.outcome() or "completed_again_today",
+            # what this request's write named (completion_key), also when it is a redelivery
+            cast(Completion, turn.outcome() or "completed_again_today"),
             name=name,
             streak_words=turn.count("count_days", after.current),
         )
     )
 
 
-def completion_key(before: Streak, after: Streak, today: date) -> str:
+Completion = Literal[
+    "completed_again_today",
+    "completed_fresh_start",
+    "completed_fresh_start_explained",
+    "completed_first_day",
+    "completed_rest_day",
+    "completed_record",
+    "completed_streak",
+]
+
+
+def completion_key(before: Streak, after: Streak, today: date) -> Completion:
     if before.last_active is not None and before.last_active >= today:
         return "completed_again_today"
     if after.current == 1:

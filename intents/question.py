@@ -2,7 +2,7 @@
 both devices of a linked couple; answered apart, heard together (docs/question.md).
 
 The couple's place in their own shuffled order of the bank (skill/domain/question.py) lives in one
-small profile field (``Profile.question``, "<seed>:<position>:<evening>:<extra>"), never a list of
+small profile field (``Profile.question``, a ``QuestionPlace``), never a list of
 what was asked: each evening moves one place on, "another question" one more, at most once an evening. The order is a
 fixed permutation of the bank, walked round and round, so a question comes back only after every
 other one has been asked: with at least two questions a night for ninety nights in the bank
@@ -23,6 +23,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
 from ask_sdk_model import Response
 
+from content.phrase_keys import Plain, Says_question
 from content.schema import Question
 from content.speech import held
 from intents.base import IntentHandler, Turn
@@ -34,7 +35,7 @@ from skill.domain.answer import Answer
 from skill.domain.evening import evening_at
 from skill.domain.hearing import Heard
 from skill.domain.profile import Profile
-from skill.domain.question import Place, moved_on, question_at
+from skill.domain.question import moved_on, question_at
 from skill.store.errors import OutcomeUnknown, StoreUnavailable
 
 log = logging.getLogger("close_together.intents.question")
@@ -65,12 +66,12 @@ def tonights(turn: Turn, another: bool = False) -> tuple[Question, bool]:
 
     def change(draft: Profile) -> bool:
         nonlocal moved
-        before = Place.decode(draft.question)
+        before = draft.question
         after = moved_on(before, tonight, another)
         moved = after.extra > (before.extra if before is not None and before.evening == tonight else 0)
         if after == before:
             return False
-        draft.question = after.encode()
+        draft.question = after
         if moved:
             draft.outcome = "q_another"  # a redelivered request answers the same way
         return True
@@ -78,14 +79,14 @@ def tonights(turn: Turn, another: bool = False) -> tuple[Question, bool]:
     turn.profile, _ = turn.services.couples.update(turn.profile, change, step=STEP)
     if another and not moved:
         moved = turn.profile.outcome_of(turn.services.couples.request_token(STEP)) == "q_another"
-    place = Place.decode(turn.profile.question)
+    place = turn.profile.question
     assert place is not None  # just stored, or already tonight's
     return question_at(turn.content.questions, place), moved
 
 
 def current(turn: Turn) -> Question | None:
     """Tonight's question if one was given this evening; None otherwise (nothing is written)."""
-    place = Place.decode(turn.profile.question)
+    place = turn.profile.question
     if place is None or place.evening != evening(turn):
         return None
     return question_at(turn.content.questions, place)
@@ -114,7 +115,7 @@ def expires(turn: Turn) -> datetime:
 # -- responses -----------------------------------------------------------------------------------
 
 
-def give(turn: Turn, question: Question, key: str, lead: str = "") -> Response:
+def give(turn: Turn, question: Question, key: Says_question, lead: str = "") -> Response:
     """Say the question, last. A linked device waits for its own answer (the slot is elicited); one
     device alone is for talking it over together. ``key`` is how it is introduced ("q_talk" the
     first time: a linked device hears "q_apart" instead)."""
@@ -173,7 +174,7 @@ def reveal(turn: Turn, mine: str, theirs: str) -> str:
     return turn.say("q_reveal", mine=mine, theirs=theirs)
 
 
-def reask(turn: Turn, lead: str, key: str = "q_again") -> Response:
+def reask(turn: Turn, lead: str, key: Says_question = "q_again") -> Response:
     """Help, repeat or "didn't catch that" in a question phase: the same question again (said the
     way ``key`` says it)."""
     if turn.phase == Phase.Q_HEAR:
@@ -281,7 +282,7 @@ class AnswerHandler(IntentHandler):
 
 
 # An aside instead of an answer: how tonight's question is said again after it.
-_ASIDE_KEYS = {
+_ASIDE_KEYS: dict[Heard, Says_question] = {
     Heard.EXAMPLE: "q_example",
     Heard.AGAIN: "q_again",
     Heard.WHY: "q_why",
@@ -337,9 +338,8 @@ class QuestionTurnHandler(IntentHandler):
         phase = turn.phase
         if get_intent_name(handler_input) == "AMAZON.NoIntent":
             turn.state.leave()
-            key = {Phase.Q_TALK: "q_talk_done", Phase.Q_ANSWER: "q_answer_later"}.get(
-                phase or Phase.Q_HEAR, "q_hear_later"
-            )
+            later: dict[Phase, Plain] = {Phase.Q_TALK: "q_talk_done", Phase.Q_ANSWER: "q_answer_later"}
+            key = later.get(phase or Phase.Q_HEAR, "q_hear_later")
             return turn.tell(turn.say(key))
         return reask(turn, "")
 

@@ -13,6 +13,7 @@ import logging
 import re
 from dataclasses import replace
 from datetime import time
+from typing import Literal
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_request_type
@@ -20,6 +21,7 @@ from ask_sdk_model import Response
 from ask_sdk_model.interfaces.connections import SendRequestDirective
 from ask_sdk_model.ui import AskForPermissionsConsentCard
 
+from content.phrase_keys import Plain, Says_clock
 from intents.base import Handler, IntentHandler, Turn
 from intents.once import answered_once
 from intents.slots import slot_text
@@ -65,7 +67,7 @@ def clock(at: time, kind: str = "12h") -> str:
     return f"{hour}" if at.minute == 0 else f"{hour}:{at.minute:02d}"
 
 
-def when_key(at: time) -> str:
+def when_key(at: time) -> Plain | Says_clock:
     """Which way of saying a daily time fits ``at``: a morning, noon, afternoon, evening, midnight or
     small-hours reminder is never called an evening one, and never "8 am" in the evening."""
     if at == time(0, 0):
@@ -159,7 +161,12 @@ def partners_reminder(turn: Turn) -> ReminderRecord | None:
     return None
 
 
-def partner_words(turn: Turn, key: str, theirs: ReminderRecord, **values: object) -> str:
+PartnerKey = Literal[
+    "reminder_offer", "reminder_offer_at", "reminder_partner_has", "reminder_none_partner", "reminder_partner_still"
+]
+
+
+def partner_words(turn: Turn, key: PartnerKey, theirs: ReminderRecord, **values: object) -> str:
     name = turn.partner_name()
     return turn.say(key, -1, partner_capital=name[:1].upper() + name[1:], when=when(turn, theirs.time), **values)
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from skill.domain.gratitude import Gratitude
+from skill.domain.place import ID, Place
 from skill.domain.profile import MAX_NAME_CHARS
 
 
@@ -47,30 +48,19 @@ class Phase(StrEnum):
 # keeps it across sessions for "where were we".
 PRACTICE_PHASES = frozenset({Phase.WALK, Phase.ROUND, Phase.NAMES, Phase.CONFIRM_NAMES})
 
-# What a Place browses.
-STEPS = "steps"  # the overview pages, then every step in order
-EXERCISES = "exercises"  # every exercise
-REASONS = "reasons"  # why closeness matters; Place.id is the group or ANY
-WALK = "walk"  # a practice's guided steps; Place.id is the practice, pos the step
-ROUND = "round"  # a paused gratitude round (profile only); id is "<local date>/<round id>", pos each
-KINDS = (STEPS, EXERCISES, REASONS, WALK, ROUND)
-ANY = "any"
-
 # Bounds for what a session may carry (the Alexa client could send anything).
 MAX_ID = 64
-MAX_EACH = 5
-MAX_TRAIL = 20
+MAX_EACH = 5  # turns each partner may ask for in a gratitude round
+MAX_TRAIL = 20  # reasons kept for "go back"
 MAX_VOICES = 4
-MAX_POS = 1000
 MAX_HELD_PARTS = 10
-_ID = re.compile(r"^[A-Za-z0-9_.:/\-]{1,64}$")
 # Alexa's personId: "amzn1.ask.person." and about a hundred letters and digits.
 _CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")  # "20:00": a reminder time offered
 _PERSON = re.compile(r"^[A-Za-z0-9_.:\-]{1,256}$")
 
 
 def _id(raw: object) -> str | None:
-    return raw if isinstance(raw, str) and _ID.match(raw) else None
+    return raw if isinstance(raw, str) and ID.match(raw) else None
 
 
 def _int(raw: object, low: int, high: int) -> int | None:
@@ -90,32 +80,6 @@ def _names(raw: object) -> list[str]:
         return []
     names = [valid_name(n) for n in raw]
     return [n for n in names if n is not None] if all(names) else []
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a couple is in something they browse or practise."""
-
-    kind: str
-    id: str
-    pos: int
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "id": self.id, "pos": self.pos}
-
-    def at(self, pos: int) -> Place:
-        return Place(self.kind, self.id, pos)
-
-    @classmethod
-    def of(cls, raw: object) -> Place | None:
-        """A place from session attributes or the profile; anything malformed is no place."""
-        if not isinstance(raw, Mapping):
-            return None
-        kind, ident, pos = raw.get("kind"), _id(raw.get("id")) if raw.get("id") else "", raw.get("pos")
-        checked = _int(pos, -1, MAX_POS)
-        if kind not in KINDS or ident is None or checked is None:
-            return None
-        return cls(str(kind), ident, checked)
 
 
 @dataclass

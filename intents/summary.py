@@ -14,6 +14,7 @@ and no suggestion (it is the past).
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name
@@ -21,10 +22,11 @@ from ask_sdk_model import Response
 
 from content import speech
 from content.schema import Practice
-from intents.base import IntentHandler, Reads, Turn
+from intents.base import IntentHandler, Turn
 from intents.state import Phase
 from intents.words import SUMMARY_QUOTE_WORDS, clean_words, quote
 from skill.alexa import screen
+from skill.arrival import Reads
 from skill.domain.evening import evening_at
 from skill.domain.gratitude import ROUND_ACTIVITY, Gratitude, said_between
 from skill.domain.streak import current
@@ -98,7 +100,9 @@ def summary(turn: Turn, weeks_back: int) -> tuple[list[str], list[str]]:
     spoken: list[str] = []
     card: list[str] = []
     if not done and not entries:
-        key = "summary_empty" if weeks_back == 0 and not streak else "summary_empty_before"
+        key: Literal["summary_empty", "summary_empty_before"] = (
+            "summary_empty" if weeks_back == 0 and not streak else "summary_empty_before"
+        )
         empty = turn.words(key, which=which, focus=focus.name, focus_cap=capitalised(focus.name))
         spoken.append(empty)
         card.append(empty)
@@ -131,7 +135,7 @@ def _practices(turn: Turn, done: list[tuple[str, str]], which: str, spoken: list
             if name and name not in names:
                 names.append(name)
         named = speech.and_list(names[:MAX_NAMED], turn.content.list_and)
-        key = "summary_days_named" if named else "summary_days"
+        key: Literal["summary_days_named", "summary_days"] = "summary_days_named" if named else "summary_days"
         spoken.append(
             turn.words(key, which=which, days=days, practices=turn.count("count_practices", len(done)), named=named)
         )

@@ -9,16 +9,20 @@ and how to go on. Only stop and cancel leave a phase.
 
 from __future__ import annotations
 
+from typing import cast
+
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_request_type
 from ask_sdk_model import Response
 
+from content.phrase_keys import Plain, Says_name
 from content.speech import held
 from intents import browsing, gratitude, guide, partners, question, reminders
 from intents.base import Handler, IntentHandler, Turn
 from intents.practice import session_practice
-from intents.state import PRACTICE_PHASES, ROUND, WALK, Phase
+from intents.state import PRACTICE_PHASES, Phase
 from skill.domain.hearing import Heard
+from skill.domain.place import ROUND, WALK
 
 HELP = "AMAZON.HelpIntent"
 FALLBACK = "AMAZON.FallbackIntent"
@@ -54,7 +58,7 @@ OWN_INTENTS: dict[Phase, frozenset[str]] = {
 }
 
 # The one question each phase was waiting for, asked again after help or "didn't catch that".
-_QUESTION = {
+_QUESTION: dict[Phase, Plain] = {
     Phase.LAUNCHED: "launch_reprompt",
     Phase.REASON: "reason_reprompt",
     Phase.OVERVIEW: "steps_reprompt",
@@ -82,10 +86,10 @@ def here(turn: Turn, lead: str) -> Response:
             return browsing.where_in_walk(turn, practice, place.pos, lead)
     practice = session_practice(turn)
     if phase in (Phase.OFFERED, Phase.EXPLAINED) and practice is not None:
-        key = "start_reprompt" if phase == Phase.OFFERED else "explain_reprompt"
+        key: Says_name = "start_reprompt" if phase == Phase.OFFERED else "explain_reprompt"
         # after a lead-in (help names "another one" already) the offer's question alone
-        asked = "start_question" if phase == Phase.OFFERED else key
-        return turn.ask(f"{lead} {turn.say(asked, name=practice.name)}", turn.say(key, name=practice.name))
+        offered: Says_name = "start_question" if phase == Phase.OFFERED else key
+        return turn.ask(f"{lead} {turn.say(offered, name=practice.name)}", turn.say(key, name=practice.name))
     if phase in _QUESTION:
         return turn.ask(f"{lead} {turn.say(_QUESTION[phase])}", turn.say(_QUESTION[phase]))
     turn.state.leave()
@@ -103,7 +107,8 @@ class HelpHandler(IntentHandler):
         turn = self.turn(handler_input)
         if turn.phase is None:
             return turn.ask(turn.say("help"), turn.say("help_reprompt"))
-        return here(turn, turn.say(f"help_in_{turn.phase.value}"))
+        # every phase has its help_in_<phase> phrase (the loader refuses content without one)
+        return here(turn, turn.say(cast(Plain, f"help_in_{turn.phase.value}")))
 
 
 class FallbackHandler(IntentHandler):
@@ -152,7 +157,7 @@ class PauseHandler(IntentHandler):
         turn = self.turn(handler_input)
         phase = turn.phase
         if phase == Phase.ROUND and turn.state.round is not None:
-            browsing.keep_round_place(turn, turn.state.round, turn.state.round.voices)
+            gratitude.keep_round_place(turn, turn.state.round, turn.state.round.voices)
         turn.state.leave()
         marker = browsing.saved(turn) if phase is None else None
         if phase == Phase.WALK or (marker is not None and marker.kind == WALK):

@@ -18,7 +18,7 @@ from ask_sdk_model import Response
 
 from content import speech
 from content.schema import Practice
-from intents.base import NOTHING, Handler, IntentHandler, Reads, Turn
+from intents.base import Handler, IntentHandler, Turn
 from intents.browsing import (
     compose,
     exercises,
@@ -34,7 +34,9 @@ from intents.browsing import (
 from intents.finding import number_from
 from intents.practice import complete
 from intents.slots import resolution
-from intents.state import EXERCISES, STEPS, WALK, Phase, Place
+from intents.state import Phase
+from skill.arrival import NOTHING, Reads
+from skill.domain.place import EXERCISES, STEPS, WALK, Place
 
 log = logging.getLogger("close_together.intents.walkthrough")
 

@@ -7,25 +7,19 @@ A new repository or service client is one field here and one line in ``build_ser
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
-
-from ask_sdk_core.handler_input import HandlerInput
 
 from content.languages import load_languages
 from content.schema import Catalogue, Languages
 from skill.alexa.device_settings import DeviceSettings
-from skill.alexa.reminders import Outcome, Reminders
+from skill.alexa.reminders import Reminders
 from skill.core.settings import Settings
 from skill.store.answers import Answers
 from skill.store.couples import CoupleStore
-from skill.store.errors import StoreUnavailable
 from skill.store.gratitude import GratitudeLog
 from skill.store.partners import Partners
 from skill.store.reminders import ReminderStore
 from skill.store.replies import Replies
-
-log = logging.getLogger("close_together.services")
 
 
 @dataclass(frozen=True)
@@ -45,38 +39,6 @@ class Services:
     def content(self) -> Catalogue:
         """English (en-US): the reference every language mirrors, for what no request's locale picks."""
         return self.languages.default
-
-    def forget_reminder(self, user_id: str, handler_input: HandlerInput) -> Outcome | None:
-        """Before this account's data is deleted: delete its reminder in Alexa, and its record once
-        Alexa confirms. None when it had none; otherwise the API's outcome (OK when it is gone). A
-        reminder that could not be deleted keeps its record, marked ``left`` by the deletion, so the
-        account's next request tries again (``clear_left_reminder``)."""
-        try:
-            record = self.reminders.get(user_id)
-        except StoreUnavailable:
-            return Outcome.FAILED
-        if record is None or not record.alert_token:
-            return None
-        outcome = self.reminders_api.api(handler_input).delete(record.alert_token).outcome
-        if outcome in (Outcome.OK, Outcome.NOT_FOUND):
-            self.reminders.delete(user_id)
-            return Outcome.OK
-        log.warning("reminder not deleted with the account's data (%s)", outcome.value)
-        return outcome
-
-    def clear_left_reminder(self, user_id: str, handler_input: HandlerInput) -> Outcome | None:
-        """On the first request of an account whose data was deleted: delete the reminder that the
-        deletion could not reach (the partner's token deleted the couple; or the API failed). None
-        when there was nothing to do or it must wait for another request; else what happened
-        (OK: deleted; NO_PERMISSION: the couple must delete it in the Alexa app), said once."""
-        record = self.reminders.get(user_id)
-        if record is None or not record.left or not record.alert_token:
-            return None
-        outcome = self.reminders_api.api(handler_input).delete(record.alert_token).outcome
-        if outcome in (Outcome.FAILED, Outcome.UNKNOWN):
-            return None
-        self.reminders.delete(user_id)
-        return Outcome.NO_PERMISSION if outcome is Outcome.NO_PERMISSION else Outcome.OK
 
 
 def build_services(

@@ -46,12 +46,16 @@ def test_a_contract_broken_on_purpose_is_caught(tmp_path: Path) -> None:
     assert "skill.domain.streak -> skill.store.keys" in done.stdout
 
 
+# Written by a generator, held to it by its own test (content/keygen.py, tests/test_phrase_types.py).
+GENERATED = {"content/phrase_keys.py"}
+
+
 def test_no_module_has_grown_past_one_idea() -> None:
     long = {
         str(path.relative_to(ROOT)): n
         for folder in OWN_CODE
         for path in (ROOT / folder).rglob("*.py")
-        if (n := len(path.read_text().splitlines())) > MAX_MODULE_LINES
+        if str(path.relative_to(ROOT)) not in GENERATED and (n := len(path.read_text().splitlines())) > MAX_MODULE_LINES
     }
     assert not long, f"split these modules (docs/architecture.md): {long}"
 

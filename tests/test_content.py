@@ -130,8 +130,9 @@ _NUMBER_WORDS = (
 
 @pytest.mark.parametrize("source", ["README.md", "docs", "deploy/model"])
 def test_counts_of_the_guide_written_in_words_are_the_contents_own(source: str) -> None:
-    # "eleven steps", "fifteen practices": said in the README, the docs and the model's samples, each
-    # must be the count the content holds, so adding a step cannot leave a page or a sample behind.
+    # "eleven steps", "fifteen practices": the README and the docs never write the guide's counts (the
+    # content holds them: adding a step edits no page); the model's samples say them as couples do
+    # ("what are the eleven steps"), each the count the content holds.
     c = load_catalogue()
     counts = {
         "step": sum(p.kind == "step" for p in c.practices),
@@ -153,6 +154,7 @@ def test_counts_of_the_guide_written_in_words_are_the_contents_own(source: str) 
             if number in ("one", "two", "three"):  # "two different practices": a couple's week, not the guide
                 continue
             seen += 1
+            assert source == "deploy/model", f"{path.relative_to(ROOT)}: {found.group(0)!r}: say it without the count"
             wanted = _NUMBER_WORDS[counts[kind] - 1]
             assert number == wanted, f"{path.relative_to(ROOT)}: {found.group(0)!r}, the content has {wanted}"
-    assert seen, f"no count of the guide in {source}: widen or drop this check"
+    assert seen or source != "deploy/model", "no count of the guide in the model's samples: widen or drop this check"

@@ -73,9 +73,13 @@ def assert_stored(effect: str, store: CoupleStore, c: Conversation) -> None:
     elif effect == "own deleted":
         assert profile.is_new and profile.linked_to is None, "this account is still linked or keeps its data"
     elif effect == "round kept":
-        assert profile.browse.get("kind") == "round", f"the unfinished round's place was not kept: {profile.browse}"
+        assert profile.browse is not None and profile.browse.kind == "round", (
+            f"the unfinished round's place was not kept: {profile.browse}"
+        )
     elif effect == "step kept":
-        assert profile.browse.get("kind") == "walk", f"the walkthrough's place was not kept: {profile.browse}"
+        assert profile.browse is not None and profile.browse.kind == "walk", (
+            f"the walkthrough's place was not kept: {profile.browse}"
+        )
     elif effect == "names kept":
         assert profile.names == ["Marisol", "Teodoro"], profile.names
     else:

@@ -14,6 +14,7 @@ from content.loader import load_catalogue
 from skill.domain.answer import Answer
 from skill.domain.evening import evening_at, evening_of
 from skill.domain.gratitude import Gratitude, said_between
+from skill.domain.place import SET_ASIDE, Place
 from skill.domain.profile import (
     APPLIED_REQUESTS,
     HISTORY_DAYS,
@@ -104,15 +105,23 @@ def test_bound_caps_reasons_heard_and_the_place() -> None:
     p = Profile(
         "c",
         reasons_heard=[f"r{i}" for i in range(100)] + ["z" * 100],
-        browse={"kind": "walk", "id": "i" * 100, "pos": 3, "extra": "x", "flag": True},
+        browse=Place("walk", "i" * 100, 3),
     )
     p.bound()
     assert len(p.reasons_heard) == MAX_REASONS_HEARD == 64
     assert p.reasons_heard[0] == "r37" and p.reasons_heard[-1] == "z" * MAX_ID_CHARS
-    assert p.browse == {"kind": "walk", "id": "i" * MAX_ID_CHARS, "pos": 3}
-    flagged = Profile("c", browse={"kind": "walk", "pos": False, "id": 2.5})
-    flagged.bound()
-    assert flagged.browse == {"kind": "walk"}
+    assert p.browse == Place("walk", "i" * MAX_ID_CHARS, 3)
+
+
+def test_a_stored_place_reads_back_typed_and_anything_else_is_no_place_to_return_to() -> None:
+    extra = Place.stored({"kind": "walk", "id": "touch_map", "pos": 3, "extra": "x", "flag": True})
+    assert extra == Place("walk", "touch_map", 3) and extra.resumable
+    # Not a place (a flag for a position, a number for an id): kept as "set aside", never resumed,
+    # and still not empty, so tonight's pick is not taken for where the couple were.
+    flagged = Place.stored({"kind": "walk", "pos": False, "id": 2.5})
+    assert flagged is not None and not flagged.resumable
+    assert Place.stored({"kind": "set_aside"}) == SET_ASIDE and SET_ASIDE.as_dict() == {"kind": "set_aside"}
+    assert Place.stored({}) is None and Place.stored(None) is None
 
 
 # -- completions, suggestions and applied requests ------------------------------------------------
@@ -166,14 +175,14 @@ def test_applied_requests_are_remembered_once_each_and_bounded() -> None:
 
 
 def test_a_copy_shares_nothing_and_drops_the_outcome() -> None:
-    p = Profile("c", done=[["2026-11-02", "a"]], browse={"kind": "walk"}, names=["Sam"], outcome="x")
+    p = Profile("c", done=[["2026-11-02", "a"]], browse=Place("walk", "touch_map", 1), names=["Sam"], outcome="x")
     draft = p.copy()
     draft.done[0][1] = "b"
-    draft.browse["kind"] = "round"
+    draft.browse = Place("round", "2026-11-02/ab12cd34", 2)
     draft.names.append("Alex")
-    assert p.done == [["2026-11-02", "a"]] and p.browse == {"kind": "walk"} and p.names == ["Sam"]
+    assert p.done == [["2026-11-02", "a"]] and p.browse == Place("walk", "touch_map", 1) and p.names == ["Sam"]
     assert draft.outcome == "" and p.outcome == "x" and draft.couple_id == "c"
-    assert p.copy().browse == {"kind": "walk"} and p.copy().done == [["2026-11-02", "a"]]
+    assert p.copy().browse == Place("walk", "touch_map", 1) and p.copy().done == [["2026-11-02", "a"]]
 
 
 def test_dates_read_back() -> None:

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from bench.seed import item_size  # DynamoDB's item size rule, as the bench bills it
 from content.loader import load_catalogue
 from content.phrase_keys import PHRASES
-from intents.state import KINDS
+from skill.domain.place import KINDS, Place
 from skill.domain.profile import (
     APPLIED_REQUESTS,
     HISTORY_DAYS,
@@ -35,7 +35,7 @@ from skill.domain.profile import (
     RECENT_SUGGESTIONS,
     Profile,
 )
-from skill.domain.question import Place
+from skill.domain.question import QuestionPlace
 from skill.store import keys
 from skill.store.couples import to_item
 from skill.store.profile_codec import to_attributes
@@ -127,17 +127,7 @@ LARGEST: dict[str, st.SearchStrategy[Fill]] = {
     "voices": assigned(
         "voices", st.dictionaries(PERSON_ID, st.sampled_from([0, 1]), min_size=MAX_VOICES, max_size=3 * MAX_VOICES)
     ),
-    "browse": assigned(
-        "browse",
-        st.fixed_dictionaries(
-            {
-                "kind": st.sampled_from(KINDS),
-                "id": PLACE_ID,
-                "pos": st.integers(10**3, 10**6),
-            },
-            optional={"extra": st.text(max_size=400)},  # not a key a place has: bound() drops it
-        ),
-    ),
+    "browse": assigned("browse", st.builds(Place, st.sampled_from(KINDS), PLACE_ID, st.integers(10**3, 10**6))),
     "reasons_heard": assigned("reasons_heard", st.permutations(REASON_IDS)),
     # A profile is either a shared couple's (two members) or an account's pointer to one (linked_to),
     # never both (skill/store/partners.py): one generator fills whichever is drawn.
@@ -157,9 +147,7 @@ LARGEST: dict[str, st.SearchStrategy[Fill]] = {
     ),
     "question": assigned(
         "question",
-        st.builds(Place, st.integers(0, (1 << 20) - 1), st.integers(10**3, 10**6), DAY, st.integers(0, 1)).map(
-            Place.encode
-        ),
+        st.builds(QuestionPlace, st.integers(0, (1 << 20) - 1), st.integers(10**3, 10**6), DAY, st.integers(0, 1)),
     ),
     "born": assigned("born", st.text(HEX, min_size=32, max_size=32)),  # keys.new_identity
     "outcome": assigned("outcome", st.text(max_size=200)),  # never stored

@@ -13,6 +13,7 @@ import pytest
 
 from bench.seed import item_size  # DynamoDB's item size rule, as the bench bills it
 from content.schema import Catalogue
+from skill.domain.place import Place
 from skill.domain.profile import Profile
 from skill.store import keys
 from skill.store.couples import CoupleStore, from_item, to_item
@@ -41,7 +42,7 @@ def lived(catalogue: Catalogue, nights: int) -> Profile:
         names=["Christabelle", "Konstantinos"],
         voices={person_id(rng): 0, person_id(rng): 1},
         members=[secrets_hex(rng, 32), secrets_hex(rng, 32)],
-        browse={"kind": "walk", "id": "patience_empathy", "pos": 11},
+        browse=Place("walk", "patience_empathy", 11),
         reasons_heard=[r.id for r in catalogue.reasons][:-1],
     )
     for night in range(nights, 0, -1):

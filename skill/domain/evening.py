@@ -30,3 +30,16 @@ def evening_clock(local: datetime) -> tuple[date, time]:
     00:00), so moments of one evening sort in the order they happened, 00:30 after 23:40."""
     shifted = local - timedelta(hours=EVENING_ENDS_HOUR)
     return shifted.date(), shifted.time().replace(microsecond=0)
+
+
+# Stored dates are day numbers counted from this day (a few bytes where an ISO date takes ten): the
+# profile's dates and its history (skill/store/profile_codec.py), and tonight's question's evening.
+DAY_ZERO = date(2000, 1, 1)
+
+
+def day_number(day: date) -> int:
+    return day.toordinal() - DAY_ZERO.toordinal()
+
+
+def day_from_number(number: int) -> date:
+    return date.fromordinal(number + DAY_ZERO.toordinal())

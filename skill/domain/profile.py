@@ -14,6 +14,8 @@ from datetime import date
 from typing import Any
 
 from content.speech import xml_safe
+from skill.domain.place import Place
+from skill.domain.question import QuestionPlace
 from skill.domain.streak import Streak, current, record_day
 
 # How many days of completions the profile remembers: exactly this week and last week (on a Sunday,
@@ -58,9 +60,9 @@ class Profile:
     # Gratitude round (docs/gratitude.md). Names are personal data: never logged.
     names: list[str] = field(default_factory=list)  # the partners' first names, in the order given
     voices: dict[str, int] = field(default_factory=dict)  # Alexa personId -> index into names
-    # The guide by voice: where the couple was ({"kind", "id", "pos"}) for "what were we on?", and the
+    # The guide by voice: where the couple was for "what were we on?" (skill/domain/place.py), and the
     # reasons heard in the current rotation (at most one of each, cleared when all were heard).
-    browse: dict[str, Any] = field(default_factory=dict)
+    browse: Place | None = None
     reasons_heard: list[str] = field(default_factory=list)
     # -- linking two accounts, and the local time zone --
     members: list[str] = field(default_factory=list)  # account ids sharing this couple (linked couples only)
@@ -71,9 +73,9 @@ class Profile:
     # [[request token, outcome], ...] of the last APPLIED_REQUESTS writes, newest last (skill.store.scope)
     applied: list[list[str]] = field(default_factory=list)
     # -- tonight's question (docs/question.md): the couple's place in their own shuffled
-    # order of the question bank, as "<seed>:<position>:<evening day>:<extra>" (a few bytes, owned
-    # and parsed by intents/question.py); None (omitted) until they first ask.
-    question: str | None = None
+    # order of the question bank (skill/domain/question.py; a few stored bytes); None (omitted)
+    # until they first ask.
+    question: QuestionPlace | None = None
     # The couple's identity: a random token given when this profile item is first created (and a
     # fresh one when a shared couple is formed or split), gone when the couple is deleted. Writes of
     # the couple's other items are conditional on it, so none lands in a deleted history
@@ -152,16 +154,14 @@ class Profile:
         }
         self.voices = dict(list(voices.items())[-MAX_VOICES:])
         self.reasons_heard = [str(r)[:MAX_ID_CHARS] for r in self.reasons_heard[-MAX_REASONS_HEARD:]]
-        self.browse = {
-            k: (v[:MAX_ID_CHARS] if isinstance(v, str) else v)
-            for k, v in self.browse.items()
-            if k in ("kind", "id", "pos") and isinstance(v, str | int) and not isinstance(v, bool)
-        }
+        if self.browse is not None and len(self.browse.id) > MAX_ID_CHARS:
+            self.browse = Place(self.browse.kind, self.browse.id[:MAX_ID_CHARS], self.browse.pos)
 
     def copy(self) -> Profile:
         """A copy that shares no list or map with this one (drafts must never alias the stored ones),
-        without the last change's outcome. Fields hold only strings, numbers, lists and maps, so a
-        structural copy does it, several times cheaper than ``copy.deepcopy`` (two per write)."""
+        without the last change's outcome. Fields hold only strings, numbers, lists, maps and frozen
+        values (``Place``, ``QuestionPlace``, shared safely), so a structural copy does it, several
+        times cheaper than ``copy.deepcopy`` (two per write)."""
         draft = copy.copy(self)
         for name, value in vars(draft).items():
             if isinstance(value, list | dict):
@@ -256,7 +256,7 @@ MERGE_RULES: dict[str, MergeRule] = {
     # Names: the couple that already has them keeps them; voices are re-pointed by name.
     "names": lambda base, joining, today: list(base.names or joining.names),
     "voices": lambda base, joining, today: _merged_voices(base, joining),
-    "browse": lambda base, joining, today: dict(base.browse or joining.browse),
+    "browse": lambda base, joining, today: base.browse or joining.browse,
     "reasons_heard": lambda base, joining, today: list(dict.fromkeys([*base.reasons_heard, *joining.reasons_heard])),
     # The issuer's place in the question order wins; a joining account that had one alone keeps it.
     "question": lambda base, joining, today: base.question or joining.question,

@@ -1,8 +1,8 @@
 """Tonight's question: which one a couple hears, as plain types and pure functions.
 
 A couple's place in their own shuffled order of the bank (content/en/questions.toml) is one small
-profile field (``Profile.question``, "<seed>:<position>:<evening>:<extra>"), never a list of what was
-asked: each evening moves one place on, "another question" one more, at most once an evening
+profile field (``Profile.question``, a ``QuestionPlace``, stored as "<seed>:<position>:<evening>:<extra>"),
+never a list of what was asked: each evening moves one place on, "another question" one more, at most once an evening
 (docs/question.md).
 """
 
@@ -15,12 +15,13 @@ from datetime import date
 from functools import lru_cache
 
 from content.schema import QUESTIONS_PER_EVENING, Question
+from skill.domain.evening import day_from_number, day_number
 
 _SEEDS = 1 << 20  # a couple's order is one of a million shuffles (the seed fits in a few bytes)
 
 
 @dataclass(frozen=True)
-class Place:
+class QuestionPlace:
     """Where a couple is in their shuffled order: ``pos`` counts every question they were given."""
 
     seed: int
@@ -29,20 +30,17 @@ class Place:
     extra: int  # "another question" moves made this evening
 
     def encode(self) -> str:
-        return f"{self.seed}:{self.pos}:{self.evening.toordinal() - _EPOCH}:{self.extra}"
+        return f"{self.seed}:{self.pos}:{day_number(self.evening)}:{self.extra}"
 
     @classmethod
-    def decode(cls, text: str | None) -> Place | None:
-        """The stored place; anything malformed counts as none (the couple starts a fresh order)."""
+    def decode(cls, text: str | None) -> QuestionPlace | None:
+        """The place from its stored form; anything malformed counts as none (the couple starts a fresh order)."""
         try:
             seed, pos, day, extra = (int(part) for part in (text or "").split(":"))
-            place = cls(seed, pos, date.fromordinal(day + _EPOCH), extra)
+            place = cls(seed, pos, day_from_number(day), extra)
         except (ValueError, OverflowError):
             return None
         return place if 0 <= seed < _SEEDS and pos >= 0 and 0 <= extra < QUESTIONS_PER_EVENING else None
-
-
-_EPOCH = date(2000, 1, 1).toordinal()
 
 
 @lru_cache(maxsize=1024)
@@ -53,16 +51,16 @@ def order(seed: int, size: int) -> tuple[int, ...]:
     return tuple(indexes)
 
 
-def question_at(questions: tuple[Question, ...], place: Place) -> Question:
+def question_at(questions: tuple[Question, ...], place: QuestionPlace) -> Question:
     return questions[order(place.seed, len(questions))[place.pos % len(questions)]]
 
 
-def moved_on(place: Place | None, tonight: date, another: bool) -> Place:
+def moved_on(place: QuestionPlace | None, tonight: date, another: bool) -> QuestionPlace:
     """The place after asking for tonight's question (``another``: for another one)."""
     if place is None:
-        place = Place(secrets.randbelow(_SEEDS), 0, tonight, 0)
+        place = QuestionPlace(secrets.randbelow(_SEEDS), 0, tonight, 0)
     elif place.evening != tonight:
-        place = Place(place.seed, place.pos + 1, tonight, 0)
+        place = QuestionPlace(place.seed, place.pos + 1, tonight, 0)
     if another and place.extra < QUESTIONS_PER_EVENING - 1:
-        place = Place(place.seed, place.pos + 1, tonight, place.extra + 1)
+        place = QuestionPlace(place.seed, place.pos + 1, tonight, place.extra + 1)
     return place

@@ -116,6 +116,27 @@ class _AccountCache:
             self._map.pop(account, None)
 
 
+def versioned_put(table: str, profile: Profile) -> dict[str, Any]:
+    """The one version-checked write of a profile: ``profile`` stored as version+1, on condition that
+    nobody wrote it since it was read at ``profile.version`` (a new one: that none exists). The
+    parameters of ``put_item`` and of a transaction's ``Put`` alike."""
+    attributes = {**to_attributes(profile), "version": profile.version + 1}
+    del attributes["couple_id"]  # the key says it already
+    put: dict[str, Any] = {
+        "TableName": table,
+        "Item": to_item({keys.PK: keys.couple_pk(profile.couple_id), keys.SK: keys.PROFILE_SK, **attributes}),
+    }
+    if profile.version == 0:
+        put.update(ConditionExpression="attribute_not_exists(#pk)", ExpressionAttributeNames={"#pk": keys.PK})
+    else:
+        put.update(
+            ConditionExpression="#v = :v",
+            ExpressionAttributeNames={"#v": "version"},
+            ExpressionAttributeValues={":v": {"N": str(profile.version)}},
+        )
+    return put
+
+
 class CoupleStore:
     def __init__(self, settings: Settings, client: LazyClient | None = None) -> None:
         self.table = settings.table_name
@@ -225,24 +246,11 @@ class CoupleStore:
     def save(self, profile: Profile) -> Profile:
         """Write the whole profile if nobody wrote it since it was read; raise ConflictError otherwise."""
         saved = profile.copy()
-        saved.version = profile.version + 1
         if profile.version == 0 and not saved.born:
             saved.born = new_identity()
-        item = to_item({keys.PK: keys.couple_pk(profile.couple_id), keys.SK: keys.PROFILE_SK, **to_attributes(saved)})
-        del item["couple_id"]
-        if profile.version == 0:
-            condition: dict[str, Any] = {
-                "ConditionExpression": "attribute_not_exists(#pk)",
-                "ExpressionAttributeNames": {"#pk": keys.PK},
-            }
-        else:
-            condition = {
-                "ConditionExpression": "#v = :v",
-                "ExpressionAttributeNames": {"#v": "version"},
-                "ExpressionAttributeValues": {":v": _serializer.serialize(profile.version)},
-            }
         with dynamodb_errors(write=True):
-            self.client.put_item(TableName=self.table, Item=item, **condition)
+            self.client.put_item(**versioned_put(self.table, saved))
+        saved.version = profile.version + 1
         return saved
 
     def update(

@@ -20,10 +20,9 @@ from typing import Any
 from skill.domain.link import JoinOutcome, JoinResult
 from skill.domain.profile import Profile, merge_profiles
 from skill.store import keys
-from skill.store.couples import CoupleStore, dynamodb_errors, new_identity, to_item
+from skill.store.couples import CoupleStore, dynamodb_errors, new_identity, to_item, versioned_put
 from skill.store.errors import ConflictError, StoreUnavailable
 from skill.store.partition import PartitionTable
-from skill.store.profile_codec import to_attributes
 from skill.store.scope import current_request_token
 from skill.store.throttle import GLOBAL_JOIN_TRIES_PER_MINUTE, JOIN_TRIES_PER_HOUR, JoinThrottle
 
@@ -42,24 +41,9 @@ def _epoch(now: datetime) -> int:
     return int(now.timestamp())
 
 
-def _profile_item(profile: Profile, version: int) -> dict[str, Any]:
-    attrs = {**to_attributes(profile), "version": version}
-    del attrs["couple_id"]
-    return to_item({keys.PK: keys.couple_pk(profile.couple_id), keys.SK: keys.PROFILE_SK, **attrs})
-
-
-def _put_profile(table: str, profile: Profile) -> dict[str, Any]:
+def _put(table: str, profile: Profile) -> dict[str, Any]:
     """A transaction Put of ``profile`` as version+1, conditional on the version it was read at."""
-    put: dict[str, Any] = {"TableName": table, "Item": _profile_item(profile, profile.version + 1)}
-    if profile.version == 0:
-        put.update(ConditionExpression="attribute_not_exists(#pk)", ExpressionAttributeNames={"#pk": keys.PK})
-    else:
-        put.update(
-            ConditionExpression="#v = :v",
-            ExpressionAttributeNames={"#v": "version"},
-            ExpressionAttributeValues={":v": {"N": str(profile.version)}},
-        )
-    return {"Put": put}
+    return {"Put": versioned_put(table, profile)}
 
 
 def _delete_profile(table: str, profile: Profile) -> dict[str, Any]:
@@ -191,9 +175,9 @@ class Partners(PartitionTable):
             try:
                 self._transact(
                     [
-                        _put_profile(self.table, merged),
-                        _put_profile(self.table, pointer(issuer, issuer_profile.version, shared_id)),
-                        _put_profile(self.table, pointer(account, joiner_profile.version, shared_id)),
+                        _put(self.table, merged),
+                        _put(self.table, pointer(issuer, issuer_profile.version, shared_id)),
+                        _put(self.table, pointer(account, joiner_profile.version, shared_id)),
                         {
                             # Used, not deleted: until it expires, the joiner saying it again (after
                             # an answer that was lost) hears "linked", and nobody else can use it.
@@ -257,7 +241,7 @@ class Partners(PartitionTable):
                     solo.names, solo.voices = [], {}
                 copies.append(solo)
             try:
-                self._transact([*(_put_profile(self.table, c) for c in copies), _delete_profile(self.table, shared)])
+                self._transact([*(_put(self.table, c) for c in copies), _delete_profile(self.table, shared)])
             except ConflictError:
                 continue
             others = [i for i in self._items(keys.couple_pk(shared.couple_id)) if i[keys.SK]["S"] != keys.PROFILE_SK]

@@ -16,7 +16,10 @@ from typing import Any
 
 from boto3.dynamodb.types import Binary
 
+from skill.domain.evening import day_from_number, day_number
+from skill.domain.place import Place
 from skill.domain.profile import TRANSIENT_FIELDS, Profile
+from skill.domain.question import QuestionPlace
 
 BORN = "born"
 
@@ -47,6 +50,9 @@ def to_attributes(profile: Profile) -> dict[str, Any]:
     for name, (encode, _) in WIRE.items():
         if name in values:
             values[name] = encode(values[name])
+    for name, (encode_value, _) in TYPED.items():
+        if name in values:
+            values[name] = encode_value(values[name])
     for name in DATE_FIELDS:
         if name in values:
             values[name] = int(_day(values[name]))
@@ -70,6 +76,9 @@ def from_attributes(attrs: dict[str, Any], cls: type[Profile] = Profile) -> Prof
     for name, (_, decode) in WIRE.items():
         if isinstance(values.get(name), str):
             values[name] = decode(values[name])
+    for name, (_, decode_value) in TYPED.items():
+        if name in values:
+            values[name] = decode_value(values[name])
     last_done = dict(values.get("last_done") or {})
     for practice, day in _latest_done(values.get("done") or []).items():
         if day > last_done.get(practice, ""):
@@ -86,10 +95,9 @@ def from_attributes(attrs: dict[str, Any], cls: type[Profile] = Profile) -> Prof
 # last_done  {"touch_map": "2026-11-25"}                                       -> "touch_map:9825"
 #            (only for practices whose last date is not already in ``done``: derived again on load)
 # applied    [["3f2a...", "completed_streak"]]                                 -> "3f2a...:completed_streak"
-# Days are counted from 2000-01-01, entries joined by ";". Ids and outcomes never hold ":", "," or ";".
+# Days are counted from 2000-01-01 (skill/domain/evening.py, DAY_ZERO), entries joined by ";".
+# Ids and outcomes never hold ":", "," or ";".
 # Older items stored as lists and maps still load (isinstance check in from_attributes).
-
-_EPOCH = date(2000, 1, 1).toordinal()
 
 
 def _latest_done(done: list[list[str]]) -> dict[str, str]:
@@ -101,11 +109,11 @@ def _latest_done(done: list[list[str]]) -> dict[str, str]:
 
 
 def _day(iso: str) -> str:
-    return str(date.fromisoformat(iso).toordinal() - _EPOCH)
+    return str(day_number(date.fromisoformat(iso)))
 
 
 def _iso_day(code: str | int) -> str:
-    return date.fromordinal(int(code) + _EPOCH).isoformat()
+    return day_from_number(int(code)).isoformat()
 
 
 def _encode_done(done: list[list[str]]) -> str:
@@ -140,6 +148,18 @@ WIRE: dict[str, tuple[Callable[[Any], str], Callable[[str], Any]]] = {
     "done": (_encode_done, _decode_done),
     "last_done": (_encode_last_done, _decode_last_done),
     "applied": (_encode_applied, _decode_applied),
+}
+
+
+def _decode_question(raw: object) -> QuestionPlace | None:
+    return QuestionPlace.decode(raw) if isinstance(raw, str) else None
+
+
+# The domain's typed values and their stored forms, unchanged since they were a dict and a string:
+# browse {"kind": "walk", "id": "touch_map", "pos": 3} (or {"kind": "set_aside"}), question "81:4:9825:0".
+TYPED: dict[str, tuple[Callable[[Any], object], Callable[[Any], Any]]] = {
+    "browse": (Place.as_dict, Place.stored),
+    "question": (QuestionPlace.encode, _decode_question),
 }
 
 
