@@ -57,12 +57,12 @@ bench-readme: $(STAMP)
 ##       PARTNER=2 speaks as the second partner
 PARTNER ?= 1
 chat: dynamodb-local
-	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python -m deploy.chat --partner $(PARTNER)
+	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python -m devtools.chat --partner $(PARTNER)
 
 ## replay: one whole evening through the skill, measured: invocations, turns, seconds of listening
 ##         (espeak-ng at 165 wpm) and held time for every practice, a gratitude round, the summary
 replay: dynamodb-local
-	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python -m deploy.replay
+	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python -m devtools.replay
 
 ## models: regenerate the interaction models from deploy/model/, the icons, and skill.json's privacy policy
 ##         address (SKILL_PRIVACY_POLICY_URL, else deploy/publishing.toml)
@@ -106,7 +106,7 @@ $(STAMP): pyproject.toml bench/requirements.txt | prereqs
 	@touch $@
 
 dynamodb-local: $(STAMP)
-	@$(BIN)/python deploy/dynamodb_local.py install
+	@$(BIN)/python devtools/dynamodb_local.py install
 
 # Amazon's APL validator (apl-suggester) from the npm registry into .local/, for the suite (tests/npm_tools.py)
 node-tools: $(STAMP)

@@ -116,7 +116,7 @@ def everyday_variants(model: LanguageModel) -> None:
     (contractions spelled out) already belongs to an intent is left out: no sample may pull a phrase
     to another intent. Built-ins get only the words listed for them ("no thanks", never "yeah no")."""
     sys.path.insert(0, str(DEPLOY.parent))
-    from deploy.chat_words import normalise
+    from devtools.chat_words import normalise
 
     words = json.loads((SOURCE / "everyday.json").read_text())
     taken = {normalise(s) for intent in model["intents"] for s in intent.get("samples", [])}

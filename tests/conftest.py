@@ -20,7 +20,7 @@ from flask.testing import FlaskClient
 
 from content.loader import load_catalogue
 from content.schema import Catalogue
-from deploy import dynamodb_local
+from devtools import dynamodb_local
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.manage import operator_store

@@ -8,7 +8,7 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
-from deploy.envelopes import skill_disabled_event
+from devtools.envelopes import skill_disabled_event
 from skill.store import keys
 from skill.store.couples import CoupleStore, to_item
 

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from content.schema import Catalogue
-from deploy.envelopes import APP_ID
+from devtools.envelopes import APP_ID
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.web.verification import RequestVerifier

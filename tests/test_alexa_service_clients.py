@@ -1,7 +1,7 @@
 """The Alexa service APIs are called through the ASK SDK's own service clients (issue 24, item 6):
 ``ServiceClientFactory``'s ``ReminderManagementServiceClient`` and ``UpsServiceClient`` build every
 request, over our ``BoundedApiClient``, which keeps the skill's deadlines. Against the local stand-ins
-(deploy/alexa_apis.py) over real sockets."""
+(devtools/alexa_apis.py) over real sockets."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from flask.testing import FlaskClient
 
-from deploy.alexa_apis import RemindersApi, SettingsApi
+from devtools.alexa_apis import RemindersApi, SettingsApi
 from skill.alexa.device_settings import fetch_time_zone
 
 from reminding import couple

@@ -24,8 +24,8 @@ from test_question import evening as question_evening
 
 from content import speech
 from content.schema import MAX_ANSWER_SECONDS, Catalogue
-from deploy import chat_match
 from deploy.build_models import OUTPUT
+from devtools import chat_match
 from skill.core.settings import Settings
 from skill.domain.gratitude import Gratitude
 from skill.domain.profile import Profile

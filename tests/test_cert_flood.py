@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from content.schema import Catalogue
-from deploy.envelopes import APP_ID, envelope, new_user_id
+from devtools.envelopes import APP_ID, envelope, new_user_id
 from skill.core.settings import Settings
 from skill.web.verification import RequestVerifier, UrlCertFetcher
 

@@ -13,7 +13,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.loader import load_catalogue
-from deploy.alexa_apis import RemindersApi
+from devtools.alexa_apis import RemindersApi
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation, held_seconds

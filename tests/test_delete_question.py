@@ -19,8 +19,8 @@ from test_partners import evening as solo_evening
 from test_partners_redelivery import evening, linked_couple
 
 from content.schema import Catalogue
-from deploy import chat_match
 from deploy.build_models import OUTPUT
+from devtools import chat_match
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation

@@ -15,7 +15,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from deploy.alexa_apis import RemindersApi
+from devtools.alexa_apis import RemindersApi
 from skill.core.settings import Settings
 from skill.domain.profile import Profile
 from skill.store import keys

@@ -11,7 +11,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue, Practice
-from deploy import chat_match
+from devtools import chat_match
 from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.profile_codec import from_attributes, to_attributes

@@ -17,8 +17,8 @@ from test_evenings import at, named
 
 from content.loader import CONTENT_DIR, _phrases, load_catalogue
 from content.schema import PARTS_OF_DAY, Catalogue, ContentError, part_of_day
-from deploy import chat
-from deploy.envelopes import envelope
+from devtools import chat
+from devtools.envelopes import envelope
 from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.keys import couple_id_for_user

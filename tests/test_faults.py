@@ -27,8 +27,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy import dynamodb_local
-from deploy.envelopes import envelope, new_user_id
+from devtools import dynamodb_local
+from devtools.envelopes import envelope, new_user_id
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.manage import operator_store

@@ -13,7 +13,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.envelopes import envelope
+from devtools.envelopes import envelope
 from skill.core.settings import Settings
 from skill.domain.gratitude import Gratitude
 from skill.domain.hearing import hear

@@ -14,7 +14,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue, Practice
-from deploy.envelopes import envelope
+from devtools.envelopes import envelope
 from skill.store.couples import CoupleStore
 
 from alexa import Conversation, ends_with_next_step

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from deploy.envelopes import envelope, new_user_id
+from devtools.envelopes import envelope, new_user_id
 from skill.web.pipeline import MAX_JSON_DEPTH, json_too_deep
 
 from alexa import speech_text

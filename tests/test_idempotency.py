@@ -11,7 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.envelopes import envelope, new_user_id
+from devtools.envelopes import envelope, new_user_id
 from skill.domain.profile import APPLIED_REQUESTS, Profile
 from skill.store.couples import CoupleStore
 from skill.store.scope import request_scope

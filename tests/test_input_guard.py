@@ -12,7 +12,7 @@ from ask_sdk_model import Response
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.envelopes import envelope, new_user_id
+from devtools.envelopes import envelope, new_user_id
 from intents.base import IntentHandler
 from skill import builder
 from skill.app import create_app

@@ -26,7 +26,7 @@ from flask import Flask
 
 from content import schema
 from content.schema import Catalogue
-from deploy.envelopes import APP_ID, envelope, new_user_id
+from devtools.envelopes import APP_ID, envelope, new_user_id
 from intents import gratitude, guide, practice
 from skill import lambda_entry
 from skill.app import create_app

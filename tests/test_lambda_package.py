@@ -26,7 +26,7 @@ import pytest
 from botocore import xform_name
 
 from deploy import lambda_package
-from deploy.envelopes import APP_ID, envelope, new_user_id
+from devtools.envelopes import APP_ID, envelope, new_user_id
 from skill.core.settings import Settings
 
 from alexa import speech_text

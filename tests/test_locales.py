@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from deploy import build_models, chat_match, chat_words
+from deploy import build_models
+from devtools import chat_match, chat_words
 
 from conftest import ROOT
 

@@ -1,6 +1,6 @@
 """The interaction model must not capture everyday speech: no intent sample is made only of slots
 (a slot alone is a sample only where the skill elicits it), no "what's {practice}" that swallows
-"what's the weather". Checked with the matcher `make chat` uses (deploy/chat.py), which reads the
+"what's the weather". Checked with the matcher `make chat` uses (devtools/chat.py), which reads the
 generated model the way Alexa's samples read."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 import pytest
 
 from deploy.build_models import OUTPUT
-from deploy.chat_match import Matcher
+from devtools.chat_match import Matcher
 
 MODEL = json.loads((OUTPUT / "en-US.json").read_text())["interactionModel"]
 LANGUAGE = MODEL["languageModel"]

@@ -20,7 +20,7 @@ import pytest
 from flask.testing import FlaskClient
 from test_lambda import CONTEXT, lambda_env  # noqa: F401  # the Lambda container fixture
 
-from deploy.envelopes import envelope, new_user_id, on_screen
+from devtools.envelopes import envelope, new_user_id, on_screen
 from skill import lambda_entry
 from skill.core.settings import Settings
 

@@ -19,8 +19,8 @@ from flask.testing import FlaskClient
 from gunicorn.workers.gthread import ThreadWorker
 
 from content.schema import Catalogue
-from deploy import dynamodb_local
-from deploy.envelopes import envelope, new_user_id
+from devtools import dynamodb_local
+from devtools.envelopes import envelope, new_user_id
 from skill.app import create_app
 from skill.core.logs import JsonFormatter
 from skill.core.settings import Settings

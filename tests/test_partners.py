@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.envelopes import envelope, new_user_id
+from devtools.envelopes import envelope, new_user_id
 from skill.domain.link import JoinOutcome
 from skill.domain.profile import MERGE_RULES, Profile, merge_profiles
 from skill.store import keys

@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 from test_partners import DEVICE_B, evening
 
 from content.schema import Catalogue
-from deploy.envelopes import envelope, new_user_id, skill_disabled_event
+from devtools.envelopes import envelope, new_user_id, skill_disabled_event
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.domain.profile import Profile, merge_profiles

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from flask.testing import FlaskClient
 
-from deploy.envelopes import envelope, new_request_id, new_user_id
+from devtools.envelopes import envelope, new_request_id, new_user_id
 from skill.domain.link import JoinOutcome
 from skill.store import keys
 from skill.store.couples import CoupleStore

@@ -16,7 +16,7 @@ from flask.testing import FlaskClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deploy.envelopes import envelope
+from devtools.envelopes import envelope
 
 from certs import Pki
 from hostile import NOW, USERS, assert_valid_answer, json_value, post

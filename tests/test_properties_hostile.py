@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deploy.envelopes import envelope
+from devtools.envelopes import envelope
 
 from certs import Pki
 from conftest import ROOT, Served

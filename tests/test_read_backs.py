@@ -19,8 +19,8 @@ from flask.testing import FlaskClient
 from test_question import evening as question_evening
 
 from content.schema import Catalogue
-from deploy import chat_match, chat_words
 from deploy.build_models import OUTPUT
+from devtools import chat_match, chat_words
 from skill.core.settings import Settings
 from skill.domain.hearing import READ_BACK_WORDS, read_back
 from skill.domain.profile import Profile

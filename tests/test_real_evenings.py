@@ -12,7 +12,7 @@ from test_gratitude import GRATITUDE_WORDS, ME, YOU, entries, evening, grateful,
 
 from content.schema import Catalogue
 from deploy.build_models import OUTPUT
-from deploy.chat_match import Matcher, elicited, hear
+from devtools.chat_match import Matcher, elicited, hear
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from flask import Flask
 
-from deploy.alexa_apis import RemindersApi
-from deploy.envelopes import envelope, new_request_id, new_user_id
+from devtools.alexa_apis import RemindersApi
+from devtools.envelopes import envelope, new_request_id, new_user_id
 from skill.store import keys
 from skill.store.couples import CoupleStore
 from skill.store.partners import Partners

@@ -17,7 +17,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.envelopes import on_screen
+from devtools.envelopes import on_screen
 from skill.alexa.apl import directive
 from skill.alexa.screen import PracticeScreen, WeekScreen
 from skill.app import create_app

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from deploy import dynamodb_local
-from deploy.envelopes import envelope, new_user_id
+from devtools import dynamodb_local
+from devtools.envelopes import envelope, new_user_id
 from skill.core.settings import Settings
 from skill.manage import operator_store
 

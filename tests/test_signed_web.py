@@ -15,7 +15,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.envelopes import APP_ID, envelope, new_user_id, skill_event
+from devtools.envelopes import APP_ID, envelope, new_user_id, skill_event
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from ask_sdk_model_runtime.serializer import DefaultSerializer
 
-from deploy import chat_match, icons, publishing
+from deploy import icons, publishing
+from devtools import chat_match
 from skill.core.settings import Settings
 
 from conftest import ROOT

@@ -1,5 +1,5 @@
 """The couple's day follows the device's time zone, read from a real local HTTP server that plays the
-Alexa Settings API (deploy/alexa_apis.py: ok, slow, failing), and cached in the profile."""
+Alexa Settings API (devtools/alexa_apis.py: ok, slow, failing), and cached in the profile."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.alexa_apis import SettingsApi
-from deploy.envelopes import envelope, new_user_id
+from devtools.alexa_apis import SettingsApi
+from devtools.envelopes import envelope, new_user_id
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore

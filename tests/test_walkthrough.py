@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from test_evenings import at
 
 from content.schema import Catalogue, Practice
-from deploy import chat_match
+from devtools import chat_match
 from skill.alexa import held
 
 from alexa import Conversation, held_seconds, speech_text

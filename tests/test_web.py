@@ -9,7 +9,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.envelopes import APP_ID, envelope, new_user_id
+from devtools.envelopes import APP_ID, envelope, new_user_id
 from skill.app import create_app
 from skill.core.settings import Settings, SettingsError
 from skill.store.couples import CoupleStore

