@@ -50,9 +50,9 @@ bench: dynamodb-local
 bench-lambda: dynamodb-local
 	$(BIN)/python -m bench --lambda-only
 
-## bench-readme: regenerate README.md's bench table from bench/results.json (after a quiet `make bench`)
+## bench-readme: regenerate docs/performance.md's bench table from bench/results.json (after a quiet `make bench`)
 bench-readme: $(STAMP)
-	$(BIN)/python -m bench.report --readme
+	$(BIN)/python -m bench.report --publish
 ## chat: talk to the skill from a terminal (starts it like `make run` when nothing answers on $(PORT));
 ##       PARTNER=2 speaks as the second partner
 PARTNER ?= 1
