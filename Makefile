@@ -108,10 +108,10 @@ $(STAMP): pyproject.toml bench/requirements.txt | prereqs
 dynamodb-local: $(STAMP)
 	@$(BIN)/python devtools/dynamodb_local.py install
 
-# Amazon's APL validator (apl-suggester) from the npm registry into .local/, for the suite (tests/npm_tools.py)
+# Amazon's APL validator (apl-suggester) from the npm registry into .local/, for the suite (tests/support/npm_tools.py)
 node-tools: $(STAMP)
-	@$(BIN)/python tests/npm_tools.py
+	@$(BIN)/python tests/support/npm_tools.py
 
-# The independent ear the everyday-phrasing test hears the model with (tests/virtual_alexa.py; npm)
+# The independent ear the everyday-phrasing test hears the model with (tests/support/virtual_alexa.py; npm)
 virtual-alexa: $(STAMP)
-	@$(BIN)/python tests/virtual_alexa.py install
+	@$(BIN)/python tests/support/virtual_alexa.py install

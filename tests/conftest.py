@@ -27,11 +27,8 @@ from skill.manage import operator_store
 from skill.store.couples import CoupleStore
 from skill.web.verification import RequestVerifier
 
-import expiry
-import hostile
-import personal
-import verifying
-from certs import Pki, make_pki
+from support import expiry, hostile, personal, verifying
+from support.certs import Pki, make_pki
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,12 +72,12 @@ expiry.install()  # before any DynamoDB client exists: clients copy the default 
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    personal.install()  # one log capture for the whole run (tests/personal.py)
+    personal.install()  # one log capture for the whole run (tests/support/personal.py)
 
 
 @pytest.fixture(autouse=True)
 def no_time_bombs(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Fails a test that stored an item expiring before the suite is over (tests/expiry.py)."""
+    """Fails a test that stored an item expiring before the suite is over (tests/support/expiry.py)."""
     expiry.begin(allowed=request.node.get_closest_marker("expired_items") is not None)
     yield
     refused = expiry.refused()

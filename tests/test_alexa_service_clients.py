@@ -14,8 +14,8 @@ from flask.testing import FlaskClient
 from devtools.alexa_apis import RemindersApi, SettingsApi
 from skill.alexa.device_settings import fetch_time_zone
 
-from reminding import couple
-from today import MONDAY, coming_at
+from support.reminding import couple
+from support.today import MONDAY, coming_at
 
 ROOT = Path(__file__).resolve().parent.parent
 AT = coming_at(MONDAY, 19, 30, ZoneInfo("America/New_York"))  # stored replies expire: derived from today

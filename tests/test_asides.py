@@ -32,9 +32,9 @@ from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.gratitude import GratitudeLog
 
-from alexa import Conversation, speech_text
-from couples import link, two_partners
-from personal import personal
+from support.alexa import Conversation, speech_text
+from support.couples import link, two_partners
+from support.personal import personal
 
 NY = ZoneInfo("America/New_York")
 MAYA, JORDAN = personal("Marguerite"), personal("Leopold")

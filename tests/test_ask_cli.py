@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-import npm_tools
 from conftest import ROOT
+from support import npm_tools
 
 GUIDE = ROOT / "docs" / "deployment.md"
 PINS = ROOT / "deploy" / "ask-cli" / "package.json"

@@ -17,10 +17,10 @@ from skill.core.settings import Settings
 from skill.store import keys
 from skill.store.couples import CoupleStore, to_item
 
-from alexa import Conversation
-from today import WEDNESDAY, coming_at
+from support.alexa import Conversation
+from support.today import WEDNESDAY, coming_at
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
 
 
 def test_help_says_what_to_say_and_keeps_listening(client: FlaskClient) -> None:

@@ -16,8 +16,8 @@ from content.loader import load_catalogue
 from devtools.alexa_apis import RemindersApi
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation, held_seconds
-from conversation_map import (
+from support.alexa import Conversation, held_seconds
+from support.conversation_map import (
     AT,
     KINDS,
     PHASES,
@@ -33,8 +33,8 @@ from conversation_map import (
     expected,
     walk_cells,
 )
-from couples import account, sort_keys
-from reminding import Device
+from support.couples import account, sort_keys
+from support.reminding import Device
 
 CELLS = cells()
 WALK_CELLS = walk_cells()
@@ -49,7 +49,7 @@ def test_the_map_has_a_cell_for_every_phase_and_kind() -> None:
 def test_every_cell_checks_what_is_heard() -> None:
     # A cell that only checks the phase lets "help gives no help" pass: each names a phrase it must hear.
     unchecked = [c for c in CELLS if not any(isinstance(x, Heard) for x in expected(c, ROWS[c.phase]))]
-    assert unchecked == [], "add their expected words to tests/conversation_map.py (WORDS or CELL_HEARD)"
+    assert unchecked == [], "add their expected words to tests/support/conversation_map.py (WORDS or CELL_HEARD)"
     catalogue = load_catalogue()
     keys = {k for c in CELLS for x in expected(c, ROWS[c.phase]) if isinstance(x, Heard) for k in x.keys}
     assert keys <= set(catalogue.phrases.variants), keys - set(catalogue.phrases.variants)

@@ -23,7 +23,7 @@ from deploy.build_models import OUTPUT
 from devtools import chat_match
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation
+from support.alexa import Conversation
 
 WIDER = "all of your data"
 

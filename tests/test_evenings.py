@@ -16,15 +16,15 @@ from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.profile_codec import from_attributes, to_attributes
 
-from alexa import Conversation, ends_with_next_step
-from today import MONDAY, coming_at
+from support.alexa import Conversation, ends_with_next_step
+from support.today import MONDAY, coming_at
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
 SCOLDING = ("missed", "broke", "broken", "lost", "failed", "fail", "should have", "forgot")
 
 
 def at(day: int = 0, hour: int = 20, minute: int = 30) -> datetime:
-    """Local time on day ``day`` (day 0 = a coming Monday, tests/today.py)."""
+    """Local time on day ``day`` (day 0 = a coming Monday, tests/support/today.py)."""
     return coming_at(MONDAY, hour, minute, NY) + timedelta(days=day)
 
 

@@ -23,8 +23,8 @@ from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.keys import couple_id_for_user
 
-from alexa import Conversation, speech_text
 from conftest import Served
+from support.alexa import Conversation, speech_text
 
 # -- 4. time of day -----------------------------------------------------------------------------------
 

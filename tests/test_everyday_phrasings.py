@@ -1,5 +1,5 @@
 """Everyday speech reaches the intent it means, in the GENERATED interaction model, as heard by an
-independent ear: virtual-alexa (tests/virtual_alexa.py), not `make chat`'s matcher.
+independent ear: virtual-alexa (tests/support/virtual_alexa.py), not `make chat`'s matcher.
 
 tests/everyday_phrasings.toml lists how couples really talk, each phrase with its intent. At least
 95 % must reach it, and none may reach a wrong one (a sample that pulls a listed phrase to another
@@ -17,7 +17,7 @@ import pytest
 
 from deploy.build_models import OUTPUT
 
-import virtual_alexa
+from support import virtual_alexa
 
 LIST = Path(__file__).resolve().parent / "everyday_phrasings.toml"
 REQUIRED_SHARE = 0.95

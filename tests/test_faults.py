@@ -1,7 +1,7 @@
 """DynamoDB failing for real: killed, paused, slow, resetting connections, throttled.
 
 These tests run their own DynamoDB Local (the session's engine stays untouched) and break it with
-real signals and a real loopback proxy (tests/faultproxy.py); throttling goes through botocore's own
+real signals and a real loopback proxy (tests/support/faultproxy.py); throttling goes through botocore's own
 retry path, fed by a before-send hook. Each time the skill must answer 200 with an honest spoken
 apology, never claim a save it did not make, and work again after recovery. Alexa's 8 seconds are
 asserted through the skill's own budget, not the machine's speed: every DynamoDB attempt of the request
@@ -38,13 +38,13 @@ from skill.store.errors import StoreUnavailable
 from skill.store.gratitude import GratitudeLog
 from skill.store.scope import DeadlineExceeded, remaining, request_scope
 
-from alexa import Conversation, speech_text
 from conftest import ROOT
-from faultproxy import FaultProxy
-from personal import personal
-from today import WEDNESDAY, coming_at
+from support.alexa import Conversation, speech_text
+from support.faultproxy import FaultProxy
+from support.personal import personal
+from support.today import WEDNESDAY, coming_at
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
 TABLE = "close-together-faults"
 NOT_SAVED = "couldn't save that"
 SAVED_WORDS = ("Well done", "Lovely work", "Nicely done", "Beautiful", "streak is now")

@@ -21,9 +21,9 @@ from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.gratitude import GratitudeLog
 
-from alexa import Conversation
-from personal import personal
-from today import MONDAY, coming_at
+from support.alexa import Conversation
+from support.personal import personal
+from support.today import MONDAY, coming_at
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
 
@@ -46,7 +46,7 @@ VOICE_ME, VOICE_YOU = "amzn1.ask.person.VOICEMARISOL", "amzn1.ask.person.VOICETE
 
 
 def evening(day: int = 0, hour: int = 20, minute: int = 30) -> datetime:
-    """A local time (New York) on day ``day`` after a coming Monday (tests/today.py)."""
+    """A local time (New York) on day ``day`` after a coming Monday (tests/support/today.py)."""
     return coming_at(MONDAY, hour, minute, NY) + timedelta(days=day)
 
 

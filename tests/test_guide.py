@@ -17,8 +17,8 @@ from content.schema import Catalogue, Practice
 from devtools.envelopes import envelope
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation, ends_with_next_step
-from today import MONDAY, coming_at
+from support.alexa import Conversation, ends_with_next_step
+from support.today import MONDAY, coming_at
 
 NY = ZoneInfo("America/New_York")
 ROOT = Path(__file__).resolve().parent.parent

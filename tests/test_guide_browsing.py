@@ -16,7 +16,7 @@ from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation, ends_with_next_step, held_seconds
+from support.alexa import Conversation, ends_with_next_step, held_seconds
 
 # -- next, back, tell me more, what were we on ---------------------------------------------------
 

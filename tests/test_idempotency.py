@@ -16,10 +16,10 @@ from skill.domain.profile import APPLIED_REQUESTS, Profile
 from skill.store.couples import CoupleStore
 from skill.store.scope import request_scope
 
-from alexa import speech_text
-from today import WEDNESDAY, coming_at
+from support.alexa import speech_text
+from support.today import WEDNESDAY, coming_at
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
 
 
 def deliver(client: FlaskClient, env: dict[str, Any]) -> str:

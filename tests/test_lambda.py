@@ -1,6 +1,6 @@
 """The AWS Lambda entry point (skill/lambda_entry.py) answers exactly as the Flask view does.
 
-Real envelopes (tests/alexa.py) go to both: the Flask app through its test client, the Lambda
+Real envelopes (tests/support/alexa.py) go to both: the Flask app through its test client, the Lambda
 handler called in-process the way the Lambda runtime calls it (the parsed event, a context). Each
 path has its own table in the session's DynamoDB Local, so the same couple, the same request ids and
 the same clock give both the same history; any difference in an answer or in what was stored is a
@@ -35,10 +35,10 @@ from skill.core.settings import Settings, SettingsError
 from skill.manage import operator_store
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation, speech_text
 from conftest import ROOT
-from personal import personal
-from today import WEDNESDAY, coming_at
+from support.alexa import Conversation, speech_text
+from support.personal import personal
+from support.today import WEDNESDAY, coming_at
 
 NY = ZoneInfo("America/New_York")
 NAMES = (personal("Ximena"), personal("Oluwaseun"))

@@ -19,8 +19,8 @@ from devtools.envelopes import APP_ID, envelope, new_user_id
 from skill.core.settings import Settings
 from skill.store import client
 
-from alexa import speech_text
 from conftest import ROOT, assert_cfn_lint_passes_only_the_original
+from support.alexa import speech_text
 
 DEPLOY = ROOT / "deploy"
 TEMPLATE = DEPLOY / "cloudformation" / "lambda.yaml"

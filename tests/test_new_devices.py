@@ -24,7 +24,7 @@ from devtools.envelopes import envelope, new_user_id, on_screen
 from skill import lambda_entry
 from skill.core.settings import Settings
 
-from alexa import speech_text
+from support.alexa import speech_text
 
 NY = ZoneInfo("America/New_York")
 AT = datetime(2026, 11, 18, 20, 0, tzinfo=NY)

@@ -26,11 +26,11 @@ from skill.core.logs import JsonFormatter
 from skill.core.settings import Settings
 from skill.web.worker import BufferingThreadWorker
 
-from alexa import Conversation, speech_text
 from conftest import ROOT, Served
-from today import WEDNESDAY, coming_at
+from support.alexa import Conversation, speech_text
+from support.today import WEDNESDAY, coming_at
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
 FIELDS = {
     "request_id",
     "request_type",

@@ -16,7 +16,7 @@ from skill.core.settings import Settings
 from skill.domain.evening import evening_clock, evening_of
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation
+from support.alexa import Conversation
 
 FRIDAY, SATURDAY, SUNDAY, MONDAY, TUESDAY = 4, 5, 6, 7, 8  # days after Mon 2 Nov 2026
 

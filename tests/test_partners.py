@@ -18,8 +18,8 @@ from skill.store import keys
 from skill.store.couples import CoupleStore
 from skill.store.partners import JOIN_TRIES_PER_HOUR, Partners
 
-from alexa import Conversation
-from couples import account, code_from, coming, link, partition, put_raw, sort_keys, two_partners
+from support.alexa import Conversation
+from support.couples import account, code_from, coming, link, partition, put_raw, sort_keys, two_partners
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
 DEVICE_B = "amzn1.ask.device.PARTNER_B_ECHO"

@@ -21,9 +21,9 @@ from skill.store import keys
 from skill.store.couples import CoupleStore, to_item
 from skill.web.verification import RequestVerifier
 
-from alexa import Conversation
-from certs import DEFAULT_CHAIN_URL, make_pki
-from couples import account, code_from, link, partition, put_raw, skill_disabled, sort_keys, two_partners
+from support.alexa import Conversation
+from support.certs import DEFAULT_CHAIN_URL, make_pki
+from support.couples import account, code_from, link, partition, put_raw, skill_disabled, sort_keys, two_partners
 
 # -- deleting -----------------------------------------------------------------------------------
 

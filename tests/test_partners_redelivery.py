@@ -18,9 +18,9 @@ from skill.store import keys
 from skill.store.couples import CoupleStore
 from skill.store.partners import JOIN_TRIES_PER_HOUR, Partners
 
-from alexa import Conversation, speech_text
-from couples import link
-from personal import personal
+from support.alexa import Conversation, speech_text
+from support.couples import link
+from support.personal import personal
 
 NY = ZoneInfo("America/New_York")
 

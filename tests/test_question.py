@@ -21,9 +21,9 @@ from skill.domain.question import Place
 from skill.store import keys
 from skill.store.couples import CoupleStore, from_item
 
-from alexa import Conversation, speech_text
-from couples import account, link, partition, skill_disabled, sort_keys, two_partners
-from personal import personal
+from support.alexa import Conversation, speech_text
+from support.couples import account, link, partition, skill_disabled, sort_keys, two_partners
+from support.personal import personal
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
 

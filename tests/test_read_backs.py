@@ -27,9 +27,9 @@ from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.gratitude import GratitudeLog
 
-from alexa import Conversation
-from couples import link, two_partners
-from personal import personal
+from support.alexa import Conversation
+from support.couples import link, two_partners
+from support.personal import personal
 
 NY = ZoneInfo("America/New_York")
 MAYA, JORDAN = personal("Henrietta"), personal("Cornelius")

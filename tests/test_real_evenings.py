@@ -16,7 +16,7 @@ from devtools.chat_match import Matcher, elicited, hear
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation
+from support.alexa import Conversation
 
 COFFEE = "the way he makes my coffee every morning without asking"
 

@@ -20,9 +20,9 @@ from skill.store import keys
 from skill.store.couples import CoupleStore
 from skill.store.partners import Partners
 
-from alexa import Conversation, speech_text
-from couples import link, two_partners
-from reminding import Device
+from support.alexa import Conversation, speech_text
+from support.couples import link, two_partners
+from support.reminding import Device
 
 NY = ZoneInfo("America/New_York")
 EVENING = datetime.combine(datetime.now(NY).date() + timedelta(days=1), time(20, 0), tzinfo=NY)

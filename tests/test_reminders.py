@@ -23,11 +23,11 @@ from skill.alexa.reminders import PERMISSION
 from skill.store.couples import CoupleStore
 from skill.store.reminders import ReminderStore
 
-from alexa import Conversation, speech_text
-from reminding import TOKEN, Device, couple, rings
-from today import MONDAY, coming_at
+from support.alexa import Conversation, speech_text
+from support.reminding import TOKEN, Device, couple, rings
+from support.today import MONDAY, coming_at
 
-# A coming Monday, 19:30 in New York (the test settings' default zone), derived from today (tests/today.py).
+# A coming Monday, 19:30 in New York (the test settings' default zone), derived from today (tests/support/today.py).
 NEW_YORK = ZoneInfo("America/New_York")
 AT = coming_at(MONDAY, 19, 30, NEW_YORK)
 EVENING = AT.date().isoformat()

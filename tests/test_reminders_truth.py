@@ -23,10 +23,10 @@ from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.reminders import ReminderStore
 
-from alexa import Conversation, speech_text
-from couples import link
-from personal import personal
-from reminding import TOKEN, couple, partner_devices, rings
+from support.alexa import Conversation, speech_text
+from support.couples import link
+from support.personal import personal
+from support.reminding import TOKEN, couple, partner_devices, rings
 
 NY = ZoneInfo("America/New_York")
 EVENING = datetime.combine(datetime.now(NY).date() + timedelta(days=1), time(19, 0), tzinfo=NY)

@@ -23,8 +23,8 @@ from skill.alexa.screen import PracticeScreen, WeekScreen
 from skill.app import create_app
 from skill.core.settings import Settings
 
-from alexa import Conversation
-from today import MONDAY, coming_at, week_label
+from support.alexa import Conversation
+from support.today import MONDAY, coming_at, week_label
 
 NY = ZoneInfo("America/New_York")
 RENDER = "Alexa.Presentation.APL.RenderDocument"
@@ -45,7 +45,7 @@ VIEWPORT = {
 
 
 def evening(day: int, hour: int = 20, minute: int = 30) -> datetime:
-    """Day 0 = a coming Monday, New York (the test settings' default zone; tests/today.py)."""
+    """Day 0 = a coming Monday, New York (the test settings' default zone; tests/support/today.py)."""
     return coming_at(MONDAY, hour, minute, NY) + timedelta(days=day)
 
 

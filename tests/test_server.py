@@ -22,11 +22,11 @@ from devtools.envelopes import envelope, new_user_id
 from skill.core.settings import Settings
 from skill.manage import operator_store
 
-from alexa import speech_text
 from conftest import start_gunicorn
-from today import WEDNESDAY, coming_at
+from support.alexa import speech_text
+from support.today import WEDNESDAY, coming_at
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
 
 
 def call(port: int, path: str, body: dict[str, Any] | None = None) -> tuple[int, dict[str, Any]]:

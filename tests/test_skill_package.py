@@ -19,7 +19,7 @@ from devtools import chat_match
 from skill.core.settings import Settings
 
 from conftest import ROOT
-from viewports import DECLARED
+from support.viewports import DECLARED
 
 PACKAGE = ROOT / "deploy" / "skill-package"
 MANIFEST = PACKAGE / "skill.json"

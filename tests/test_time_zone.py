@@ -17,13 +17,14 @@ from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation
-from today import WEDNESDAY, coming_at
+from support.alexa import Conversation
+from support.today import WEDNESDAY, coming_at
 
 DEVICE = "amzn1.ask.device.TOKYO/ECHO"
 TOKEN = "test-access-token"
 # 20:00 UTC is 05:00 the next day in Tokyo (past 4 a.m.: a new evening there) and 15:00 in New York.
-AT = coming_at(WEDNESDAY, 20, 0, UTC)  # derived from today (tests/today.py): 05:00 next day in Tokyo, 15:00 in New York
+# Derived from today (tests/support/today.py): 05:00 next day in Tokyo, 15:00 in New York.
+AT = coming_at(WEDNESDAY, 20, 0, UTC)
 
 
 @pytest.fixture

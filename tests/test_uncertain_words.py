@@ -1,6 +1,6 @@
 """Truthful words after an uncertain write (issue 23, item 5): a write that DynamoDB applied but whose
 answer never came back in time is "not sure it was kept; saying it again is safe", and saying it
-again gives the right answer. A real fault: a loopback proxy (tests/faultproxy.py) in front of the
+again gives the right answer. A real fault: a loopback proxy (tests/support/faultproxy.py) in front of the
 suite's DynamoDB Local holds DynamoDB's replies past the store's read timeout."""
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation
-from couples import code_from, partition
-from faultproxy import FaultProxy
-from personal import personal
+from support.alexa import Conversation
+from support.couples import code_from, partition
+from support.faultproxy import FaultProxy
+from support.personal import personal
 
 NY = ZoneInfo("America/New_York")
 EVENING = datetime.combine(datetime.now(NY).date() + timedelta(days=1), time(20, 0), tzinfo=NY)

@@ -14,7 +14,7 @@ from content.schema import Catalogue, Practice
 from devtools import chat_match
 from skill.alexa import held
 
-from alexa import Conversation, held_seconds, speech_text
+from support.alexa import Conversation, held_seconds, speech_text
 
 QUESTIONS = ("Ready for the next step?", "Did you finish it together?")
 

@@ -14,9 +14,9 @@ from skill.app import create_app
 from skill.core.settings import Settings, SettingsError
 from skill.store.couples import CoupleStore
 
-from today import WEDNESDAY, coming_at
+from support.today import WEDNESDAY, coming_at
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
 
 
 def launch_body(**kwargs: object) -> bytes:

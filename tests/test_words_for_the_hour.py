@@ -11,7 +11,7 @@ from test_evenings import at
 
 from content.schema import Catalogue, part_of_day
 
-from alexa import Conversation, speech_text
+from support.alexa import Conversation, speech_text
 
 HOURS = (8, 14, 21)
 TONIGHT = re.compile(r"\btonight", re.IGNORECASE)

@@ -12,8 +12,8 @@ from devtools.envelopes import skill_disabled_event
 from skill.store import keys
 from skill.store.couples import CoupleStore, to_item
 
-from alexa import Conversation
-from today import coming as coming  # tests that link partners live in the future (tests/today.py)
+from support.alexa import Conversation
+from support.today import coming as coming  # tests that link partners live in the future (tests/support/today.py)
 
 
 def code_from(conv: Conversation) -> str:

@@ -26,13 +26,13 @@ from skill.app import create_app
 from skill.core.settings import Settings
 from skill.web.verification import RequestVerifier
 
-from certs import Pki
-from today import WEDNESDAY, coming_at
+from support.certs import Pki
+from support.today import WEDNESDAY, coming_at
 
 if TYPE_CHECKING:  # conftest imports this module for its fixtures
     from conftest import Served
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # stored items expire after it: derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # stored items expire after it: derived from today (tests/support/today.py)
 USERS = [f"amzn1.ask.account.PROPERTY{n}" for n in range(3)]
 
 settings.register_profile(

@@ -1,6 +1,6 @@
 """Node tools the suite checks with, installed from the npm registry the way DynamoDB Local is.
 
-    python tests/npm_tools.py apl-suggester      (make test, before the suite)
+    python tests/support/npm_tools.py apl-suggester      (make test, before the suite)
 
 Each tool is a folder with a package.json (tests/apl/ for Amazon's APL validator); it is installed
 into .local/<name>/ once and reused. ``--ignore-scripts``: nothing runs at install time, so the
@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LOCAL = ROOT / ".local"
 TOOLS = {"apl-suggester": ROOT / "tests" / "apl"}
 

@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 from devtools.alexa_apis import RemindersApi
 from skill.alexa.reminders import PERMISSION
 
-from alexa import Conversation
+from support.alexa import Conversation
 
 TOKEN = "reminders-access-token"
 

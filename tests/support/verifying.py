@@ -16,7 +16,7 @@ from skill.web.verification import (
     RequestVerifier,
 )
 
-from certs import DEFAULT_CHAIN_URL, Pki
+from support.certs import DEFAULT_CHAIN_URL, Pki
 
 NOW = datetime(2026, 11, 25, 23, 14, 13, tzinfo=UTC)
 SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000001"

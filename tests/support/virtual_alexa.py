@@ -6,7 +6,7 @@ built on it checks the generated model, not our own reading of it.
 Installed like DynamoDB Local (devtools/dynamodb_local.py): from the npm registry into .local/, once.
 
 CLI (used by the Makefile):
-    python tests/virtual_alexa.py install
+    python tests/support/virtual_alexa.py install
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 INSTALL_DIR = ROOT / ".local" / "virtual-alexa"
 NPM_PACKAGE = "virtual-alexa@0.7.8"
 MATCH_SCRIPT = Path(__file__).resolve().parent / "virtual_alexa_match.js"
