@@ -29,6 +29,7 @@ from skill.web.verification import RequestVerifier
 
 from support import expiry, hostile, personal, verifying
 from support.certs import Pki, make_pki
+from support.settings import skill_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -132,13 +133,7 @@ def dynamodb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 
 @pytest.fixture(scope="session")
 def settings(dynamodb: object) -> Settings:
-    s = Settings(
-        table_name="close-together-test",
-        dynamodb_endpoint=dynamodb.endpoint,  # type: ignore[attr-defined]
-        verify_requests=False,
-        default_time_zone="America/New_York",
-        time_zone_lookup=False,
-    )  # tests/test_time_zone.py serves the Settings API itself
+    s = skill_settings(dynamodb_endpoint=dynamodb.endpoint)  # type: ignore[attr-defined]
     operator_store(s).create_table_if_missing()  # patient: a cold engine on a busy machine is slow to create
     return s
 

@@ -18,6 +18,7 @@ from skill.store import keys
 from skill.store.couples import CoupleStore, to_item
 
 from support.alexa import Conversation
+from support.settings import skill_settings
 from support.today import WEDNESDAY, coming_at
 
 NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
@@ -90,12 +91,7 @@ def test_an_unexpected_error_is_an_apology_and_a_log_line(
 
 def test_dynamodb_unreachable_is_said_honestly(settings: Settings, catalogue: Catalogue) -> None:
     # Nothing listens on this port: a real connection failure, not a mock.
-    down = Settings(
-        table_name=settings.table_name,
-        dynamodb_endpoint="http://127.0.0.1:9",
-        time_zone_lookup=False,
-        verify_requests=False,
-    )
+    down = skill_settings(dynamodb_endpoint="http://127.0.0.1:9")
     app: Flask = create_app({"SETTINGS": down, "CATALOGUE": catalogue})
     c = Conversation(app.test_client())
     said = c.one_shot("CompletedExerciseIntent", NOW)

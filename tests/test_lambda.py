@@ -38,6 +38,7 @@ from skill.store.couples import CoupleStore
 from conftest import ROOT
 from support.alexa import Conversation, speech_text
 from support.personal import personal
+from support.settings import skill_settings
 from support.today import WEDNESDAY, coming_at
 
 NY = ZoneInfo("America/New_York")
@@ -52,14 +53,7 @@ def evening(minute: int = 0) -> datetime:
 
 def table_settings(settings: Settings, table: str) -> Settings:
     """Settings for a new table of its own in the session's DynamoDB Local."""
-    mine = Settings(
-        table_name=table,
-        dynamodb_endpoint=settings.dynamodb_endpoint,
-        skill_id=APP_ID,
-        verify_requests=False,
-        default_time_zone="America/New_York",
-        time_zone_lookup=False,
-    )
+    mine = skill_settings(table_name=table, dynamodb_endpoint=settings.dynamodb_endpoint, skill_id=APP_ID)
     operator_store(mine).create_table_if_missing()
     return mine
 

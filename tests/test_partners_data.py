@@ -24,6 +24,7 @@ from skill.web.verification import RequestVerifier
 from support.alexa import Conversation
 from support.certs import DEFAULT_CHAIN_URL, make_pki
 from support.couples import account, code_from, link, partition, put_raw, skill_disabled, sort_keys, two_partners
+from support.settings import skill_settings
 
 # -- deleting -----------------------------------------------------------------------------------
 
@@ -115,12 +116,7 @@ def test_skill_disabled_passes_the_verified_web_seam(settings: Settings, catalog
     now = datetime.now(UTC).replace(microsecond=0)
     pki = make_pki(now=now)
     verifier = RequestVerifier(skill_id=None, trust_roots=[pki.root_cert], fetcher=lambda url: pki.chain_pem)
-    signed = Settings(
-        table_name=settings.table_name,
-        dynamodb_endpoint=settings.dynamodb_endpoint,
-        verify_requests=True,
-        time_zone_lookup=False,
-    )
+    signed = skill_settings(dynamodb_endpoint=settings.dynamodb_endpoint, verify_requests=True)
     app = create_app({"SETTINGS": signed, "CATALOGUE": catalogue, "VERIFIER": verifier})
     env = skill_disabled_event(new_user_id(), now)
     body = json.dumps(env).encode()

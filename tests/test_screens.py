@@ -24,6 +24,7 @@ from skill.app import create_app
 from skill.core.settings import Settings
 
 from support.alexa import Conversation
+from support.settings import skill_settings
 from support.today import MONDAY, coming_at, week_label
 
 NY = ZoneInfo("America/New_York")
@@ -64,14 +65,7 @@ class Device:
 
 @pytest.fixture
 def public_client(settings: Settings, catalogue: Catalogue) -> FlaskClient:
-    with_url = Settings(
-        table_name=settings.table_name,
-        dynamodb_endpoint=settings.dynamodb_endpoint,
-        verify_requests=False,
-        default_time_zone="America/New_York",
-        time_zone_lookup=False,
-        public_url=PUBLIC,
-    )
+    with_url = skill_settings(dynamodb_endpoint=settings.dynamodb_endpoint, public_url=PUBLIC)
     return create_app({"SETTINGS": with_url, "CATALOGUE": catalogue}).test_client()
 
 

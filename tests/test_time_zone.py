@@ -18,6 +18,7 @@ from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
 from support.alexa import Conversation
+from support.settings import skill_settings
 from support.today import WEDNESDAY, coming_at
 
 DEVICE = "amzn1.ask.device.TOKYO/ECHO"
@@ -29,13 +30,7 @@ AT = coming_at(WEDNESDAY, 20, 0, UTC)
 
 @pytest.fixture
 def lookup_client(settings: Settings, catalogue: Catalogue) -> FlaskClient:
-    on = Settings(
-        table_name=settings.table_name,
-        dynamodb_endpoint=settings.dynamodb_endpoint,
-        verify_requests=False,
-        default_time_zone="America/New_York",
-        time_zone_lookup=True,
-    )
+    on = skill_settings(dynamodb_endpoint=settings.dynamodb_endpoint, time_zone_lookup=True)
     return create_app({"SETTINGS": on, "CATALOGUE": catalogue}).test_client()
 
 

@@ -23,6 +23,7 @@ from support.alexa import Conversation
 from support.couples import code_from, partition
 from support.faultproxy import FaultProxy
 from support.personal import personal
+from support.settings import skill_settings
 
 NY = ZoneInfo("America/New_York")
 EVENING = datetime.combine(datetime.now(NY).date() + timedelta(days=1), time(20, 0), tzinfo=NY)
@@ -43,7 +44,7 @@ def proxy(dynamodb: Any) -> Iterator[FaultProxy]:
 @pytest.fixture
 def proxied(settings: Settings, catalogue: Catalogue, proxy: FaultProxy) -> Flask:
     """The skill reaching the suite's DynamoDB Local through the fault proxy."""
-    s = Settings(**{**settings.__dict__, "dynamodb_endpoint": proxy.endpoint})
+    s = skill_settings(dynamodb_endpoint=proxy.endpoint)
     return create_app({"SETTINGS": s, "CATALOGUE": catalogue, "TESTING": True})
 
 

@@ -27,6 +27,7 @@ from skill.core.settings import Settings
 from skill.web.verification import RequestVerifier
 
 from support.certs import Pki
+from support.settings import skill_settings
 from support.today import WEDNESDAY, coming_at
 
 if TYPE_CHECKING:  # conftest imports this module for its fixtures
@@ -62,13 +63,7 @@ json_value = st.recursive(
 
 def signed_app(settings: Settings, catalogue: Catalogue, verifier: RequestVerifier) -> Flask:
     """The skill behind its web seam with this (real) verifier: the test table, APP_ID as the skill id."""
-    ours = Settings(
-        table_name=settings.table_name,
-        dynamodb_endpoint=settings.dynamodb_endpoint,
-        skill_id=APP_ID,
-        default_time_zone=settings.default_time_zone,
-        time_zone_lookup=False,
-    )
+    ours = skill_settings(dynamodb_endpoint=settings.dynamodb_endpoint, skill_id=APP_ID, verify_requests=True)
     return create_app({"SETTINGS": ours, "CATALOGUE": catalogue, "VERIFIER": verifier})
 
 
