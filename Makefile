@@ -19,9 +19,10 @@ run: dynamodb-local
 test: dynamodb-local node-tools virtual-alexa check
 	$(BIN)/python -m pytest
 
-## test-fast: the tests that start no server or process (seconds; marker "servers" in tests/conftest.py)
-test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not servers"
+## test-fast: the tests that start no server or process, and the conversation map on one DynamoDB Local
+##            (under a minute; markers in tests/conftest.py, figures in docs/testing.md)
+test-fast: dynamodb-local
+	$(BIN)/python -m pytest -q -m "not servers or conversation_map"
 
 ## check: lint, format, types and the layers' import contracts (docs/architecture.md); part of `make test`
 check: $(STAMP)

@@ -70,10 +70,12 @@ def port_open(port: int, host: str = "127.0.0.1") -> bool:
 
 @dataclass
 class DynamoDBLocal:
-    """One DynamoDB Local process on a loopback port, its data in ``data_dir``."""
+    """One DynamoDB Local process on a loopback port, its data in ``data_dir`` (or, ``in_memory``, in
+    the engine's memory: the same engine, about twice as fast per call, gone when it stops)."""
 
     data_dir: Path
     port: int = field(default_factory=free_port)
+    in_memory: bool = False
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -95,8 +97,7 @@ class DynamoDBLocal:
                 str(lib / "DynamoDBLocal.jar"),
                 "-port",
                 str(self.port),
-                "-dbPath",
-                str(self.data_dir),
+                *(["-inMemory"] if self.in_memory else ["-dbPath", str(self.data_dir)]),
                 "-sharedDb",
                 "-disableTelemetry",
             ],

@@ -88,9 +88,12 @@ def no_time_bombs(request: pytest.FixtureRequest) -> Iterator[None]:
 
 # Tests that start a server or a process of their own: DynamoDB Local (the ``dynamodb`` fixture,
 # which every store, app and client fixture uses), a local HTTP stand-in (``server``), or modules
-# that start engines, gunicorn or tools themselves. Everything else is the fast tier:
-# `make test-fast` runs ``-m "not servers"``.
+# that start engines, gunicorn or tools themselves. Everything else is the fast tier, and the
+# conversation map joins it (marker ``conversation_map``): one DynamoDB Local, one table, every cell,
+# so a broken conversation is heard within a minute. `make test-fast` runs
+# ``-m "not servers or conversation_map"``; `make mutate` only ``not servers``.
 _SERVER_FIXTURES = {"dynamodb", "server"}
+_FAST_WITH_DYNAMODB = {"test_conversation_map"}
 _SLOW_MODULES = {
     "test_apl_suggester",
     "test_ask_cli",
@@ -117,6 +120,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         name = module.__name__.rsplit(".", 1)[-1] if module is not None else ""
         if _SERVER_FIXTURES & set(getattr(item, "fixturenames", ())) or name in _SLOW_MODULES:
             item.add_marker(pytest.mark.servers)
+        if name in _FAST_WITH_DYNAMODB:
+            item.add_marker(pytest.mark.conversation_map)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -125,8 +130,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 @pytest.fixture(scope="session")
 def dynamodb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """A real DynamoDB Local engine on a free loopback port, its data in a temporary folder."""
-    db = dynamodb_local.DynamoDBLocal(data_dir=tmp_path_factory.mktemp("dynamodb")).start()
+    """A real DynamoDB Local engine on a free loopback port. Its data lives in memory: nothing of the
+    suite's needs to outlive the run, and each call takes half the time it takes on disk, which is what
+    lets the fast tier play the conversation map (docs/testing.md)."""
+    db = dynamodb_local.DynamoDBLocal(data_dir=tmp_path_factory.mktemp("dynamodb"), in_memory=True).start()
     yield db
     db.stop()
 

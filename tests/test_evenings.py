@@ -16,6 +16,7 @@ from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.profile_codec import from_attributes, to_attributes
 
+from support import hearing
 from support.alexa import Conversation, ends_with_next_step
 from support.today import MONDAY, coming_at
 
@@ -78,7 +79,7 @@ def test_a_step_number_out_of_range_gets_a_kind_answer(
     ],
 )
 def test_make_chat_hears_steps_by_number_and_by_ordinal(line: str, slot: str, value: str) -> None:
-    heard = chat_match.hear(chat_match.Matcher.for_locale(), line)
+    heard = chat_match.hear(hearing.matcher(), line)
     assert heard is not None and heard.match is not None
     assert (heard.match.intent, heard.match.slots) == ("StepByNumberIntent", {slot: value})
 

@@ -18,6 +18,7 @@ from deploy import build_models
 from devtools import chat_match, chat_words
 
 from conftest import ROOT
+from support import hearing
 
 PACKAGE = ROOT / "deploy" / "skill-package"
 MODEL_DIR = PACKAGE / "interactionModels" / "custom"
@@ -179,7 +180,7 @@ def test_locale_passes_certification_check(path: Path, check: Any) -> None:
 def test_example_phrases_are_sample_utterances(path: Path) -> None:
     manifest = json.loads((PACKAGE / "skill.json").read_text())["manifest"]
     phrases = manifest["publishingInformation"]["locales"][path.stem]["examplePhrases"]
-    matcher = chat_match.Matcher(language_model(path))
+    matcher = hearing.matcher(path.stem)
     assert 1 <= len(phrases) <= 3
     assert matcher.invocation in phrases[0].lower()
     for phrase in phrases:

@@ -19,6 +19,7 @@ from devtools import chat_match
 from skill.core.settings import Settings
 
 from conftest import ROOT
+from support import hearing
 from support.viewports import DECLARED
 
 PACKAGE = ROOT / "deploy" / "skill-package"
@@ -147,7 +148,7 @@ def test_the_privacy_policy_says_what_is_kept_for_how_long_and_who_sees_it() -> 
 
 
 def test_every_voice_command_the_policy_quotes_is_one_the_skill_understands() -> None:
-    matcher = chat_match.Matcher(json.loads(MODELS[0].read_text())["interactionModel"]["languageModel"])
+    matcher = hearing.matcher(MODELS[0].stem)
     quoted = re.findall(r'"(Alexa, ask Close Together to [^"]+)"', PRIVACY.read_text())
     assert len(quoted) >= 3
     for phrase in quoted:
