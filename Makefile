@@ -107,12 +107,13 @@ $(STAMP): pyproject.toml bench/requirements.txt | prereqs
 	@touch $@
 
 dynamodb-local: $(STAMP)
-	@$(BIN)/python devtools/dynamodb_local.py install
+	@$(BIN)/python -m devtools.dynamodb_local install
 
-# Amazon's APL validator (apl-suggester) from the npm registry into .local/, for the suite (tests/support/npm_tools.py)
+# Amazon's APL validator (apl-suggester) from the npm registry into .local/, for the suite (tests/support/npm_tools.py,
+# through the one npm installer, devtools/npm.py)
 node-tools: $(STAMP)
-	@$(BIN)/python tests/support/npm_tools.py
+	@PYTHONPATH=. $(BIN)/python tests/support/npm_tools.py apl-suggester
 
 # The independent ear the everyday-phrasing test hears the model with (tests/support/virtual_alexa.py; npm)
 virtual-alexa: $(STAMP)
-	@$(BIN)/python tests/support/virtual_alexa.py install
+	@PYTHONPATH=. $(BIN)/python tests/support/npm_tools.py virtual-alexa
