@@ -4,13 +4,10 @@ tonight's pick and how offers read are test_evenings_clock.py."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
-
 import pytest
 from flask.testing import FlaskClient
 
-from content.schema import Catalogue, Practice
+from content.schema import Catalogue
 from devtools import chat_match
 from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
@@ -18,25 +15,9 @@ from skill.store.profile_codec import from_attributes, to_attributes
 
 from support import hearing
 from support.alexa import Conversation, ends_with_next_step
-from support.today import MONDAY, coming_at
+from support.evenings import at, named, steps
 
-NY = ZoneInfo("America/New_York")  # the test settings' default time zone
 SCOLDING = ("missed", "broke", "broken", "lost", "failed", "fail", "should have", "forgot")
-
-
-def at(day: int = 0, hour: int = 20, minute: int = 30) -> datetime:
-    """Local time on day ``day`` (day 0 = a coming Monday, tests/support/today.py)."""
-    return coming_at(MONDAY, hour, minute, NY) + timedelta(days=day)
-
-
-def steps(catalogue: Catalogue) -> list[Practice]:
-    return sorted((p for p in catalogue.practices if p.kind == "step"), key=lambda p: p.number)
-
-
-def named(text: str, catalogue: Catalogue) -> str:
-    found = [p.id for p in catalogue.practices if p.name in text]
-    assert len(found) == 1, f"expected one practice named in {text!r}, found {found}"
-    return found[0]
 
 
 def reason_groups(text: str, catalogue: Catalogue) -> list[str]:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
-from test_evenings import at, named
 
 from content.loader import CONTENT_DIR, _phrases, load_catalogue
 from content.schema import PARTS_OF_DAY, Catalogue, ContentError, part_of_day
@@ -25,6 +24,7 @@ from skill.store.keys import couple_id_for_user
 
 from conftest import Served
 from support.alexa import Conversation, speech_text
+from support.evenings import at, named
 
 # -- 4. time of day -----------------------------------------------------------------------------------
 

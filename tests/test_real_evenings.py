@@ -8,7 +8,6 @@ import json
 from datetime import timedelta
 
 from flask.testing import FlaskClient
-from test_gratitude import GRATITUDE_WORDS, ME, YOU, entries, evening, grateful, with_names
 
 from content.schema import Catalogue
 from deploy.build_models import OUTPUT
@@ -17,6 +16,7 @@ from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
 from support.alexa import Conversation
+from support.gratitude import GRATITUDE_WORDS, ME, YOU, entries, evening, grateful, with_names
 
 COFFEE = "the way he makes my coffee every morning without asking"
 

@@ -7,7 +7,6 @@ from datetime import date, datetime, timedelta
 
 from flask import Flask
 from flask.testing import FlaskClient
-from test_gratitude import GRATITUDE_WORDS, NY, PARTNER_NAMES, with_names
 
 from content.schema import Catalogue
 from skill.domain.profile import Profile
@@ -15,6 +14,7 @@ from skill.domain.week import Week
 from skill.store.couples import CoupleStore
 
 from support.alexa import Conversation
+from support.gratitude import GRATITUDE_WORDS, NY, PARTNER_NAMES, with_names
 from support.today import MONDAY, coming_at, week_label
 
 ME, YOU = PARTNER_NAMES

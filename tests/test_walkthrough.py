@@ -8,7 +8,6 @@ from datetime import timedelta
 
 import pytest
 from flask.testing import FlaskClient
-from test_evenings import at
 
 from content.schema import Catalogue, Practice
 from devtools import chat_match
@@ -16,6 +15,7 @@ from skill.alexa import held
 
 from support import hearing
 from support.alexa import Conversation, held_seconds, speech_text
+from support.evenings import at
 
 QUESTIONS = ("Ready for the next step?", "Did you finish it together?")
 

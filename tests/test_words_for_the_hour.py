@@ -7,11 +7,11 @@ import re
 
 import pytest
 from flask.testing import FlaskClient
-from test_evenings import at
 
 from content.schema import Catalogue, part_of_day
 
 from support.alexa import Conversation, speech_text
+from support.evenings import at
 
 HOURS = (8, 14, 21)
 TONIGHT = re.compile(r"\btonight", re.IGNORECASE)
