@@ -18,8 +18,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from flask.testing import FlaskClient
-from test_question import answers, asked, shared_id
-from test_question import evening as question_evening
 
 from content import speech
 from content.schema import MAX_ANSWER_SECONDS, Catalogue
@@ -33,6 +31,8 @@ from support import hearing
 from support.alexa import Conversation, speech_text
 from support.couples import link, two_partners
 from support.personal import personal
+from support.question import answers, asked, shared_id
+from support.question import evening as question_evening
 
 NY = ZoneInfo("America/New_York")
 MAYA, JORDAN = personal("Marguerite"), personal("Leopold")

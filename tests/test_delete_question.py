@@ -13,14 +13,14 @@ import re
 
 import pytest
 from flask.testing import FlaskClient
-from test_partners import evening as solo_evening
-from test_partners_redelivery import evening, linked_couple
 
 from content.schema import Catalogue
 from skill.store.couples import CoupleStore
 
 from support import hearing
 from support.alexa import Conversation
+from support.linked import evening, linked_couple
+from support.partners import evening as solo_evening
 
 WIDER = "all of your data"
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
-from test_partners import DEVICE_B, evening
 
 from content.schema import Catalogue
 from devtools.envelopes import envelope, new_user_id, skill_disabled_event
@@ -24,6 +23,7 @@ from skill.web.verification import RequestVerifier
 from support.alexa import Conversation
 from support.certs import DEFAULT_CHAIN_URL, make_pki
 from support.couples import account, code_from, link, partition, put_raw, skill_disabled, sort_keys, two_partners
+from support.partners import DEVICE_B, evening
 from support.settings import skill_settings
 
 # -- deleting -----------------------------------------------------------------------------------

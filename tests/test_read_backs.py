@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from flask.testing import FlaskClient
-from test_question import evening as question_evening
 
 from content.schema import Catalogue
 from devtools import chat_words
@@ -29,6 +28,7 @@ from support import hearing
 from support.alexa import Conversation
 from support.couples import link, two_partners
 from support.personal import personal
+from support.question import evening as question_evening
 
 NY = ZoneInfo("America/New_York")
 MAYA, JORDAN = personal("Henrietta"), personal("Cornelius")
