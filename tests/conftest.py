@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,8 @@ from flask.testing import FlaskClient
 from content.loader import load_catalogue
 from content.schema import Catalogue
 from devtools import dynamodb_local
+from devtools.envelopes import APP_ID
+from skill import lambda_entry
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.manage import operator_store
@@ -29,6 +32,7 @@ from skill.web.verification import RequestVerifier
 
 from support import expiry, hostile, personal, verifying
 from support.certs import Pki, make_pki
+from support.lambdas import table_settings
 from support.settings import skill_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -244,6 +248,25 @@ def served_skill(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -
         yield Served(port, log)
     finally:
         stop_gunicorn(server)
+
+
+@pytest.fixture
+def lambda_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    """A fresh Lambda container configured as lambda.yaml configures it, on its own table."""
+    mine = table_settings(settings, f"lambda-{uuid.uuid4().hex[:8]}")
+    for name, value in {
+        "SKILL_TABLE_NAME": mine.table_name,
+        "SKILL_DYNAMODB_ENDPOINT": str(mine.dynamodb_endpoint),
+        "SKILL_ID": APP_ID,
+        "SKILL_DEFAULT_TIME_ZONE": "America/New_York",
+        "SKILL_TIME_ZONE_LOOKUP": "false",
+        "AWS_REGION": mine.region,
+    }.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("AWS_LAMBDA_FUNCTION_NAME", raising=False)
+    monkeypatch.setattr(lambda_entry, "_runtime", None)
+    yield mine
+    CoupleStore(mine).client.delete_table(TableName=mine.table_name)
 
 
 @pytest.fixture(scope="session")
