@@ -1,7 +1,7 @@
 """Node tools the suite checks with, from the npm registry by the one installer (devtools/npm.py).
 
-    python tests/support/npm_tools.py                    (make test, before the suite: every tool)
-    python tests/support/npm_tools.py virtual-alexa      (one of them)
+    PYTHONPATH=. python tests/support/npm_tools.py                  (every tool)
+    PYTHONPATH=. python tests/support/npm_tools.py virtual-alexa    (one: make virtual-alexa, make node-tools)
 
 Amazon's APL validator is pinned by a folder with a package.json (tests/apl/) and installed with
 ``--ignore-scripts`` (nothing runs at install time, only the registry is read); virtual-alexa is one
