@@ -19,9 +19,10 @@ run: dynamodb-local
 test: dynamodb-local node-tools virtual-alexa check
 	$(BIN)/python -m pytest
 
-## test-fast: the tests that start no server or process (seconds; marker "servers" in tests/conftest.py)
-test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not servers"
+## test-fast: the tests that start no server or process, and the conversation map on one DynamoDB Local
+##            (under a minute; markers in tests/conftest.py, figures in docs/testing.md)
+test-fast: dynamodb-local
+	$(BIN)/python -m pytest -q -m "not servers or conversation_map"
 
 ## check: lint, format, types and the layers' import contracts (docs/architecture.md); part of `make test`
 check: $(STAMP)
@@ -50,22 +51,22 @@ bench: dynamodb-local
 bench-lambda: dynamodb-local
 	$(BIN)/python -m bench --lambda-only
 
-## bench-readme: regenerate README.md's bench table from bench/results.json (after a quiet `make bench`)
+## bench-readme: regenerate docs/performance.md's bench table from bench/results.json (after a quiet `make bench`)
 bench-readme: $(STAMP)
-	$(BIN)/python -m bench.report --readme
+	$(BIN)/python -m bench.report --publish
 ## chat: talk to the skill from a terminal (starts it like `make run` when nothing answers on $(PORT));
 ##       PARTNER=2 speaks as the second partner
 ##       LOCALE=de-DE speaks German (any locale of content/languages.toml; en-US by default)
 PARTNER ?= 1
 LOCALE ?= en-US
 chat: dynamodb-local
-	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python -m deploy.chat --partner $(PARTNER) --locale $(LOCALE)
+	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python -m devtools.chat --partner $(PARTNER) --locale $(LOCALE)
 
 ## replay: one whole evening through the skill, measured: invocations, turns, seconds of listening
 ##         (espeak-ng at 165 wpm) and held time for every practice, a gratitude round, the summary
-##         LOCALE=es-MX replays it in that locale (its words in deploy/replay_lines.toml, its espeak-ng voice)
+##         LOCALE=es-MX replays it in that locale (its words in devtools/replay_lines.toml, its espeak-ng voice)
 replay: dynamodb-local
-	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python -m deploy.replay --locale $(LOCALE)
+	@PORT=$(PORT) DDB_PORT=$(DDB_PORT) $(BIN)/python -m devtools.replay --locale $(LOCALE)
 
 ## models: regenerate the interaction models from deploy/model/, the icons, and skill.json's privacy policy
 ##         address (SKILL_PRIVACY_POLICY_URL, else deploy/publishing.toml)
@@ -114,12 +115,13 @@ $(STAMP): pyproject.toml bench/requirements.txt | prereqs
 	@touch $@
 
 dynamodb-local: $(STAMP)
-	@$(BIN)/python deploy/dynamodb_local.py install
+	@$(BIN)/python -m devtools.dynamodb_local install
 
-# Amazon's APL validator (apl-suggester) from the npm registry into .local/, for the suite (tests/npm_tools.py)
+# Amazon's APL validator (apl-suggester) from the npm registry into .local/, for the suite (tests/support/npm_tools.py,
+# through the one npm installer, devtools/npm.py)
 node-tools: $(STAMP)
-	@$(BIN)/python tests/npm_tools.py
+	@PYTHONPATH=. $(BIN)/python tests/support/npm_tools.py apl-suggester
 
-# The independent ear the everyday-phrasing test hears the model with (tests/virtual_alexa.py; npm)
+# The independent ear the everyday-phrasing test hears the model with (tests/support/virtual_alexa.py; npm)
 virtual-alexa: $(STAMP)
-	@$(BIN)/python tests/virtual_alexa.py install
+	@PYTHONPATH=. $(BIN)/python tests/support/npm_tools.py virtual-alexa

@@ -48,5 +48,5 @@ _put_first_on_path(_found())
 def tests(session: nox.Session) -> None:
     """make test's suite, on this session's Python."""
     session.install("-e", ".[dev]", "-r", "bench/requirements.txt")
-    session.run("python", "deploy/dynamodb_local.py", "install")
+    session.run("python", "-m", "devtools.dynamodb_local", "install")
     session.run("python", "-m", "pytest", *session.posargs)

@@ -39,8 +39,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from deploy import dynamodb_local, lambda_package
-from deploy.envelopes import APP_ID, envelope
+from deploy import lambda_package
+from devtools import dynamodb_local
+from devtools.envelopes import APP_ID, envelope
 from skill.core.settings import Settings
 from skill.manage import operator_store
 

@@ -1,6 +1,6 @@
 """The request mix: one evening of a couple, as a table of request types -> envelope builders.
 
-Every target (floors, skill, peer) receives the same real Alexa envelopes (deploy/envelopes, with the
+Every target (floors, skill, peer) receives the same real Alexa envelopes (devtools/envelopes, with the
 user, time, session and intent filled in), with the session attributes of each answer
 carried into the next request of the same session, as Alexa does.
 """
@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from bench.names import person_id
-from deploy.envelopes import envelope, new_session_id
+from devtools.envelopes import envelope, new_session_id
 
 EVENING = time(21, 0)
 # The day every seeded history ends before (history covers the days up to the day before it). A Sunday:
@@ -25,7 +25,7 @@ BASE_DAY = date.today() + timedelta(days=7 - (date.today().weekday() + 1) % 7)
 # Said in a gratitude turn by the load generator (bench text only, never a real couple's words).
 GRATITUDE_WORDS = "you made us tea and listened while I talked about my day"
 GRATITUDE_WORDS_2 = "you planned a quiet walk for us after dinner"
-# The Settings API's answer for the bench couples' devices (deploy/alexa_apis.py's stand-in serves it).
+# The Settings API's answer for the bench couples' devices (devtools/alexa_apis.py's stand-in serves it).
 TIME_ZONE = "Europe/London"
 
 

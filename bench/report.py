@@ -1,7 +1,8 @@
-"""The printed table (``python -m bench`` prints it after a run) and the README's copy of it.
+"""The printed table (``python -m bench`` prints it after a run) and its published copy in docs/performance.md.
 
-``python -m bench.report`` prints the table of bench/results.json; ``--readme`` rewrites the table
-in README.md (between its bench markers) from it, so a quiet re-run can be published with one command.
+``python -m bench.report`` prints the table of bench/results.json; ``--publish`` rewrites the table
+in docs/performance.md (between its bench markers) from it, so a quiet re-run is published with one
+command (``make bench-readme``).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from bench.run import LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
-README = ROOT / "README.md"
-BEGIN, END = "<!-- bench table: python -m bench.report --readme -->", "<!-- end of bench table -->"
+PAGE = ROOT / "docs" / "performance.md"  # the README links it; the table is too long for a guide
+BEGIN, END = "<!-- bench table: python -m bench.report --publish -->", "<!-- end of bench table -->"
 
 
 WHO = {"skill": "skill", "peer": "fair peer", "peer_idiomatic": "idiom peer", "peer_naive": "naive peer"}
@@ -175,10 +176,10 @@ def worst_lines(w: dict[str, Any]) -> list[str]:
     return lines
 
 
-def readme(r: dict[str, Any], text: str) -> str:
-    """README.md with its bench table replaced by the one of ``r``."""
+def published(r: dict[str, Any], text: str) -> str:
+    """``text`` (docs/performance.md) with its bench table replaced by the one of ``r``."""
     if BEGIN not in text or END not in text:
-        raise SystemExit(f"README.md has no bench markers ({BEGIN})")
+        raise SystemExit(f"{PAGE} has no bench markers ({BEGIN})")
     head, rest = text.split(BEGIN, 1)
     _, tail = rest.split(END, 1)
     return f"{head}{BEGIN}\n```\n{table(r)}\n```\n{END}{tail}"
@@ -187,11 +188,11 @@ def readme(r: dict[str, Any], text: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.report", description=__doc__)
     p.add_argument("--results", type=Path, default=RESULTS)
-    p.add_argument("--readme", action="store_true", help="rewrite README.md's bench table from the results")
+    p.add_argument("--publish", action="store_true", help="rewrite docs/performance.md's table from the results")
     args = p.parse_args(argv)
     r = json.loads(args.results.read_text())
-    if args.readme:
-        README.write_text(readme(r, README.read_text()))
+    if args.publish:
+        PAGE.write_text(published(r, PAGE.read_text()))
     else:
         print(table(r))
     return 0

@@ -46,9 +46,9 @@ from bench.verdict import (
 from bench.worst import measure_worst
 from content.loader import load_catalogue
 from content.schema import Catalogue
-from deploy import dynamodb_local
-from deploy.alexa_apis import SettingsApi
-from deploy.envelopes import envelope
+from devtools import dynamodb_local
+from devtools.alexa_apis import SettingsApi
+from devtools.envelopes import envelope
 from skill.core.settings import Settings
 from skill.manage import operator_store
 

@@ -29,7 +29,7 @@ from bench.answers import apology, speech
 from bench.mix import BASE_DAY, EVENING, TIME_ZONE, at_evening, partner_user_id, user_id
 from bench.names import person_id
 from content.schema import Catalogue
-from deploy.envelopes import envelope, new_session_id
+from devtools.envelopes import envelope, new_session_id
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.domain.gratitude import ROUND_ACTIVITY, Gratitude

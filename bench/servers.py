@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from deploy import dynamodb_local
+from devtools import dynamodb_local
 
 ROOT = Path(__file__).resolve().parent.parent
 SKILL_TABLE = "close-together-bench"

@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from deploy import dynamodb_local
-from deploy.envelopes import envelope, new_user_id
+from devtools import dynamodb_local
+from devtools.envelopes import envelope, new_user_id
 from skill.core.settings import Settings
 from skill.manage import operator_store
 

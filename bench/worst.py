@@ -29,8 +29,8 @@ from bench.mix import BASE_DAY, TIME_ZONE, partner_user_id, user_id
 from bench.names import FULL_NAMES, person_id
 from bench.seed import item_size
 from content.schema import Catalogue
-from deploy.alexa_apis import RemindersApi
-from deploy.envelopes import envelope, new_session_id
+from devtools.alexa_apis import RemindersApi
+from devtools.envelopes import envelope, new_session_id
 from skill.alexa.reminders import PERMISSION
 from skill.app import create_app
 from skill.core.settings import Settings

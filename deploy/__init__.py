@@ -1,4 +1,4 @@
-"""Deployment and local tooling: the DynamoDB Local runner, the model generator and the terminal chat.
+"""What a deployment uses: the interaction models' generator, publishing, icons and the Lambda builder.
 
-Each runs as a script; tests and the bench import them.
+Local tools (make chat, make replay, DynamoDB Local, the test envelopes) live in devtools/.
 """

@@ -222,7 +222,7 @@ def everyday_variants(model: LanguageModel, lang: str) -> None:
     (contractions spelled out) already belongs to an intent is left out: no sample may pull a phrase
     to another intent. Built-ins get only the words listed for them ("no thanks", never "yeah no")."""
     sys.path.insert(0, str(ROOT))
-    from deploy.chat_words import normalise
+    from devtools.chat_words import normalise
 
     words = _json(source(lang) / "everyday.json")
     taken = {normalise(s) for intent in model["intents"] for s in intent.get("samples", [])}

@@ -11,8 +11,8 @@ export SKILL_VERIFY_REQUESTS=${SKILL_VERIFY_REQUESTS:-false}
 # Local requests carry Amazon's apiEndpoint: asking it for the time zone would leave this machine.
 export SKILL_TIME_ZONE_LOOKUP=${SKILL_TIME_ZONE_LOOKUP:-false}
 
-.venv/bin/python deploy/dynamodb_local.py start --port "$DDB_PORT" --data "$DATA"
-trap '.venv/bin/python deploy/dynamodb_local.py stop --data "$DATA"' EXIT
+.venv/bin/python -m devtools.dynamodb_local start --port "$DDB_PORT" --data "$DATA"
+trap '.venv/bin/python -m devtools.dynamodb_local stop --data "$DATA"' EXIT
 .venv/bin/python -m skill.manage create-table
 
 case "${SKILL_VERIFY_REQUESTS,,}" in

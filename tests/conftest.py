@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,20 +19,23 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from content.loader import load_catalogue
+from content.schema import Catalogue
+from devtools import dynamodb_local
+from devtools.envelopes import APP_ID
+from skill import lambda_entry
 from content.languages import load_languages
 from content.schema import Catalogue, Languages
-from deploy import dynamodb_local
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.manage import operator_store
 from skill.store.couples import CoupleStore
 from skill.web.verification import RequestVerifier
 
-import expiry
-import hostile
-import personal
-import verifying
-from certs import Pki, make_pki
+from support import expiry, hostile, personal, verifying
+from support.certs import Pki, make_pki
+from support.lambdas import table_settings
+from support.settings import skill_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,12 +79,12 @@ expiry.install()  # before any DynamoDB client exists: clients copy the default 
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    personal.install()  # one log capture for the whole run (tests/personal.py)
+    personal.install()  # one log capture for the whole run (tests/support/personal.py)
 
 
 @pytest.fixture(autouse=True)
 def no_time_bombs(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Fails a test that stored an item expiring before the suite is over (tests/expiry.py)."""
+    """Fails a test that stored an item expiring before the suite is over (tests/support/expiry.py)."""
     expiry.begin(allowed=request.node.get_closest_marker("expired_items") is not None)
     yield
     refused = expiry.refused()
@@ -90,9 +94,12 @@ def no_time_bombs(request: pytest.FixtureRequest) -> Iterator[None]:
 
 # Tests that start a server or a process of their own: DynamoDB Local (the ``dynamodb`` fixture,
 # which every store, app and client fixture uses), a local HTTP stand-in (``server``), or modules
-# that start engines, gunicorn or tools themselves. Everything else is the fast tier:
-# `make test-fast` runs ``-m "not servers"``.
+# that start engines, gunicorn or tools themselves. Everything else is the fast tier, and the
+# conversation map joins it (marker ``conversation_map``): one DynamoDB Local, one table, every cell,
+# so a broken conversation is heard within a minute. `make test-fast` runs
+# ``-m "not servers or conversation_map"``; `make mutate` only ``not servers``.
 _SERVER_FIXTURES = {"dynamodb", "server"}
+_FAST_WITH_DYNAMODB = {"test_conversation_map"}
 _SLOW_MODULES = {
     "test_apl_suggester",
     "test_ask_cli",
@@ -119,6 +126,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         name = module.__name__.rsplit(".", 1)[-1] if module is not None else ""
         if _SERVER_FIXTURES & set(getattr(item, "fixturenames", ())) or name in _SLOW_MODULES:
             item.add_marker(pytest.mark.servers)
+        if name in _FAST_WITH_DYNAMODB:
+            item.add_marker(pytest.mark.conversation_map)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -127,21 +136,17 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 @pytest.fixture(scope="session")
 def dynamodb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """A real DynamoDB Local engine on a free loopback port, its data in a temporary folder."""
-    db = dynamodb_local.DynamoDBLocal(data_dir=tmp_path_factory.mktemp("dynamodb")).start()
+    """A real DynamoDB Local engine on a free loopback port. Its data lives in memory: nothing of the
+    suite's needs to outlive the run, and each call takes half the time it takes on disk, which is what
+    lets the fast tier play the conversation map (docs/testing.md)."""
+    db = dynamodb_local.DynamoDBLocal(data_dir=tmp_path_factory.mktemp("dynamodb"), in_memory=True).start()
     yield db
     db.stop()
 
 
 @pytest.fixture(scope="session")
 def settings(dynamodb: object) -> Settings:
-    s = Settings(
-        table_name="close-together-test",
-        dynamodb_endpoint=dynamodb.endpoint,  # type: ignore[attr-defined]
-        verify_requests=False,
-        default_time_zone="America/New_York",
-        time_zone_lookup=False,
-    )  # tests/test_time_zone.py serves the Settings API itself
+    s = skill_settings(dynamodb_endpoint=dynamodb.endpoint)  # type: ignore[attr-defined]
     operator_store(s).create_table_if_missing()  # patient: a cold engine on a busy machine is slow to create
     return s
 
@@ -252,6 +257,25 @@ def served_skill(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -
         yield Served(port, log)
     finally:
         stop_gunicorn(server)
+
+
+@pytest.fixture
+def lambda_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    """A fresh Lambda container configured as lambda.yaml configures it, on its own table."""
+    mine = table_settings(settings, f"lambda-{uuid.uuid4().hex[:8]}")
+    for name, value in {
+        "SKILL_TABLE_NAME": mine.table_name,
+        "SKILL_DYNAMODB_ENDPOINT": str(mine.dynamodb_endpoint),
+        "SKILL_ID": APP_ID,
+        "SKILL_DEFAULT_TIME_ZONE": "America/New_York",
+        "SKILL_TIME_ZONE_LOOKUP": "false",
+        "AWS_REGION": mine.region,
+    }.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("AWS_LAMBDA_FUNCTION_NAME", raising=False)
+    monkeypatch.setattr(lambda_entry, "_runtime", None)
+    yield mine
+    CoupleStore(mine).client.delete_table(TableName=mine.table_name)
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """The Alexa service APIs are called through the ASK SDK's own service clients (issue 24, item 6):
 ``ServiceClientFactory``'s ``ReminderManagementServiceClient`` and ``UpsServiceClient`` build every
 request, over our ``BoundedApiClient``, which keeps the skill's deadlines. Against the local stand-ins
-(deploy/alexa_apis.py) over real sockets."""
+(devtools/alexa_apis.py) over real sockets."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 
 from flask.testing import FlaskClient
 
-from deploy.alexa_apis import RemindersApi, SettingsApi
+from devtools.alexa_apis import RemindersApi, SettingsApi
 from skill.alexa.device_settings import fetch_time_zone
 
-from reminding import couple
-from today import MONDAY, coming_at
+from support.reminding import couple
+from support.today import MONDAY, coming_at
 
 ROOT = Path(__file__).resolve().parent.parent
 AT = coming_at(MONDAY, 19, 30, ZoneInfo("America/New_York"))  # stored replies expire: derived from today

@@ -7,7 +7,7 @@ real data from the skill's own screen builders (the longest practice, a full wee
 heights and rows adding widths. A scrolling Sequence needs room for one item. Text that wraps counts
 one line (or its maxLines), and at least its longest word across (about 0.6 of the font size per
 letter). It is an estimate on the generous side of what APL needs; the devices are Amazon's examples
-of every declared profile (tests/viewports.py).
+of every declared profile (tests/support/viewports.py).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from content.schema import Catalogue
 from skill.alexa import apl
 from skill.alexa.screen import PracticeScreen, WeekScreen
 
-from viewports import DECLARED, Device, Profile
+from support.viewports import DECLARED, Device, Profile
 
 LINE_HEIGHT = 1.25
 LETTER_WIDTH = 0.6

@@ -1,7 +1,7 @@
 """Every APL document passes Amazon's own validator, apl-suggester, with no error and no warning, and
 the viewport profiles the skill declares are the ones Amazon's tools define (issue 24, items 4 and 5).
 
-apl-suggester comes from the npm registry into .local/apl-suggester (tests/npm_tools.py; `make test`
+apl-suggester comes from the npm registry into .local/apl-suggester (tests/support/npm_tools.py; `make test`
 installs it first, like DynamoDB Local). Without npm these tests skip, except with CI=true.
 """
 
@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-import npm_tools
 from conftest import ROOT
-from viewports import DECLARED
+from support import npm_tools
+from support.viewports import DECLARED
 
 DOCUMENTS = sorted((ROOT / "content" / "apl").glob("*.document.json"))
 VALIDATE = ROOT / "tests" / "apl" / "validate.js"

@@ -19,13 +19,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from deploy.envelopes import envelope, new_user_id
+from devtools.envelopes import envelope, new_user_id
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
-from alexa import speech_text
 from conftest import start_gunicorn, stop_gunicorn
-from faultproxy import FaultProxy
+from support.alexa import speech_text
+from support.faultproxy import FaultProxy
 
 # The skill's own promise (docs/security.md, section 3): every answer leaves within 7 s of arrival,
 # a second inside Alexa's 8. Measured here from before the request is sent, so it is stricter still.

@@ -12,29 +12,27 @@ different one" at tonight's question was kept as an answer.
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from flask.testing import FlaskClient
-from test_question import answers, asked, shared_id
-from test_question import evening as question_evening
 
 from content import speech
 from content.schema import MAX_ANSWER_SECONDS, Catalogue
-from deploy import chat_match
-from deploy.build_models import OUTPUT
 from skill.core.settings import Settings
 from skill.domain.gratitude import Gratitude
 from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.gratitude import GratitudeLog
 
-from alexa import Conversation, speech_text
-from couples import link, two_partners
-from personal import personal
+from support import hearing
+from support.alexa import Conversation, speech_text
+from support.couples import link, two_partners
+from support.personal import personal
+from support.question import answers, asked, shared_id
+from support.question import evening as question_evening
 
 NY = ZoneInfo("America/New_York")
 MAYA, JORDAN = personal("Marguerite"), personal("Leopold")
@@ -204,8 +202,7 @@ def test_a_pass_at_tonights_question_keeps_nothing(client: FlaskClient, store: C
 )
 def test_hold_on_and_its_everyday_ways_reach_hold_on_intent(said: str) -> None:
     """In the model (no sample had "hold on" or "wait"), and also while a gratitude is asked for."""
-    language = json.loads((OUTPUT / "en-US.json").read_text())["interactionModel"]["languageModel"]
-    matcher = chat_match.Matcher(language)
+    matcher = hearing.matcher()
     for heard in (matcher.match(said), matcher.match_elicited(said, "GratitudeIntent", "gratitude")):
         assert heard is not None and heard.intent == "HoldOnIntent", (said, heard)
 

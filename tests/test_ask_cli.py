@@ -1,6 +1,6 @@
-"""README route 2's ASK CLI install works on this machine's Node (issue 24, item 7).
+"""Deployment route 2's ASK CLI install (docs/deployment.md) works on this machine's Node (issue 24, item 7).
 
-Runs the README's own lines, in a throwaway home folder, so the README cannot drift from what works:
+Runs the page's own lines, in a throwaway home folder, so the page cannot drift from what works:
 `ask --version` must print the version deploy/ask-cli/package.json pins. The install reads only the
 npm registry (npm's cache is shared with the real home, so a second run downloads nothing). Without
 npm the test skips, except with CI=true.
@@ -17,16 +17,16 @@ from pathlib import Path
 
 import pytest
 
-import npm_tools
 from conftest import ROOT
+from support import npm_tools
 
-README = ROOT / "README.md"
+GUIDE = ROOT / "docs" / "deployment.md"
 PINS = ROOT / "deploy" / "ask-cli" / "package.json"
 
 
 def install_lines() -> str:
     """The shell block under route 2's "Install the ASK CLI" step."""
-    text = README.read_text()
+    text = GUIDE.read_text()
     step = text.index("**Install the ASK CLI**")
     block = re.search(r"```sh\n(.*?)```", text[step:], re.S)
     assert block is not None, "route 2 shows no install commands"
@@ -40,7 +40,7 @@ def npm_config(key: str) -> str:
 def test_the_readme_installs_an_ask_cli_that_starts(tmp_path: Path) -> None:
     if shutil.which("npm") is None:
         if npm_tools.on_ci():
-            pytest.fail("CI=true and npm is not installed: README route 2 would go unchecked")
+            pytest.fail("CI=true and npm is not installed: route 2 of docs/deployment.md would go unchecked")
         pytest.skip("npm is not installed")
     pins = json.loads(PINS.read_text())
     assert pins["overrides"] == {"antlr4ts": "0.5.0-alpha.4"}

@@ -201,14 +201,15 @@ def assert_figures_recompute(r: dict[str, Any]) -> None:
         assert r["history"][impl]["ratio_2y_1w"]["p99_ms"] == round(two["p99_ms"] / one["p99_ms"], 3), impl
 
 
-def test_the_readme_table_is_regenerated_from_the_results() -> None:
-    from bench.report import BEGIN, END, readme, table
+def test_the_published_table_is_regenerated_from_the_results() -> None:
+    from bench.report import BEGIN, END, PAGE, published, table
 
     r = json.loads((ROOT / "bench" / "results.json").read_text())
-    text = (ROOT / "README.md").read_text()
+    text = PAGE.read_text()
+    assert PAGE == ROOT / "docs" / "performance.md"
     assert BEGIN in text and END in text
-    # The README shows exactly the table bench/results.json makes (python -m bench.report --readme).
-    assert readme(r, text) == text
+    # docs/performance.md shows exactly the table bench/results.json makes (python -m bench.report --publish).
+    assert published(r, text) == text
     assert table(r).splitlines()[-1].startswith("targets met:")
 
 

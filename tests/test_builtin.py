@@ -11,16 +11,17 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.envelopes import envelope, new_user_id
+from devtools.envelopes import envelope, new_user_id
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store import keys
 from skill.store.couples import CoupleStore, to_item
 
-from alexa import Conversation
-from today import WEDNESDAY, coming_at
+from support.alexa import Conversation
+from support.settings import skill_settings
+from support.today import WEDNESDAY, coming_at
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
 
 
 def test_help_says_what_to_say_and_keeps_listening(client: FlaskClient) -> None:
@@ -90,12 +91,7 @@ def test_an_unexpected_error_is_an_apology_and_a_log_line(
 
 def test_dynamodb_unreachable_is_said_honestly(settings: Settings, catalogue: Catalogue) -> None:
     # Nothing listens on this port: a real connection failure, not a mock.
-    down = Settings(
-        table_name=settings.table_name,
-        dynamodb_endpoint="http://127.0.0.1:9",
-        time_zone_lookup=False,
-        verify_requests=False,
-    )
+    down = skill_settings(dynamodb_endpoint="http://127.0.0.1:9")
     app: Flask = create_app({"SETTINGS": down, "CATALOGUE": catalogue})
     c = Conversation(app.test_client())
     said = c.one_shot("CompletedExerciseIntent", NOW)

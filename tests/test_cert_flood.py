@@ -1,7 +1,7 @@
 """Through the web seam, forged URLs must not starve real requests: a flood of forged certificate
 URLs (unsigned requests with the right skill id and a current timestamp) while real signed requests flow.
 
-The stand-in for S3 (tests/verifying.py LocalServer, plain HTTP on 127.0.0.1) stalls every
+The stand-in for S3 (tests/support/verifying.py LocalServer, plain HTTP on 127.0.0.1) stalls every
 forged path, as a slow name lookup or server would. The forged requests are refused (400) and cost
 at most ``max_fetches`` fetches at a time; the real requests, whose chain is cached, are answered
 200 throughout. Their latencies are printed, not asserted.
@@ -22,16 +22,16 @@ from urllib.parse import urlsplit
 import pytest
 
 from content.schema import Catalogue
-from deploy.envelopes import APP_ID, envelope, new_user_id
+from devtools.envelopes import APP_ID, envelope, new_user_id
 from skill.core.settings import Settings
 from skill.web.verification import RequestVerifier, UrlCertFetcher
 
-from certs import DEFAULT_CHAIN_URL, Pki, make_pki
-from hostile import signed_app
-from today import WEDNESDAY, coming_at
-from verifying import LocalServer
+from support.certs import DEFAULT_CHAIN_URL, Pki, make_pki
+from support.hostile import signed_app
+from support.today import WEDNESDAY, coming_at
+from support.verifying import LocalServer
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
 MAX_FETCHES = 4
 
 

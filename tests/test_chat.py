@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from deploy import chat, chat_ears, chat_match, chat_words, dynamodb_local, envelopes, replay
+from devtools import chat, chat_ears, chat_match, chat_words, dynamodb_local, envelopes, replay
 
 from conftest import ROOT, Served
 
@@ -220,7 +220,7 @@ def test_chat_starts_the_skill_when_nothing_answers_and_stops_it_after(tmp_path:
         [
             sys.executable,
             "-m",
-            "deploy.chat",
+            "devtools.chat",
             "--port",
             str(port),
             "--ddb-port",
@@ -288,7 +288,7 @@ def test_a_natural_evening_with_pauses_never_loses_its_place(served_skill: Serve
 
 
 def test_the_replay_plays_a_practice_in_one_invocation_and_shows_its_held_time(served_skill: Served) -> None:
-    """`make replay` (deploy/replay.py) counts what a couple does: one "Alexa, ..." for the whole touch
+    """`make replay` (devtools/replay.py) counts what a couple does: one "Alexa, ..." for the whole touch
     map, a turn per step and its held minutes (figures for listening are printed, not asserted)."""
     evening = replay.Evening(
         served_skill.url, chat_match.Matcher.for_locale(), replay.Listener(), "en-US", replay.lines_for("en")

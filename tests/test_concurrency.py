@@ -9,13 +9,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from flask import Flask
 
-from deploy.envelopes import envelope, new_user_id
+from devtools.envelopes import envelope, new_user_id
 from skill.store.couples import CoupleStore
 from skill.store.errors import ConflictError
 
-from today import WEDNESDAY, coming_at
+from support.today import WEDNESDAY, coming_at
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
 TODAY = NOW.date().isoformat()  # New York's date too (16:00 there)
 
 

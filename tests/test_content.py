@@ -14,7 +14,8 @@ import pytest
 from content.loader import CONTENT_DIR, load_catalogue
 from content.schema import ContentError
 from skill.app import create_app
-from skill.core.settings import Settings
+
+from support.settings import skill_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 OVERLAP_TOOL = ROOT.parent / "shared" / "tools" / "guide_overlap.py"
@@ -76,7 +77,7 @@ def test_start_up_stops_on_broken_content(tmp_path: Path, monkeypatch: pytest.Mo
     folder = broken_copy(tmp_path, ('kind = "exercise"', 'kind = "workout"'))
     monkeypatch.setattr("content.loader.CONTENT_DIR", folder)
     with pytest.raises(ContentError, match=r"practices\.toml.*kind"):
-        create_app({"SETTINGS": Settings(verify_requests=False)})
+        create_app({"SETTINGS": skill_settings()})
 
 
 def test_unknown_phrase_placeholders_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,11 +13,12 @@ import re
 import pytest
 from flask.testing import FlaskClient
 
-from deploy.alexa_apis import RemindersApi
+from content.loader import load_catalogue
+from devtools.alexa_apis import RemindersApi
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation, held_seconds
-from conversation_map import (
+from support.alexa import Conversation, held_seconds
+from support.conversation_map import (
     AT,
     KINDS,
     PHASES,
@@ -34,9 +35,9 @@ from conversation_map import (
     expected,
     walk_cells,
 )
-from couples import account, sort_keys
-from reminding import Device
-from speaking import REPRESENTATIVE, heard_phrase, words
+from support.couples import account, sort_keys
+from support.reminding import Device
+from support.speaking import REPRESENTATIVE, heard_phrase, words
 
 CELLS = cells()
 WALK_CELLS = walk_cells()
@@ -51,7 +52,7 @@ def test_the_map_has_a_cell_for_every_phase_and_kind() -> None:
 def test_every_cell_checks_what_is_heard() -> None:
     # A cell that only checks the phase lets "help gives no help" pass: each names a phrase it must hear.
     unchecked = [c for c in CELLS if not any(isinstance(x, Heard | Said) for x in expected(c, ROWS[c.phase]))]
-    assert unchecked == [], "add their expected words to tests/conversation_map.py (WORDS or CELL_HEARD)"
+    assert unchecked == [], "add their expected words to tests/support/conversation_map.py (WORDS or CELL_HEARD)"
     catalogue = words(None)
     keys = {k for c in CELLS for x in expected(c, ROWS[c.phase]) if isinstance(x, Heard) for k in x.keys}
     keys |= {x.key for c in CELLS for x in expected(c, ROWS[c.phase]) if isinstance(x, Said)}

@@ -9,21 +9,18 @@ your partner keeps ..." was said.
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
-from test_partners import evening as solo_evening
-from test_partners_redelivery import evening, linked_couple
 
 from content.schema import Catalogue
-from deploy import chat_match
-from deploy.build_models import OUTPUT
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation
+from support import hearing
+from support.alexa import Conversation
+from support.linked import evening, linked_couple
+from support.partners import evening as solo_evening
 
 WIDER = "all of your data"
 
@@ -74,14 +71,9 @@ def test_cancel_and_stop_are_a_no(client: FlaskClient, store: CoupleStore, inten
     assert not store.load_for_user(a.user_id).is_new
 
 
-def model() -> dict[str, Any]:
-    language: dict[str, Any] = json.loads((OUTPUT / "en-US.json").read_text())["interactionModel"]["languageModel"]
-    return language
-
-
 @pytest.mark.parametrize("said", ["no, never mind", "don't", "no don't", "please don't", "don't delete it"])
 def test_everyday_noes_reach_no(said: str) -> None:
-    heard = chat_match.Matcher(model()).match(said)
+    heard = hearing.matcher().match(said)
     assert heard is not None and heard.intent == "AMAZON.NoIntent", (said, heard)
 
 
@@ -96,7 +88,7 @@ def test_everyday_noes_reach_no(said: str) -> None:
     ],
 )
 def test_scope_questions_reach_their_intent(said: str) -> None:
-    heard = chat_match.Matcher(model()).match(said)
+    heard = hearing.matcher().match(said)
     assert heard is not None and heard.intent == "DeleteScopeIntent", (said, heard)
 
 

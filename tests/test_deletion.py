@@ -15,7 +15,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from deploy.alexa_apis import RemindersApi
+from devtools.alexa_apis import RemindersApi
 from skill.core.settings import Settings
 from skill.domain.profile import Profile
 from skill.store import keys
@@ -23,10 +23,10 @@ from skill.store.couples import CoupleStore
 from skill.store.partners import Partners
 from skill.store.reminders import ReminderStore
 
-from alexa import Conversation
-from couples import account, link, partition, skill_disabled
-from personal import personal
-from reminding import partner_devices, rings
+from support.alexa import Conversation
+from support.couples import account, link, partition, skill_disabled
+from support.personal import personal
+from support.reminding import partner_devices, rings
 
 NY = ZoneInfo("America/New_York")
 # Tomorrow evening and on: codes carry TTLs that DynamoDB Local's sweeper applies by the real clock.

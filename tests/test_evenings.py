@@ -4,38 +4,20 @@ tonight's pick and how offers read are test_evenings_clock.py."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
-
 import pytest
 from flask.testing import FlaskClient
 
-from content.schema import Catalogue, Practice
-from deploy import chat_match
+from content.schema import Catalogue
+from devtools import chat_match
 from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.profile_codec import from_attributes, to_attributes
 
-from alexa import Conversation, ends_with_next_step
-from today import MONDAY, coming_at
+from support import hearing
+from support.alexa import Conversation, ends_with_next_step
+from support.evenings import at, named, steps
 
-NY = ZoneInfo("America/New_York")  # the test settings' default time zone
 SCOLDING = ("missed", "broke", "broken", "lost", "failed", "fail", "should have", "forgot")
-
-
-def at(day: int = 0, hour: int = 20, minute: int = 30) -> datetime:
-    """Local time on day ``day`` (day 0 = a coming Monday, tests/today.py)."""
-    return coming_at(MONDAY, hour, minute, NY) + timedelta(days=day)
-
-
-def steps(catalogue: Catalogue) -> list[Practice]:
-    return sorted((p for p in catalogue.practices if p.kind == "step"), key=lambda p: p.number)
-
-
-def named(text: str, catalogue: Catalogue) -> str:
-    found = [p.id for p in catalogue.practices if p.name in text]
-    assert len(found) == 1, f"expected one practice named in {text!r}, found {found}"
-    return found[0]
 
 
 def reason_groups(text: str, catalogue: Catalogue) -> list[str]:
@@ -78,7 +60,7 @@ def test_a_step_number_out_of_range_gets_a_kind_answer(
     ],
 )
 def test_make_chat_hears_steps_by_number_and_by_ordinal(line: str, slot: str, value: str) -> None:
-    heard = chat_match.hear(chat_match.Matcher.for_locale(), line)
+    heard = chat_match.hear(hearing.matcher(), line)
     assert heard is not None and heard.match is not None
     assert (heard.match.intent, heard.match.slots) == ("StepByNumberIntent", {slot: value})
 

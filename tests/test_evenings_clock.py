@@ -13,18 +13,18 @@ from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
-from test_evenings import at, named
 
 from content.loader import CONTENT_DIR, _phrases, load_catalogue
 from content.schema import PARTS_OF_DAY, Catalogue, ContentError, part_of_day
-from deploy import chat
-from deploy.envelopes import envelope
+from devtools import chat
+from devtools.envelopes import envelope
 from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.keys import couple_id_for_user
 
-from alexa import Conversation, speech_text
 from conftest import Served
+from support.alexa import Conversation, speech_text
+from support.evenings import at, named
 
 # -- 4. time of day -----------------------------------------------------------------------------------
 

@@ -16,15 +16,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from flask.testing import FlaskClient
 
-from deploy.alexa_apis import RemindersApi
-from deploy.envelopes import on_screen
+from devtools.alexa_apis import RemindersApi
+from devtools.envelopes import on_screen
 from intents.reminders import clock
 from skill.alexa.strip import _GLYPHS, WIDTH, render
 
-from alexa import Conversation
-from couples import coming, link
-from reminding import Device
-from speaking import ALL_LOCALES, LANGUAGES, REPRESENTATIVE, heard_phrase, words
+from support.alexa import Conversation
+from support.couples import coming, link
+from support.reminding import Device
+from support.speaking import ALL_LOCALES, LANGUAGES, REPRESENTATIVE, heard_phrase, words
 
 AT = datetime.combine(coming(3), time(20, 30), ZoneInfo("America/New_York"))
 IN_EACH_LANGUAGE = [pytest.param(locale, id=code) for code, locale in REPRESENTATIVE.items()]

@@ -1,5 +1,5 @@
 """Everyday speech reaches the intent it means, in each language's GENERATED interaction model, as
-heard by an independent ear: virtual-alexa (tests/virtual_alexa.py), not `make chat`'s matcher.
+heard by an independent ear: virtual-alexa (tests/support/virtual_alexa.py), not `make chat`'s matcher.
 
 tests/data/<lang>/everyday_phrasings.toml lists how couples really talk in that language, each
 phrase with its intent. For every language in content/languages.toml, at least 95 % must reach it,
@@ -20,7 +20,7 @@ import pytest
 
 from deploy.build_models import OUTPUT, languages
 
-import virtual_alexa
+from support import virtual_alexa
 
 DATA = Path(__file__).resolve().parent / "data"
 REQUIRED_SHARE = 0.95

@@ -1,7 +1,7 @@
 """DynamoDB failing for real: killed, paused, slow, resetting connections, throttled.
 
 These tests run their own DynamoDB Local (the session's engine stays untouched) and break it with
-real signals and a real loopback proxy (tests/faultproxy.py); throttling goes through botocore's own
+real signals and a real loopback proxy (tests/support/faultproxy.py); throttling goes through botocore's own
 retry path, fed by a before-send hook. Each time the skill must answer 200 with an honest spoken
 apology, never claim a save it did not make, and work again after recovery. Alexa's 8 seconds are
 asserted through the skill's own budget, not the machine's speed: every DynamoDB attempt of the request
@@ -27,10 +27,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy import dynamodb_local
-from deploy.envelopes import envelope, new_user_id
+from devtools import dynamodb_local
+from devtools.envelopes import envelope, new_user_id
 from skill.app import create_app
-from skill.core.settings import Settings
 from skill.manage import operator_store
 from skill.store import client as store_client
 from skill.store.couples import CoupleStore
@@ -38,13 +37,14 @@ from skill.store.errors import StoreUnavailable
 from skill.store.gratitude import GratitudeLog
 from skill.store.scope import DeadlineExceeded, remaining, request_scope
 
-from alexa import Conversation, speech_text
 from conftest import ROOT
-from faultproxy import FaultProxy
-from personal import personal
-from today import WEDNESDAY, coming_at
+from support.alexa import Conversation, speech_text
+from support.faultproxy import FaultProxy
+from support.personal import personal
+from support.settings import skill_settings
+from support.today import WEDNESDAY, coming_at
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
 TABLE = "close-together-faults"
 NOT_SAVED = "couldn't save that"
 SAVED_WORDS = ("Well done", "Lovely work", "Nicely done", "Beautiful", "streak is now")
@@ -53,7 +53,7 @@ SAVED_WORDS = ("Well done", "Lovely work", "Nicely done", "Beautiful", "streak i
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     engine = dynamodb_local.DynamoDBLocal(data_dir=tmp_path_factory.mktemp("faulty-dynamodb")).start()
-    operator_store(Settings(table_name=TABLE, dynamodb_endpoint=engine.endpoint)).create_table_if_missing()
+    operator_store(skill_settings(table_name=TABLE, dynamodb_endpoint=engine.endpoint)).create_table_if_missing()
     yield engine
     if engine.process is not None:
         engine.process.send_signal(signal.SIGCONT)
@@ -68,13 +68,7 @@ def proxy(db: Any) -> Iterator[FaultProxy]:
 
 
 def app_for(endpoint: str, catalogue: Catalogue) -> Flask:
-    s = Settings(
-        table_name=TABLE,
-        dynamodb_endpoint=endpoint,
-        verify_requests=False,
-        default_time_zone="America/New_York",
-        time_zone_lookup=False,
-    )
+    s = skill_settings(table_name=TABLE, dynamodb_endpoint=endpoint)
     return create_app({"SETTINGS": s, "CATALOGUE": catalogue})
 
 
@@ -144,7 +138,7 @@ def events_of(store: CoupleStore) -> Any:
 
 def recovered(endpoint: str) -> None:
     """Recovery means the table answers again (a resumed or restarted JVM may need a moment)."""
-    store = CoupleStore(Settings(table_name=TABLE, dynamodb_endpoint=endpoint))
+    store = CoupleStore(skill_settings(table_name=TABLE, dynamodb_endpoint=endpoint))
     deadline = time.monotonic() + 20
     while not store.ping():
         assert time.monotonic() < deadline, "DynamoDB Local did not come back"
@@ -152,11 +146,11 @@ def recovered(endpoint: str) -> None:
 
 
 def profile_of(endpoint: str, user: str) -> Any:
-    return CoupleStore(Settings(table_name=TABLE, dynamodb_endpoint=endpoint)).load_for_user(user)
+    return CoupleStore(skill_settings(table_name=TABLE, dynamodb_endpoint=endpoint)).load_for_user(user)
 
 
 def test_the_client_configuration_in_effect(db: Any) -> None:
-    store = CoupleStore(Settings(table_name=TABLE, dynamodb_endpoint=db.endpoint))
+    store = CoupleStore(skill_settings(table_name=TABLE, dynamodb_endpoint=db.endpoint))
     config: Any = store.client.meta.config  # botocore sets these attributes dynamically
     assert (config.connect_timeout, config.read_timeout) == (0.5, 1.5)
     assert config.retries == {"total_max_attempts": 2, "mode": "standard"}
@@ -339,7 +333,7 @@ def test_a_completion_that_loses_every_retry_gets_the_same_honest_answer(db: Any
     app = app_for(db.endpoint, catalogue)
     client = app.test_client()
     store: CoupleStore = app.extensions["close_together"]["store"]
-    other = CoupleStore(Settings(table_name=TABLE, dynamodb_endpoint=db.endpoint))
+    other = CoupleStore(skill_settings(table_name=TABLE, dynamodb_endpoint=db.endpoint))
     user = new_user_id()
     competing: list[int] = []
 
@@ -368,7 +362,7 @@ def test_a_gratitude_in_flight_when_time_runs_out_is_not_called_unsaved(
     app = app_for(proxy.endpoint, catalogue)
     store: CoupleStore = app.extensions["close_together"]["store"]
     c = Conversation(app.test_client())
-    direct = CoupleStore(Settings(table_name=TABLE, dynamodb_endpoint=db.endpoint))
+    direct = CoupleStore(skill_settings(table_name=TABLE, dynamodb_endpoint=db.endpoint))
 
     def names(p: Any) -> bool:
         p.names = [personal("Evangeline"), personal("Maximilian")]

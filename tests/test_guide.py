@@ -5,41 +5,21 @@ touch map's stop and pause and extra content files are test_guide_browsing.py.""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from flask.testing import FlaskClient
 
-from content.schema import Catalogue, Practice
-from deploy.envelopes import envelope
+from content.schema import Catalogue
+from devtools.envelopes import envelope
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation, ends_with_next_step
-from today import MONDAY, coming_at
+from support.alexa import Conversation, ends_with_next_step
+from support.evenings import steps
+from support.guide import evening, practice, reasons_in
 
-NY = ZoneInfo("America/New_York")
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def evening(day: int = 0, minute: int = 0) -> datetime:
-    return coming_at(MONDAY, 20, 0, NY) + timedelta(days=day, minutes=minute)
-
-
-def reasons_in(text: str, catalogue: Catalogue) -> list[str]:
-    return [r.id for r in catalogue.reasons if r.text in text]
-
-
-def steps(catalogue: Catalogue) -> list[Practice]:
-    return sorted((p for p in catalogue.practices if p.kind == "step"), key=lambda p: p.number)
-
-
-def practice(catalogue: Catalogue, practice_id: str) -> Practice:
-    found = catalogue.practice(practice_id)
-    assert found is not None
-    return found
 
 
 # -- why closeness matters -----------------------------------------------------------------------

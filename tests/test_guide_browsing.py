@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
-from test_guide import evening, practice, reasons_in, steps
 
 from content.loader import load_catalogue
 from content.schema import Catalogue, ContentError
@@ -16,7 +15,9 @@ from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation, ends_with_next_step, held_seconds
+from support.alexa import Conversation, ends_with_next_step, held_seconds
+from support.evenings import steps
+from support.guide import evening, practice, reasons_in
 
 # -- next, back, tell me more, what were we on ---------------------------------------------------
 

@@ -15,15 +15,15 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from deploy.envelopes import envelope, new_user_id
+from devtools.envelopes import envelope, new_user_id
 from skill.web.pipeline import MAX_JSON_DEPTH, json_too_deep
 
-from alexa import speech_text
 from conftest import Served
-from hostile import chunked_post, nested
-from today import WEDNESDAY, coming_at
+from support.alexa import speech_text
+from support.hostile import chunked_post, nested
+from support.today import WEDNESDAY, coming_at
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
 
 
 def post(client: FlaskClient, body: bytes | str) -> Any:

@@ -11,15 +11,15 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.envelopes import envelope, new_user_id
+from devtools.envelopes import envelope, new_user_id
 from skill.domain.profile import APPLIED_REQUESTS, Profile
 from skill.store.couples import CoupleStore
 from skill.store.scope import request_scope
 
-from alexa import speech_text
-from today import WEDNESDAY, coming_at
+from support.alexa import speech_text
+from support.today import WEDNESDAY, coming_at
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
 
 
 def deliver(client: FlaskClient, env: dict[str, Any]) -> str:

@@ -12,7 +12,7 @@ from ask_sdk_model import Response
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.envelopes import envelope, new_user_id
+from devtools.envelopes import envelope, new_user_id
 from intents.base import IntentHandler
 from skill import builder
 from skill.app import create_app
@@ -20,11 +20,11 @@ from skill.core.settings import Settings
 from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation, speech_text
-from personal import personal
-from today import WEDNESDAY, coming_at
+from support.alexa import Conversation, speech_text
+from support.personal import personal
+from support.today import WEDNESDAY, coming_at
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
 
 
 def post(client: FlaskClient, env: dict[str, Any]) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from flask.testing import FlaskClient
 from content.loader import load_catalogue
 from content.schema import Catalogue, Practice
 
-from alexa import Conversation
+from support.alexa import Conversation
 
 NY = ZoneInfo("America/New_York")
 NUMBERS = (1, 2, 7)

@@ -1,6 +1,6 @@
 """The AWS Lambda entry point (skill/lambda_entry.py) answers exactly as the Flask view does.
 
-Real envelopes (tests/alexa.py) go to both: the Flask app through its test client, the Lambda
+Real envelopes (tests/support/alexa.py) go to both: the Flask app through its test client, the Lambda
 handler called in-process the way the Lambda runtime calls it (the parsed event, a context). Each
 path has its own table in the session's DynamoDB Local, so the same couple, the same request ids and
 the same clock give both the same history; any difference in an answer or in what was stored is a
@@ -26,61 +26,27 @@ from flask import Flask
 
 from content import schema
 from content.schema import Catalogue
-from deploy.envelopes import APP_ID, envelope, new_user_id
+from devtools.envelopes import APP_ID, envelope, new_user_id
 from intents import gratitude, guide, practice
 from skill import lambda_entry
 from skill.app import create_app
 from skill.core.logs import JsonFormatter
 from skill.core.settings import Settings, SettingsError
-from skill.manage import operator_store
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation, speech_text
 from conftest import ROOT
-from personal import personal
-from today import WEDNESDAY, coming_at
+from support.alexa import Conversation, speech_text
+from support.lambdas import CONTEXT, table_settings
+from support.personal import personal
+from support.today import WEDNESDAY, coming_at
 
 NY = ZoneInfo("America/New_York")
 NAMES = (personal("Ximena"), personal("Oluwaseun"))
 WORDS = (personal("you carried the heavy groceries up the stairs"), personal("you sang to the kettle this morning"))
-CONTEXT = SimpleNamespace(function_name="close-together", aws_request_id="lambda-test")
 
 
 def evening(minute: int = 0) -> datetime:
     return coming_at(WEDNESDAY, 20, 0, NY) + timedelta(minutes=minute)
-
-
-def table_settings(settings: Settings, table: str) -> Settings:
-    """Settings for a new table of its own in the session's DynamoDB Local."""
-    mine = Settings(
-        table_name=table,
-        dynamodb_endpoint=settings.dynamodb_endpoint,
-        skill_id=APP_ID,
-        verify_requests=False,
-        default_time_zone="America/New_York",
-        time_zone_lookup=False,
-    )
-    operator_store(mine).create_table_if_missing()
-    return mine
-
-
-@pytest.fixture
-def lambda_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
-    """A fresh Lambda container configured as lambda.yaml configures it, on its own table."""
-    mine = table_settings(settings, f"lambda-{uuid.uuid4().hex[:8]}")
-    for name, value in {
-        "SKILL_TABLE_NAME": mine.table_name,
-        "SKILL_DYNAMODB_ENDPOINT": str(mine.dynamodb_endpoint),
-        "SKILL_ID": APP_ID,
-        "SKILL_DEFAULT_TIME_ZONE": "America/New_York",
-        "SKILL_TIME_ZONE_LOOKUP": "false",
-        "AWS_REGION": mine.region,
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_LAMBDA_FUNCTION_NAME", raising=False)
-    monkeypatch.setattr(lambda_entry, "_runtime", None)
-    yield mine
-    CoupleStore(mine).client.delete_table(TableName=mine.table_name)
 
 
 @pytest.fixture

@@ -15,12 +15,12 @@ from typing import Any
 from cfnlint.decode import decode
 
 from deploy import lambda_package
-from deploy.envelopes import APP_ID, envelope, new_user_id
+from devtools.envelopes import APP_ID, envelope, new_user_id
 from skill.core.settings import Settings
 from skill.store import client
 
-from alexa import speech_text
 from conftest import ROOT, assert_cfn_lint_passes_only_the_original
+from support.alexa import speech_text
 
 DEPLOY = ROOT / "deploy"
 TEMPLATE = DEPLOY / "cloudformation" / "lambda.yaml"
@@ -133,7 +133,7 @@ def test_the_zip_runs_the_handler_on_its_own_without_the_web_server(settings: Se
         zf.extractall(tmp_path / "task")  # where Lambda unpacks it (/var/task)
     tops = {n.split("/")[0] for n in names}
     assert {"skill", "intents", "content", "ask_sdk_core", "boto3", "botocore"} <= tops
-    assert not {"flask", "werkzeug", "cryptography", "tests", "bench", "deploy"} & tops
+    assert not {"flask", "werkzeug", "cryptography", "tests", "bench", "deploy", "devtools"} & tops
     assert any(n.startswith("content/") and n.endswith(".toml") for n in names)  # every spoken word
     event = envelope("launch", user_id=new_user_id(), at=datetime.now(UTC))
     code = (

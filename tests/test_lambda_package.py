@@ -26,11 +26,11 @@ import pytest
 from botocore import xform_name
 
 from deploy import lambda_package
-from deploy.envelopes import APP_ID, envelope, new_user_id
+from devtools.envelopes import APP_ID, envelope, new_user_id
 from skill.core.settings import Settings
 
-from alexa import speech_text
 from conftest import ROOT
+from support.alexa import speech_text
 
 RUNTIME_PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}" == lambda_package.lambda_python()
 NEVER_ON_LAMBDA = {"flask", "werkzeug", "cryptography", "gunicorn", "requests", "idna", "charset_normalizer"}
@@ -85,7 +85,7 @@ def test_the_pruned_package_makes_every_call_the_skill_makes(
     operations = dynamodb_operations_called(task)
     assert {"get_item", "put_item", "update_item", "query", "transact_write_items", "batch_write_item"} <= operations
     driver = tmp_path / "lambda_calls.py"  # run from a folder of its own: nothing of the repository on the path
-    shutil.copy(ROOT / "tests" / "lambda_calls.py", driver)
+    shutil.copy(ROOT / "tests" / "support" / "lambda_calls.py", driver)
     event = envelope("launch", user_id=new_user_id(), at=datetime.now(UTC))
     result = subprocess.run(
         [sys.executable, "-S", str(driver), json.dumps(sorted(operations))],

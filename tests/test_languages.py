@@ -21,16 +21,16 @@ from flask.testing import FlaskClient
 from content.languages import check_parity, language_of, load_languages, read_languages
 from content.loader import ROOT, load_catalogue
 from content.schema import ContentError, Languages
-from deploy.alexa_apis import RemindersApi
-from deploy.envelopes import on_screen
+from devtools.alexa_apis import RemindersApi
+from devtools.envelopes import on_screen
 from intents.finding import find_practice
 from skill.app import create_app
 from skill.core.settings import Settings
 
-from alexa import Conversation
-from couples import coming, link
-from reminding import Device
-from speaking import ALL_LOCALES, LANGUAGES
+from support.alexa import Conversation
+from support.couples import coming, link
+from support.reminding import Device
+from support.speaking import ALL_LOCALES, LANGUAGES
 
 HELLO = "Hallo!"  # what the made-up language says before every phrase (and "Guten Tag!" by day)
 AT = datetime.combine(coming(2), datetime.min.time().replace(hour=20, minute=30), ZoneInfo("America/New_York"))

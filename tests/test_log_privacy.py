@@ -1,4 +1,4 @@
-"""The whole-run log check (tests/personal.py) fails a run when it should: proved once, in a child run."""
+"""The whole-run log check (tests/support/personal.py) fails a run when it should: proved once, in a child run."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parent
 
 CHILD_CONFTEST = """
-import personal
+from support import personal
 
 def pytest_configure(config):
     personal.install()
@@ -21,7 +21,7 @@ def pytest_sessionfinish(session, exitstatus):
 
 CHILD_TESTS = """
 import logging
-from personal import personal
+from support.personal import personal
 
 def test_speaks_and_logs_only_safe_facts():
     personal("thank you for the soup, Marigold")

@@ -1,6 +1,6 @@
 """Each language's interaction model must not capture everyday speech: no intent sample is made
 only of slots (a slot alone is a sample only where the skill elicits it), no "what's {practice}"
-that swallows "what's the weather". Checked with the matcher `make chat` uses (deploy/chat.py),
+that swallows "what's the weather". Checked with the matcher `make chat` uses (devtools/chat.py),
 which reads the generated model the way Alexa's samples read.
 
 The everyday phrases no intent may take are the language's own, in tests/data/<lang>/hygiene.toml:
@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from deploy.build_models import OUTPUT, languages
-from deploy.chat_match import Matcher
+from devtools.chat_match import Matcher
 
 DATA = Path(__file__).resolve().parent / "data"
 SLOT = re.compile(r"\{\w+\}")

@@ -18,13 +18,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from flask.testing import FlaskClient
-from test_lambda import CONTEXT, lambda_env  # noqa: F401  # the Lambda container fixture
 
-from deploy.envelopes import envelope, new_user_id, on_screen
+from devtools.envelopes import envelope, new_user_id, on_screen
 from skill import lambda_entry
 from skill.core.settings import Settings
 
-from alexa import speech_text
+from support.alexa import speech_text
+from support.lambdas import CONTEXT
 
 NY = ZoneInfo("America/New_York")
 AT = datetime(2026, 11, 18, 20, 0, tzinfo=NY)
@@ -128,7 +128,7 @@ def test_a_new_device_is_answered_through_flask(client: FlaskClient, device: str
 
 
 @pytest.mark.parametrize("device", NEW_DEVICES)
-def test_a_new_device_is_answered_on_lambda(lambda_env: Settings, device: str) -> None:  # noqa: F811
+def test_a_new_device_is_answered_on_lambda(lambda_env: Settings, device: str) -> None:
     response = lambda_entry.handler(request_from(device, "tonight"), CONTEXT)
     assert speech_text(response) and response["response"]["reprompt"]
 
@@ -166,7 +166,7 @@ OTHER_CONTEXT = {
 @pytest.mark.parametrize("part", OTHER_CONTEXT)
 def test_other_new_values_in_the_context_are_answered_on_both_paths(
     client: FlaskClient,
-    lambda_env: Settings,  # noqa: F811
+    lambda_env: Settings,
     part: str,
 ) -> None:
     env = envelope("intent", user_id=new_user_id(), at=AT, intent="TonightsExerciseIntent")

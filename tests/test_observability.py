@@ -19,18 +19,19 @@ from flask.testing import FlaskClient
 from gunicorn.workers.gthread import ThreadWorker
 
 from content.schema import Catalogue
-from deploy import dynamodb_local
-from deploy.envelopes import envelope, new_user_id
+from devtools import dynamodb_local
+from devtools.envelopes import envelope, new_user_id
 from skill.app import create_app
 from skill.core.logs import JsonFormatter
 from skill.core.settings import Settings
 from skill.web.worker import BufferingThreadWorker
 
-from alexa import Conversation, speech_text
 from conftest import ROOT, Served
-from today import WEDNESDAY, coming_at
+from support.alexa import Conversation, speech_text
+from support.settings import skill_settings
+from support.today import WEDNESDAY, coming_at
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
 FIELDS = {
     "request_id",
     "request_type",
@@ -99,13 +100,7 @@ def test_outage_refusal_and_bad_requests_have_their_own_outcomes(
     settings: Settings, catalogue: Catalogue, client: FlaskClient
 ) -> None:
     skill_id = "amzn1.ask.skill.only-this-one"
-    dead = Settings(
-        table_name=settings.table_name,
-        dynamodb_endpoint=f"http://127.0.0.1:{dynamodb_local.free_port()}",
-        verify_requests=False,
-        skill_id=skill_id,
-        time_zone_lookup=False,
-    )
+    dead = skill_settings(dynamodb_endpoint=f"http://127.0.0.1:{dynamodb_local.free_port()}", skill_id=skill_id)
     down = create_app({"SETTINGS": dead, "CATALOGUE": catalogue, "TESTING": True}).test_client()
     ours = envelope("intent", user_id=new_user_id(), at=NOW, intent="StreakIntent")
     for holder in (ours["session"]["application"], ours["context"]["System"]["application"]):

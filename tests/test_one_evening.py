@@ -8,15 +8,15 @@ from datetime import datetime, time
 
 import pytest
 from flask.testing import FlaskClient
-from test_evenings import at, named
-from test_gratitude import GRATITUDE_WORDS, YOU, entries, evening, grateful, with_names
 
 from content.schema import Catalogue
 from skill.core.settings import Settings
 from skill.domain.evening import evening_clock, evening_of
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation
+from support.alexa import Conversation
+from support.evenings import at, named
+from support.gratitude import GRATITUDE_WORDS, YOU, entries, evening, grateful, with_names
 
 FRIDAY, SATURDAY, SUNDAY, MONDAY, TUESDAY = 4, 5, 6, 7, 8  # days after Mon 2 Nov 2026
 

@@ -6,29 +6,20 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.envelopes import envelope, new_user_id
+from devtools.envelopes import envelope, new_user_id
 from skill.domain.link import JoinOutcome
 from skill.domain.profile import MERGE_RULES, Profile, merge_profiles
 from skill.store import keys
 from skill.store.couples import CoupleStore
 from skill.store.partners import JOIN_TRIES_PER_HOUR, Partners
 
-from alexa import Conversation
-from couples import account, code_from, coming, link, partition, put_raw, sort_keys, two_partners
-
-NY = ZoneInfo("America/New_York")  # the test settings' default time zone
-DEVICE_B = "amzn1.ask.device.PARTNER_B_ECHO"
-
-
-def evening(day: int, hour: int = 20, minute: int = 30) -> datetime:
-    monday = coming(0)
-    return datetime(monday.year, monday.month, monday.day, hour, minute, tzinfo=NY) + timedelta(days=day)
-
+from support.alexa import Conversation
+from support.couples import account, code_from, link, partition, put_raw, sort_keys, two_partners
+from support.partners import DEVICE_B, evening
 
 # -- linking ------------------------------------------------------------------------------------
 

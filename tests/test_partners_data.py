@@ -10,10 +10,9 @@ from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
-from test_partners import DEVICE_B, evening
 
 from content.schema import Catalogue
-from deploy.envelopes import envelope, new_user_id, skill_disabled_event
+from devtools.envelopes import envelope, new_user_id, skill_disabled_event
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.domain.profile import Profile, merge_profiles
@@ -21,9 +20,11 @@ from skill.store import keys
 from skill.store.couples import CoupleStore, to_item
 from skill.web.verification import RequestVerifier
 
-from alexa import Conversation
-from certs import DEFAULT_CHAIN_URL, make_pki
-from couples import account, code_from, link, partition, put_raw, skill_disabled, sort_keys, two_partners
+from support.alexa import Conversation
+from support.certs import DEFAULT_CHAIN_URL, make_pki
+from support.couples import account, code_from, link, partition, put_raw, skill_disabled, sort_keys, two_partners
+from support.partners import DEVICE_B, evening
+from support.settings import skill_settings
 
 # -- deleting -----------------------------------------------------------------------------------
 
@@ -115,12 +116,7 @@ def test_skill_disabled_passes_the_verified_web_seam(settings: Settings, catalog
     now = datetime.now(UTC).replace(microsecond=0)
     pki = make_pki(now=now)
     verifier = RequestVerifier(skill_id=None, trust_roots=[pki.root_cert], fetcher=lambda url: pki.chain_pem)
-    signed = Settings(
-        table_name=settings.table_name,
-        dynamodb_endpoint=settings.dynamodb_endpoint,
-        verify_requests=True,
-        time_zone_lookup=False,
-    )
+    signed = skill_settings(dynamodb_endpoint=settings.dynamodb_endpoint, verify_requests=True)
     app = create_app({"SETTINGS": signed, "CATALOGUE": catalogue, "VERIFIER": verifier})
     env = skill_disabled_event(new_user_id(), now)
     body = json.dumps(env).encode()

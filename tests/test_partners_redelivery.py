@@ -6,32 +6,19 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask.testing import FlaskClient
 
-from deploy.envelopes import envelope, new_request_id, new_user_id
+from devtools.envelopes import envelope, new_request_id, new_user_id
 from skill.domain.link import JoinOutcome
 from skill.store import keys
 from skill.store.couples import CoupleStore
 from skill.store.partners import JOIN_TRIES_PER_HOUR, Partners
 
-from alexa import Conversation, speech_text
-from couples import link
-from personal import personal
-
-NY = ZoneInfo("America/New_York")
-
-
-# Tomorrow evening, never a day in the past: codes and join attempts carry TTLs, and DynamoDB Local's
-# sweeper deletes items whose TTL has passed by the real clock, mid-test.
-EVENING = datetime.combine(datetime.now(NY).date() + timedelta(days=1), time(20, 0), tzinfo=NY)
-
-
-def evening(minute: float = 0) -> datetime:
-    return EVENING + timedelta(minutes=minute)
+from support.alexa import speech_text
+from support.linked import EVENING, evening, linked_couple
 
 
 def send(client: FlaskClient, user: str, intent: str, at: datetime, request_id: str, **slots: Any) -> dict[str, Any]:
@@ -122,23 +109,6 @@ def test_a_global_cap_holds_across_accounts(store: CoupleStore) -> None:
 
 
 # -- deleting on a linked couple: "our data" or "my data" (each partner owns their own words) -------
-
-VOICE_A, VOICE_B = "amzn1.ask.person.DELETEA", "amzn1.ask.person.DELETEB"
-
-
-def linked_couple(client: FlaskClient, store: CoupleStore) -> tuple[Any, Any, list[str]]:
-    a = Conversation(client, device_id="amzn1.ask.device.DELA", person_id=VOICE_A)
-    b = Conversation(client, device_id="amzn1.ask.device.DELB", person_id=VOICE_B)
-    link(a, b, evening(), join_after=timedelta(minutes=1))
-    a.one_shot("CompletedExerciseIntent", evening(2))
-    names = [personal("Philippa"), personal("Augustin")]
-
-    def change(p: Any) -> bool:
-        p.names, p.voices = list(names), {VOICE_A: 0, VOICE_B: 1}
-        return True
-
-    store.update(store.load_for_user(a.user_id), change)
-    return a, b, names
 
 
 def test_delete_our_data_on_a_linked_couple_names_the_partner_and_removes_both(

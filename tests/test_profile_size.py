@@ -19,7 +19,7 @@ from skill.store import keys
 from skill.store.couples import CoupleStore, from_item, to_item
 from skill.store.profile_codec import from_attributes, to_attributes
 
-from today import SUNDAY, coming_at
+from support.today import SUNDAY, coming_at
 
 
 def person_id(rng: random.Random) -> str:

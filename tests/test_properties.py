@@ -3,7 +3,7 @@
 requests that pass reach the real skill and DynamoDB Local.
 
 Runtime is kept modest (2,945 examples in all with tests/test_properties_hostile.py, about a minute on an
-idle machine); tests/hostile.py holds the Hypothesis profiles and the checks both modules share.
+idle machine); tests/support/hostile.py holds the Hypothesis profiles and the checks both modules share.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from flask.testing import FlaskClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deploy.envelopes import envelope
+from devtools.envelopes import envelope
 
-from certs import Pki
-from hostile import NOW, USERS, assert_valid_answer, json_value, post
-from personal import personal
+from support.certs import Pki
+from support.hostile import NOW, USERS, assert_valid_answer, json_value, post
+from support.personal import personal
 
 INTENTS = [
     "TonightsExerciseIntent",

@@ -12,12 +12,12 @@ from flask.testing import FlaskClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deploy.envelopes import envelope
+from devtools.envelopes import envelope
 
-from certs import Pki
 from conftest import ROOT, Served
-from hostile import NOW, USERS, assert_valid_answer, chunked_post, deep_text, json_value, post
-from personal import personal
+from support.certs import Pki
+from support.hostile import NOW, USERS, assert_valid_answer, chunked_post, deep_text, json_value, post
+from support.personal import personal
 
 # Characters XML forbids (controls, U+FFFE/U+FFFF, lone surrogates) and other odd ones Alexa could
 # pass through in free speech.

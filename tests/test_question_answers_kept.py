@@ -15,9 +15,9 @@ from content.schema import Catalogue
 from skill.store import keys
 from skill.store.couples import CoupleStore, from_item
 
-from alexa import Conversation
-from couples import link, partition, two_partners
-from personal import personal
+from support.alexa import Conversation
+from support.couples import link, partition, two_partners
+from support.personal import personal
 
 NY = ZoneInfo("America/New_York")
 START = datetime.now(NY).date() + timedelta(days=2)  # answers and codes carry TTLs: stay in the future

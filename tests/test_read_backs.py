@@ -10,26 +10,25 @@ people listening together, though both names were known.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from flask.testing import FlaskClient
-from test_question import evening as question_evening
 
 from content.schema import Catalogue
-from deploy import chat_match, chat_words
-from deploy.build_models import OUTPUT
+from devtools import chat_words
 from skill.core.settings import Settings
 from skill.domain.hearing import READ_BACK_WORDS, read_back
 from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.gratitude import GratitudeLog
 
-from alexa import Conversation
-from couples import link, two_partners
-from personal import personal
+from support import hearing
+from support.alexa import Conversation
+from support.couples import link, two_partners
+from support.personal import personal
+from support.question import evening as question_evening
 
 NY = ZoneInfo("America/New_York")
 MAYA, JORDAN = personal("Henrietta"), personal("Cornelius")
@@ -119,8 +118,7 @@ def test_the_summary_cuts_a_long_one_where_a_thought_ends(client: FlaskClient, s
 
 def test_im_grateful_for_you_is_captured_whole_while_a_gratitude_is_asked_for() -> None:
     """The dialog model's slot samples took "I'm grateful" off, leaving "for you" to read back."""
-    model = json.loads((OUTPUT / "en-US.json").read_text())["interactionModel"]["languageModel"]
-    matcher = chat_match.Matcher(model)
+    matcher = hearing.matcher()
     for said in ("I'm grateful for you", "I appreciate you", "thank you for everything", "I'm thankful for you"):
         heard = matcher.match_elicited(said, "GratitudeIntent", "gratitude")
         assert heard is not None and heard.intent == "GratitudeIntent"

@@ -8,15 +8,15 @@ import json
 from datetime import timedelta
 
 from flask.testing import FlaskClient
-from test_gratitude import GRATITUDE_WORDS, ME, YOU, entries, evening, grateful, with_names
 
 from content.schema import Catalogue
 from deploy.build_models import OUTPUT
-from deploy.chat_match import Matcher, elicited, hear
+from devtools.chat_match import Matcher, elicited, hear
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation
+from support.alexa import Conversation
+from support.gratitude import GRATITUDE_WORDS, ME, YOU, entries, evening, grateful, with_names
 
 COFFEE = "the way he makes my coffee every morning without asking"
 

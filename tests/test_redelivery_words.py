@@ -14,15 +14,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from flask import Flask
 
-from deploy.alexa_apis import RemindersApi
-from deploy.envelopes import envelope, new_request_id, new_user_id
+from devtools.alexa_apis import RemindersApi
+from devtools.envelopes import envelope, new_request_id, new_user_id
 from skill.store import keys
 from skill.store.couples import CoupleStore
 from skill.store.partners import Partners
 
-from alexa import Conversation, speech_text
-from couples import link, two_partners
-from reminding import Device
+from support.alexa import Conversation, speech_text
+from support.couples import link, two_partners
+from support.reminding import Device
 
 NY = ZoneInfo("America/New_York")
 EVENING = datetime.combine(datetime.now(NY).date() + timedelta(days=1), time(20, 0), tzinfo=NY)

@@ -1,5 +1,6 @@
-"""The evening reminder against a real local HTTP server playing the Alexa Reminders API (deploy/alexa_apis.py): create,
-ask twice, change, stop, the permission asked for by voice (and its answer), a 401 and a 5xx.
+"""The evening reminder against a real local HTTP server playing the Alexa Reminders API
+(devtools/alexa_apis.py): create, ask twice, change, stop, the permission asked for by voice (and its
+answer), a 401 and a 5xx.
 Every request the skill sends is recorded and checked."""
 
 from __future__ import annotations
@@ -16,17 +17,17 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.alexa_apis import RemindersApi
-from deploy.envelopes import connections_response, envelope, new_user_id
+from devtools.alexa_apis import RemindersApi
+from devtools.envelopes import connections_response, envelope, new_user_id
 from skill.alexa.reminders import PERMISSION
 from skill.store.couples import CoupleStore
 from skill.store.reminders import ReminderStore
 
-from alexa import Conversation, speech_text
-from reminding import TOKEN, Device, couple, rings
-from today import MONDAY, coming_at
+from support.alexa import Conversation, speech_text
+from support.reminding import TOKEN, Device, couple, rings
+from support.today import MONDAY, coming_at
 
-# A coming Monday, 19:30 in New York (the test settings' default zone), derived from today (tests/today.py).
+# A coming Monday, 19:30 in New York (the test settings' default zone), derived from today (tests/support/today.py).
 NEW_YORK = ZoneInfo("America/New_York")
 AT = coming_at(MONDAY, 19, 30, NEW_YORK)
 EVENING = AT.date().isoformat()

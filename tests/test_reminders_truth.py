@@ -1,5 +1,5 @@
 """Reminders never double, and say the truth about whose reminder rings where (issue 23 items 4 and
-9, issue 22 item 5), against the local Reminders API stand-in (deploy/alexa_apis.py) over real
+9, issue 22 item 5), against the local Reminders API stand-in (devtools/alexa_apis.py) over real
 sockets. A slow API is a real fault: the stand-in makes the change, then holds its answer longer
 than the skill waits."""
 
@@ -16,17 +16,17 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.alexa_apis import RemindersApi
+from devtools.alexa_apis import RemindersApi
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.domain.profile import Profile
 from skill.store.couples import CoupleStore
 from skill.store.reminders import ReminderStore
 
-from alexa import Conversation, speech_text
-from couples import link
-from personal import personal
-from reminding import TOKEN, couple, partner_devices, rings
+from support.alexa import Conversation, speech_text
+from support.couples import link
+from support.personal import personal
+from support.reminding import TOKEN, couple, partner_devices, rings
 
 NY = ZoneInfo("America/New_York")
 EVENING = datetime.combine(datetime.now(NY).date() + timedelta(days=1), time(19, 0), tzinfo=NY)

@@ -17,14 +17,15 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.envelopes import on_screen
+from devtools.envelopes import on_screen
 from skill.alexa.apl import directive
 from skill.alexa.screen import PracticeScreen, WeekScreen
 from skill.app import create_app
 from skill.core.settings import Settings
 
-from alexa import Conversation
-from today import MONDAY, coming_at, week_label
+from support.alexa import Conversation
+from support.settings import skill_settings
+from support.today import MONDAY, coming_at, week_label
 
 NY = ZoneInfo("America/New_York")
 RENDER = "Alexa.Presentation.APL.RenderDocument"
@@ -45,7 +46,7 @@ VIEWPORT = {
 
 
 def evening(day: int, hour: int = 20, minute: int = 30) -> datetime:
-    """Day 0 = a coming Monday, New York (the test settings' default zone; tests/today.py)."""
+    """Day 0 = a coming Monday, New York (the test settings' default zone; tests/support/today.py)."""
     return coming_at(MONDAY, hour, minute, NY) + timedelta(days=day)
 
 
@@ -64,14 +65,7 @@ class Device:
 
 @pytest.fixture
 def public_client(settings: Settings, catalogue: Catalogue) -> FlaskClient:
-    with_url = Settings(
-        table_name=settings.table_name,
-        dynamodb_endpoint=settings.dynamodb_endpoint,
-        verify_requests=False,
-        default_time_zone="America/New_York",
-        time_zone_lookup=False,
-        public_url=PUBLIC,
-    )
+    with_url = skill_settings(dynamodb_endpoint=settings.dynamodb_endpoint, public_url=PUBLIC)
     return create_app({"SETTINGS": with_url, "CATALOGUE": catalogue}).test_client()
 
 

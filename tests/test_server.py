@@ -17,16 +17,16 @@ from typing import Any
 
 import pytest
 
-from deploy import dynamodb_local
-from deploy.envelopes import envelope, new_user_id
-from skill.core.settings import Settings
+from devtools import dynamodb_local
+from devtools.envelopes import envelope, new_user_id
 from skill.manage import operator_store
 
-from alexa import speech_text
 from conftest import start_gunicorn
-from today import WEDNESDAY, coming_at
+from support.alexa import speech_text
+from support.settings import skill_settings
+from support.today import WEDNESDAY, coming_at
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
 
 
 def call(port: int, path: str, body: dict[str, Any] | None = None) -> tuple[int, dict[str, Any]]:
@@ -45,7 +45,7 @@ def call(port: int, path: str, body: dict[str, Any] | None = None) -> tuple[int,
 def served(tmp_path: Path) -> Iterator[tuple[int, Any, Path]]:
     data = tmp_path / "data"
     db = dynamodb_local.DynamoDBLocal(data_dir=data).start()
-    settings = Settings(table_name="served", dynamodb_endpoint=db.endpoint)
+    settings = skill_settings(table_name="served", dynamodb_endpoint=db.endpoint)
     operator_store(settings).create_table_if_missing()
     server, port = start_gunicorn(settings, tmp_path / "gunicorn.log", workers=2)
     try:

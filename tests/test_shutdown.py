@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from deploy.envelopes import envelope, new_user_id
+from devtools.envelopes import envelope, new_user_id
 from skill.core.settings import Settings
 
 from conftest import start_gunicorn

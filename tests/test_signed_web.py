@@ -15,17 +15,17 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.envelopes import APP_ID, envelope, new_user_id, skill_event
+from devtools.envelopes import APP_ID, envelope, new_user_id, skill_event
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 from skill.web.verification import RequestVerifier, UrlCertFetcher
 
-from certs import DEFAULT_CHAIN_URL, Pki, make_pki, new_key, sign_body
-from hostile import signed_app
-from today import WEDNESDAY, coming_at
+from support.certs import DEFAULT_CHAIN_URL, Pki, make_pki, new_key, sign_body
+from support.hostile import signed_app
+from support.today import WEDNESDAY, coming_at
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
 
 
 class Fetcher:

@@ -14,11 +14,14 @@ from typing import Any
 import pytest
 from ask_sdk_model_runtime.serializer import DefaultSerializer
 
-from deploy import build_models, chat_match, icons, publishing
+from deploy import icons, publishing
+from devtools import chat_match
+from deploy import build_models, icons, publishing
 from skill.core.settings import Settings
 
 from conftest import ROOT
-from viewports import DECLARED
+from support import hearing
+from support.viewports import DECLARED
 
 PACKAGE = ROOT / "deploy" / "skill-package"
 MANIFEST = PACKAGE / "skill.json"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from deploy.envelopes import envelope, new_user_id
+from devtools.envelopes import envelope, new_user_id
 from skill.core.settings import Settings
 
 from conftest import start_gunicorn, stop_gunicorn

@@ -29,11 +29,11 @@ from content.schema import (
 from skill.domain.profile import MAX_NAME_CHARS
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation, ends_with_next_step, speech_text
-from speaking import LANGUAGES, REPRESENTATIVE, words
-from today import MONDAY, coming_at
+from support.alexa import Conversation, ends_with_next_step, speech_text
+from support.today import MONDAY, coming_at
+from support.speaking import LANGUAGES, REPRESENTATIVE, words
 
-AT = coming_at(MONDAY, 20, 0, ZoneInfo("America/New_York"))  # derived from today (tests/today.py)
+AT = coming_at(MONDAY, 20, 0, ZoneInfo("America/New_York"))  # derived from today (tests/support/today.py)
 PASSAGE_PHASES = {"reason", "overview", "explained"}  # a reason, an explanation, an overview page
 # The longest names the skill keeps (MAX_NAME_CHARS, 30 characters), long to say as well as to spell.
 LONGEST_NAMES = ("Anastasiya-Konstantina Okonkwo", "Bartholomew-Maximilian Nguyens")

@@ -26,9 +26,9 @@ from skill.store import keys
 from skill.store.couples import CoupleStore, to_item
 from skill.store.gratitude import GratitudeLog
 
-from alexa import Conversation
-from personal import personal
-from today import WEDNESDAY, coming_at
+from support.alexa import Conversation
+from support.personal import personal
+from support.today import WEDNESDAY, coming_at
 
 NY = ZoneInfo("America/New_York")
 FORBIDDEN = ["\x00", "\x07", "\x1b", "\ufffe", "\uffff", "\ud800", "\udfff"]

@@ -7,21 +7,22 @@ from datetime import date, datetime, timedelta
 
 from flask import Flask
 from flask.testing import FlaskClient
-from test_gratitude import GRATITUDE_WORDS, NY, PARTNER_NAMES, with_names
 
 from content.schema import Catalogue
 from skill.domain.profile import Profile
 from skill.domain.week import Week
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation
-from today import MONDAY, coming_at, week_label
+from support.alexa import Conversation
+from support.gratitude import GRATITUDE_WORDS, NY, PARTNER_NAMES, with_names
+from support.today import MONDAY, coming_at, week_label
 
 ME, YOU = PARTNER_NAMES
 
 
 def day_at(day: int, hour: int = 20, minute: int = 30) -> datetime:
-    """Local New York time; day 0 = a coming Monday (tests/today.py), so days 0..6 are one Monday-to-Sunday week."""
+    """Local New York time; day 0 = a coming Monday (tests/support/today.py), so days 0..6 are one
+    Monday-to-Sunday week."""
     return coming_at(MONDAY, hour, minute, NY) + timedelta(days=day)
 
 

@@ -15,6 +15,7 @@ from skill.manage import operator_store
 from skill.store import keys
 
 from conftest import ROOT, assert_cfn_lint_passes_only_the_original
+from support.settings import skill_settings
 
 TEMPLATE = ROOT / "deploy" / "cloudformation" / "table.yaml"
 # Operator-only calls (skill.manage create-table); the service itself never makes them.
@@ -67,7 +68,7 @@ def test_template_keeps_couples_data_safe() -> None:
 
 def test_create_table_if_missing_makes_the_same_schema_as_the_template(settings: Settings) -> None:
     local = operator_store(
-        Settings(table_name=f"schema-{uuid.uuid4().hex[:8]}", dynamodb_endpoint=settings.dynamodb_endpoint)
+        skill_settings(table_name=f"schema-{uuid.uuid4().hex[:8]}", dynamodb_endpoint=settings.dynamodb_endpoint)
     )
     assert local.create_table_if_missing() is True
     try:

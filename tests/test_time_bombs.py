@@ -1,4 +1,4 @@
-"""The test store refuses time bombs (tests/expiry.py): an item whose expiry has passed, or falls due
+"""The test store refuses time bombs (tests/support/expiry.py): an item whose expiry has passed, or falls due
 before the suite is over, fails the test that writes it, unless the test says it wants one."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from skill.store.couples import CoupleStore
 from skill.store.errors import StoreError
 from skill.store.gratitude import GratitudeLog
 
-import expiry
-from today import coming_at
+from support import expiry
+from support.today import coming_at
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """The couple's day follows the device's time zone, read from a real local HTTP server that plays the
-Alexa Settings API (deploy/alexa_apis.py: ok, slow, failing), and cached in the profile."""
+Alexa Settings API (devtools/alexa_apis.py: ok, slow, failing), and cached in the profile."""
 
 from __future__ import annotations
 
@@ -11,30 +11,26 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.alexa_apis import SettingsApi
-from deploy.envelopes import envelope, new_user_id
+from devtools.alexa_apis import SettingsApi
+from devtools.envelopes import envelope, new_user_id
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation
-from today import WEDNESDAY, coming_at
+from support.alexa import Conversation
+from support.settings import skill_settings
+from support.today import WEDNESDAY, coming_at
 
 DEVICE = "amzn1.ask.device.TOKYO/ECHO"
 TOKEN = "test-access-token"
 # 20:00 UTC is 05:00 the next day in Tokyo (past 4 a.m.: a new evening there) and 15:00 in New York.
-AT = coming_at(WEDNESDAY, 20, 0, UTC)  # derived from today (tests/today.py): 05:00 next day in Tokyo, 15:00 in New York
+# Derived from today (tests/support/today.py): 05:00 next day in Tokyo, 15:00 in New York.
+AT = coming_at(WEDNESDAY, 20, 0, UTC)
 
 
 @pytest.fixture
 def lookup_client(settings: Settings, catalogue: Catalogue) -> FlaskClient:
-    on = Settings(
-        table_name=settings.table_name,
-        dynamodb_endpoint=settings.dynamodb_endpoint,
-        verify_requests=False,
-        default_time_zone="America/New_York",
-        time_zone_lookup=True,
-    )
+    on = skill_settings(dynamodb_endpoint=settings.dynamodb_endpoint, time_zone_lookup=True)
     return create_app({"SETTINGS": on, "CATALOGUE": catalogue}).test_client()
 
 

@@ -11,14 +11,14 @@ from flask.testing import FlaskClient
 from content.schema import Catalogue
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation, held_seconds
-from today import MONDAY, coming_at
+from support.alexa import Conversation, held_seconds
+from support.today import MONDAY, coming_at
 
 NY = ZoneInfo("America/New_York")  # the test settings' default time zone
 
 
 def evening(day: int, hour: int = 20, minute: int = 30) -> datetime:
-    """A local time on day ``day`` of a run of simulated evenings (day 0 = a coming Monday, tests/today.py)."""
+    """A local time on day ``day`` of a run of simulated evenings (day 0 = a coming Monday, tests/support/today.py)."""
     return coming_at(MONDAY, hour, minute, NY) + timedelta(days=day)
 
 

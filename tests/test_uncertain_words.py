@@ -1,6 +1,6 @@
 """Truthful words after an uncertain write (issue 23, item 5): a write that DynamoDB applied but whose
 answer never came back in time is "not sure it was kept; saying it again is safe", and saying it
-again gives the right answer. A real fault: a loopback proxy (tests/faultproxy.py) in front of the
+again gives the right answer. A real fault: a loopback proxy (tests/support/faultproxy.py) in front of the
 suite's DynamoDB Local holds DynamoDB's replies past the store's read timeout."""
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ from skill.app import create_app
 from skill.core.settings import Settings
 from skill.store.couples import CoupleStore
 
-from alexa import Conversation
-from couples import code_from, partition
-from faultproxy import FaultProxy
-from personal import personal
+from support.alexa import Conversation
+from support.couples import code_from, partition
+from support.faultproxy import FaultProxy
+from support.personal import personal
+from support.settings import skill_settings
 
 NY = ZoneInfo("America/New_York")
 EVENING = datetime.combine(datetime.now(NY).date() + timedelta(days=1), time(20, 0), tzinfo=NY)
@@ -43,7 +44,7 @@ def proxy(dynamodb: Any) -> Iterator[FaultProxy]:
 @pytest.fixture
 def proxied(settings: Settings, catalogue: Catalogue, proxy: FaultProxy) -> Flask:
     """The skill reaching the suite's DynamoDB Local through the fault proxy."""
-    s = Settings(**{**settings.__dict__, "dynamodb_endpoint": proxy.endpoint})
+    s = skill_settings(dynamodb_endpoint=proxy.endpoint)
     return create_app({"SETTINGS": s, "CATALOGUE": catalogue, "TESTING": True})
 
 

@@ -16,8 +16,8 @@ from skill.web.verification import (
     VerificationError,
 )
 
-from certs import Pki, make_pki, new_key, sign_body
-from verifying import NOW, URL, RecordingFetcher, encode, envelope, verifier_for
+from support.certs import Pki, make_pki, new_key, sign_body
+from support.verifying import NOW, URL, RecordingFetcher, encode, envelope, verifier_for
 
 # --- happy path and signatures ------------------------------------------------------------------
 

@@ -13,8 +13,8 @@ from skill.web.verification import (
     VerificationError,
 )
 
-from certs import Pki
-from verifying import SKILL_ID, URL, BlockingFetcher, Clock, RecordingFetcher, encode, envelope, verifier_for
+from support.certs import Pki
+from support.verifying import SKILL_ID, URL, BlockingFetcher, Clock, RecordingFetcher, encode, envelope, verifier_for
 
 # --- cache --------------------------------------------------------------------------------------
 

@@ -17,8 +17,8 @@ from skill.web.verification import (
     load_default_trust_roots,
 )
 
-from certs import Pki
-from verifying import NOW, SKILL_ID, URL, Clock, LocalServer, RecordingFetcher, encode, envelope, verifier_for
+from support.certs import Pki
+from support.verifying import NOW, SKILL_ID, URL, Clock, LocalServer, RecordingFetcher, encode, envelope, verifier_for
 
 # --- certificate URL ----------------------------------------------------------------------------
 

@@ -8,13 +8,14 @@ from datetime import timedelta
 
 import pytest
 from flask.testing import FlaskClient
-from test_evenings import at
 
 from content.schema import Catalogue, Practice
-from deploy import chat_match
+from devtools import chat_match
 from skill.alexa import held
 
-from alexa import Conversation, held_seconds, speech_text
+from support import hearing
+from support.alexa import Conversation, held_seconds, speech_text
+from support.evenings import at
 
 QUESTIONS = ("Ready for the next step?", "Did you finish it together?")
 
@@ -91,7 +92,7 @@ def test_a_step_longer_than_one_audio_response_is_held_in_parts(client: FlaskCli
     ],
 )
 def test_keep_going_phrasings_are_heard_as_the_next_step(line: str) -> None:
-    heard = chat_match.hear(chat_match.Matcher.for_locale(), line)
+    heard = chat_match.hear(hearing.matcher(), line)
     assert heard is not None and heard.match is not None and heard.match.intent == "NextStepIntent", line
 
 
@@ -128,7 +129,7 @@ def test_skip_moves_to_the_next_step(client: FlaskClient, catalogue: Catalogue, 
 
 
 def test_skip_this_step_is_heard_as_skip() -> None:
-    heard = chat_match.hear(chat_match.Matcher.for_locale(), "skip this step")
+    heard = chat_match.hear(hearing.matcher(), "skip this step")
     assert heard is not None and heard.match is not None and heard.match.intent == "GratitudeSkipIntent"
 
 

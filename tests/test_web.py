@@ -9,14 +9,15 @@ import pytest
 from flask.testing import FlaskClient
 
 from content.schema import Catalogue
-from deploy.envelopes import APP_ID, envelope, new_user_id
+from devtools.envelopes import APP_ID, envelope, new_user_id
 from skill.app import create_app
 from skill.core.settings import Settings, SettingsError
 from skill.store.couples import CoupleStore
 
-from today import WEDNESDAY, coming_at
+from support.settings import skill_settings
+from support.today import WEDNESDAY, coming_at
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # derived from today (tests/support/today.py)
 
 
 def launch_body(**kwargs: object) -> bytes:
@@ -29,7 +30,7 @@ def test_health_says_the_table_is_reachable(client: FlaskClient) -> None:
 
 
 def test_health_is_503_when_dynamodb_is_down(catalogue: Catalogue) -> None:
-    down = Settings(dynamodb_endpoint="http://127.0.0.1:9", verify_requests=False)
+    down = skill_settings(dynamodb_endpoint="http://127.0.0.1:9")
     reply = create_app({"SETTINGS": down, "CATALOGUE": catalogue}).test_client().get("/healthz")
     assert reply.status_code == 503 and reply.get_json()["table"] == "unreachable"
 
@@ -69,12 +70,7 @@ def test_wrong_method_is_405_and_oversized_body_is_413(client: FlaskClient) -> N
 
 
 def test_skill_id_rejects_other_skills(settings: Settings, catalogue: Catalogue, store: CoupleStore) -> None:
-    ours = Settings(
-        table_name=settings.table_name,
-        dynamodb_endpoint=settings.dynamodb_endpoint,
-        verify_requests=False,
-        skill_id=APP_ID,
-    )
+    ours = skill_settings(dynamodb_endpoint=settings.dynamodb_endpoint, skill_id=APP_ID)
     client = create_app({"SETTINGS": ours, "CATALOGUE": catalogue}).test_client()
     assert client.post("/alexa", data=launch_body(), content_type="application/json").status_code == 200
     env = envelope("launch", user_id=new_user_id(), at=NOW)

@@ -13,11 +13,11 @@ from flask.testing import FlaskClient
 from content.phrase_keys import PHRASES
 from content.schema import SIGNOFF  # {signoff} is filled in by Turn.words itself
 
-from alexa import Conversation, speech_text
-from today import WEDNESDAY, coming_at
+from support.alexa import Conversation, speech_text
+from support.today import WEDNESDAY, coming_at
 
 ROOT = Path(__file__).resolve().parent.parent
-AT = coming_at(WEDNESDAY, 19, 30, UTC)  # derived from today (tests/today.py)
+AT = coming_at(WEDNESDAY, 19, 30, UTC)  # derived from today (tests/support/today.py)
 # Calls whose string arguments are for developers (logs, errors, HTTP refusals) or are patterns, not
 # words for a couple; and keyword arguments that are DynamoDB expressions.
 _NOT_WORDS = {"log", "debug", "info", "warning", "error", "exception", "compile", "sub", "match", "print", "_bad"}

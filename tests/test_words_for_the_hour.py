@@ -7,12 +7,12 @@ import re
 
 import pytest
 from flask.testing import FlaskClient
-from test_evenings import at
 
 from content.schema import Catalogue, part_of_day
 
-from alexa import Conversation, speech_text
-from speaking import REPRESENTATIVE, words
+from support.alexa import Conversation, speech_text
+from support.evenings import at
+from support.speaking import REPRESENTATIVE, words
 
 HOURS = (8, 14, 21)
 TONIGHT = re.compile(r"\btonight", re.IGNORECASE)

@@ -3,7 +3,7 @@
 Type what you would say ("open close together", "what's tonight's exercise", "we did it"). Each line
 is matched to an intent and its slots using the project's own interaction model
 (deploy/skill-package/interactionModels/custom/<locale>.json) plus everyday phrasings of Amazon's
-built-in intents, turned into a real Alexa request envelope (deploy/envelopes, as the tests send them)
+built-in intents, turned into a real Alexa request envelope (devtools/envelopes, as the tests send them)
 and posted to ``http://127.0.0.1:$PORT/alexa``. Session attributes are carried from turn to turn.
 If nothing answers on that port, the skill is started the way `make run` starts it and stopped
 again when you leave.
@@ -26,13 +26,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from content.speech import plain
-from deploy import envelopes
-from deploy.chat_match import Match, Matcher, elicited, hear
-from deploy.chat_skill import Unreachable, answering, healthy, local_skill, post
+from devtools import envelopes
+from devtools.chat_match import Match, Matcher, elicited, hear
+from devtools.chat_skill import Unreachable, answering, healthy, local_skill, post
 from skill.alexa import held
 
-DEPLOY = Path(__file__).resolve().parent
-ROOT = DEPLOY.parent
+ROOT = Path(__file__).resolve().parent.parent
 STATE_DIR = ROOT / ".local" / "chat"
 
 

@@ -2,7 +2,7 @@
 the skill's packaged code makes, through the packaged boto3 and botocore, against DynamoDB Local,
 then a LaunchRequest through the Lambda handler. Standard library and the package only.
 
-    python -S tests/lambda_calls.py '["get_item", ...]' < launch.json
+    python -S tests/support/lambda_calls.py '["get_item", ...]' < launch.json
 
 The argument lists the operations the packaged sources call (tests/test_lambda_package.py finds them);
 an operation without a call here fails the run, so a new kind of call cannot go untested. Prints one
@@ -109,7 +109,7 @@ def main() -> int:
     }
     missing = sorted(set(wanted) - set(calls))
     if missing:
-        print(f"no call here for {missing}: add one to tests/lambda_calls.py", file=sys.stderr)
+        print(f"no call here for {missing}: add one to tests/support/lambda_calls.py", file=sys.stderr)
         return 3
     for step in (create, put, get, update, query, transact, batch, delete):  # each asserts its effect
         step()

@@ -8,13 +8,14 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
-from deploy.envelopes import skill_disabled_event
+from devtools.envelopes import skill_disabled_event
 from skill.store import keys
 from skill.store.couples import CoupleStore, to_item
 
-from alexa import Conversation
-from speaking import words
-from today import coming as coming  # tests that link partners live in the future (tests/today.py)
+from support.alexa import Conversation
+from support.today import coming as coming  # tests that link partners live in the future (tests/support/today.py)
+from support.speaking import words
+from support.today import coming as coming  # tests that link partners live in the future (tests/today.py)
 
 
 def code_from(conv: Conversation) -> str:

@@ -3,7 +3,7 @@
 Items carry a TTL and DynamoDB Local's sweeper deletes expired ones by the real clock, whatever time
 a request says it is: a gratitude written at a fixed 2026 date vanishes 90 days later, mid-test. So a
 test's evening is the next one of its weekday after today (the weekday keeps the story the same);
-tests/expiry.py refuses writes that would expire before the suite is over. Pure-rule tests that
+tests/support/expiry.py refuses writes that would expire before the suite is over. Pure-rule tests that
 store nothing may keep fixed dates."""
 
 from __future__ import annotations

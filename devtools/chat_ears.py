@@ -1,6 +1,6 @@
 """`make chat`'s ear per language: the words Alexa itself adds around a locale's model (waking it,
 opening or asking a skill, its built-in intents) and how spoken numbers, ordinals, times and dates
-become slot values, in English (deploy/chat_words.py), German and Spanish. The model's own samples
+become slot values, in English (devtools/chat_words.py), German and Spanish. The model's own samples
 come from deploy/model/<lang>/; a new language adds its Ear here."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from deploy.chat_words import (
+from devtools.chat_words import (
     BUILTIN_PHRASES,
     CONNECTORS,
     DAY_OFFSETS,

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from alexa import Conversation
-from couples import coming, link
-from reminding import Device
-from speaking import words
+from support.alexa import Conversation
+from support.couples import coming, link
+from support.reminding import Device
+from support.speaking import words
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "conversation.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "conversation.md"
 _WEDNESDAY = coming(2)  # in the future: the map links partners (tests/couples.py, coming)
 AT = datetime(_WEDNESDAY.year, _WEDNESDAY.month, _WEDNESDAY.day, 20, 30, tzinfo=ZoneInfo("America/New_York"))
 NO_MATCH = {

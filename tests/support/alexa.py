@@ -1,4 +1,4 @@
-"""A conversation driver over real Alexa request envelopes (deploy/envelopes, the one builder the tests,
+"""A conversation driver over real Alexa request envelopes (devtools/envelopes, the one builder the tests,
 the benchmark and `make chat` share) that carries session attributes from turn to turn as Alexa does."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from content.speech import plain
-from deploy.envelopes import DEVICE_ID, envelope, new_session_id, new_user_id
+from devtools.envelopes import DEVICE_ID, envelope, new_session_id, new_user_id
 from skill.alexa import held
 
 

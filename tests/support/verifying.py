@@ -1,5 +1,5 @@
 """What the verifier tests share: a fixed clock, recording and blocking certificate fetchers, a local
-HTTP server standing in for S3, and the envelope they sign (deploy/envelopes)."""
+HTTP server standing in for S3, and the envelope they sign (devtools/envelopes)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from deploy import envelopes
+from devtools import envelopes
 from skill.web.verification import (
     RequestVerifier,
 )
 
-from certs import DEFAULT_CHAIN_URL, Pki
+from support.certs import DEFAULT_CHAIN_URL, Pki
 
 NOW = datetime(2026, 11, 25, 23, 14, 13, tzinfo=UTC)
 SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000001"

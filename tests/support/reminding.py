@@ -1,6 +1,6 @@
 """A device that can set reminders: every envelope it sends carries what Alexa sends for the Reminders
 API (the stand-in's endpoint, an access token, the permission granted), so a Conversation over it
-talks to the local Reminders API stand-in (deploy/alexa_apis.py)."""
+talks to the local Reminders API stand-in (devtools/alexa_apis.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
-from deploy.alexa_apis import RemindersApi
+from devtools.alexa_apis import RemindersApi
 from skill.alexa.reminders import PERMISSION
 
-from alexa import Conversation
+from support.alexa import Conversation
 
 TOKEN = "reminders-access-token"
 

@@ -3,7 +3,7 @@ due while the suite may still be running, is refused before it reaches DynamoDB 
 test that wrote it. DynamoDB Local's sweeper deletes expired items by the real clock, mid-test, so a
 test that stores gratitudes at a fixed calendar date starts failing on its own once that date plus the
 retention has passed (it did, 90 days after 2 November 2026). Tests derive stored dates from today
-(tests/couples.py ``coming``); a test that wants an expired item on purpose says so with
+(tests/support/couples.py ``coming``); a test that wants an expired item on purpose says so with
 ``@pytest.mark.expired_items``.
 
 It watches every DynamoDB client made in the test process (they all come from boto3's default session,
@@ -70,8 +70,8 @@ def _refuse_time_bombs(params: dict[str, Any], model: Any, **_: Any) -> None:
     if soon:
         problem = (
             f"{model.name} stores an item expiring at {time.strftime('%Y-%m-%d %H:%M', time.gmtime(min(soon)))} UTC, "
-            "before this suite is over: derive its dates from today (tests/couples.py coming), or mark the test "
-            "@pytest.mark.expired_items"
+            "before this suite is over: derive its dates from today (tests/support/couples.py coming), "
+            "or mark the test @pytest.mark.expired_items"
         )
         with _lock:
             _refused.append(problem)

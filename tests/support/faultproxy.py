@@ -14,7 +14,7 @@ import struct
 import threading
 import time
 
-from deploy import dynamodb_local
+from devtools import dynamodb_local
 
 
 class FaultProxy:

@@ -21,18 +21,19 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from content.schema import Catalogue
-from deploy.envelopes import APP_ID
+from devtools.envelopes import APP_ID
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.web.verification import RequestVerifier
 
-from certs import Pki
-from today import WEDNESDAY, coming_at
+from support.certs import Pki
+from support.settings import skill_settings
+from support.today import WEDNESDAY, coming_at
 
 if TYPE_CHECKING:  # conftest imports this module for its fixtures
     from conftest import Served
 
-NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # stored items expire after it: derived from today (tests/today.py)
+NOW = coming_at(WEDNESDAY, 21, 0, UTC)  # stored items expire after it: derived from today (tests/support/today.py)
 USERS = [f"amzn1.ask.account.PROPERTY{n}" for n in range(3)]
 
 settings.register_profile(
@@ -62,13 +63,7 @@ json_value = st.recursive(
 
 def signed_app(settings: Settings, catalogue: Catalogue, verifier: RequestVerifier) -> Flask:
     """The skill behind its web seam with this (real) verifier: the test table, APP_ID as the skill id."""
-    ours = Settings(
-        table_name=settings.table_name,
-        dynamodb_endpoint=settings.dynamodb_endpoint,
-        skill_id=APP_ID,
-        default_time_zone=settings.default_time_zone,
-        time_zone_lookup=False,
-    )
+    ours = skill_settings(dynamodb_endpoint=settings.dynamodb_endpoint, skill_id=APP_ID, verify_requests=True)
     return create_app({"SETTINGS": ours, "CATALOGUE": catalogue, "VERIFIER": verifier})
 
 

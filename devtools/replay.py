@@ -7,7 +7,7 @@ minute and measured with sox) and the seconds held in silence for timed steps (A
 listened to). Targets (docs/conversation.md, "One evening, measured"): one invocation per practice,
 listening at most 90 s plus the practice's own held time. Starts the skill like `make chat` when
 nothing answers on $PORT. ``--locale`` (``make replay LOCALE=de-DE``) replays the evening in that
-locale: its words (deploy/replay_lines.toml), its interaction model and its espeak-ng voice.
+locale: its words (devtools/replay_lines.toml), its interaction model and its espeak-ng voice.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ from typing import Any
 
 from content.languages import language_of, load_languages, read_languages
 from content.speech import duration, plain
-from deploy.chat import STATE_DIR, Chat
-from deploy.chat_match import Matcher, elicited, hear
-from deploy.chat_skill import Unreachable, answering, healthy, local_skill
-from deploy.envelopes import new_user_id
+from devtools.chat import STATE_DIR, Chat
+from devtools.chat_match import Matcher, elicited, hear
+from devtools.chat_skill import Unreachable, answering, healthy, local_skill
+from devtools.envelopes import new_user_id
 from skill.alexa import held
 
 LISTENING_TARGET_SECONDS = 90.0
@@ -37,10 +37,10 @@ LINES = Path(__file__).resolve().parent / "replay_lines.toml"
 
 
 def lines_for(language: str) -> dict[str, Any]:
-    """What the couple types in ``language`` (deploy/replay_lines.toml)."""
+    """What the couple types in ``language`` (devtools/replay_lines.toml)."""
     table: dict[str, Any] | None = tomllib.loads(LINES.read_text()).get(language)
     if table is None:
-        raise SystemExit(f"error: deploy/replay_lines.toml has no [{language}] lines to replay")
+        raise SystemExit(f"error: devtools/replay_lines.toml has no [{language}] lines to replay")
     return table
 
 

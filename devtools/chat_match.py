@@ -1,6 +1,6 @@
 """`make chat`'s understanding: each typed line matched to an intent and its slots using the project's
 own interaction model (deploy/skill-package/interactionModels/custom/<locale>.json) plus the built-in
-intents' everyday phrasings (deploy/chat_words.py), with custom slot values resolved to their id as
+intents' everyday phrasings (devtools/chat_words.py), with custom slot values resolved to their id as
 Alexa's entity resolution does."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from deploy.chat_ears import Ear, ear
-from deploy.chat_words import (
+from devtools.chat_ears import Ear, ear
+from devtools.chat_words import (
     SLOT,
     date_value,
     normalise,
@@ -23,7 +23,7 @@ from deploy.chat_words import (
     ordinal_value,
 )
 
-MODELS = Path(__file__).resolve().parent / "skill-package" / "interactionModels" / "custom"
+MODELS = Path(__file__).resolve().parent.parent / "deploy" / "skill-package" / "interactionModels" / "custom"
 
 FREESLOT_TYPES = {"AMAZON.SearchQuery", "AMAZON.FirstName", None}
 
