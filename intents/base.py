@@ -7,7 +7,6 @@ boto3 calls appear in ``intents/``.
 from __future__ import annotations
 
 import logging
-
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
@@ -38,7 +37,6 @@ from skill.domain.profile import Profile
 from skill.domain.streak import Streak
 from skill.services import Services
 from skill.store.errors import StoreError
-
 
 log = logging.getLogger("close_together.intents")
 

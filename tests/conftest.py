@@ -19,13 +19,11 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from content.loader import load_catalogue
-from content.schema import Catalogue
+from content.languages import load_languages
+from content.schema import Catalogue, Languages
 from devtools import dynamodb_local
 from devtools.envelopes import APP_ID
 from skill import lambda_entry
-from content.languages import load_languages
-from content.schema import Catalogue, Languages
 from skill.app import create_app
 from skill.core.settings import Settings
 from skill.manage import operator_store

@@ -13,7 +13,6 @@ import re
 import pytest
 from flask.testing import FlaskClient
 
-from content.loader import load_catalogue
 from devtools.alexa_apis import RemindersApi
 from skill.store.couples import CoupleStore
 

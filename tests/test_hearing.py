@@ -1,5 +1,6 @@
 """Only words meant as the answer are kept: every turn of a labelled corpus, written the way people
-talk (tests/data/en/turns.txt), is heard as what it is. Every gratitude or answer in it is kept whole
+talk (tests/data/<lang>/turns.txt, one per language of content/languages.toml, each written from how
+its people talk), is heard with that language's rules as what it is. Every gratitude or answer in it is kept whole
 (only filler off its two ends), and no aside (a request for time, a pass, a question about the
 practice, a request for another question or to stop, something meant for Alexa) is kept.
 
@@ -17,55 +18,68 @@ from pathlib import Path
 import pytest
 
 from content.hearing import load_turn_rules
-from content.schema import ASIDE_KINDS, ContentError
+from content.schema import ASIDE_KINDS, ContentError, TurnRules
 from skill.domain.hearing import Heard, hear
 
-CORPUS = Path(__file__).resolve().parent / "data" / "en" / "turns.txt"
-RULES = load_turn_rules()
+from support.speaking import LANGUAGES, REPRESENTATIVE, words
+
+DATA = Path(__file__).resolve().parent / "data"
+RULES = load_turn_rules()  # English's, for the checks of the rules themselves
 
 
 @dataclass(frozen=True)
 class Line:
+    lang: str
     number: int
     kind: str
     said: str  # as spoken (brackets removed)
     kept: str  # for an answer, the words to keep; else ""
 
 
-def corpus() -> list[Line]:
+def corpus(lang: str) -> list[Line]:
     lines = []
-    for number, raw in enumerate(CORPUS.read_text().splitlines(), start=1):
+    for number, raw in enumerate((DATA / lang / "turns.txt").read_text().splitlines(), start=1):
         if not raw.strip() or raw.startswith("#"):
             continue
         kind, _, text = (part.strip() for part in raw.partition("|"))
         marked = re.search(r"\[(.*)\]", text)
         said = re.sub(r"\s+", " ", text.replace("[", "").replace("]", "")).strip()
-        lines.append(Line(number, kind, said, marked.group(1) if marked else ""))
+        lines.append(Line(lang, number, kind, said, marked.group(1) if marked else ""))
     return lines
 
 
-LINES = corpus()
+LINES = [line for lang in LANGUAGES for line in corpus(lang)]
 
 
-def test_the_corpus_is_big_and_varied_enough() -> None:
-    kinds = Counter(line.kind for line in LINES)
-    assert len(LINES) >= 300
-    assert sum(n for kind, n in kinds.items() if kind != "answer") >= len(LINES) / 3
+def rules(lang: str) -> TurnRules:
+    return words(REPRESENTATIVE[lang]).hearing
+
+
+def ident(line: Line) -> str:
+    return f"{line.lang}-L{line.number}"
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_the_corpus_is_big_and_varied_enough(lang: str) -> None:
+    lines = [line for line in LINES if line.lang == lang]
+    kinds = Counter(line.kind for line in lines)
+    assert len(lines) >= 300
+    assert sum(n for kind, n in kinds.items() if kind != "answer") >= len(lines) / 3
     assert set(kinds) == {"answer", *ASIDE_KINDS}
     assert all(kinds[kind] >= 10 for kind in ASIDE_KINDS)
-    assert all(bool(line.kept) == (line.kind == "answer") for line in LINES)
+    assert all(bool(line.kept) == (line.kind == "answer") for line in lines)
 
 
-@pytest.mark.parametrize("line", [line for line in LINES if line.kind == "answer"], ids=lambda line: f"L{line.number}")
+@pytest.mark.parametrize("line", [line for line in LINES if line.kind == "answer"], ids=ident)
 def test_every_answer_is_kept_whole(line: Line) -> None:
-    heard = hear(line.said, RULES)
+    heard = hear(line.said, rules(line.lang))
     assert heard.kind is Heard.ANSWER, f"line {line.number}: {line.said!r} heard as {heard.kind}"
     assert heard.words == line.kept.strip(" ,."), f"line {line.number}"
 
 
-@pytest.mark.parametrize("line", [line for line in LINES if line.kind != "answer"], ids=lambda line: f"L{line.number}")
+@pytest.mark.parametrize("line", [line for line in LINES if line.kind != "answer"], ids=ident)
 def test_no_aside_is_kept(line: Line) -> None:
-    heard = hear(line.said, RULES)
+    heard = hear(line.said, rules(line.lang))
     assert heard.words == "", f"line {line.number}: {line.said!r} kept as words"
     assert heard.kind.value == line.kind, f"line {line.number}: {line.said!r} heard as {heard.kind}"
 

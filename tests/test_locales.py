@@ -22,7 +22,6 @@ from deploy import build_models
 from devtools import chat_match, chat_words
 
 from conftest import ROOT
-from support import hearing
 
 PACKAGE = ROOT / "deploy" / "skill-package"
 MODEL_DIR = PACKAGE / "interactionModels" / "custom"

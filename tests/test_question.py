@@ -16,7 +16,6 @@ from flask.testing import FlaskClient
 from content import speech
 from content.schema import MAX_QUESTION_SECONDS, QUESTION_GROUPS, REPEAT_FREE_DAYS, Catalogue
 from devtools.envelopes import envelope
-from skill.domain.question import Place
 from skill.domain.question import QuestionPlace
 from skill.store import keys
 from skill.store.couples import CoupleStore

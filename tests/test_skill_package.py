@@ -14,13 +14,11 @@ from typing import Any
 import pytest
 from ask_sdk_model_runtime.serializer import DefaultSerializer
 
-from deploy import icons, publishing
-from devtools import chat_match
 from deploy import build_models, icons, publishing
+from devtools import chat_match
 from skill.core.settings import Settings
 
 from conftest import ROOT
-from support import hearing
 from support.viewports import DECLARED
 
 PACKAGE = ROOT / "deploy" / "skill-package"

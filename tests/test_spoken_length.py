@@ -30,8 +30,8 @@ from skill.domain.profile import MAX_NAME_CHARS
 from skill.store.couples import CoupleStore
 
 from support.alexa import Conversation, ends_with_next_step, speech_text
-from support.today import MONDAY, coming_at
 from support.speaking import LANGUAGES, REPRESENTATIVE, words
+from support.today import MONDAY, coming_at
 
 AT = coming_at(MONDAY, 20, 0, ZoneInfo("America/New_York"))  # derived from today (tests/support/today.py)
 PASSAGE_PHASES = {"reason", "overview", "explained"}  # a reason, an explanation, an overview page

@@ -13,9 +13,8 @@ from skill.store import keys
 from skill.store.couples import CoupleStore, to_item
 
 from support.alexa import Conversation
-from support.today import coming as coming  # tests that link partners live in the future (tests/support/today.py)
 from support.speaking import words
-from support.today import coming as coming  # tests that link partners live in the future (tests/today.py)
+from support.today import coming as coming  # tests that link partners live in the future (tests/support/today.py)
 
 
 def code_from(conv: Conversation) -> str:
