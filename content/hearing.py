@@ -87,6 +87,11 @@ def load_turn_rules(path: Path = RULES_FILE) -> TurnRules:
     readback = data.get("readback", {})
     if not isinstance(readback, dict):
         raise ContentError(_NAME, "readback", "must be a table")
+    word_before = filler.get("word_before", {})
+    if not isinstance(word_before, dict) or not all(
+        isinstance(v, list) and all(isinstance(w, str) for w in v) for v in word_before.values()
+    ):
+        raise ContentError(_NAME, "filler.word_before", "must map a filler word to the words that make it a word")
     return TurnRules(
         contractions=contractions,
         thinking=_phrases(filler, "thinking", "filler", contractions),
@@ -96,4 +101,5 @@ def load_turn_rules(path: Path = RULES_FILE) -> TurnRules:
         asides=tuple(rules),
         clause_starts=frozenset(w.lower() for w in _texts(readback, "clause_starts", "readback")),
         hanging=frozenset(w.lower() for w in _texts(readback, "hanging", "readback")),
+        word_before={k.lower(): frozenset(w.lower() for w in v) for k, v in word_before.items()},
     )

@@ -212,6 +212,9 @@ class TurnRules:
     asides: tuple[AsideRule, ...] = ()  # in ASIDE_KINDS order
     clause_starts: frozenset[str] = frozenset()  # a read-back may stop just before one of these
     hanging: frozenset[str] = frozenset()  # a cut read-back never ends on one of these
+    # A filler word that is also a word of the answer when one of these follows it: Spanish "este"
+    # is a sound of thinking before "viniste", a demonstrative before "fin de semana".
+    word_before: dict[str, frozenset[str]] = field(default_factory=dict)
 
     # The sets a turn is matched against, made once (skill/domain/hearing.py indexes each once).
     @cached_property

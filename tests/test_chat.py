@@ -18,6 +18,7 @@ import pytest
 from devtools import chat, chat_ears, chat_match, chat_words, dynamodb_local, envelopes, replay
 
 from conftest import ROOT, Served
+from support.speaking import LANGUAGES, REPRESENTATIVE, heard_phrase, words
 
 MODEL_DIR = ROOT / "deploy" / "skill-package" / "interactionModels" / "custom"
 
@@ -287,15 +288,23 @@ def test_a_natural_evening_with_pauses_never_loses_its_place(served_skill: Serve
     assert "-> GratitudeIntent" in turns[12] and "2 gratitudes shared" in turns[12]
 
 
-def test_the_replay_plays_a_practice_in_one_invocation_and_shows_its_held_time(served_skill: Served) -> None:
-    """`make replay` (devtools/replay.py) counts what a couple does: one "Alexa, ..." for the whole touch
-    map, a turn per step and its held minutes (figures for listening are printed, not asserted)."""
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_the_replay_plays_a_practice_in_one_invocation_and_shows_its_held_time(served_skill: Served, lang: str) -> None:
+    """`make replay` (devtools/replay.py) counts what a couple does, in each language: one "Alexa, ..."
+    for the whole touch map, hands-free (yes to each question, next to each "say next"), a turn per
+    step and its held minutes, to the streak's first day (listening figures are printed, not asserted)."""
+    locale = REPRESENTATIVE[lang]
+    touch_map = next(p for p in words(locale).practices if p.id == "touch_map")
     evening = replay.Evening(
-        served_skill.url, chat_match.Matcher.for_locale(), replay.Listener(), "en-US", replay.lines_for("en")
+        served_skill.url,
+        chat_match.Matcher.for_locale(locale),
+        replay.Listener(LANGUAGES[lang].voice),
+        locale,
+        replay.lines_for(lang),
     )
-    tally = replay.practice_tally(evening, "the touch map")
+    tally = replay.practice_tally(evening, touch_map.name)
     assert tally.invocations == 1 and tally.turns >= 7 and tally.held == 600
-    assert "day one" in chat.render(evening.chat.last or {})[0]
+    assert heard_phrase("completed_first_day", chat.render(evening.chat.last or {})[0], locale)
 
 
 GERMAN_TOY: dict[str, Any] = {

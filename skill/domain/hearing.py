@@ -111,6 +111,8 @@ def _trim(words: list[str], rules: TurnRules, boundary: Callable[[int], bool]) -
         n = _longest(words[:end], start, heads)
         if not n or not boundary(start + n):
             break
+        if start + n < end and words[start + n] in rules.word_before.get(" ".join(words[start : start + n]), ()):
+            break  # "este fin de semana": the filler word is the answer's first word here
         thought = thought or tuple(words[start : start + n]) in rules.thinking
         start += n
         starts.append(start)
