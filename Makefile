@@ -24,12 +24,14 @@ test: dynamodb-local node-tools virtual-alexa check
 test-fast: dynamodb-local
 	$(BIN)/python -m pytest -q -m "not servers or conversation_map"
 
-## check: lint, format, types and the layers' import contracts (docs/architecture.md); part of `make test`
+## check: lint, format, types, the layers' import contracts (docs/architecture.md) and the content (every
+##        language loads; no colliding practice names; phrase keys current); part of `make test`
 check: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/python -m content.check
 
 ## mutate: mutation testing of skill/domain/ (mutmut, installed on first use; a few minutes; not part of
 ##         `make test`): every mutant run against the fast tier, then the score. `.venv/bin/mutmut browse`
