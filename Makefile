@@ -22,7 +22,7 @@ test: dynamodb-local node-tools virtual-alexa check
 ## test-fast: the tests that start no server or process, and the conversation map on one DynamoDB Local
 ##            (under a minute; markers in tests/conftest.py, figures in docs/testing.md)
 test-fast: dynamodb-local
-	$(BIN)/python -m pytest -q -m "not servers or conversation_map"
+	$(BIN)/python -m pytest -q -m "(not servers or conversation_map) and not other_language"
 
 ## check: lint, format, types, the layers' import contracts (docs/architecture.md) and the content (every
 ##        language loads; no colliding practice names; phrase keys current); part of `make test`

@@ -34,6 +34,7 @@ from support import expiry, hostile, personal, verifying
 from support.certs import Pki, make_pki
 from support.lambdas import table_settings
 from support.settings import skill_settings
+from support.speaking import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,9 +96,11 @@ def no_time_bombs(request: pytest.FixtureRequest) -> Iterator[None]:
 # that start engines, gunicorn or tools themselves. Everything else is the fast tier, and the
 # conversation map joins it (marker ``conversation_map``): one DynamoDB Local, one table, every cell,
 # so a broken conversation is heard within a minute. `make test-fast` runs
-# ``-m "not servers or conversation_map"``; `make mutate` only ``not servers``.
+# ``-m "(not servers or conversation_map) and not other_language"`` (the map in English only);
+# `make mutate` only ``not servers``.
 _SERVER_FIXTURES = {"dynamodb", "server"}
 _FAST_WITH_DYNAMODB = {"test_conversation_map"}
+_OTHER_LOCALES = {locale for code, lang in LANGUAGES.items() if code != "en" for locale in lang.locales}
 _SLOW_MODULES = {
     "test_apl_suggester",
     "test_ask_cli",
@@ -110,10 +113,12 @@ _SLOW_MODULES = {
     "test_faults",
     "test_lambda_deploy",
     "test_lambda_package",
+    "test_locales",  # certification checks of all nine model files
     "test_log_privacy",
     "test_pythons",
     "test_server",
     "test_shutdown",
+    "test_spoken_length",  # espeak-ng speaks every line of every language
     "test_table_template",
 }
 
@@ -126,6 +131,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.servers)
         if name in _FAST_WITH_DYNAMODB:
             item.add_marker(pytest.mark.conversation_map)
+            # The fast tier plays the map in English; `make test` plays it in every language too.
+            callspec = getattr(item, "callspec", None)
+            if (
+                callspec is not None
+                and any(isinstance(v, str) and v in _OTHER_LOCALES for v in callspec.params.values())
+            ) or any(f"[{locale}:" in item.name for locale in _OTHER_LOCALES):
+                item.add_marker(pytest.mark.other_language)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
