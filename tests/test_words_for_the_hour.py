@@ -49,6 +49,15 @@ def test_every_phrase_says_tonight_only_in_the_evening(locale: str, hour: int) -
         assert catalogue.language != "en" or "streak_status" in with_tonight, with_tonight
 
 
+@pytest.mark.parametrize("locale", [pytest.param(locale, id=code) for code, locale in REPRESENTATIVE.items()])
+def test_no_question_of_the_bank_says_tonight(locale: str) -> None:
+    """A question is said whole at any hour (it fills a placeholder, so "tonight" is never swapped):
+    "a worry you'd like to share a little of tonight" was asked at 8 a.m. on the day the bank picked it."""
+    catalogue = words(locale)
+    tonight = evening_words(catalogue)
+    assert [q.text for q in catalogue.questions if tonight.search(q.text)] == []
+
+
 def heard(c: Conversation) -> str:
     """What the couple hears and reads: the answer, its reprompt and its card."""
     card = c.card or {}
